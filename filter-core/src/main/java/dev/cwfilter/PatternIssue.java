@@ -1,0 +1,90 @@
+package dev.cwfilter;
+
+import java.util.Objects;
+
+/**
+ * One problem with a filter pattern: what is wrong, in plain words, and where.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param message what is wrong and, where it helps, how to fix it; never mentions the parser's internals
+ * @param offset  where the problem starts, as a 0-based index into the pattern string
+ * @param length  how many characters the problem spans (at least 1, except at the end of the pattern)
+ * @param line    the 1-based line of {@code offset}
+ * @param column  the 1-based column of {@code offset} within its line
+ */
+public record PatternIssue(String message, int offset, int length, int line, int column) {
+
+    private static final int EXCERPT_WIDTH = 72;
+
+    /** Checks the position. */
+    public PatternIssue {
+        Objects.requireNonNull(message, "message");
+        if (offset < 0 || length < 0 || line < 1 || column < 1) {
+            throw new IllegalArgumentException("bad position: offset " + offset + ", line " + line + ", column "
+                    + column);
+        }
+    }
+
+    /** The issue at an offset of a pattern, with the line and column worked out. */
+    static PatternIssue at(String pattern, int offset, int length, String message) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < pattern.length(); i++) {
+            if (pattern.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new PatternIssue(message, offset, length, line, offset - lineStart + 1);
+    }
+
+    /**
+     * The line of the pattern that holds the problem with a caret under its column, such as
+     * <pre>
+     * { $.a = }
+     *         ^
+     * </pre>
+     * Long lines are cut around the column, with {@code ...} where text was left out; tabs and other control
+     * characters show as spaces so that the caret lines up.
+     */
+    public String excerpt(String pattern) {
+        int lineStart = 0;
+        for (int l = 1; l < line; l++) {
+            int nl = pattern.indexOf('\n', lineStart);
+            if (nl < 0) {
+                break;
+            }
+            lineStart = nl + 1;
+        }
+        int lineEnd = pattern.indexOf('\n', lineStart);
+        if (lineEnd < 0) {
+            lineEnd = pattern.length();
+        }
+        int caret = Math.min(column - 1, lineEnd - lineStart);
+        int from = lineStart;
+        int to = lineEnd;
+        String prefix = "";
+        String suffix = "";
+        if (to - from > EXCERPT_WIDTH) {
+            from = Math.max(lineStart, lineStart + caret - EXCERPT_WIDTH / 2);
+            to = Math.min(lineEnd, from + EXCERPT_WIDTH);
+            from = Math.max(lineStart, to - EXCERPT_WIDTH);
+            prefix = from > lineStart ? "..." : "";
+            suffix = to < lineEnd ? "..." : "";
+        }
+        StringBuilder sb = new StringBuilder(prefix);
+        for (int i = from; i < to; i++) {
+            char c = pattern.charAt(i);
+            sb.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        sb.append(suffix).append('\n');
+        sb.append(" ".repeat(prefix.length() + lineStart + caret - from)).append('^');
+        return sb.toString();
+    }
+
+    /** The message with its position, as one line: {@code expected ... (line 1, column 9)}. */
+    public String describe() {
+        return message + " (line " + line + ", column " + column + ")";
+    }
+}

@@ -1,0 +1,18 @@
+package dev.cwfilter.internal.parse;
+
+/**
+ * What the parser accepts: limits and the lexical leniency of bare terms.
+ *
+ * @param maxPatternLength      longest pattern, in code points
+ * @param maxNestingDepth       deepest parenthesis nesting
+ * @param lenientTermCharacters whether bare terms may also hold {@code . / @ =}
+ */
+public record ParseLimits(int maxPatternLength, int maxNestingDepth, boolean lenientTermCharacters) {
+
+    /** CloudWatch's limit on regular expressions in one JSON or space-delimited pattern. */
+    public static final int MAX_REGEXES = 2;
+    /** CloudWatch's limit on wildcards in one selector. */
+    public static final int MAX_WILDCARDS_PER_SELECTOR = 1;
+    /** CloudWatch's limit on selectors with a wildcard in one pattern. */
+    public static final int MAX_WILDCARD_SELECTORS = 3;
+}

@@ -1,0 +1,110 @@
+package dev.cwfilter.internal.parse;
+
+import dev.cwfilter.ast.Pattern;
+import dev.cwfilter.ast.SourceSpan;
+import dev.cwfilter.internal.grammar.FilterLexer;
+import dev.cwfilter.internal.grammar.FilterParser;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Parses filter-pattern text into an AST, or into every problem found. The single entry point of the parsing stage:
+ * length limit, lexing, nesting limit, parsing (fast SLL first, full LL with error reporting only if that fails), then
+ * AST building and semantic checks. It never throws for bad input, never prints, and no ANTLR type escapes it.
+ *
+ * <p>Stateless and thread-safe (ANTLR's shared prediction caches are synchronised).
+ */
+public final class PatternParser {
+
+    private PatternParser() {
+    }
+
+    /** Parses a pattern; the outcome holds the AST or the issues. */
+    public static ParseOutcome parse(String text, ParseLimits limits) {
+        SourceText source = new SourceText(text);
+        int length = text.codePointCount(0, text.length());
+        if (length > limits.maxPatternLength()) {
+            int at = source.offset(limits.maxPatternLength());
+            return failure(new Issue(at, text.length() - at, "the pattern is " + length + " characters long: the"
+                    + " limit is " + limits.maxPatternLength()));
+        }
+        FilterLexer lexer = new FilterLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        Issue nesting = checkNesting(tokens.getTokens(), source, limits.maxNestingDepth());
+        if (nesting != null) {
+            return failure(nesting);
+        }
+        try {
+            return parse(tokens, source, limits);
+        } catch (StackOverflowError e) {
+            return failure(new Issue(0, text.length(), "the pattern is nested too deeply to parse"));
+        }
+    }
+
+    private static ParseOutcome parse(CommonTokenStream tokens, SourceText source, ParseLimits limits) {
+        FilterParser parser = new FilterParser(tokens);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        FilterParser.PatternContext tree;
+        try {
+            tree = parser.pattern();
+        } catch (ParseCancellationException e) {
+            tokens.seek(0);
+            parser.reset();
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.setErrorHandler(new SyntaxErrors.Strategy());
+            SyntaxErrors.Collector collector = new SyntaxErrors.Collector(source);
+            parser.addErrorListener(collector);
+            tree = parser.pattern();
+            if (!collector.issues().isEmpty()) {
+                return failure(collector.issues());
+            }
+        }
+        List<Issue> issues = new ArrayList<>();
+        Map<Object, SourceSpan> spans = new IdentityHashMap<>();
+        Pattern ast = new AstBuilder(source, limits, issues, spans).build(tree);
+        if (!issues.isEmpty() || ast == null) {
+            if (issues.isEmpty()) {
+                issues.add(new Issue(0, source.text().length(), "the pattern could not be read"));
+            }
+            return failure(issues);
+        }
+        return new ParseOutcome(ast, List.of(), spans);
+    }
+
+    /** Rejects parentheses nested deeper than the limit before the recursive-descent parser meets them. */
+    private static Issue checkNesting(List<Token> tokens, SourceText source, int maxDepth) {
+        int depth = 0;
+        for (Token token : tokens) {
+            if (token.getType() == FilterLexer.LPAREN && ++depth > maxDepth) {
+                return new Issue(source.start(token), 1, "parentheses are nested more than " + maxDepth
+                        + " levels deep");
+            } else if (token.getType() == FilterLexer.RPAREN && depth > 0) {
+                depth--;
+            }
+        }
+        return null;
+    }
+
+    private static ParseOutcome failure(Issue issue) {
+        return failure(List.of(issue));
+    }
+
+    private static ParseOutcome failure(List<Issue> issues) {
+        List<Issue> sorted = new ArrayList<>(issues);
+        sorted.sort(Comparator.comparingInt(Issue::offset));
+        return new ParseOutcome(null, List.copyOf(sorted), Map.of());
+    }
+}
