@@ -19,8 +19,11 @@ public final class FilterOptions {
      * accepts.
      */
     public static final int DEFAULT_MAX_NESTING_DEPTH = 512;
-    /** The largest {@link #maxNestingDepth()} accepted: deeper nesting could exhaust a thread's stack while parsing. */
-    public static final int NESTING_DEPTH_CEILING = 2000;
+    /**
+     * The largest {@link #maxNestingDepth()} accepted: a pattern nested this deep parses on a thread with the JVM's
+     * default 1 MiB stack. (The default limit parses on a 512 KiB stack.)
+     */
+    public static final int NESTING_DEPTH_CEILING = 1000;
     /** CloudWatch Logs' largest log event, 1 MiB of UTF-8 (PutLogEvents quota). */
     public static final int CLOUDWATCH_MAX_EVENT_BYTES = 1024 * 1024;
     /** The default limit on how deeply a JSON event may nest objects and arrays (Jackson's own default). */

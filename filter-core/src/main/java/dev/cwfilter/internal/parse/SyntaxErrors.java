@@ -13,6 +13,7 @@ import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
@@ -33,17 +34,26 @@ final class SyntaxErrors {
     }
 
     /**
-     * The error strategy of the second (full LL) parse: no single-token insertion or deletion, which would hide the
-     * real mistake behind a guess, and no re-synchronising inside loops; the first error in a rule ends that rule.
+     * The error strategy of the second (full LL) parse: no single-token insertion, which would hide the real mistake
+     * behind a guess. When a token does not match, the error is reported against the last point where the parser
+     * could still have left a loop or an optional part, so that "expected" lists everything that could have come
+     * next ({@code [a b]}: "expected an operator, ',' or ']'"), not only what the final rule wanted.
      */
     static final class Strategy extends DefaultErrorStrategy {
         @Override
         public Token recoverInline(Parser recognizer) {
-            throw new InputMismatchException(recognizer);
+            if (nextTokensContext == null) {
+                throw new InputMismatchException(recognizer);
+            }
+            throw new InputMismatchException(recognizer, nextTokensState, nextTokensContext);
         }
 
+        /** A token that matched ends the stretch the recorded loop state describes. */
         @Override
-        public void sync(Parser recognizer) {
+        public void reportMatch(Parser recognizer) {
+            super.reportMatch(recognizer);
+            nextTokensContext = null;
+            nextTokensState = ATNState.INVALID_STATE_NUMBER;
         }
     }
 
