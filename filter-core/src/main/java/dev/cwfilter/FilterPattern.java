@@ -2,6 +2,10 @@ package dev.cwfilter;
 
 import dev.cwfilter.ast.Pattern;
 import dev.cwfilter.ast.PatternPrinter;
+import dev.cwfilter.internal.compile.Compiler;
+import dev.cwfilter.internal.compile.EvalOptions;
+import dev.cwfilter.internal.eval.EventMatcher;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,25 +13,36 @@ import java.util.Objects;
  *
  * <pre>{@code
  * FilterPattern p = FilterPattern.compile("{ $.eventName = \"GetSecretValue\" }");
- * String canonical = p.toString();   // canonical pattern text
+ * boolean hit = p.matches(message);                  // a String
+ * boolean hit2 = p.matches(bytes, 0, bytes.length);  // UTF-8 bytes
+ * String canonical = p.toString();                   // canonical pattern text
  * }</pre>
  *
  * <p>Every syntax CloudWatch accepts compiles: unstructured terms, {@code %regex%}, JSON patterns
- * {@code { ... }} and space-delimited patterns {@code [ ... ]}. An invalid pattern raises a
- * {@link FilterPatternException} that says what is wrong and where.
+ * {@code { ... }} and space-delimited patterns {@code [ ... ]}, and each matches as CloudWatch matches (see
+ * SEMANTICS.md and docs/semantics-decisions.md). An invalid pattern raises a {@link FilterPatternException} that says
+ * what is wrong and where.
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Matching never throws for any message: one that is not JSON, is truncated, nested too deeply or larger than
+ * {@link FilterOptions#maxEventBytes()} simply does not match.
+ *
+ * <p>Instances are immutable and thread-safe: compile once and share the pattern between threads.
  */
 public final class FilterPattern {
 
     private final String source;
     private final FilterOptions options;
     private final Pattern ast;
+    private final EventMatcher matcher;
+    private final int maxEventBytes;
 
     private FilterPattern(String source, FilterOptions options, Pattern ast) {
         this.source = source;
         this.options = options;
         this.ast = ast;
+        this.maxEventBytes = options.maxEventBytes();
+        this.matcher = Compiler.compile(ast, new EvalOptions(options.lenientJsonPrefix(), options.exactFieldCount(),
+                options.maxEventNestingDepth(), options.maxEventBytes()));
     }
 
     /**
@@ -66,6 +81,63 @@ public final class FilterPattern {
     /** Parses a pattern with the given options without throwing: the tree, or every problem found. */
     public static ParsedPattern parse(String pattern, FilterOptions options) {
         return ParsedPattern.parse(pattern, options);
+    }
+
+    /**
+     * Whether the log event message matches.
+     *
+     * @throws NullPointerException if the message is null
+     */
+    public boolean matches(String message) {
+        return withinSizeLimit(message) && matcher.matches(message);
+    }
+
+    /**
+     * Whether the UTF-8 message in {@code utf8[offset, offset+length)} matches; the same answer as
+     * {@link #matches(String)} for the decoded text.
+     *
+     * @throws IndexOutOfBoundsException if the range is outside the array
+     */
+    public boolean matches(byte[] utf8, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, utf8.length);
+        return length <= maxEventBytes && matcher.matches(utf8, offset, length);
+    }
+
+    /**
+     * The values TestMetricFilter extracts from the message if it matches ({@code $ip}, {@code $1} for space-delimited
+     * patterns; empty for the others), or null if it does not match.
+     */
+    Map<String, String> extract(String message) {
+        return withinSizeLimit(message) ? matcher.extract(message) : null;
+    }
+
+    private boolean withinSizeLimit(String message) {
+        int length = message.length();
+        if (length > maxEventBytes) {
+            return false;
+        }
+        if ((long) length * 3 <= maxEventBytes) {
+            return true;
+        }
+        return utf8Length(message) <= maxEventBytes;
+    }
+
+    private static long utf8Length(String s) {
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** The pattern text as it was given to {@link #compile(String)}. */

@@ -1,0 +1,245 @@
+package dev.cwfilter.internal.compile;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.cwfilter.ast.ComparisonOperator;
+import dev.cwfilter.ast.DelimitedField;
+import dev.cwfilter.ast.DelimitedPattern;
+import dev.cwfilter.ast.FieldAnd;
+import dev.cwfilter.ast.FieldComparison;
+import dev.cwfilter.ast.FieldOr;
+import dev.cwfilter.ast.JsonAnd;
+import dev.cwfilter.ast.JsonComparison;
+import dev.cwfilter.ast.JsonExpression;
+import dev.cwfilter.ast.JsonOr;
+import dev.cwfilter.ast.JsonPattern;
+import dev.cwfilter.ast.JsonTest;
+import dev.cwfilter.ast.JsonTestKind;
+import dev.cwfilter.ast.MatchAll;
+import dev.cwfilter.ast.NumberValue;
+import dev.cwfilter.ast.Pattern;
+import dev.cwfilter.ast.PatternPrinter;
+import dev.cwfilter.ast.Regex;
+import dev.cwfilter.ast.RegexPattern;
+import dev.cwfilter.ast.SelectorStep;
+import dev.cwfilter.ast.StringValue;
+import dev.cwfilter.ast.Term;
+import dev.cwfilter.ast.TermKind;
+import dev.cwfilter.ast.TermPattern;
+import dev.cwfilter.ast.Value;
+import dev.cwfilter.internal.eval.DelimitedMatcher;
+import dev.cwfilter.internal.eval.EventMatcher;
+import dev.cwfilter.internal.eval.FieldCondition;
+import dev.cwfilter.internal.eval.MatchAllMatcher;
+import dev.cwfilter.internal.eval.NumberTest;
+import dev.cwfilter.internal.eval.Prefilter;
+import dev.cwfilter.internal.eval.RegexMatcher;
+import dev.cwfilter.internal.eval.RegexTest;
+import dev.cwfilter.internal.eval.TermMatcher;
+import dev.cwfilter.internal.eval.TextTest;
+import dev.cwfilter.internal.eval.ValueTest;
+import dev.cwfilter.internal.eval.json.JsonMatcherBuilder;
+import dev.cwfilter.internal.eval.json.JsonTests;
+import dev.cwfilter.internal.regex.CloudWatchRegex;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles a syntax tree into a matcher tree with every constant precomputed: numbers parsed once, strings encoded
+ * once, wildcards turned into specialised comparisons, regular expressions translated and compiled once with re2j,
+ * JSON selectors merged into one trie, and the literals every match must contain collected into a prefilter.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Compiler {
+
+    /** The most prefilter literals worth scanning for before parsing. */
+    private static final int MAX_PREFILTER_LITERALS = 3;
+
+    private Compiler() {
+    }
+
+    /** The matcher of a (valid) pattern. */
+    public static EventMatcher compile(Pattern ast, EvalOptions options) {
+        if (ast instanceof MatchAll) {
+            return new MatchAllMatcher();
+        }
+        if (ast instanceof TermPattern terms) {
+            return terms(terms);
+        }
+        if (ast instanceof RegexPattern regex) {
+            return new RegexMatcher(re2(regex.regex()));
+        }
+        if (ast instanceof JsonPattern json) {
+            return json(json, options);
+        }
+        return delimited((DelimitedPattern) ast, options);
+    }
+
+    private static EventMatcher terms(TermPattern pattern) {
+        List<String> required = new ArrayList<>();
+        List<String> excluded = new ArrayList<>();
+        List<String> optional = new ArrayList<>();
+        for (Term term : pattern.terms()) {
+            (term.kind() == TermKind.REQUIRED ? required : term.kind() == TermKind.EXCLUDED ? excluded : optional)
+                    .add(term.text());
+        }
+        return new TermMatcher(required, excluded, optional);
+    }
+
+    // ---- JSON -------------------------------------------------------------------------------------------------
+
+    private static EventMatcher json(JsonPattern pattern, EvalOptions options) {
+        JsonMatcherBuilder builder = new JsonMatcherBuilder();
+        add(pattern.expression(), builder);
+        List<String> literals = new ArrayList<>();
+        List<JsonExpression> conjuncts = pattern.expression() instanceof JsonAnd and ? and.operands()
+                : List.of(pattern.expression());
+        for (JsonExpression conjunct : conjuncts) {
+            jsonLiterals(conjunct, literals);
+        }
+        return builder.build(prefilter(literals, true), jsonFactoryFor(options), options.lenientJsonPrefix());
+    }
+
+    private static int add(JsonExpression expression, JsonMatcherBuilder builder) {
+        if (expression instanceof JsonAnd and) {
+            return builder.and(and.operands().stream().map(o -> add(o, builder)).toList());
+        }
+        if (expression instanceof JsonOr or) {
+            return builder.or(or.operands().stream().map(o -> add(o, builder)).toList());
+        }
+        if (expression instanceof JsonComparison comparison) {
+            return builder.leaf(comparison.selector(), valueTest(comparison.operator(), comparison.value()), false);
+        }
+        JsonTest test = (JsonTest) expression;
+        return switch (test.kind()) {
+            case IS_NULL -> builder.leaf(test.selector(), JsonTests.isNull(), false);
+            case IS_TRUE -> builder.leaf(test.selector(), JsonTests.isBoolean(true), false);
+            case IS_FALSE -> builder.leaf(test.selector(), JsonTests.isBoolean(false), false);
+            case NOT_EXISTS -> builder.leaf(test.selector(), JsonTests.exists(), true);
+        };
+    }
+
+    /**
+     * Literals a conjunct needs in the raw text: its selector's property names (as quoted keys) unless it is
+     * {@code NOT EXISTS}, and the literal part of an {@code =} string comparison (a number or boolean compared by text
+     * appears unquoted, so values are taken without quotes).
+     */
+    private static void jsonLiterals(JsonExpression conjunct, List<String> literals) {
+        if (conjunct instanceof JsonTest test && test.kind() == JsonTestKind.NOT_EXISTS) {
+            return;
+        }
+        if (!(conjunct instanceof JsonComparison) && !(conjunct instanceof JsonTest)) {
+            return;
+        }
+        var selector = conjunct instanceof JsonComparison c ? c.selector() : ((JsonTest) conjunct).selector();
+        for (SelectorStep step : selector.steps()) {
+            if (step instanceof SelectorStep.Property property && spelledVerbatim(property.name())) {
+                literals.add("\"" + property.name() + "\"");
+            }
+        }
+        if (conjunct instanceof JsonComparison c && c.operator() == ComparisonOperator.EQ
+                && c.value() instanceof StringValue) {
+            TextTest text = (TextTest) valueTest(c.operator(), c.value());
+            if (text.shape() != TextTest.Shape.ANY && spelledVerbatim(text.literal())) {
+                literals.add(text.literal());
+            }
+        }
+    }
+
+    /** Whether JSON text holds the string as is, unescaped (else it would hold a backslash, voiding the prefilter). */
+    private static boolean spelledVerbatim(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A JSON factory whose stream constraints carry the event limits; one per compiled pattern. */
+    public static JsonFactory jsonFactoryFor(EvalOptions options) {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(options.maxEventNestingDepth())
+                        .maxStringLength(Math.max(options.maxEventBytes(), 1))
+                        .maxDocumentLength(Math.max(options.maxEventBytes(), 1))
+                        .build())
+                .build();
+    }
+
+    // ---- space-delimited ------------------------------------------------------------------------------------
+
+    private static EventMatcher delimited(DelimitedPattern pattern, EvalOptions options) {
+        List<DelimitedMatcher.Field> prefix = new ArrayList<>();
+        List<DelimitedMatcher.Field> suffix = new ArrayList<>();
+        boolean ellipsis = pattern.fields().isEmpty();
+        List<String> literals = new ArrayList<>();
+        for (DelimitedField field : pattern.fields()) {
+            if (field instanceof DelimitedField.Ellipsis) {
+                ellipsis = true;
+                continue;
+            }
+            DelimitedMatcher.Field compiled = field(field, literals);
+            (ellipsis ? suffix : prefix).add(compiled);
+        }
+        return new DelimitedMatcher(prefix, suffix, ellipsis, options.exactFieldCount(), prefilter(literals, false));
+    }
+
+    private static DelimitedMatcher.Field field(DelimitedField field, List<String> literals) {
+        if (!(field instanceof DelimitedField.Named named)) {
+            return new DelimitedMatcher.Field(null, null);
+        }
+        if (named.condition().isEmpty()) {
+            return new DelimitedMatcher.Field(named.name(), null);
+        }
+        dev.cwfilter.ast.FieldCondition condition = named.condition().get();
+        List<List<ValueTest>> anyOf = new ArrayList<>();
+        List<dev.cwfilter.ast.FieldCondition> alternatives = condition instanceof FieldOr or ? or.operands()
+                : List.of(condition);
+        for (dev.cwfilter.ast.FieldCondition alternative : alternatives) {
+            List<FieldComparison> comparisons = alternative instanceof FieldAnd and ? and.operands()
+                    : List.of((FieldComparison) alternative);
+            anyOf.add(comparisons.stream().map(c -> valueTest(c.operator(), c.value())).toList());
+        }
+        if (anyOf.size() == 1) {
+            for (ValueTest test : anyOf.get(0)) {
+                if (test instanceof TextTest text && !text.negated() && text.shape() != TextTest.Shape.ANY) {
+                    literals.add(text.literal());
+                }
+            }
+        }
+        return new DelimitedMatcher.Field(named.name(), new FieldCondition(anyOf));
+    }
+
+    // ---- values ---------------------------------------------------------------------------------------------
+
+    /** The test of a comparison's right-hand side. */
+    public static ValueTest valueTest(ComparisonOperator operator, Value value) {
+        if (value instanceof NumberValue number) {
+            return new NumberTest(operator, number.text());
+        }
+        if (value instanceof Regex regex) {
+            return new RegexTest(re2(regex), operator == ComparisonOperator.NE, PatternPrinter.print(value));
+        }
+        return new TextTest(((StringValue) value).text(), operator == ComparisonOperator.NE,
+                PatternPrinter.print(value));
+    }
+
+    private static com.google.re2j.Pattern re2(Regex regex) {
+        CloudWatchRegex.Translation translation = CloudWatchRegex.translate(regex.source());
+        if (!translation.isValid()) {
+            throw new IllegalArgumentException("invalid regular expression %" + regex.source() + "%: "
+                    + translation.errorMessage());
+        }
+        return com.google.re2j.Pattern.compile(translation.re2());
+    }
+
+    private static Prefilter prefilter(List<String> literals, boolean json) {
+        List<String> longest = literals.stream().distinct().filter(l -> !l.isEmpty())
+                .sorted((a, b) -> Integer.compare(b.length(), a.length()))
+                .limit(MAX_PREFILTER_LITERALS).toList();
+        return longest.isEmpty() ? Prefilter.NONE : new Prefilter(longest, json);
+    }
+}

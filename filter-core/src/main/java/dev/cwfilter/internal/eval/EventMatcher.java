@@ -1,0 +1,25 @@
+package dev.cwfilter.internal.eval;
+
+import java.util.Map;
+
+/**
+ * A compiled pattern's evaluation over one log event message, as a {@code String} or as UTF-8 bytes. The two forms
+ * answer the same for the same text (bytes that are not valid UTF-8 are read as the replacement character, as
+ * decoding them would).
+ *
+ * <p>Implementations are immutable and thread-safe; any per-evaluation scratch state is per thread.
+ */
+public interface EventMatcher {
+
+    /** Whether the message matches. */
+    boolean matches(String message);
+
+    /** Whether the UTF-8 message in {@code utf8[offset, offset+length)} matches. */
+    boolean matches(byte[] utf8, int offset, int length);
+
+    /**
+     * The values TestMetricFilter extracts from a matching message ({@code $ip}, {@code $1}, ...), or null if the
+     * message does not match; empty for patterns that extract nothing.
+     */
+    Map<String, String> extract(String message);
+}

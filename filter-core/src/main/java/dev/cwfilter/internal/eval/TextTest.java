@@ -1,0 +1,146 @@
+package dev.cwfilter.internal.eval;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * {@code = "text"} or {@code != "text"} with CloudWatch's wildcards: a leading {@code *} matches any prefix, a
+ * trailing {@code *} any suffix, a lone {@code *} any value; a {@code *} anywhere else is literal. A number or boolean
+ * is compared by its text ({@code = 4*} matches the number 404, {@code = "400"} the number 400). A null has no text:
+ * {@code =} never matches it, so {@code !=} always does.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TextTest extends ValueTest {
+
+    /** How the literal part is compared. */
+    public enum Shape {
+        /** The whole text equals the literal. */
+        EXACT,
+        /** The text starts with the literal ({@code literal*}). */
+        PREFIX,
+        /** The text ends with the literal ({@code *literal}). */
+        SUFFIX,
+        /** The text contains the literal ({@code *literal*}). */
+        CONTAINS,
+        /** Any text ({@code *}). */
+        ANY
+    }
+
+    private final boolean negate;
+    private final Shape shape;
+    private final char[] chars;
+    private final byte[] bytes;
+    private final String written;
+
+    /**
+     * A test of the pattern value {@code value}.
+     *
+     * @param value   the string as written in the pattern, with quoting escapes resolved
+     * @param negate  whether the operator is {@code !=}
+     * @param written the value as written, for explanations
+     */
+    public TextTest(String value, boolean negate, String written) {
+        this.negate = negate;
+        this.written = written;
+        boolean leading = value.startsWith("*");
+        boolean trailing = value.length() > 1 && value.endsWith("*");
+        String literal = value.substring(leading ? 1 : 0, value.length() - (trailing ? 1 : 0));
+        if (literal.isEmpty() && (leading || trailing)) {
+            shape = Shape.ANY;
+        } else if (leading && trailing) {
+            shape = Shape.CONTAINS;
+        } else if (leading) {
+            shape = Shape.SUFFIX;
+        } else if (trailing) {
+            shape = Shape.PREFIX;
+        } else {
+            shape = Shape.EXACT;
+        }
+        this.chars = literal.toCharArray();
+        this.bytes = literal.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** How the literal is compared. */
+    public Shape shape() {
+        return shape;
+    }
+
+    /** The literal part, without its wildcards. */
+    public String literal() {
+        return new String(chars);
+    }
+
+    /** Whether the test is {@code !=}. */
+    public boolean negated() {
+        return negate;
+    }
+
+    @Override
+    public boolean onText(char[] text, int offset, int length) {
+        return matches(text, offset, length) != negate;
+    }
+
+    @Override
+    public boolean onText(byte[] utf8, int offset, int length) {
+        return matches(utf8, offset, length) != negate;
+    }
+
+    @Override
+    public boolean onNumber(char[] literal, int offset, int length) {
+        return onText(literal, offset, length);
+    }
+
+    @Override
+    public boolean onNull() {
+        return negate;
+    }
+
+    private boolean matches(char[] text, int offset, int length) {
+        int n = chars.length;
+        switch (shape) {
+            case ANY:
+                return true;
+            case EXACT:
+                return length == n && Arrays.equals(text, offset, offset + length, chars, 0, n);
+            case PREFIX:
+                return length >= n && Arrays.equals(text, offset, offset + n, chars, 0, n);
+            case SUFFIX:
+                return length >= n && Arrays.equals(text, offset + length - n, offset + length, chars, 0, n);
+            default:
+                return indexOf(text, offset, offset + length) >= 0;
+        }
+    }
+
+    private boolean matches(byte[] text, int offset, int length) {
+        int n = bytes.length;
+        switch (shape) {
+            case ANY:
+                return true;
+            case EXACT:
+                return length == n && Arrays.equals(text, offset, offset + length, bytes, 0, n);
+            case PREFIX:
+                return length >= n && Arrays.equals(text, offset, offset + n, bytes, 0, n);
+            case SUFFIX:
+                return length >= n && Arrays.equals(text, offset + length - n, offset + length, bytes, 0, n);
+            default:
+                return ByteSearch.indexOf(text, offset, offset + length, bytes) >= 0;
+        }
+    }
+
+    private int indexOf(char[] text, int from, int to) {
+        int n = chars.length;
+        char first = chars[0];
+        for (int i = from; i <= to - n; i++) {
+            if (text[i] == first && Arrays.equals(text, i, i + n, chars, 0, n)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        return (negate ? "!= " : "= ") + written;
+    }
+}

@@ -1,0 +1,306 @@
+package dev.cwfilter.internal.eval.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonTokenId;
+import dev.cwfilter.internal.eval.EventMatcher;
+import dev.cwfilter.internal.eval.Prefilter;
+import dev.cwfilter.internal.eval.ValueTest;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * A JSON pattern evaluated in one pass of jackson-core's streaming parser (SEMANTICS.md section 4.2).
+ *
+ * <p>The message must be one JSON object (by default after nothing but whitespace; with {@code lenientJsonPrefix},
+ * from its first {@code &#123;}) and nothing may follow it: a message that is not JSON, is truncated, holds several
+ * values or is nested deeper than the limit matches nothing, and no exception escapes.
+ *
+ * <p>All selectors share one trie. The walk keeps, for each open container, the trie nodes its children can reach;
+ * a subtree no selector reaches is skipped with {@code skipChildren()}, and a value no leaf needs is never decoded.
+ * A value reaching a leaf is tested in place from the parser's character buffer. A selector with a wildcard is
+ * existential: it holds if it holds for any value it selects. A missing field, an array or an object fails every
+ * comparison, {@code !=} included. After each leaf is decided the formula is evaluated in three-valued logic: as
+ * soon as it is false, evaluation stops; once it is true, the rest of the message is only checked for well-formedness
+ * (without decoding anything), because a malformed message never matches.
+ *
+ * <p>Where a key appears twice in an object, a plain selector sees its first occurrence and a wildcard sees every
+ * occurrence.
+ *
+ * <p>Immutable and thread-safe; the scratch state lives in a per-thread object reused from event to event.
+ */
+public final class JsonMatcher implements EventMatcher {
+
+    private final TrieNode root;
+    private final TrieNode[] nodes;
+    private final ValueTest[] tests;
+    private final boolean[] existential;
+    private final Formula formula;
+    private final Prefilter prefilter;
+    private final JsonFactory factory;
+    private final boolean lenientPrefix;
+    private final ThreadLocal<JsonState> states;
+
+    JsonMatcher(TrieNode root, TrieNode[] nodes, ValueTest[] tests, boolean[] existential, Formula formula,
+                Prefilter prefilter, JsonFactory factory, boolean lenientPrefix, int maxFrames) {
+        this.root = root;
+        this.nodes = nodes;
+        this.tests = tests;
+        this.existential = existential;
+        this.formula = formula;
+        this.prefilter = prefilter;
+        this.factory = factory;
+        this.lenientPrefix = lenientPrefix;
+        this.states = ThreadLocal.withInitial(() -> new JsonState(tests.length, nodes.length, formula.size(),
+                maxFrames));
+    }
+
+    /** The literals every matching message contains. */
+    public Prefilter prefilter() {
+        return prefilter;
+    }
+
+    @Override
+    public boolean matches(String message) {
+        int start = jsonStart(message);
+        if (start < 0 || !prefilter.mayMatch(message)) {
+            return false;
+        }
+        try (JsonParser parser = factory.createParser(start == 0 ? message : message.substring(start))) {
+            return evaluate(parser, states.get());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean matches(byte[] utf8, int offset, int length) {
+        int start = jsonStart(utf8, offset, offset + length);
+        if (start < 0 || !prefilter.mayMatch(utf8, offset, length)) {
+            return false;
+        }
+        try (JsonParser parser = factory.createParser(utf8, start, offset + length - start)) {
+            return evaluate(parser, states.get());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Map<String, String> extract(String message) {
+        return matches(message) ? Map.of() : null;
+    }
+
+    /** Where the JSON object starts, or -1 if the message cannot hold one. */
+    private int jsonStart(String s) {
+        if (lenientPrefix) {
+            return s.indexOf('{');
+        }
+        int i = 0;
+        while (i < s.length() && isJsonBlank(s.charAt(i))) {
+            i++;
+        }
+        return i < s.length() && s.charAt(i) == '{' ? i : -1;
+    }
+
+    private int jsonStart(byte[] b, int from, int to) {
+        int i = from;
+        if (lenientPrefix) {
+            while (i < to && b[i] != '{') {
+                i++;
+            }
+        } else {
+            while (i < to && isJsonBlank((char) b[i])) {
+                i++;
+            }
+        }
+        // A NUL after '{' would make Jackson read the bytes as UTF-16; no JSON text has one there.
+        return i < to && b[i] == '{' && (i + 1 >= to || b[i + 1] != 0) ? i : -1;
+    }
+
+    private static boolean isJsonBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    private boolean evaluate(JsonParser p, JsonState st) throws IOException {
+        st.reset();
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return false;
+        }
+        st.visit(root.id);
+        int depth = 0;
+        st.frameNodes[0][0] = root.id;
+        st.frameSize[0] = 1;
+        st.frameIsArray[0] = false;
+        while (true) {
+            JsonToken token = p.nextToken();
+            if (token == null) {
+                return false;
+            }
+            int id = token.id();
+            if (id == JsonTokenId.ID_END_OBJECT || id == JsonTokenId.ID_END_ARRAY) {
+                finish(st, st.frameNodes[depth], st.frameSize[depth]);
+                if (depth == 0) {
+                    return decided(st) == Formula.TRUE && p.nextToken() == null;
+                }
+                depth--;
+                byte verdict = decided(st);
+                if (verdict != Formula.UNKNOWN) {
+                    return verdict == Formula.TRUE && validateRest(p, depth + 1);
+                }
+                continue;
+            }
+            if (id == JsonTokenId.ID_FIELD_NAME) {
+                selectByName(st, depth, p.currentName());
+                token = p.nextToken();
+                id = token.id();
+            } else {
+                selectByIndex(st, depth, st.frameIndex[depth]++);
+            }
+            if (st.nextSize == 0) {
+                if (id == JsonTokenId.ID_START_OBJECT || id == JsonTokenId.ID_START_ARRAY) {
+                    p.skipChildren();
+                }
+                continue;
+            }
+            boolean container = id == JsonTokenId.ID_START_OBJECT || id == JsonTokenId.ID_START_ARRAY;
+            testValue(p, st, id);
+            if (container) {
+                int pushed = 0;
+                int[] frame = st.frameNodes[depth + 1];
+                for (int i = 0; i < st.nextSize; i++) {
+                    TrieNode node = nodes[st.nextNodes[i]];
+                    if (node.hasChildren) {
+                        frame[pushed++] = node.id;
+                    }
+                }
+                if (pushed > 0) {
+                    depth++;
+                    st.frameSize[depth] = pushed;
+                    st.frameIsArray[depth] = id == JsonTokenId.ID_START_ARRAY;
+                    st.frameIndex[depth] = 0;
+                } else {
+                    p.skipChildren();
+                }
+            } else {
+                finish(st, st.nextNodes, st.nextSize);
+            }
+            byte verdict = decided(st);
+            if (verdict != Formula.UNKNOWN) {
+                return verdict == Formula.TRUE && validateRest(p, depth + 1);
+            }
+        }
+    }
+
+    /** The trie nodes reached by a property name from the current frame, into {@code st.nextNodes}. */
+    private void selectByName(JsonState st, int depth, String name) {
+        int n = 0;
+        if (!st.frameIsArray[depth]) {
+            int[] frame = st.frameNodes[depth];
+            for (int i = 0; i < st.frameSize[depth]; i++) {
+                TrieNode node = nodes[frame[i]];
+                TrieNode child = node.child(name);
+                if (child != null && !(child.definite && st.visited(child.id))) {
+                    st.nextNodes[n++] = child.id;
+                }
+                if (node.wildcard != null) {
+                    st.nextNodes[n++] = node.wildcard.id;
+                }
+            }
+        }
+        st.nextSize = n;
+    }
+
+    /** The trie nodes reached by an array index from the current frame, into {@code st.nextNodes}. */
+    private void selectByIndex(JsonState st, int depth, int index) {
+        int n = 0;
+        int[] frame = st.frameNodes[depth];
+        for (int i = 0; i < st.frameSize[depth]; i++) {
+            TrieNode node = nodes[frame[i]];
+            TrieNode child = node.child(index);
+            if (child != null) {
+                st.nextNodes[n++] = child.id;
+            }
+            if (node.wildcard != null) {
+                st.nextNodes[n++] = node.wildcard.id;
+            }
+        }
+        st.nextSize = n;
+    }
+
+    /** Tests the current value against the leaves of every selected node. */
+    private void testValue(JsonParser p, JsonState st, int id) throws IOException {
+        for (int i = 0; i < st.nextSize; i++) {
+            TrieNode node = nodes[st.nextNodes[i]];
+            if (node.definite) {
+                st.visit(node.id);
+            }
+            for (int leaf : node.leaves) {
+                if (st.resolved(leaf)) {
+                    continue;
+                }
+                boolean result = test(p, tests[leaf], id);
+                if (result || !existential[leaf]) {
+                    st.resolve(leaf, result);
+                }
+            }
+        }
+    }
+
+    private static boolean test(JsonParser p, ValueTest test, int id) throws IOException {
+        switch (id) {
+            case JsonTokenId.ID_STRING:
+                return test.onText(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            case JsonTokenId.ID_NUMBER_INT:
+            case JsonTokenId.ID_NUMBER_FLOAT:
+                return test.onNumber(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            case JsonTokenId.ID_TRUE:
+                return test.onBoolean(true);
+            case JsonTokenId.ID_FALSE:
+                return test.onBoolean(false);
+            case JsonTokenId.ID_NULL:
+                return test.onNull();
+            default:
+                return test.onContainer();
+        }
+    }
+
+    /**
+     * The values of the given (definite) nodes have ended: every leaf at or below them that is still undecided is
+     * false (a missing field, or a wildcard that selected nothing that passed).
+     */
+    private void finish(JsonState st, int[] ids, int size) {
+        for (int i = 0; i < size; i++) {
+            TrieNode node = nodes[ids[i]];
+            if (node.definite) {
+                for (int leaf : node.subtreeLeaves) {
+                    if (!st.resolved(leaf)) {
+                        st.resolve(leaf, false);
+                    }
+                }
+            }
+        }
+    }
+
+    private byte decided(JsonState st) {
+        return formula.evaluate(st, st.scratch);
+    }
+
+    /** Reads the rest of the document without decoding anything: true if it is well formed and nothing follows. */
+    private static boolean validateRest(JsonParser p, int openContainers) throws IOException {
+        int open = openContainers;
+        while (open > 0) {
+            JsonToken token = p.nextToken();
+            if (token == null) {
+                return false;
+            }
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                p.skipChildren();
+            } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                open--;
+            }
+        }
+        return p.nextToken() == null;
+    }
+}

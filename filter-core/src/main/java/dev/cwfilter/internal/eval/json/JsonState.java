@@ -1,0 +1,64 @@
+package dev.cwfilter.internal.eval.json;
+
+/**
+ * The scratch state of one JSON evaluation, owned by one thread and reused for every event it evaluates, so that the
+ * evaluator allocates nothing per event beyond the parser. Per-event values are stamped with a generation number
+ * instead of being cleared.
+ */
+final class JsonState {
+
+    private int generation;
+    private final int[] leafGeneration;
+    private final boolean[] leafTrue;
+    private final int[] visitedGeneration;
+    final byte[] scratch;
+    final int[][] frameNodes;
+    final int[] frameSize;
+    final boolean[] frameIsArray;
+    final int[] frameIndex;
+    final int[] nextNodes;
+    int nextSize;
+
+    JsonState(int leaves, int nodes, int formulaSize, int maxFrames) {
+        leafGeneration = new int[leaves];
+        leafTrue = new boolean[leaves];
+        visitedGeneration = new int[nodes];
+        scratch = new byte[formulaSize];
+        frameNodes = new int[maxFrames][nodes];
+        frameSize = new int[maxFrames];
+        frameIsArray = new boolean[maxFrames];
+        frameIndex = new int[maxFrames];
+        nextNodes = new int[nodes];
+    }
+
+    /** Starts a new event: everything of the previous one becomes unknown. */
+    void reset() {
+        generation++;
+        if (generation == 0) {
+            java.util.Arrays.fill(leafGeneration, 0);
+            java.util.Arrays.fill(visitedGeneration, 0);
+            generation = 1;
+        }
+    }
+
+    boolean resolved(int leaf) {
+        return leafGeneration[leaf] == generation;
+    }
+
+    void resolve(int leaf, boolean value) {
+        leafGeneration[leaf] = generation;
+        leafTrue[leaf] = value;
+    }
+
+    byte leafValue(int leaf) {
+        return leafGeneration[leaf] != generation ? Formula.UNKNOWN : leafTrue[leaf] ? Formula.TRUE : Formula.FALSE;
+    }
+
+    boolean visited(int node) {
+        return visitedGeneration[node] == generation;
+    }
+
+    void visit(int node) {
+        visitedGeneration[node] = generation;
+    }
+}
