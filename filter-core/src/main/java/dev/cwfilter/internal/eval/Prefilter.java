@@ -18,7 +18,7 @@ public final class Prefilter {
     public static final Prefilter NONE = new Prefilter(List.of(), false);
 
     private final String[] literals;
-    private final byte[][] utf8;
+    private final ByteSearch.Needle[] utf8;
     private final boolean escapesMaySpellLiterals;
 
     /**
@@ -31,8 +31,9 @@ public final class Prefilter {
         // The longest literal is the most selective and the fastest to reject with.
         this.literals = literals.stream().distinct().filter(l -> !l.isEmpty())
                 .sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
-        this.utf8 = java.util.Arrays.stream(this.literals).map(l -> l.getBytes(StandardCharsets.UTF_8))
-                .toArray(byte[][]::new);
+        this.utf8 = java.util.Arrays.stream(this.literals)
+                .map(l -> ByteSearch.Needle.of(l.getBytes(StandardCharsets.UTF_8)))
+                .toArray(ByteSearch.Needle[]::new);
         this.escapesMaySpellLiterals = escapesMaySpellLiterals;
     }
 
@@ -60,8 +61,8 @@ public final class Prefilter {
                 || (escapesMaySpellLiterals && ByteSearch.indexOf(b, offset, offset + length, (byte) '\\') >= 0)) {
             return true;
         }
-        for (byte[] literal : utf8) {
-            if (ByteSearch.indexOf(b, offset, offset + length, literal) < 0) {
+        for (ByteSearch.Needle literal : utf8) {
+            if (literal.indexIn(b, offset, offset + length) < 0) {
                 return false;
             }
         }

@@ -20,10 +20,10 @@ public final class TermMatcher implements EventMatcher {
     private final Needle[] optional;
 
     /** One term to look for: its text and its UTF-8 encoding, or "always present" for a blank term. */
-    public record Needle(String text, byte[] utf8, boolean always) {
+    public record Needle(String text, ByteSearch.Needle utf8, boolean always) {
         /** The needle for a term's text. */
         public static Needle of(String text) {
-            return new Needle(text, text.getBytes(StandardCharsets.UTF_8), text.isBlank());
+            return new Needle(text, ByteSearch.Needle.of(text.getBytes(StandardCharsets.UTF_8)), text.isBlank());
         }
 
         boolean in(String message) {
@@ -31,7 +31,7 @@ public final class TermMatcher implements EventMatcher {
         }
 
         boolean in(byte[] b, int off, int len) {
-            return always || ByteSearch.indexOf(b, off, off + len, utf8) >= 0;
+            return always || utf8.indexIn(b, off, off + len) >= 0;
         }
     }
 
@@ -44,7 +44,7 @@ public final class TermMatcher implements EventMatcher {
      */
     public TermMatcher(List<String> required, List<String> excluded, List<String> optional) {
         // The longest terms are the rarest: look for them first so that a miss ends the search early.
-        Comparator<Needle> longestFirst = Comparator.comparingInt((Needle n) -> n.utf8().length).reversed();
+        Comparator<Needle> longestFirst = Comparator.comparingInt((Needle n) -> n.utf8().bytes().length).reversed();
         this.required = required.stream().map(Needle::of).sorted(longestFirst).toArray(Needle[]::new);
         this.excluded = excluded.stream().map(Needle::of).sorted(longestFirst).toArray(Needle[]::new);
         this.optional = this.required.length + this.excluded.length > 0 ? new Needle[0]

@@ -31,6 +31,7 @@ public final class TextTest extends ValueTest {
     private final Shape shape;
     private final char[] chars;
     private final byte[] bytes;
+    private final ByteSearch.Needle needle;
     private final String written;
 
     /**
@@ -59,6 +60,7 @@ public final class TextTest extends ValueTest {
         }
         this.chars = literal.toCharArray();
         this.bytes = literal.getBytes(StandardCharsets.UTF_8);
+        this.needle = ByteSearch.Needle.of(bytes);
     }
 
     /** How the literal is compared. */
@@ -124,7 +126,7 @@ public final class TextTest extends ValueTest {
             case SUFFIX:
                 return length >= n && Arrays.equals(text, offset + length - n, offset + length, bytes, 0, n);
             default:
-                return ByteSearch.indexOf(text, offset, offset + length, bytes) >= 0;
+                return needle.indexIn(text, offset, offset + length) >= 0;
         }
     }
 

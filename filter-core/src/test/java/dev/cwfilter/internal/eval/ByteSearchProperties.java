@@ -1,0 +1,53 @@
+package dev.cwfilter.internal.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/** The word-at-a-time byte search finds exactly what a naive byte-by-byte search finds. */
+class ByteSearchProperties {
+
+    @Provide
+    Arbitrary<byte[]> hays() {
+        return Arbitraries.bytes().between((byte) 'a', (byte) 'e').array(byte[].class).ofMaxSize(70);
+    }
+
+    @Provide
+    Arbitrary<byte[]> needles() {
+        return Arbitraries.bytes().between((byte) 'a', (byte) 'e').array(byte[].class).ofMinSize(1).ofMaxSize(4);
+    }
+
+    @Property(tries = 3000)
+    void findsTheFirstOccurrenceLikeANaiveSearch(@ForAll("hays") byte[] hay, @ForAll("needles") byte[] needle,
+                                                 @ForAll @IntRange(max = 10) int from, @ForAll @IntRange(max = 10) int cut) {
+        int start = Math.min(from, hay.length);
+        int end = Math.max(start, hay.length - cut);
+        assertThat(ByteSearch.Needle.of(needle).indexIn(hay, start, end)).isEqualTo(naive(hay, start, end, needle));
+    }
+
+    @Property(tries = 2000)
+    void findsASingleByteLikeANaiveSearch(@ForAll("hays") byte[] hay, @ForAll @IntRange(min = 'a', max = 'f') int b,
+                                          @ForAll @IntRange(max = 10) int from) {
+        int start = Math.min(from, hay.length);
+        assertThat(ByteSearch.indexOf(hay, start, hay.length, (byte) b))
+                .isEqualTo(naive(hay, start, hay.length, new byte[] {(byte) b}));
+    }
+
+    private static int naive(byte[] hay, int from, int to, byte[] needle) {
+        outer:
+        for (int i = from; i + needle.length <= to; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
