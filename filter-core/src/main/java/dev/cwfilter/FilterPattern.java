@@ -4,8 +4,11 @@ import dev.cwfilter.ast.Pattern;
 import dev.cwfilter.ast.PatternPrinter;
 import dev.cwfilter.internal.compile.Compiler;
 import dev.cwfilter.internal.compile.EvalOptions;
+import dev.cwfilter.ast.SourceSpan;
 import dev.cwfilter.internal.eval.EventMatcher;
+import dev.cwfilter.internal.eval.Explanation;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -36,13 +39,13 @@ public final class FilterPattern {
     private final EventMatcher matcher;
     private final int maxEventBytes;
 
-    private FilterPattern(String source, FilterOptions options, Pattern ast) {
+    private FilterPattern(String source, FilterOptions options, Pattern ast, Map<Object, SourceSpan> spans) {
         this.source = source;
         this.options = options;
         this.ast = ast;
         this.maxEventBytes = options.maxEventBytes();
         this.matcher = Compiler.compile(ast, new EvalOptions(options.lenientJsonPrefix(), options.exactFieldCount(),
-                options.maxEventNestingDepth(), options.maxEventBytes()));
+                options.maxEventNestingDepth(), options.maxEventBytes()), spans::get);
     }
 
     /**
@@ -61,7 +64,7 @@ public final class FilterPattern {
      */
     public static FilterPattern compile(String pattern, FilterOptions options) {
         ParsedPattern parsed = ParsedPattern.parse(pattern, options);
-        return new FilterPattern(pattern, options, parsed.astOrThrow());
+        return new FilterPattern(pattern, options, parsed.astOrThrow(), parsed.spans());
     }
 
     /**
@@ -109,6 +112,23 @@ public final class FilterPattern {
      */
     Map<String, String> extract(String message) {
         return withinSizeLimit(message) ? matcher.extract(message) : null;
+    }
+
+    /**
+     * Why the message matches or not: each clause with what the message holds for it, and the clauses that decided.
+     * Slower than {@link #matches(String)} (it evaluates every clause); meant for tests, tools and error messages.
+     */
+    public MatchExplanation explain(String message) {
+        Objects.requireNonNull(message, "message");
+        if (!withinSizeLimit(message)) {
+            return new MatchExplanation(false, "the message is larger than maxEventBytes (" + maxEventBytes
+                    + " bytes of UTF-8)", java.util.List.of());
+        }
+        Explanation e = matcher.explain(message);
+        return new MatchExplanation(e.matched(), e.reason(), e.clauses().stream()
+                .map(o -> new MatchExplanation.ClauseResult(o.clause().text(), Optional.ofNullable(o.clause().span()),
+                        o.holds(), o.observed(), o.deciding()))
+                .toList());
     }
 
     private boolean withinSizeLimit(String message) {

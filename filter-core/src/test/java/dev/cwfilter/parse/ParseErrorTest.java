@@ -104,6 +104,7 @@ class ParseErrorTest {
             { $.a[99999999999999999999] = 1 } ~ array index 99999999999999999999 is too large: the largest is 2147483647 ~ 7
             { $.a['b'] = 1 } ~ a bracket-quoted key follows a dot: write .['key'] ~ 6
             { $.['b = 1 } ~ unterminated bracket-quoted key: expected "']" ~ 5
+            { $.['it's'] = 1 } ~ a bracket-quoted key ends at its second quote, which must be followed by ']'; a key cannot hold a single quote ~ 9
             { $.a[*].b[*] = 1 } ~ selector '$.a[*].b[*]' has 2 wildcards: CloudWatch allows 1 per selector ~ 3
             { $.a > abc } ~ '>' compares numbers: expected a number after '>', found 'abc' ~ 9
             { $.a <= "5" } ~ '<=' compares numbers: expected a number after '<=', found '"5"' ~ 10

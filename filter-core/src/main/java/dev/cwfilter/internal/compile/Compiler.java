@@ -24,9 +24,10 @@ import dev.cwfilter.ast.RegexPattern;
 import dev.cwfilter.ast.SelectorStep;
 import dev.cwfilter.ast.StringValue;
 import dev.cwfilter.ast.Term;
-import dev.cwfilter.ast.TermKind;
 import dev.cwfilter.ast.TermPattern;
 import dev.cwfilter.ast.Value;
+import dev.cwfilter.ast.SourceSpan;
+import dev.cwfilter.internal.eval.Clause;
 import dev.cwfilter.internal.eval.DelimitedMatcher;
 import dev.cwfilter.internal.eval.EventMatcher;
 import dev.cwfilter.internal.eval.FieldCondition;
@@ -43,6 +44,7 @@ import dev.cwfilter.internal.eval.json.JsonTests;
 import dev.cwfilter.internal.regex.CloudWatchRegex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Compiles a syntax tree into a matcher tree with every constant precomputed: numbers parsed once, strings encoded
@@ -59,39 +61,40 @@ public final class Compiler {
     private Compiler() {
     }
 
-    /** The matcher of a (valid) pattern. */
-    public static EventMatcher compile(Pattern ast, EvalOptions options) {
+    /**
+     * The matcher of a (valid) pattern.
+     *
+     * @param ast     the pattern
+     * @param options what the matchers need from the options
+     * @param spans   where each node of the tree was written (null where unknown), for explanations
+     */
+    public static EventMatcher compile(Pattern ast, EvalOptions options, Function<Object, SourceSpan> spans) {
         if (ast instanceof MatchAll) {
             return new MatchAllMatcher();
         }
         if (ast instanceof TermPattern terms) {
-            return terms(terms);
+            return new TermMatcher(terms.terms().stream()
+                    .map(t -> new TermMatcher.Term(t.kind(), t.text(), new Clause(termText(t), spans.apply(t))))
+                    .toList());
         }
         if (ast instanceof RegexPattern regex) {
-            return new RegexMatcher(re2(regex.regex()));
+            return new RegexMatcher(re2(regex.regex()), new Clause(PatternPrinter.print(ast), spans.apply(ast)));
         }
         if (ast instanceof JsonPattern json) {
-            return json(json, options);
+            return json(json, options, spans);
         }
-        return delimited((DelimitedPattern) ast, options);
+        return delimited((DelimitedPattern) ast, options, spans);
     }
 
-    private static EventMatcher terms(TermPattern pattern) {
-        List<String> required = new ArrayList<>();
-        List<String> excluded = new ArrayList<>();
-        List<String> optional = new ArrayList<>();
-        for (Term term : pattern.terms()) {
-            (term.kind() == TermKind.REQUIRED ? required : term.kind() == TermKind.EXCLUDED ? excluded : optional)
-                    .add(term.text());
-        }
-        return new TermMatcher(required, excluded, optional);
+    private static String termText(Term term) {
+        return PatternPrinter.print(new TermPattern(List.of(term)));
     }
 
     // ---- JSON -------------------------------------------------------------------------------------------------
 
-    private static EventMatcher json(JsonPattern pattern, EvalOptions options) {
+    private static EventMatcher json(JsonPattern pattern, EvalOptions options, Function<Object, SourceSpan> spans) {
         JsonMatcherBuilder builder = new JsonMatcherBuilder();
-        add(pattern.expression(), builder);
+        add(pattern.expression(), builder, spans);
         List<String> literals = new ArrayList<>();
         List<JsonExpression> conjuncts = pattern.expression() instanceof JsonAnd and ? and.operands()
                 : List.of(pattern.expression());
@@ -101,22 +104,24 @@ public final class Compiler {
         return builder.build(prefilter(literals, true), jsonFactoryFor(options), options.lenientJsonPrefix());
     }
 
-    private static int add(JsonExpression expression, JsonMatcherBuilder builder) {
+    private static int add(JsonExpression expression, JsonMatcherBuilder builder, Function<Object, SourceSpan> spans) {
         if (expression instanceof JsonAnd and) {
-            return builder.and(and.operands().stream().map(o -> add(o, builder)).toList());
+            return builder.and(and.operands().stream().map(o -> add(o, builder, spans)).toList());
         }
         if (expression instanceof JsonOr or) {
-            return builder.or(or.operands().stream().map(o -> add(o, builder)).toList());
+            return builder.or(or.operands().stream().map(o -> add(o, builder, spans)).toList());
         }
+        Clause clause = new Clause(PatternPrinter.print(expression), spans.apply(expression));
         if (expression instanceof JsonComparison comparison) {
-            return builder.leaf(comparison.selector(), valueTest(comparison.operator(), comparison.value()), false);
+            return builder.leaf(comparison.selector(), valueTest(comparison.operator(), comparison.value()), false,
+                    clause);
         }
         JsonTest test = (JsonTest) expression;
         return switch (test.kind()) {
-            case IS_NULL -> builder.leaf(test.selector(), JsonTests.isNull(), false);
-            case IS_TRUE -> builder.leaf(test.selector(), JsonTests.isBoolean(true), false);
-            case IS_FALSE -> builder.leaf(test.selector(), JsonTests.isBoolean(false), false);
-            case NOT_EXISTS -> builder.leaf(test.selector(), JsonTests.exists(), true);
+            case IS_NULL -> builder.leaf(test.selector(), JsonTests.isNull(), false, clause);
+            case IS_TRUE -> builder.leaf(test.selector(), JsonTests.isBoolean(true), false, clause);
+            case IS_FALSE -> builder.leaf(test.selector(), JsonTests.isBoolean(false), false, clause);
+            case NOT_EXISTS -> builder.leaf(test.selector(), JsonTests.exists(), true, clause);
         };
     }
 
@@ -171,7 +176,8 @@ public final class Compiler {
 
     // ---- space-delimited ------------------------------------------------------------------------------------
 
-    private static EventMatcher delimited(DelimitedPattern pattern, EvalOptions options) {
+    private static EventMatcher delimited(DelimitedPattern pattern, EvalOptions options,
+                                          Function<Object, SourceSpan> spans) {
         List<DelimitedMatcher.Field> prefix = new ArrayList<>();
         List<DelimitedMatcher.Field> suffix = new ArrayList<>();
         boolean ellipsis = pattern.fields().isEmpty();
@@ -181,18 +187,19 @@ public final class Compiler {
                 ellipsis = true;
                 continue;
             }
-            DelimitedMatcher.Field compiled = field(field, literals);
+            DelimitedMatcher.Field compiled = field(field, literals,
+                    new Clause(PatternPrinter.print(field), spans.apply(field)));
             (ellipsis ? suffix : prefix).add(compiled);
         }
         return new DelimitedMatcher(prefix, suffix, ellipsis, options.exactFieldCount(), prefilter(literals, false));
     }
 
-    private static DelimitedMatcher.Field field(DelimitedField field, List<String> literals) {
+    private static DelimitedMatcher.Field field(DelimitedField field, List<String> literals, Clause clause) {
         if (!(field instanceof DelimitedField.Named named)) {
-            return new DelimitedMatcher.Field(null, null);
+            return new DelimitedMatcher.Field(null, null, clause);
         }
         if (named.condition().isEmpty()) {
-            return new DelimitedMatcher.Field(named.name(), null);
+            return new DelimitedMatcher.Field(named.name(), null, clause);
         }
         dev.cwfilter.ast.FieldCondition condition = named.condition().get();
         List<List<ValueTest>> anyOf = new ArrayList<>();
@@ -210,7 +217,7 @@ public final class Compiler {
                 }
             }
         }
-        return new DelimitedMatcher.Field(named.name(), new FieldCondition(anyOf));
+        return new DelimitedMatcher.Field(named.name(), new FieldCondition(anyOf), clause);
     }
 
     // ---- values ---------------------------------------------------------------------------------------------

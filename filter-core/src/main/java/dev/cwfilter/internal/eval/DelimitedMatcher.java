@@ -27,8 +27,9 @@ public final class DelimitedMatcher implements EventMatcher {
      *
      * @param name      the field name, or null for an unnamed field
      * @param condition what the field must satisfy, or null
+     * @param clause    the field as explanations name it
      */
-    public record Field(String name, FieldCondition condition) {
+    public record Field(String name, FieldCondition condition, Clause clause) {
     }
 
     private final Field[] prefix;
@@ -87,6 +88,44 @@ public final class DelimitedMatcher implements EventMatcher {
                     StandardCharsets.UTF_8));
         }
         return values;
+    }
+
+    @Override
+    public Explanation explain(String message) {
+        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
+        Fields fields = buffers.get();
+        if (!align(utf8, 0, utf8.length, fields)) {
+            fields.split(utf8, 0, utf8.length, Integer.MAX_VALUE);
+            int needed = prefix.length + suffix.length;
+            String how = ellipsis || !exactFieldCount ? "at least " : "exactly ";
+            return new Explanation(false, "the message has " + fields.count + " field" + (fields.count == 1 ? "" : "s")
+                    + "; the pattern needs " + how + needed, List.of());
+        }
+        List<Explanation.Outcome> outcomes = new java.util.ArrayList<>();
+        boolean failed = false;
+        int n = fields.count;
+        for (int i = 0; i < n; i++) {
+            Field field = fieldAt(i, n);
+            if (field == null || field.condition() == null) {
+                continue;
+            }
+            int len = fields.end[i] - fields.start[i];
+            boolean holds = field.condition().test(utf8, fields.start[i], len);
+            String value = new String(utf8, fields.start[i], len, StandardCharsets.UTF_8);
+            outcomes.add(new Explanation.Outcome(field.clause(), holds, "field " + (i + 1) + " is "
+                    + Explanation.quote(value), holds ? !failed && outcomes.stream().allMatch(o -> o.holds()) : !failed));
+            failed |= !holds;
+        }
+        boolean matched = !failed;
+        if (matched) {
+            outcomes.replaceAll(o -> new Explanation.Outcome(o.clause(), o.holds(), o.observed(), true));
+        } else {
+            outcomes.replaceAll(o -> new Explanation.Outcome(o.clause(), o.holds(), o.observed(),
+                    o.deciding() && !o.holds()));
+        }
+        String reason = outcomes.isEmpty() ? "the message has " + n + " fields, enough for the pattern"
+                : Explanation.reasonOf(outcomes);
+        return new Explanation(matched, reason, outcomes);
     }
 
     /** The pattern field that event field {@code i} of {@code n} aligns with, or null if {@code ...} covers it. */

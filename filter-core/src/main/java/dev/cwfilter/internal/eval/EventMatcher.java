@@ -22,4 +22,7 @@ public interface EventMatcher {
      * message does not match; empty for patterns that extract nothing.
      */
     Map<String, String> extract(String message);
+
+    /** Why the message matches or not, clause by clause; agrees with {@link #matches(String)}. Not the hot path. */
+    Explanation explain(String message);
 }

@@ -19,4 +19,9 @@ public final class MatchAllMatcher implements EventMatcher {
     public Map<String, String> extract(String message) {
         return Map.of();
     }
+
+    @Override
+    public Explanation explain(String message) {
+        return new Explanation(true, "the empty pattern matches every event", java.util.List.of());
+    }
 }

@@ -13,10 +13,17 @@ import java.util.Map;
 public final class RegexMatcher implements EventMatcher {
 
     private final Pattern pattern;
+    private final Clause clause;
 
-    /** A matcher for an expression already translated to RE2 syntax and compiled. */
-    public RegexMatcher(Pattern pattern) {
+    /**
+     * A matcher for an expression already translated to RE2 syntax and compiled.
+     *
+     * @param pattern the compiled expression
+     * @param clause  the expression as explanations name it
+     */
+    public RegexMatcher(Pattern pattern, Clause clause) {
         this.pattern = pattern;
+        this.clause = clause;
     }
 
     @Override
@@ -33,5 +40,12 @@ public final class RegexMatcher implements EventMatcher {
     @Override
     public Map<String, String> extract(String message) {
         return matches(message) ? Map.of() : null;
+    }
+
+    @Override
+    public Explanation explain(String message) {
+        boolean found = matches(message);
+        Explanation.Outcome outcome = new Explanation.Outcome(clause, found, found ? "found" : "not found", true);
+        return new Explanation(found, Explanation.reasonOf(java.util.List.of(outcome)), java.util.List.of(outcome));
     }
 }

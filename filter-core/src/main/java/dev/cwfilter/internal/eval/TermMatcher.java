@@ -1,6 +1,8 @@
 package dev.cwfilter.internal.eval;
 
+import dev.cwfilter.ast.TermKind;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +17,24 @@ import java.util.Map;
  */
 public final class TermMatcher implements EventMatcher {
 
+    /**
+     * One term of the pattern.
+     *
+     * @param kind   required, optional or excluded
+     * @param text   the text to look for
+     * @param clause the term as explanations name it
+     */
+    public record Term(TermKind kind, String text, Clause clause) {
+    }
+
+    private final Term[] terms;
     private final Needle[] required;
     private final Needle[] excluded;
     private final Needle[] optional;
 
     /** One term to look for: its text and its UTF-8 encoding, or "always present" for a blank term. */
-    public record Needle(String text, ByteSearch.Needle utf8, boolean always) {
-        /** The needle for a term's text. */
-        public static Needle of(String text) {
+    private record Needle(String text, ByteSearch.Needle utf8, boolean always) {
+        static Needle of(String text) {
             return new Needle(text, ByteSearch.Needle.of(text.getBytes(StandardCharsets.UTF_8)), text.isBlank());
         }
 
@@ -35,20 +47,20 @@ public final class TermMatcher implements EventMatcher {
         }
     }
 
-    /**
-     * A matcher for the given terms.
-     *
-     * @param required the plain terms
-     * @param excluded the {@code -} terms
-     * @param optional the {@code ?} terms; ignored if there are plain or excluded terms
-     */
-    public TermMatcher(List<String> required, List<String> excluded, List<String> optional) {
+    /** A matcher for the terms, in pattern order. */
+    public TermMatcher(List<Term> terms) {
+        this.terms = terms.toArray(Term[]::new);
         // The longest terms are the rarest: look for them first so that a miss ends the search early.
-        Comparator<Needle> longestFirst = Comparator.comparingInt((Needle n) -> n.utf8().bytes().length).reversed();
-        this.required = required.stream().map(Needle::of).sorted(longestFirst).toArray(Needle[]::new);
-        this.excluded = excluded.stream().map(Needle::of).sorted(longestFirst).toArray(Needle[]::new);
-        this.optional = this.required.length + this.excluded.length > 0 ? new Needle[0]
-                : optional.stream().map(Needle::of).sorted(longestFirst).toArray(Needle[]::new);
+        Comparator<Needle> longestFirst = Comparator.comparingInt((Needle n) -> n.text().length()).reversed();
+        this.required = needles(terms, TermKind.REQUIRED, longestFirst);
+        this.excluded = needles(terms, TermKind.EXCLUDED, longestFirst);
+        this.optional = required.length + excluded.length > 0 ? new Needle[0]
+                : needles(terms, TermKind.OPTIONAL, longestFirst);
+    }
+
+    private static Needle[] needles(List<Term> terms, TermKind kind, Comparator<Needle> order) {
+        return terms.stream().filter(t -> t.kind() == kind).map(t -> Needle.of(t.text())).sorted(order)
+                .toArray(Needle[]::new);
     }
 
     @Override
@@ -100,5 +112,33 @@ public final class TermMatcher implements EventMatcher {
     @Override
     public Map<String, String> extract(String message) {
         return matches(message) ? Map.of() : null;
+    }
+
+    @Override
+    public Explanation explain(String message) {
+        boolean matched = matches(message);
+        boolean onlyOptional = optional.length > 0;
+        List<Explanation.Outcome> outcomes = new ArrayList<>();
+        boolean decided = false;
+        for (Term term : terms) {
+            boolean present = Needle.of(term.text()).in(message);
+            String observed = present ? "present" : "absent";
+            boolean holds = term.kind() == TermKind.EXCLUDED ? !present : present;
+            boolean deciding;
+            if (term.kind() == TermKind.OPTIONAL) {
+                if (!onlyOptional) {
+                    observed += "; ignored beside plain or - terms";
+                    deciding = false;
+                } else {
+                    deciding = matched ? present && !decided : true;
+                    decided |= deciding && matched;
+                }
+            } else {
+                deciding = matched || (!holds && !decided);
+                decided |= !matched && deciding;
+            }
+            outcomes.add(new Explanation.Outcome(term.clause(), holds, observed, deciding));
+        }
+        return new Explanation(matched, Explanation.reasonOf(outcomes), outcomes);
     }
 }

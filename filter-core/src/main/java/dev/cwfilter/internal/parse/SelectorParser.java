@@ -73,12 +73,16 @@ final class SelectorParser {
         }
         if (c == '[') {
             if (pos + 1 < text.length() && text.charAt(pos + 1) == '\'') {
-                int close = text.indexOf("']", pos + 2);
-                if (close < 0) {
+                int quote = text.indexOf('\'', pos + 2);
+                if (quote < 0) {
                     throw new SelectorError(pos, "unterminated bracket-quoted key: expected \"']\"");
                 }
-                String name = text.substring(pos + 2, close);
-                pos = close + 2;
+                if (quote + 1 >= text.length() || text.charAt(quote + 1) != ']') {
+                    throw new SelectorError(quote, "a bracket-quoted key ends at its second quote, which must be"
+                            + " followed by ']'; a key cannot hold a single quote");
+                }
+                String name = text.substring(pos + 2, quote);
+                pos = quote + 2;
                 return new SelectorStep.Property(name);
             }
             throw new SelectorError(pos, "an index follows the property name directly, as in $.items[0]; a"

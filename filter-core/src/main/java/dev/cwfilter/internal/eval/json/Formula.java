@@ -36,6 +36,47 @@ final class Formula {
         return kind.length;
     }
 
+    /** Whether a leaf holds, after evaluation: a decided leaf's value, its negation applied where the formula has one. */
+    boolean leafHolds(JsonState state, int leafIndex) {
+        for (int i = 0; i < kind.length; i++) {
+            if (kind[i] == LEAF && leaf[i] == leafIndex) {
+                byte v = state.leafValue(leafIndex);
+                return (v == TRUE) != negate[i];
+            }
+        }
+        throw new IllegalArgumentException("no leaf " + leafIndex);
+    }
+
+    /**
+     * Marks the leaves that decided node {@code node}'s value {@code value} (every leaf decided): for a false
+     * {@code &&} its first false operand, for a true {@code ||} its first true operand, otherwise every operand.
+     */
+    void deciding(JsonState state, int node, boolean value, boolean[] leaves) {
+        if (kind[node] == LEAF) {
+            leaves[leaf[node]] = true;
+            return;
+        }
+        boolean shortCircuits = (kind[node] == AND) != value;
+        for (int c = childStart[node]; c < childEnd[node]; c++) {
+            int child = children[c];
+            boolean childValue = valueOf(state, child);
+            if (shortCircuits) {
+                if (childValue == value) {
+                    deciding(state, child, value, leaves);
+                    return;
+                }
+            } else {
+                deciding(state, child, childValue, leaves);
+            }
+        }
+    }
+
+    private boolean valueOf(JsonState state, int node) {
+        byte[] scratch = new byte[kind.length];
+        evaluate(state, scratch);
+        return scratch[node] == TRUE;
+    }
+
     /** The value of the whole formula given the leaves known so far; {@code scratch} holds one byte per node. */
     byte evaluate(JsonState state, byte[] scratch) {
         int n = kind.length;

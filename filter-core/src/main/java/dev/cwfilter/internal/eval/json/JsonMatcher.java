@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonTokenId;
+import dev.cwfilter.internal.eval.Clause;
 import dev.cwfilter.internal.eval.EventMatcher;
+import dev.cwfilter.internal.eval.Explanation;
 import dev.cwfilter.internal.eval.Prefilter;
 import dev.cwfilter.internal.eval.ValueTest;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +39,7 @@ public final class JsonMatcher implements EventMatcher {
     private final TrieNode root;
     private final TrieNode[] nodes;
     private final ValueTest[] tests;
+    private final Clause[] clauses;
     private final boolean[] existential;
     private final Formula formula;
     private final Prefilter prefilter;
@@ -42,11 +47,12 @@ public final class JsonMatcher implements EventMatcher {
     private final boolean lenientPrefix;
     private final ThreadLocal<JsonState> states;
 
-    JsonMatcher(TrieNode root, TrieNode[] nodes, ValueTest[] tests, boolean[] existential, Formula formula,
-                Prefilter prefilter, JsonFactory factory, boolean lenientPrefix, int maxFrames) {
+    JsonMatcher(TrieNode root, TrieNode[] nodes, ValueTest[] tests, Clause[] clauses, boolean[] existential,
+                Formula formula, Prefilter prefilter, JsonFactory factory, boolean lenientPrefix, int maxFrames) {
         this.root = root;
         this.nodes = nodes;
         this.tests = tests;
+        this.clauses = clauses;
         this.existential = existential;
         this.formula = formula;
         this.prefilter = prefilter;
@@ -68,7 +74,7 @@ public final class JsonMatcher implements EventMatcher {
             return false;
         }
         try (JsonParser parser = factory.createParser(start == 0 ? message : message.substring(start))) {
-            return evaluate(parser, states.get());
+            return evaluate(parser, states.get(), null);
         } catch (IOException e) {
             return false;
         }
@@ -81,7 +87,7 @@ public final class JsonMatcher implements EventMatcher {
             return false;
         }
         try (JsonParser parser = factory.createParser(utf8, start, offset + length - start)) {
-            return evaluate(parser, states.get());
+            return evaluate(parser, states.get(), null);
         } catch (IOException e) {
             return false;
         }
@@ -90,6 +96,40 @@ public final class JsonMatcher implements EventMatcher {
     @Override
     public Map<String, String> extract(String message) {
         return matches(message) ? Map.of() : null;
+    }
+
+    @Override
+    public Explanation explain(String message) {
+        boolean matched = matches(message);
+        int start = jsonStart(message);
+        if (start < 0) {
+            return new Explanation(false, lenientPrefix ? "the message holds no JSON object"
+                    : "the message is not a JSON object" + (message.indexOf('{') > 0
+                    ? " (it has text before its '{', and lenientJsonPrefix is off)" : ""), List.of());
+        }
+        JsonState st = new JsonState(tests.length, nodes.length, formula.size(), states.get().frameSize.length);
+        String[] observed = new String[tests.length];
+        try (JsonParser parser = factory.createParser(start == 0 ? message : message.substring(start))) {
+            evaluate(parser, st, observed);
+        } catch (IOException e) {
+            String detail = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            return new Explanation(false, "the message is not well-formed JSON: " + detail, List.of());
+        }
+        boolean clausesSayMatch = formula.evaluate(st, new byte[formula.size()]) == Formula.TRUE;
+        boolean[] deciding = new boolean[tests.length];
+        if (clausesSayMatch == matched) {
+            formula.deciding(st, formula.size() - 1, matched, deciding);
+        }
+        List<Explanation.Outcome> outcomes = new ArrayList<>();
+        for (int leaf = 0; leaf < tests.length; leaf++) {
+            boolean holds = formula.leafHolds(st, leaf);
+            String seen = observed[leaf] != null ? observed[leaf]
+                    : existential[leaf] ? "no value selected" : "missing";
+            outcomes.add(new Explanation.Outcome(clauses[leaf], holds, seen, deciding[leaf]));
+        }
+        String reason = clausesSayMatch == matched ? Explanation.reasonOf(outcomes)
+                : "the message is not a single well-formed JSON object";
+        return new Explanation(matched, reason, outcomes);
     }
 
     /** Where the JSON object starts, or -1 if the message cannot hold one. */
@@ -123,7 +163,11 @@ public final class JsonMatcher implements EventMatcher {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
-    private boolean evaluate(JsonParser p, JsonState st) throws IOException {
+    /**
+     * Walks the event. With {@code observed} null this is the hot path; otherwise it records, per leaf, the value it
+     * was decided on and does not stop early, so that every leaf is decided.
+     */
+    private boolean evaluate(JsonParser p, JsonState st, String[] observed) throws IOException {
         st.reset();
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return false;
@@ -145,7 +189,7 @@ public final class JsonMatcher implements EventMatcher {
                     return decided(st) == Formula.TRUE && p.nextToken() == null;
                 }
                 depth--;
-                byte verdict = decided(st);
+                byte verdict = observed == null ? decided(st) : Formula.UNKNOWN;
                 if (verdict != Formula.UNKNOWN) {
                     return verdict == Formula.TRUE && validateRest(p, depth + 1);
                 }
@@ -165,7 +209,7 @@ public final class JsonMatcher implements EventMatcher {
                 continue;
             }
             boolean container = id == JsonTokenId.ID_START_OBJECT || id == JsonTokenId.ID_START_ARRAY;
-            testValue(p, st, id);
+            testValue(p, st, id, observed);
             if (container) {
                 int pushed = 0;
                 int[] frame = st.frameNodes[depth + 1];
@@ -186,7 +230,7 @@ public final class JsonMatcher implements EventMatcher {
             } else {
                 finish(st, st.nextNodes, st.nextSize);
             }
-            byte verdict = decided(st);
+            byte verdict = observed == null ? decided(st) : Formula.UNKNOWN;
             if (verdict != Formula.UNKNOWN) {
                 return verdict == Formula.TRUE && validateRest(p, depth + 1);
             }
@@ -230,7 +274,7 @@ public final class JsonMatcher implements EventMatcher {
     }
 
     /** Tests the current value against the leaves of every selected node. */
-    private void testValue(JsonParser p, JsonState st, int id) throws IOException {
+    private void testValue(JsonParser p, JsonState st, int id, String[] observed) throws IOException {
         for (int i = 0; i < st.nextSize; i++) {
             TrieNode node = nodes[st.nextNodes[i]];
             if (node.definite) {
@@ -243,6 +287,9 @@ public final class JsonMatcher implements EventMatcher {
                 boolean result = test(p, tests[leaf], id);
                 if (result || !existential[leaf]) {
                     st.resolve(leaf, result);
+                }
+                if (observed != null && (observed[leaf] == null || result)) {
+                    observed[leaf] = describe(p, id, nodeText(node));
                 }
             }
         }
@@ -264,6 +311,23 @@ public final class JsonMatcher implements EventMatcher {
             default:
                 return test.onContainer();
         }
+    }
+
+    private static String describe(JsonParser p, int id, String where) throws IOException {
+        String value = switch (id) {
+            case JsonTokenId.ID_STRING -> Explanation.quote(p.getText());
+            case JsonTokenId.ID_NUMBER_INT, JsonTokenId.ID_NUMBER_FLOAT -> p.getText();
+            case JsonTokenId.ID_TRUE -> "true";
+            case JsonTokenId.ID_FALSE -> "false";
+            case JsonTokenId.ID_NULL -> "null";
+            case JsonTokenId.ID_START_OBJECT -> "an object";
+            default -> "an array";
+        };
+        return where + value;
+    }
+
+    private static String nodeText(TrieNode node) {
+        return node.definite ? "" : "a selected value is ";
     }
 
     /**

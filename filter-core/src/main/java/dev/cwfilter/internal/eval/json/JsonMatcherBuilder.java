@@ -3,6 +3,7 @@ package dev.cwfilter.internal.eval.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.cwfilter.ast.Selector;
 import dev.cwfilter.ast.SelectorStep;
+import dev.cwfilter.internal.eval.Clause;
 import dev.cwfilter.internal.eval.Prefilter;
 import dev.cwfilter.internal.eval.ValueTest;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ public final class JsonMatcherBuilder {
 
     private final List<Selector> selectors = new ArrayList<>();
     private final List<ValueTest> tests = new ArrayList<>();
+    private final List<Clause> clauses = new ArrayList<>();
     private final List<Byte> kinds = new ArrayList<>();
     private final List<Boolean> negations = new ArrayList<>();
     private final List<Integer> leafOfNode = new ArrayList<>();
@@ -27,11 +29,13 @@ public final class JsonMatcherBuilder {
     /**
      * Adds a leaf: the value the selector selects must pass the test (or, negated, no selected value may exist).
      *
+     * @param clause the leaf as explanations name it
      * @return the formula node of the leaf
      */
-    public int leaf(Selector selector, ValueTest test, boolean negate) {
+    public int leaf(Selector selector, ValueTest test, boolean negate, Clause clause) {
         selectors.add(selector);
         tests.add(test);
+        clauses.add(clause);
         return addNode(Formula.LEAF, negate, tests.size() - 1, new int[0]);
     }
 
@@ -92,7 +96,7 @@ public final class JsonMatcherBuilder {
         TrieNode trieRoot = root.freeze(frozen);
         int height = frozen.stream().mapToInt(t -> t.depth).max().orElse(0);
         return new JsonMatcher(trieRoot, frozen.toArray(TrieNode[]::new), tests.toArray(ValueTest[]::new),
-                existential, formula, prefilter, factory, lenientPrefix, height + 2);
+                clauses.toArray(Clause[]::new), existential, formula, prefilter, factory, lenientPrefix, height + 2);
     }
 
     /** A trie node while the trie is being built. */
