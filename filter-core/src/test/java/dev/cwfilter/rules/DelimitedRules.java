@@ -290,4 +290,26 @@ class DelimitedRules {
     void malformedDelimitedPatternsAreRejected(String pattern) {
         assertRejected(pattern);
     }
+
+    // §5.1 "no nesting": inside a quoted field brackets are plain text, inside a bracketed field quotes are.
+    @Test
+    void delimitersInsideAGroupAreLiteral() {
+        assertThat(extracted("[a, b, c]", "x \"q [r] s\" z")).containsEntry("$b", "q [r] s").containsEntry("$c", "z");
+        assertThat(extracted("[a, b, c]", "x [q \"r\" s] z")).containsEntry("$b", "q \"r\" s")
+                .containsEntry("$c", "z");
+    }
+
+    // §5.3 / U1 "its extracted value = the remainder from its first character to end of message, original spacing
+    // preserved".
+    @Test
+    void absorbingFieldKeepsTheRemainderToTheEndOfTheMessage() {
+        assertThat(extracted("[a, rest]", "x y  z  ")).containsEntry("$rest", "y  z  ");
+    }
+
+    // §5.1 fields are found after leading whitespace too.
+    @Test
+    void leadingWhitespaceIsNotAField() {
+        assertMatches("[a=x, b=y, ...]", "   x y z");
+        assertThat(extracted("[]", "  x  y ")).containsOnlyKeys("$1", "$2");
+    }
 }

@@ -7,6 +7,10 @@ import static dev.cwfilter.rules.RuleAssertions.assertNoMatch;
 import static dev.cwfilter.rules.RuleAssertions.assertRejected;
 
 import dev.cwfilter.FilterOptions;
+import dev.cwfilter.FilterPattern;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -534,5 +538,65 @@ class JsonRules {
         assertAccepted("{ $.a[2147483647] = 1 }");
         assertRejected("{ $.a[2147483648] = 1 }");
         assertRejected("{ $.a[99999999999999999999] = 1 }");
+    }
+
+    // §4.2 "Selector resolution: walk objects/arrays" from the root: a key of the same name deeper down is not it.
+    @Test
+    void selectorIsResolvedFromTheRootOnly() {
+        String event = "{\"b\":{\"a\":\"no\"},\"a\":\"yes\"}";
+        assertMatches("{ $.a = \"yes\" }", event);
+        assertNoMatch("{ $.a = \"no\" }", event);
+        assertNoMatch("{ $.* = \"no\" }", event);
+        assertMatches("{ $.b.a = \"no\" }", event);
+    }
+
+    // §4.2 string values compare with the decoded JSON text; keys are decoded too.
+    @Test
+    void escapedJsonKeysAndValuesAreDecoded() {
+        assertMatches("{ $.a = \"x\\\"y\" }", "{\"a\":\"x\\u0022y\"}");
+        assertMatches("{ $.ab = \"v\" }", "{\"\\u0061b\":\"v\"}");
+        assertMatches("{ $.a = \"line1\nline2\" }", "{\"a\":\"line1\\nline2\"}");
+    }
+
+    // §4.2 "String comparison =/!=: exact": the empty string equals only the empty string.
+    @Test
+    void emptyQuotedStringMatchesOnlyTheEmptyString() {
+        assertMatches("{ $.a = \"\" }", "{\"a\":\"\"}");
+        assertNoMatch("{ $.a = \"\" }", "{\"a\":\"x\"}");
+        assertNoMatch("{ $.a = \"\" }", "{\"b\":\"\"}");
+    }
+
+    // JsonMatcher: a duplicated key's first occurrence decides, even when it is an object.
+    @Test
+    void duplicateKeyWhoseFirstOccurrenceIsAnObjectFailsComparisons() {
+        String event = "{\"a\":{\"x\":1},\"a\":\"s\"}";
+        assertNoMatch("{ $.a = \"s\" }", event);
+        assertMatches("{ $.a.x = 1 }", event);
+    }
+
+    // §4.2 "JSON pattern never match non-JSON": a valid object with an invalid tail is still malformed, even after
+    // the pattern is decided.
+    @Test
+    void malformedTailAfterTheDecidingFieldStillFails() {
+        assertNoMatch("{ $.a = \"x\" }", "{\"a\":\"x\",\"b\":[1,2}");
+        assertNoMatch("{ $.a = \"x\" }", "{\"a\":\"x\",\"b\":tru}");
+        assertNoMatch("{ $.a = \"x\" || $.b = 1 }", "{\"a\":\"x\",\"b\":\"unterminated}");
+    }
+
+    // FilterPattern#matches(byte[], int, int): "the same answer as matches(String) for the decoded text" - bytes
+    // that are not valid UTF-8 decode to U+FFFD, which is valid inside a JSON string.
+    @Test
+    void invalidUtf8InAJsonStringIsAnsweredAsItsDecodedText() {
+        byte[] bytes = "{\"a\":\"x\",\"b\":\"?\"}".getBytes(StandardCharsets.UTF_8);
+        bytes[bytes.length - 3] = (byte) 0xFF;
+        String decoded = new String(bytes, StandardCharsets.UTF_8);
+        SoftAssertions softly = new SoftAssertions();
+        for (String pattern : new String[] {"{ $.a = \"x\" }", "{ $.b = \"\uFFFD\" }", "{ $.c NOT EXISTS }"}) {
+            FilterPattern compiled = FilterPattern.compile(pattern);
+            softly.assertThat(compiled.matches(decoded)).as("String path of %s", pattern).isTrue();
+            softly.assertThat(compiled.matches(bytes, 0, bytes.length))
+                    .as("UTF-8 path of %s on bytes %s", pattern, Arrays.toString(bytes)).isTrue();
+        }
+        softly.assertAll();
     }
 }

@@ -85,6 +85,7 @@ class MetricFilterRules {
         assertThat(one(filter(APACHE_PATTERN).metricValue("$7").build(), APACHE)).contains(point(T0, 287.0));
         assertThat(one(filter(APACHE_PATTERN).metricValue("$6").build(), APACHE)).contains(point(T0, 404.0));
         assertThat(one(filter("[..., size]").metricValue("$6").build(), APACHE)).contains(point(T0, 404.0));
+        assertThat(one(filter("[ip, ..., size]").metricValue("$7").build(), APACHE)).contains(point(T0, 287.0));
     }
 
     // §6.2 "Numeric strings ("287") are parsed (space-delimited fields are always strings)".
@@ -302,5 +303,12 @@ class MetricFilterRules {
     void dimensionNamesMustBeAsciiNotBlankAndNotStartWithAColon(String name) {
         assertThatThrownBy(() -> filter("{ $.a = * }").dimension(name, "$.a").build())
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // §6.2 "$.path" value: a JSON number in any valid notation is its value.
+    @Test
+    void jsonNumberValueInExponentNotationIsItsValue() {
+        MetricFilter f = filter("{ $.latency = * }").metricValue("$.latency").build();
+        assertThat(one(f, "{\"latency\": 1.5e3}")).contains(point(T0, 1500.0));
     }
 }

@@ -267,6 +267,7 @@ class RegexRules {
             "\\x28\\d+\\x29 | code (42) | true",
             "\\x28\\d+\\x29 | code 42   | false",
             "\\x21          | wow!      | true",
+            "50\\x25        | 50%       | true",
     })
     void backslashXhhMatchesThatAsciiCharacter(String body, String event, boolean expected) {
         assertRegex(body, event, expected);
@@ -368,5 +369,71 @@ class RegexRules {
         boolean[] answers = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> new boolean[] {pattern.matches(event), pattern.matches(event + "b")});
         assertThat(answers).containsExactly(false, true);
+    }
+
+    // §3 "Use \\xhh for unsupported ASCII symbols": the character is always a literal, even an operator's.
+    @ParameterizedTest(name = "%{0}% on [{1}] -> {2}")
+    @CsvSource(delimiter = ';', value = {
+            "^a\\x2Eb$ ; a.b ; true",
+            "^a\\x2Eb$ ; aXb ; false",
+            "^\\x5Ea$  ; ^a  ; true",
+            "^a\\x2A$  ; a*  ; true",
+            "^a\\x2A$  ; a   ; false",
+            "^\\x7C$   ; |   ; true",
+            "^\\x7C$   ; x   ; false",
+    })
+    void hexEscapeOfAnOperatorIsALiteral(String body, String event, boolean expected) {
+        assertRegex(body, event, expected);
+    }
+
+    // §3 "[...] class incl. ranges": escapes and shorthands inside a class, and operators inside it are literal.
+    @ParameterizedTest(name = "%{0}% on [{1}] -> {2}")
+    @CsvSource(delimiter = ';', value = {
+            "^[\\d_]+$     ; 1_2    ; true",
+            "^[\\d_]+$     ; 1-2    ; false",
+            "^[^\\s]+$     ; a-b    ; true",
+            "^[^\\s]+$     ; a b    ; false",
+            "^[\\x41-\\x43]+$ ; ABC ; true",
+            "^[\\x41-\\x43]+$ ; ABD ; false",
+            "^[.]$         ; .      ; true",
+            "^[.]$         ; x      ; false",
+            "^[\\]x]+$     ; ]x]    ; true",
+    })
+    void classMembersMayBeEscapesAndShorthands(String body, String event, boolean expected) {
+        assertRegex(body, event, expected);
+    }
+
+    // §3 ". any single char": one character, also outside the Basic Multilingual Plane.
+    @Test
+    void dotMatchesOneCharacterOutsideTheBmp() {
+        assertMatches("%^.$%", "😀");
+        assertNoMatch("%^..$%", "😀");
+    }
+
+    // §3 regex in space-delimited fields with != (the negation of the unanchored search in the field).
+    @Test
+    void notEqualsRegexInDelimitedFieldIsTheNegation() {
+        assertMatches("[a, b!=%^x%]", "k yx");
+        assertNoMatch("[a, b!=%^x%]", "k xy");
+    }
+
+    // §3: a regex inside a JSON pattern keeps its own syntax: | is alternation (not ||), \\} \\{ are literals.
+    @Test
+    void regexInJsonKeepsItsOperators() {
+        assertMatches("{ $.level = %^ERROR|^WARN% }", "{\"level\":\"WARNING\"}");
+        assertNoMatch("{ $.level = %^ERROR|^WARN% }", "{\"level\":\"INFO WARN\"}");
+        assertMatches("{ $.a = %^\\{\\}$% }", "{\"a\":\"{}\"}");
+        assertMatches("{ $.a = %^x,y$% && $.b = 1 }", "{\"a\":\"x,y\",\"b\":1}");
+    }
+
+    // §3: a regex inside a space-delimited pattern keeps its own syntax: , is a literal (not a field separator),
+    // \\] a literal bracket; it is tested on the field's value with its quotes removed (§5.1).
+    @Test
+    void regexInDelimitedFieldKeepsItsOperators() {
+        assertMatches("[a, b=%^x,y$%, c]", "k x,y z");
+        assertMatches("[a, b=%^\\[x\\]$%, c]", "k \"[x]\" z");
+        assertMatches("[a, b=%^x$%, c]", "k [x] z");
+        assertMatches("[a, b=%^x\\sy$%, c]", "k \"x y\" z");
+        assertNoMatch("[a, b=%^x\\sy$%, c]", "k x y z");
     }
 }

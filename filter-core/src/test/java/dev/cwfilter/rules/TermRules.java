@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cwfilter.FilterPattern;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -244,5 +246,30 @@ class TermRules {
     void patternsLongerThan1024CharactersAreRejected() {
         assertAccepted("a".repeat(1024));
         assertRejected("a".repeat(1025));
+    }
+
+    // §2.1 "Terms are separated by whitespace" [DOC S1]: tabs, newlines and runs of spaces, leading and trailing.
+    @Test
+    void anyWhitespaceSeparatesTerms() {
+        assertMatches("  ERROR\tWARN \n  ", "WARN then ERROR");
+        assertNoMatch("  ERROR\tWARN \n  ", "ERROR only");
+    }
+
+    // FilterPattern#matches(byte[], int, int): "the same answer as matches(String) for the decoded text" -
+    // bytes that are not valid UTF-8 decode to U+FFFD.
+    @Test
+    void invalidUtf8IsAnsweredAsItsDecodedText() {
+        byte[] bytes = {'E', 'R', 'R', 'O', 'R', ' ', (byte) 0xFF, ' ', 'x'};
+        String decoded = new String(bytes, StandardCharsets.UTF_8);
+        SoftAssertions softly = new SoftAssertions();
+        for (String pattern : new String[] {"ERROR", "ERROR x", "-x", "\"\uFFFD\"", "-\"\uFFFD\"", "%ERROR .%",
+                "%^ERROR \\S x$%", "[a=ERROR, b, c=x]", "[a, b=\"\uFFFD\", c]"}) {
+            FilterPattern compiled = FilterPattern.compile(pattern);
+            softly.assertThat(compiled.matches(bytes, 0, bytes.length))
+                    .as("pattern %s on bytes %s, decoded %s", pattern, Arrays.toString(bytes),
+                            RuleAssertions.show(decoded))
+                    .isEqualTo(compiled.matches(decoded));
+        }
+        softly.assertAll();
     }
 }
