@@ -125,6 +125,7 @@ class JsonRules {
         assertMatches("{ $.user[0] NOT EXISTS }", E2);
         assertMatches("{ $.actions.first NOT EXISTS }", E2);
         assertMatches("{ $.user.id.deeper NOT EXISTS }", E2);
+        assertMatches("{ $.SomeObject.x NOT EXISTS }", E1);
         assertNoMatch("{ $.user.id.deeper = 1 }", E2);
     }
 
@@ -156,6 +157,8 @@ class JsonRules {
         assertNoMatch("{ $.objectList[*].id = 3 }", E1);
         assertMatches("{ $.objectList[*].name = \"b\" }", E1);
         assertMatches("{ $.users[*].id > 2 }", E2);
+        assertMatches("{ $.* IS NULL }", E1);
+        assertMatches("{ $.v[*] IS NULL }", "{\"v\":[1,null]}");
         assertNoMatch("{ $.users[*].id > 3 }", E2);
     }
 
@@ -309,6 +312,8 @@ class JsonRules {
             "> 5     | \"abc\"   | false",
             "< 5     | \"abc\"   | false",
             "= 400   | \"400a\"  | false",
+            "!= 400  | \"400\"   | false",
+            "!= 400  | \"401\"   | true",
     })
     void numericComparisonsCoerceNumericStrings(String comparison, String json, boolean expected) {
         assertMatch("{ $.n " + comparison + " }", "{\"n\":" + json + "}", expected);
@@ -500,6 +505,9 @@ class JsonRules {
         assertNoMatch("{ $.a = \"x\" }", small, over);
         assertNoMatch("{ $.a = \"x\" }", small, overInUtf8);
         assertNoMatch("ERROR", small, "ERROR " + "x".repeat(100));
+        String mib = "{\"a\":\"x\",\"pad\":\"" + "p".repeat(FilterOptions.CLOUDWATCH_MAX_EVENT_BYTES - 18) + "\"}";
+        assertMatches("{ $.a = \"x\" }", mib);
+        assertNoMatch("{ $.a = \"x\" }", mib + " ");
     }
 
     // §4.1 Invalid: selector without $ [E1], double-quoted key $."sc-status" [E6]; IS NOT, EXISTS without NOT

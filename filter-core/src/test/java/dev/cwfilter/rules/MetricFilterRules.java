@@ -311,4 +311,16 @@ class MetricFilterRules {
         MetricFilter f = filter("{ $.latency = * }").metricValue("$.latency").build();
         assertThat(one(f, "{\"latency\": 1.5e3}")).contains(point(T0, 1500.0));
     }
+
+    // §6.2 "$.path - JSON selector into the matched event", read from the same JSON the pattern matched: with
+    // lenientJsonPrefix (U4) the JSON after a text prefix; escaped keys decoded.
+    @Test
+    void jsonValueIsReadFromTheJsonThePatternMatched() {
+        MetricFilter lenient = filter("{ $.latency > 0 }").metricValue("$.latency")
+                .options(FilterOptions.builder().lenientJsonPrefix(true).build()).build();
+        assertThat(one(lenient, "2024-01-01T00:00:00.000Z\tabc-123\tINFO\t{\"latency\":5}"))
+                .contains(point(T0, 5.0));
+        MetricFilter escaped = filter("{ $.latency > 0 }").metricValue("$.latency").build();
+        assertThat(one(escaped, "{\"lat\\u0065ncy\":7}")).contains(point(T0, 7.0));
+    }
 }

@@ -246,6 +246,8 @@ class TermRules {
     void patternsLongerThan1024CharactersAreRejected() {
         assertAccepted("a".repeat(1024));
         assertRejected("a".repeat(1025));
+        assertAccepted("\"" + "😀".repeat(1022) + "\"");
+        assertRejected("\"" + "😀".repeat(1023) + "\"");
     }
 
     // §2.1 "Terms are separated by whitespace" [DOC S1]: tabs, newlines and runs of spaces, leading and trailing.

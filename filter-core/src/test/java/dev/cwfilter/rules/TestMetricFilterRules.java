@@ -110,6 +110,29 @@ class TestMetricFilterRules {
                         entry("$7", "1534"));
     }
 
+    // §5.4 "fields matched by ... -> $<1-based position in the event>": ... at the end and in the middle.
+    @Test
+    void ellipsisFieldsAreKeyedByTheirPositionInTheEvent() {
+        assertThat(extractedFromOne("[ip, ...]", APACHE_200))
+                .containsOnly(
+                        entry("$ip", "127.0.0.1"),
+                        entry("$2", "-"),
+                        entry("$3", "frank"),
+                        entry("$4", "10/Oct/2000:13:25:15 -0700"),
+                        entry("$5", "GET /apache_pb.gif HTTP/1.0"),
+                        entry("$6", "200"),
+                        entry("$7", "1534"));
+        assertThat(extractedFromOne("[ip, identity, ..., size]", APACHE_200))
+                .containsOnly(
+                        entry("$ip", "127.0.0.1"),
+                        entry("$identity", "-"),
+                        entry("$3", "frank"),
+                        entry("$4", "10/Oct/2000:13:25:15 -0700"),
+                        entry("$5", "GET /apache_pb.gif HTTP/1.0"),
+                        entry("$6", "200"),
+                        entry("$size", "1534"));
+    }
+
     // §2.2 "extractedValues for term patterns is always {}"; §9 "{} for term/regex patterns" [API S7, CLI S9].
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"ERROR", "\"[ERROR]\" 400", "?ERROR ?WARN", "-INFO", "%ERROR\\]\\s\\d+%", "", "\" \""})
