@@ -7,6 +7,7 @@ import dev.cwfilter.internal.compile.EvalOptions;
 import dev.cwfilter.ast.SourceSpan;
 import dev.cwfilter.internal.eval.EventMatcher;
 import dev.cwfilter.internal.eval.Explanation;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
@@ -38,12 +39,18 @@ public final class FilterPattern {
     private final Pattern ast;
     private final EventMatcher matcher;
     private final int maxEventBytes;
+    /**
+     * Whether the pattern holds U+FFFD: only then can malformed UTF-8, which decodes to U+FFFD, change an answer
+     * that the byte path computes on raw bytes, so only then does the byte path decode first.
+     */
+    private final boolean decodeBytes;
 
     private FilterPattern(String source, FilterOptions options, Pattern ast, Map<Object, SourceSpan> spans) {
         this.source = source;
         this.options = options;
         this.ast = ast;
         this.maxEventBytes = options.maxEventBytes();
+        this.decodeBytes = PatternPrinter.print(ast).indexOf('\uFFFD') >= 0;
         this.matcher = Compiler.compile(ast, new EvalOptions(options.lenientJsonPrefix(), options.exactFieldCount(),
                 options.maxEventNestingDepth(), options.maxEventBytes()), spans::get);
     }
@@ -103,7 +110,11 @@ public final class FilterPattern {
      */
     public boolean matches(byte[] utf8, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, utf8.length);
-        return length <= maxEventBytes && matcher.matches(utf8, offset, length);
+        if (length > maxEventBytes) {
+            return false;
+        }
+        return decodeBytes ? matcher.matches(new String(utf8, offset, length, StandardCharsets.UTF_8))
+                : matcher.matches(utf8, offset, length);
     }
 
     /**

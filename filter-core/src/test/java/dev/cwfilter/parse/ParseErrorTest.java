@@ -108,6 +108,7 @@ class ParseErrorTest {
             { $.a[*].b[*] = 1 } ~ selector '$.a[*].b[*]' has 2 wildcards: CloudWatch allows 1 per selector ~ 3
             { $.a > abc } ~ '>' compares numbers: expected a number after '>', found 'abc' ~ 9
             { $.a <= "5" } ~ '<=' compares numbers: expected a number after '<=', found '"5"' ~ 10
+            { $.a = ... } ~ the value '...' must be quoted, like "...": written bare it reads as an ellipsis ~ 9
             { $.a = a[0] } ~ invalid character '[' in value 'a[0]': quote the value, like "a[0]" ~ 10
             { $.a = %(x)% } ~ invalid regular expression '%(x)%': regular expressions have no groups: '(' is not supported (write \\x28 to match it) ~ 10
             %something!% ~ invalid regular expression '%something!%': character '!' is not supported in regular expressions: write \\x21 to match it ~ 11

@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>Fields before a {@code ...} align with the start of the event, fields after it with the end, and {@code ...}
  * covers the rest (zero or more fields). Without {@code ...}, the event needs at least as many fields as the pattern
  * and the last pattern field takes the rest of the message, from its first character (a delimiter included) to the
- * end, trailing whitespace left out (U1); with {@code exactFieldCount} it needs exactly as many. {@code []} has no
+ * end, spacing preserved (U1); with {@code exactFieldCount} it needs exactly as many. {@code []} has no
  * fields and matches every event.
  *
  * <p>Immutable and thread-safe; the field boundaries of the event being evaluated live in a per-thread buffer.
@@ -158,7 +158,7 @@ public final class DelimitedMatcher implements EventMatcher {
             }
             int last = k - 1;
             fields.start[last] = fields.rawStart[last];
-            fields.end[last] = trimEnd(b, fields.rawStart[last], to);
+            fields.end[last] = to;
         }
         return true;
     }
@@ -194,13 +194,6 @@ public final class DelimitedMatcher implements EventMatcher {
         return i;
     }
 
-    private static int trimEnd(byte[] b, int from, int to) {
-        while (to > from && isBlank(b[to - 1])) {
-            to--;
-        }
-        return to;
-    }
-
     /** Field boundaries of one event; grows as needed and is reused by its thread. */
     static final class Fields {
         int count;
@@ -226,7 +219,7 @@ public final class DelimitedMatcher implements EventMatcher {
                     s = i + 1;
                     int found = ByteSearch.indexOf(b, s, to, close);
                     if (found < 0) {
-                        e = trimEnd(b, s, to);
+                        e = to;
                         i = to;
                     } else {
                         e = found;

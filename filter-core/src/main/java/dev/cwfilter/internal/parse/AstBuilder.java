@@ -351,6 +351,11 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
                     + " in value " + SyntaxErrors.quote(text) + ": quote the value, like " + Lexical.quote(text)));
             return null;
         }
+        if (!Lexical.isBareValue(text)) {
+            issue(token, "the value " + SyntaxErrors.quote(text) + " must be quoted, like " + Lexical.quote(text)
+                    + ": written bare it reads as an ellipsis");
+            return null;
+        }
         return new StringValue(text, false);
     }
 

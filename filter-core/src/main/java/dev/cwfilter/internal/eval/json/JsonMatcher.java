@@ -10,6 +10,7 @@ import dev.cwfilter.internal.eval.Explanation;
 import dev.cwfilter.internal.eval.Prefilter;
 import dev.cwfilter.internal.eval.ValueTest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,9 @@ public final class JsonMatcher implements EventMatcher {
         try (JsonParser parser = factory.createParser(utf8, start, offset + length - start)) {
             return evaluate(parser, states.get(), null);
         } catch (IOException e) {
-            return false;
+            // The byte parser rejects malformed UTF-8 that decoding would replace with U+FFFD; answer for the decoded
+            // text, as matches(String) would. Only events that failed to parse pay for this.
+            return matches(new String(utf8, offset, length, StandardCharsets.UTF_8));
         }
     }
 
