@@ -284,7 +284,8 @@ public final class MetricAggregator {
         long currentPeriod = 0;
         ValueAccumulator current = null;
         boolean copied = false;
-        for (Map.Entry<Long, ValueAccumulator> e : byStart.tailMap(Periods.periodStart(start, periodMillis)).entrySet()) {
+        long firstPeriod = Periods.periodStart(start, periodMillis);
+        for (Map.Entry<Long, ValueAccumulator> e : byStart.tailMap(firstPeriod).entrySet()) {
             long period = Periods.periodStart(e.getKey(), periodMillis);
             if (period >= end) {
                 break;
