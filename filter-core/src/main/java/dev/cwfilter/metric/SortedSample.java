@@ -53,6 +53,11 @@ final class SortedSample {
         return total;
     }
 
+    /** How many runs of distinct values the sample holds: its memory is proportional to this. */
+    int runs() {
+        return values.length;
+    }
+
     /** The value of 1-based rank {@code rank}, 1 ≤ rank ≤ count. */
     double valueAtRank(long rank) {
         int i = Arrays.binarySearch(cumulative, rank);
