@@ -147,9 +147,10 @@ public final class AlarmEmailPrinter implements AlarmListener {
         return text.toString();
     }
 
-    private static void line(StringBuilder text, String label, String value, int width) {
+    /** One "- Label:   value" line, the value starting at column {@code valueColumn} as in CloudWatch's e-mail. */
+    private static void line(StringBuilder text, String label, String value, int valueColumn) {
         text.append("- ").append(label);
-        text.append(" ".repeat(Math.max(1, width - label.length())));
+        text.append(" ".repeat(Math.max(1, valueColumn - 2 - label.length())));
         text.append(value).append('\n');
     }
 
