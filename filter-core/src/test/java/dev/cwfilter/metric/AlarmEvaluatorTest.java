@@ -5,6 +5,7 @@ import static dev.cwfilter.metric.TestMetrics.NOON;
 import static dev.cwfilter.metric.TestMetrics.datapoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cwfilter.Datapoint;
 import dev.cwfilter.StandardUnit;
@@ -415,8 +416,8 @@ class AlarmEvaluatorTest {
         put(4, 0);
         List<AlarmStateChange> changes = evaluator.evaluateEachPeriod(minute(0) + 1, minute(5));
         assertThat(changes).extracting(AlarmStateChange::timestamp, AlarmStateChange::newState).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(minute(3), AlarmState.ALARM),
-                org.assertj.core.groups.Tuple.tuple(minute(5), AlarmState.OK));
+                tuple(minute(3), AlarmState.ALARM),
+                tuple(minute(5), AlarmState.OK));
         assertThat(evaluator.lastEvaluationTime()).hasValue(minute(5));
     }
 
@@ -430,8 +431,8 @@ class AlarmEvaluatorTest {
         // 12:01 sees one breach (too fresh for the premature rule), 12:02 two; the last datapoint (12:04) keeps
         // the alarm in ALARM until it leaves the 4-period range at 12:09.
         assertThat(changes).extracting(AlarmStateChange::timestamp, AlarmStateChange::newState).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(minute(2), AlarmState.ALARM),
-                org.assertj.core.groups.Tuple.tuple(minute(9), AlarmState.INSUFFICIENT_DATA));
+                tuple(minute(2), AlarmState.ALARM),
+                tuple(minute(9), AlarmState.INSUFFICIENT_DATA));
         assertThat(evaluator.lastEvaluationTime()).hasValue(minute(9));
         assertThat(evaluator.history()).isEqualTo(changes);
     }

@@ -7,6 +7,7 @@ import static dev.cwfilter.metric.TestMetrics.datapoint;
 import static dev.cwfilter.metric.TestMetrics.stat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cwfilter.Datapoint;
 import dev.cwfilter.StandardUnit;
@@ -147,8 +148,8 @@ class MetricAggregatorTest {
         }
         assertThat(perSecond.getMetricStatistics(StatisticsQuery.of(NOON, NOON + 2 * MINUTE, 60, SUM, COUNT)))
                 .extracting(p -> p.value(COUNT).getAsDouble(), p -> p.value(SUM).getAsDouble())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(60.0, 1770.0),
-                        org.assertj.core.groups.Tuple.tuple(60.0, 5370.0));
+                .containsExactly(tuple(60.0, 1770.0),
+                        tuple(60.0, 5370.0));
         assertThat(perSecond.getMetricStatistics(StatisticsQuery.of(NOON, NOON + 10_000, 5, COUNT)))
                 .hasSize(2);
         assertThat(perSecond.getMetricStatistics(StatisticsQuery.of(NOON, NOON + MINUTE, 20, COUNT)))
@@ -210,8 +211,8 @@ class MetricAggregatorTest {
         StatisticsQuery query = StatisticsQuery.of(NOON, NOON + MINUTE, 60, SUM);
         assertThat(metric.getMetricStatistics(query))
                 .extracting(PeriodStatistics::unit, p -> p.value(SUM).getAsDouble())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(StandardUnit.SECONDS, 1.0),
-                        org.assertj.core.groups.Tuple.tuple(StandardUnit.MILLISECONDS, 300.0));
+                .containsExactly(tuple(StandardUnit.SECONDS, 1.0),
+                        tuple(StandardUnit.MILLISECONDS, 300.0));
         assertThat(metric.getMetricStatistics(query.withUnit(StandardUnit.MILLISECONDS)))
                 .extracting(PeriodStatistics::unit).containsExactly(StandardUnit.MILLISECONDS);
         assertThat(metric.getMetricStatistics(query.withUnit(StandardUnit.BYTES))).isEmpty();

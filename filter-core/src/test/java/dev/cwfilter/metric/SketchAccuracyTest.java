@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -126,7 +127,7 @@ class SketchAccuracyTest {
             bucket.add(values[i]);
         }
         assertThat(bucket.isExact()).isTrue();
-        ReferenceStatistics first100 = new ReferenceStatistics(java.util.Arrays.copyOf(values, 100));
+        ReferenceStatistics first100 = new ReferenceStatistics(Arrays.copyOf(values, 100));
         for (Statistic p : percentiles()) {
             assertThat(StatisticCalculator.compute(p, bucket)).as(p.awsName()).isEqualTo(first100.compute(p));
         }
