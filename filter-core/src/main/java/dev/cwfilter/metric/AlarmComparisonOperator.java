@@ -3,7 +3,7 @@ package dev.cwfilter.metric;
 /**
  * How a metric alarm compares a period's statistic with its static threshold (PutMetricAlarm's
  * {@code ComparisonOperator}; the anomaly-detection band operators are not supported). A period breaches when
- * {@code statistic OPERATOR threshold} holds.
+ * {@code statistic OPERATOR threshold} holds. Immutable and thread-safe.
  */
 public enum AlarmComparisonOperator {
     /** {@code statistic >= threshold}. */

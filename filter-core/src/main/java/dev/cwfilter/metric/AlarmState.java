@@ -1,6 +1,6 @@
 package dev.cwfilter.metric;
 
-/** The state of a CloudWatch metric alarm. An alarm starts in {@link #INSUFFICIENT_DATA}. */
+/** The state of a CloudWatch metric alarm. An alarm starts in {@link #INSUFFICIENT_DATA}. Immutable and thread-safe. */
 public enum AlarmState {
     /** The metric is within the threshold. */
     OK,

@@ -4,7 +4,7 @@ package dev.cwfilter.metric;
  * What a percentile alarm does with a period that holds too few values for the percentile to be meaningful
  * (PutMetricAlarm's {@code EvaluateLowSampleCountPercentile}). "Too few" is fewer than {@code 10/(1 − p)} values for
  * p in [0.5, 1) and fewer than {@code 10/p} for p in (0, 0.5), p being the percentile as a fraction: fewer than 1,000
- * values for p99. Applies only to alarms on a {@link Statistic.Percentile}.
+ * values for p99. Applies only to alarms on a {@link Statistic.Percentile}. Immutable and thread-safe.
  */
 public enum LowSampleCountPercentile {
     /** {@code evaluate}, the default: evaluate the alarm whatever the sample count. */

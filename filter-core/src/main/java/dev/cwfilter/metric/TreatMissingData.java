@@ -2,7 +2,7 @@ package dev.cwfilter.metric;
 
 /**
  * How a metric alarm treats periods without data when fewer real datapoints than EvaluationPeriods are in its
- * evaluation range (PutMetricAlarm's {@code TreatMissingData}).
+ * evaluation range (PutMetricAlarm's {@code TreatMissingData}). Immutable and thread-safe.
  */
 public enum TreatMissingData {
     /**

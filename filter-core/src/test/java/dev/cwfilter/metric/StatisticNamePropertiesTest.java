@@ -28,11 +28,11 @@ class StatisticNamePropertiesTest {
         Arbitrary<BigDecimal> absolute = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("1e9"))
                 .ofScale(4);
         Arbitrary<Statistic.Bounds> percentBounds = Combinators.combine(percentage.injectNull(0.3),
-                percentage.injectNull(0.3)).as(StatisticNamePropertiesTest::orderedPercentages).filter(Optional::isPresent)
-                .map(Optional::get);
+                percentage.injectNull(0.3)).as(StatisticNamePropertiesTest::orderedPercentages)
+                .filter(Optional::isPresent).map(Optional::get);
         Arbitrary<Statistic.Bounds> absoluteBounds = Combinators.combine(absolute.injectNull(0.3),
-                absolute.injectNull(0.3)).as(StatisticNamePropertiesTest::orderedAbsolute).filter(Optional::isPresent)
-                .map(Optional::get);
+                absolute.injectNull(0.3)).as(StatisticNamePropertiesTest::orderedAbsolute)
+                .filter(Optional::isPresent).map(Optional::get);
         Arbitrary<Statistic.Bounds> anyBounds = Arbitraries.oneOf(percentBounds, absoluteBounds);
         return Arbitraries.oneOf(
                 Arbitraries.of(Statistic.Basic.class).map(b -> b),
