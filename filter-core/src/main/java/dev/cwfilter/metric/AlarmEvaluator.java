@@ -1,0 +1,256 @@
+package dev.cwfilter.metric;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * A metric alarm at work: evaluates a {@link MetricAlarm} against the data of a {@link MetricAggregator}, holds the
+ * alarm's state and state history, and tells its {@link AlarmListener}s of every transition.
+ *
+ * <h2>Evaluation</h2>
+ * {@link #evaluate(long)} at time t looks at the {@link MetricAlarm#evaluationRangePeriods() N + 2} periods that
+ * ended at or before t (periods are aligned to the epoch), computes the alarm's statistic for each (a period without
+ * data, or whose statistic is unavailable, is missing), and decides the state with the procedure of the
+ * specification (SEMANTICS.md section 8): with N or more real datapoints the N most recent decide; with fewer, the
+ * missing ones are filled as TreatMissingData says, including the premature-alarm rule for {@code missing} and
+ * "keep the current state" for {@code ignore}. A percentile alarm with
+ * {@link LowSampleCountPercentile#IGNORE} keeps its state while the newest period holds too few values.
+ *
+ * <h2>Schedule</h2>
+ * CloudWatch evaluates alarms continuously; offline, evaluations happen when the caller says.
+ * {@link #evaluateEachPeriod(long, long)} evaluates at every period boundary of a range and {@link #replay()} over
+ * all of the aggregator's data and long enough after it for trailing missing data to take effect. Evaluation times
+ * (and SetAlarmState times) must not go backwards.
+ *
+ * <h2>Manual state</h2>
+ * {@link #setAlarmState(AlarmState, String, long)} changes the state as SetAlarmState does: the transition is
+ * recorded and the listeners are told, and the next evaluation decides the state from the data again.
+ *
+ * <p>Not thread-safe: use one evaluator from one thread at a time. The aggregator it reads may be fed concurrently.
+ */
+public final class AlarmEvaluator {
+
+    /** The state reason of a new alarm, as CloudWatch writes it. */
+    public static final String INITIAL_STATE_REASON = "Unchecked: Initial alarm creation";
+    /** SetAlarmState's limit on the length of a state reason. */
+    public static final int MAX_STATE_REASON_LENGTH = 1023;
+
+    private final MetricAlarm alarm;
+    private final MetricAggregator metric;
+    private final List<AlarmListener> listeners;
+    private final long periodMillis;
+    private final List<AlarmStateChange> history = new ArrayList<>();
+    private AlarmState state = AlarmState.INSUFFICIENT_DATA;
+    private String stateReason = INITIAL_STATE_REASON;
+    private long lastTime = Long.MIN_VALUE;
+    private OptionalLong lastEvaluationTime = OptionalLong.empty();
+
+    /**
+     * An evaluator in the initial state, INSUFFICIENT_DATA.
+     *
+     * @param alarm     the alarm's configuration
+     * @param metric    the data of the alarm's metric
+     * @param listeners told of every transition, in this order
+     * @throws IllegalArgumentException if the aggregator's dimensions are not the alarm's, or the alarm's period is
+     *                                  not a multiple of the aggregator's storage resolution
+     */
+    public AlarmEvaluator(MetricAlarm alarm, MetricAggregator metric, AlarmListener... listeners) {
+        this.alarm = Objects.requireNonNull(alarm, "alarm");
+        this.metric = Objects.requireNonNull(metric, "metric");
+        this.listeners = List.of(listeners);
+        if (!alarm.dimensions().equals(metric.dimensions())) {
+            throw new IllegalArgumentException("the alarm's dimensions " + alarm.dimensions()
+                    + " are not the metric's dimensions " + metric.dimensions());
+        }
+        if (alarm.periodSeconds() % metric.storageResolutionSeconds() != 0) {
+            throw new IllegalArgumentException("the alarm's period of " + alarm.periodSeconds()
+                    + " s is not a multiple of the metric's storage resolution of "
+                    + metric.storageResolutionSeconds() + " s");
+        }
+        this.periodMillis = alarm.periodSeconds() * 1000L;
+    }
+
+    /** The alarm's configuration. */
+    public MetricAlarm alarm() {
+        return alarm;
+    }
+
+    /** The current state. */
+    public AlarmState state() {
+        return state;
+    }
+
+    /** The reason for the current state; {@value #INITIAL_STATE_REASON} before the first transition. */
+    public String stateReason() {
+        return stateReason;
+    }
+
+    /** Every transition so far, oldest first. */
+    public List<AlarmStateChange> history() {
+        return Collections.unmodifiableList(new ArrayList<>(history));
+    }
+
+    /** The time of the latest evaluation, if any. */
+    public OptionalLong lastEvaluationTime() {
+        return lastEvaluationTime;
+    }
+
+    /**
+     * Evaluates the alarm at {@code time}, over the periods that ended at or before it.
+     *
+     * @param time epoch milliseconds; not before the previous evaluation or SetAlarmState
+     * @return the transition, if the state changed
+     * @throws IllegalArgumentException if {@code time} is before the previous evaluation or SetAlarmState
+     */
+    public Optional<AlarmStateChange> evaluate(long time) {
+        advanceTo(time);
+        lastEvaluationTime = OptionalLong.of(time);
+        List<EvaluatedDatapoint> range = evaluationRange(time);
+        if (keepsStateForLowSampleCount(range.get(range.size() - 1))) {
+            return Optional.empty();
+        }
+        AlarmDecision.Result decision = AlarmDecision.decide(range, alarm);
+        if (decision.state().isEmpty() || decision.state().get() == state) {
+            return Optional.empty();
+        }
+        return Optional.of(transition(time, decision.state().get(), decision.reason(),
+                AlarmStateChange.Cause.EVALUATION, range));
+    }
+
+    /**
+     * Sets the state as SetAlarmState does: until the next evaluation decides again. When the state differs from the
+     * current one the transition is recorded and the listeners are told; otherwise only the reason changes.
+     *
+     * @param newState the state to set
+     * @param reason   the reason recorded, up to {@value #MAX_STATE_REASON_LENGTH} characters
+     * @param time     epoch milliseconds; not before the previous evaluation or SetAlarmState
+     * @return the transition, if the state changed
+     * @throws IllegalArgumentException if the reason is too long or {@code time} goes backwards
+     */
+    public Optional<AlarmStateChange> setAlarmState(AlarmState newState, String reason, long time) {
+        Objects.requireNonNull(newState, "newState");
+        Objects.requireNonNull(reason, "reason");
+        if (reason.length() > MAX_STATE_REASON_LENGTH) {
+            throw new IllegalArgumentException("a state reason has at most " + MAX_STATE_REASON_LENGTH
+                    + " characters, not " + reason.length());
+        }
+        advanceTo(time);
+        if (newState == state) {
+            stateReason = reason;
+            return Optional.empty();
+        }
+        return Optional.of(transition(time, newState, reason, AlarmStateChange.Cause.SET_ALARM_STATE, List.of()));
+    }
+
+    /**
+     * Evaluates at every period boundary from {@code from} to {@code to}, both included.
+     *
+     * @return the transitions, in order
+     * @throws IllegalArgumentException if {@code from} is before the previous evaluation or SetAlarmState
+     */
+    public List<AlarmStateChange> evaluateEachPeriod(long from, long to) {
+        List<AlarmStateChange> changes = new ArrayList<>();
+        long first = Periods.periodStart(from, periodMillis);
+        if (first < from) {
+            first += periodMillis;
+        }
+        for (long t = first; t <= to && t >= first; t += periodMillis) {
+            evaluate(t).ifPresent(changes::add);
+        }
+        return changes;
+    }
+
+    /**
+     * Replays the aggregator's data: evaluates at every period boundary from the end of the first period with data
+     * (or from the previous evaluation, if later) until the last datapoint has left the evaluation range, so that
+     * trailing missing data takes effect. Does nothing when the aggregator holds no data.
+     *
+     * @return the transitions, in order
+     */
+    public List<AlarmStateChange> replay() {
+        OptionalLong earliest = metric.earliestTimestamp();
+        OptionalLong latest = metric.latestTimestamp();
+        if (earliest.isEmpty() || latest.isEmpty()) {
+            return List.of();
+        }
+        long from = Periods.periodStart(earliest.getAsLong(), periodMillis) + periodMillis;
+        if (lastTime != Long.MIN_VALUE) {
+            from = Math.max(from, lastTime);
+        }
+        long to = Periods.periodStart(latest.getAsLong(), periodMillis)
+                + (alarm.evaluationRangePeriods() + 1L) * periodMillis;
+        return evaluateEachPeriod(from, to);
+    }
+
+    private void advanceTo(long time) {
+        if (time < lastTime) {
+            throw new IllegalArgumentException("time " + time + " is before the previous evaluation or "
+                    + "SetAlarmState at " + lastTime + ": an alarm's time does not go backwards");
+        }
+        lastTime = time;
+    }
+
+    private List<EvaluatedDatapoint> evaluationRange(long time) {
+        int periods = alarm.evaluationRangePeriods();
+        long newestEnd = Periods.periodStart(time, periodMillis);
+        List<EvaluatedDatapoint> range = new ArrayList<>(periods);
+        for (int i = periods; i >= 1; i--) {
+            long start = newestEnd - i * periodMillis;
+            MetricAggregator.PeriodValue pv =
+                    metric.periodValue(start, alarm.periodSeconds(), alarm.unit(), alarm.statistic());
+            if (pv == null || pv.value().isEmpty()) {
+                range.add(new EvaluatedDatapoint(start, OptionalDouble.empty(), pv == null ? 0 : pv.sampleCount(),
+                        EvaluatedDatapoint.Outcome.MISSING));
+            } else {
+                double value = pv.value().getAsDouble();
+                boolean breaches = alarm.comparisonOperator().breaches(value, alarm.threshold());
+                range.add(new EvaluatedDatapoint(start, pv.value(), pv.sampleCount(),
+                        breaches ? EvaluatedDatapoint.Outcome.BREACHING : EvaluatedDatapoint.Outcome.NOT_BREACHING));
+            }
+        }
+        return range;
+    }
+
+    private boolean keepsStateForLowSampleCount(EvaluatedDatapoint newest) {
+        return alarm.evaluateLowSampleCountPercentile() == LowSampleCountPercentile.IGNORE
+                && alarm.statistic() instanceof Statistic.Percentile percentile
+                && newest.sampleCount() > 0
+                && StatisticCalculator.isLowSampleCount(percentile, newest.sampleCount());
+    }
+
+    private AlarmStateChange transition(long time, AlarmState newState, String reason, AlarmStateChange.Cause cause,
+                                        List<EvaluatedDatapoint> range) {
+        List<String> actions = alarm.actionsEnabled() ? alarm.actionsFor(newState) : List.of();
+        AlarmStateChange change = new AlarmStateChange(alarm.alarmName(), time, state, newState, reason, cause,
+                range, actions);
+        state = newState;
+        stateReason = reason;
+        history.add(change);
+        notifyListeners(change);
+        return change;
+    }
+
+    private void notifyListeners(AlarmStateChange change) {
+        RuntimeException failure = null;
+        for (AlarmListener listener : listeners) {
+            try {
+                listener.onStateChange(alarm, change);
+            } catch (RuntimeException e) {
+                // One failing listener must not keep the others from hearing of the transition.
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

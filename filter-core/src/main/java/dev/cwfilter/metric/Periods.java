@@ -1,0 +1,29 @@
+package dev.cwfilter.metric;
+
+/** The period lengths CloudWatch accepts, in seconds. Stateless. */
+final class Periods {
+
+    /** PutMetricAlarm's limit on Period × EvaluationPeriods for periods under an hour: one day. */
+    static final long MAX_EVALUATION_SECONDS_SHORT_PERIODS = 86_400;
+    /** PutMetricAlarm's limit on Period × EvaluationPeriods for periods of an hour or more: seven days. */
+    static final long MAX_EVALUATION_SECONDS_LONG_PERIODS = 604_800;
+
+    private Periods() {
+    }
+
+    /** GetMetricStatistics' periods: 1, 5, 10, 20, 30 or any multiple of 60. */
+    static boolean isMetricPeriod(long seconds) {
+        return seconds == 1 || seconds == 5 || seconds == 10 || seconds == 20 || seconds == 30
+                || (seconds > 0 && seconds % 60 == 0);
+    }
+
+    /** PutMetricAlarm's periods: 10, 20, 30 or any multiple of 60. */
+    static boolean isAlarmPeriod(long seconds) {
+        return seconds == 10 || seconds == 20 || seconds == 30 || (seconds > 0 && seconds % 60 == 0);
+    }
+
+    /** The start of the period of length {@code periodMillis} holding {@code time}, aligned to the epoch. */
+    static long periodStart(long time, long periodMillis) {
+        return time - Math.floorMod(time, periodMillis);
+    }
+}

@@ -1,0 +1,217 @@
+package dev.cwfilter.metric;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.store.Bin;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Optional;
+
+/**
+ * The values of one bucket (one storage period, or several merged for a query): exact count, sum, minimum and
+ * maximum always, and the values themselves for the extended statistics, exactly up to
+ * {@link SketchSettings#exactValueLimit()} and in a DDSketch beyond it.
+ *
+ * <p>The value store is dropped for good once a negative value arrives, since no extended statistic is available for
+ * such a period (or any period merged from it); that also bounds the memory of such buckets to a few dozen bytes.
+ * Not thread-safe: {@link MetricAggregator} guards it.
+ */
+final class ValueAccumulator {
+
+    private final SketchSettings settings;
+    private long count;
+    private final ExactSum sum;
+    private double minimum = Double.POSITIVE_INFINITY;
+    private double maximum = Double.NEGATIVE_INFINITY;
+    private boolean negativeSeen;
+    /** Exact values while the count is within the limit; null once sketched or once a negative value arrived. */
+    private double[] exact;
+    private boolean exactSorted = true;
+    /** The sketch once the count exceeded the exact limit; null before, and after a negative value arrived. */
+    private DDSketch sketch;
+
+    ValueAccumulator(SketchSettings settings) {
+        this.settings = settings;
+        this.sum = new ExactSum();
+        this.exact = new double[Math.min(8, Math.max(1, settings.exactValueLimit()))];
+    }
+
+    private ValueAccumulator(ValueAccumulator other) {
+        settings = other.settings;
+        count = other.count;
+        sum = other.sum.copy();
+        minimum = other.minimum;
+        maximum = other.maximum;
+        negativeSeen = other.negativeSeen;
+        exact = other.exact == null ? null : other.exact.clone();
+        exactSorted = other.exactSorted;
+        sketch = other.sketch == null ? null : other.sketch.copy();
+    }
+
+    ValueAccumulator copy() {
+        return new ValueAccumulator(this);
+    }
+
+    /** Adds a finite value; {@code -0.0} is stored as {@code 0.0}. */
+    void add(double value) {
+        double v = value + 0.0;
+        count++;
+        sum.add(v);
+        minimum = Math.min(minimum, v);
+        maximum = Math.max(maximum, v);
+        if (negativeSeen) {
+            return;
+        }
+        if (v < 0) {
+            dropValues();
+            return;
+        }
+        if (sketch != null) {
+            sketch.accept(v);
+        } else if (count <= settings.exactValueLimit()) {
+            appendExact(v);
+        } else {
+            switchToSketch();
+            sketch.accept(v);
+        }
+    }
+
+    /** Adds every value of {@code other} to this one, as if they had been added one by one. */
+    void merge(ValueAccumulator other) {
+        if (other.count == 0) {
+            return;
+        }
+        long exactBefore = count;
+        count += other.count;
+        sum.addAll(other.sum);
+        minimum = Math.min(minimum, other.minimum);
+        maximum = Math.max(maximum, other.maximum);
+        if (negativeSeen) {
+            return;
+        }
+        if (other.negativeSeen) {
+            dropValues();
+            return;
+        }
+        if (sketch == null && count <= settings.exactValueLimit()) {
+            for (int i = 0; i < other.count; i++) {
+                appendExactAt((int) exactBefore + i, other.exact[i]);
+            }
+            return;
+        }
+        if (sketch == null) {
+            switchToSketch((int) exactBefore);
+        }
+        if (other.sketch != null) {
+            sketch.mergeWith(other.sketch);
+        } else {
+            for (int i = 0; i < other.count; i++) {
+                sketch.accept(other.exact[i]);
+            }
+        }
+    }
+
+    long count() {
+        return count;
+    }
+
+    double sum() {
+        return sum.value();
+    }
+
+    double minimum() {
+        return minimum;
+    }
+
+    double maximum() {
+        return maximum;
+    }
+
+    /** Whether the values are still held exactly (not sketched, no negative value). */
+    boolean isExact() {
+        return !negativeSeen && sketch == null;
+    }
+
+    /**
+     * The values in ascending order, or empty when a value is negative (no extended statistic is then available).
+     * Sketched values are represented by their bin's value, clamped into {@code [minimum, maximum]}.
+     */
+    Optional<SortedSample> sortedSample() {
+        if (negativeSeen || count == 0) {
+            return Optional.empty();
+        }
+        if (sketch == null) {
+            if (!exactSorted) {
+                Arrays.sort(exact, 0, (int) count);
+                exactSorted = true;
+            }
+            return Optional.of(SortedSample.ofSorted(exact, (int) count));
+        }
+        return Optional.of(binnedSample());
+    }
+
+    private SortedSample binnedSample() {
+        long positiveCount = Math.round(sketch.getPositiveValueStore().getTotalCount());
+        long zeroCount = count - positiveCount;
+        int capacity = 1 + Math.max(0, sketch.getPositiveValueStore().isEmpty() ? 0
+                : sketch.getPositiveValueStore().getMaxIndex() - sketch.getPositiveValueStore().getMinIndex() + 1);
+        double[] values = new double[capacity];
+        long[] counts = new long[capacity];
+        int runs = 0;
+        if (zeroCount > 0) {
+            values[0] = 0.0;
+            counts[0] = zeroCount;
+            runs = 1;
+        }
+        Iterator<Bin> bins = sketch.getPositiveValueStore().getAscendingIterator();
+        while (bins.hasNext()) {
+            Bin bin = bins.next();
+            long binCount = Math.round(bin.getCount());
+            if (binCount == 0) {
+                continue;
+            }
+            // A bin's representative can fall outside the exact extremes; clamping only brings it closer to them.
+            double value = Math.min(maximum, Math.max(minimum, settings.mapping().value(bin.getIndex())));
+            if (runs > 0 && values[runs - 1] == value) {
+                counts[runs - 1] += binCount;
+            } else {
+                values[runs] = value;
+                counts[runs] = binCount;
+                runs++;
+            }
+        }
+        return SortedSample.ofRuns(values, counts, runs);
+    }
+
+    private void appendExact(double v) {
+        appendExactAt((int) count - 1, v);
+    }
+
+    private void appendExactAt(int index, double v) {
+        if (index == exact.length) {
+            exact = Arrays.copyOf(exact, Math.min(settings.exactValueLimit(), exact.length * 2));
+        }
+        if (index > 0 && exactSorted && v < exact[index - 1]) {
+            exactSorted = false;
+        }
+        exact[index] = v;
+    }
+
+    private void switchToSketch() {
+        switchToSketch((int) count - 1);
+    }
+
+    /** Moves the first {@code exactCount} exact values into a new sketch and releases the array. */
+    private void switchToSketch(int exactCount) {
+        sketch = settings.newSketch();
+        for (int i = 0; i < exactCount; i++) {
+            sketch.accept(exact[i]);
+        }
+        exact = null;
+    }
+
+    private void dropValues() {
+        negativeSeen = true;
+        exact = null;
+        sketch = null;
+    }
+}
