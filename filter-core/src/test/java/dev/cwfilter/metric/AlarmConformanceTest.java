@@ -18,13 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import dev.cwfilter.conformance.ConformanceSummaryListener;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -45,28 +47,23 @@ class AlarmConformanceTest {
     private static final double BREACHING_VALUE = 5.0;
     private static final double NON_BREACHING_VALUE = 0.0;
 
-    private static final AtomicInteger PASSED = new AtomicInteger();
-    private static final AtomicInteger FAILED = new AtomicInteger();
-
     private record Case(String id, String datapoints, int evaluationPeriods, int datapointsToAlarm,
                         int evaluationRange, TreatMissingData treatMissingData, String expectedState,
                         AlarmState initialState) {
     }
 
+    /** Counted in the run's closing {@code conformance: N passed, M failed} line. */
     @TestFactory
-    Stream<DynamicTest> alarmsJsonl() throws IOException {
-        return readCases().stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> runCase(c)));
+    @Tag(ConformanceSummaryListener.TAG)
+    Stream<DynamicNode> alarmsJsonl() throws IOException {
+        return Stream.of(DynamicContainer.dynamicContainer("alarms.jsonl",
+                readCases().stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> runCase(c)))));
     }
 
     @Test
     void everySkippedCaseExists() throws IOException {
         Set<String> ids = readCases().stream().map(Case::id).collect(Collectors.toSet());
         assertThat(ids).containsAll(SKIPPED.keySet());
-    }
-
-    @AfterAll
-    static void printSummary() {
-        System.out.println("conformance alarms.jsonl: " + PASSED.get() + " passed, " + FAILED.get() + " failed");
     }
 
     private static void runCase(Case c) {
@@ -78,7 +75,6 @@ class AlarmConformanceTest {
             if (skipReason != null) {
                 Assumptions.abort("skipped: " + skipReason);
             }
-            FAILED.incrementAndGet();
             throw e;
         }
         if (skipReason != null) {
@@ -88,12 +84,10 @@ class AlarmConformanceTest {
             Assumptions.abort("skipped: " + skipReason);
         }
         if (!mismatches.isEmpty()) {
-            FAILED.incrementAndGet();
             fail("case " + c.id() + " [" + c.datapoints() + "] N=" + c.evaluationPeriods() + " M="
                     + c.datapointsToAlarm() + " treatMissingData=" + c.treatMissingData().awsName() + ":\n  "
                     + String.join("\n  ", mismatches));
         }
-        PASSED.incrementAndGet();
     }
 
     /** One line per starting state whose result differs from the expected one. */
