@@ -368,7 +368,11 @@ final class ReferenceArbitraries {
         }
     }
 
-    /** A leaf about the value at the path: its selector, possibly with one step made a wildcard, and a test. */
+    /**
+     * A leaf about the value at the path: its selector, possibly with one step made a wildcard, and a test: mostly one
+     * cut from the value itself, otherwise a comparison from the vocabulary (a number with a string, a boolean or a
+     * null, a string with a number, and so on).
+     */
     private static Arbitrary<JsonExpression> derivedLeaf(Path path) {
         List<Selector> selectors = new ArrayList<>();
         selectors.add(new Selector(path.steps()));
@@ -382,6 +386,16 @@ final class ReferenceArbitraries {
                 : Arbitraries.oneOf(Arbitraries.just(selectors.get(0)),
                         Arbitraries.of(List.copyOf(selectors.subList(1, selectors.size()))));
         JsonNode node = path.node();
+        Arbitrary<JsonExpression> crossType = selector.flatMap(s -> Arbitraries.oneOf(
+                Combinators.combine(Arbitraries.of(ComparisonOperator.class), patternNumbers())
+                        .as((op, v) -> new JsonComparison(s, op, v)),
+                Combinators.combine(Arbitraries.of(ComparisonOperator.EQ, ComparisonOperator.NE),
+                        Arbitraries.oneOf(patternStrings(), regexes())).as((op, v) -> new JsonComparison(s, op, v))));
+        return Arbitraries.frequencyOf(Tuple.of(3, cutFromTheValue(selector, node)), Tuple.of(2, crossType));
+    }
+
+    /** Tests of the value at a path with values cut from its own text. */
+    private static Arbitrary<JsonExpression> cutFromTheValue(Arbitrary<Selector> selector, JsonNode node) {
         return selector.flatMap(s -> {
             List<JsonExpression> leaves = new ArrayList<>();
             for (JsonTestKind kind : JsonTestKind.values()) {
