@@ -93,6 +93,23 @@ class AgreementProperties {
         agree(pattern, FilterOptions.defaults(), event);
     }
 
+    @Provide
+    Arbitrary<Pattern> lineEndRegexPatterns() {
+        return ReferenceArbitraries.lineEndRegexPatterns();
+    }
+
+    @Provide
+    Arbitrary<String> lineEndEvents() {
+        return ReferenceArbitraries.lineEndEvents();
+    }
+
+    /** The regex translation's {@code .}, {@code $} and {@code \s} around every kind of line terminator. */
+    @Property(tries = 1000)
+    void streamingEvaluatorAgreesWithReferenceOnRegexAtLineTerminators(
+            @ForAll("lineEndRegexPatterns") Pattern pattern, @ForAll("lineEndEvents") String event) {
+        agree(pattern, FilterOptions.defaults(), event);
+    }
+
     @Property(tries = 3000, edgeCases = EdgeCasesMode.NONE)
     void streamingEvaluatorAgreesWithReferenceOnJson(@ForAll("jsonCases") ReferenceArbitraries.JsonCase c) {
         agree(c.pattern(), FilterOptions.defaults(), c.event());

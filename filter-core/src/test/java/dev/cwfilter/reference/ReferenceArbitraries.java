@@ -485,10 +485,30 @@ final class ReferenceArbitraries {
         return regexes().map(RegexPattern::new);
     }
 
-    /** Short texts over the regular expressions' characters and the line terminators that matter to them. */
+    /**
+     * Short texts over the regular expressions' characters and the line terminators that matter to them ({@code .}
+     * stops at them, {@code $} matches before a final one), often ending with one.
+     */
     static Arbitrary<String> regexEvents() {
-        return Arbitraries.strings().withChars("abcGe04 .-:A\t\n\r\u0085\u2028\u2029\u000B\u00e9")
-                .ofMaxLength(10);
+        return Combinators.combine(
+                Arbitraries.strings().withChars("abcGe04 .-:A\t\n\r\u0085\u2028\u2029\u000B\u00e9").ofMaxLength(10),
+                Arbitraries.of("", "", "", "\n", "\r\n", "\r", "\u0085", "\u2028"))
+                .as(String::concat);
+    }
+
+    /** Short regular expressions ending at {@code $}, whose last atom may or may not match a line terminator. */
+    static Arbitrary<Pattern> lineEndRegexPatterns() {
+        Arbitrary<String> atom = Arbitraries.of("a", ".", "\\D", "\\S", "\\W", "\\s", "[^a]", "[^\\s]", "\\x0D",
+                "\\x0A", "\\x0D\\x0A", "\\w");
+        Arbitrary<String> quantifier = Arbitraries.of("", "", "?", "*", "+", "{2}");
+        return Combinators.combine(Arbitraries.of("", "^"), atom, quantifier, Arbitraries.of("$", "$", ""))
+                .as((start, a, q, end) -> (Pattern) new RegexPattern(new Regex(start + a + q + end)));
+    }
+
+    /** Texts of letters, spaces and line terminators ({@code \r\n} counting as one). */
+    static Arbitrary<String> lineEndEvents() {
+        return Arbitraries.of("a", "a", " ", "\r\n", "\r\n", "\r", "\n", "\u0085", "\u2028", "\u2029")
+                .list().ofMaxSize(4).map(l -> String.join("", l));
     }
 
     // ---- space-delimited ----
@@ -496,7 +516,7 @@ final class ReferenceArbitraries {
     static final List<String> FIELD_NAMES = List.of("ip", "w1", "w2", "status_code", "size", "request", "x-y");
     static final List<String> EVENT_FIELDS = List.of("ERROR", "INFO", "abc", "GET", "200", "404", "1534", "-5",
             "2.5", "1e3", "-", "-0.0", "\"GET /a.html b\"", "\"a b\"", "\"\"", "[10/Oct/2000:13:25:15 -0700]",
-            "[x]", "[]", "\"400\"", "a\"b", "c]", "[a\"b]", "\"[x]\"");
+            "[x]", "[]", "\"400\"", "a\"b", "c]", "[a\"b]", "\"[x]\"", "a\u00A0b", "a\u001Cb", "\u00e9");
     static final List<String> FIELD_STRINGS = List.of("ERROR", "INFO", "abc", "GET", "4*", "*bc", "*", "2*",
             "*.html*", "-", "a b", "", "10/Oct/2000:13:25:15 -0700", "GET /a.html b", "*b", "ERROR*", "x");
     static final List<String> FIELD_NUMBERS = List.of("200", "404", "1000", "-5", "2.5", "1e3", "1534", "0", "400");
@@ -504,7 +524,8 @@ final class ReferenceArbitraries {
     /** Space-delimited events: words, numbers, quoted and bracketed fields, spaces and tabs. */
     static Arbitrary<String> delimitedEvents() {
         Arbitrary<String> separator = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just(" ")),
-                Tuple.of(2, Arbitraries.of("  ", "\t", " \t ", "\n")), Tuple.of(1, Arbitraries.just("")));
+                Tuple.of(2, Arbitraries.of("  ", "\t", " \t ", "\n", "\r\n", "\f", "\u000B")),
+                Tuple.of(1, Arbitraries.just("")));
         Arbitrary<String> field = Arbitraries.of(EVENT_FIELDS);
         Arbitrary<String> edge = Arbitraries.of("", "", "", "", " ", "\t", "  ");
         Arbitrary<String> unbalanced = Arbitraries.of("", "", "", "", "", " \"x y", " [x y", " \"x y ");
