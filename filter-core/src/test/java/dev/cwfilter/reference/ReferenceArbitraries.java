@@ -36,6 +36,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -352,12 +353,12 @@ final class ReferenceArbitraries {
 
     private static void collectPaths(JsonNode node, List<SelectorStep> steps, List<Path> out) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 List<SelectorStep> next = new ArrayList<>(steps);
                 next.add(new SelectorStep.Property(e.getKey()));
                 out.add(new Path(next, e.getValue()));
                 collectPaths(e.getValue(), next, out);
-            });
+            }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 List<SelectorStep> next = new ArrayList<>(steps);
