@@ -1,0 +1,126 @@
+package dev.cwfilter.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cwfilter.FilterPattern;
+import dev.cwfilter.ast.JsonAnd;
+import dev.cwfilter.ast.JsonExpression;
+import dev.cwfilter.ast.JsonOr;
+import dev.cwfilter.ast.JsonPattern;
+import dev.cwfilter.ast.Pattern;
+import dev.cwfilter.ast.PatternPrinter;
+import dev.cwfilter.ast.Term;
+import dev.cwfilter.ast.TermKind;
+import dev.cwfilter.ast.TermPattern;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The boolean laws the library's answers must obey, checked on the library alone (no reference involved).
+ *
+ * <p>JSON: {@code { P || Q }} matches iff {@code { P }} or {@code { Q }} does, and {@code { P && Q }} iff both do.
+ *
+ * <p>Terms: concatenating term lists is not plain conjunction, because {@code ?} terms are ignored as soon as any
+ * plain or {@code -} term is present (SEMANTICS.md 2.2). The laws that do hold, for terms whose text is not blank
+ * (a quoted blank term is a special case: a pattern of nothing but blank terms matches everything, so {@code -" "}
+ * alone and {@code -" " ERROR} do not compose):
+ * <ul>
+ *   <li>plain and {@code -} terms conjoin: {@code A B} matches iff {@code A} and {@code B} do;</li>
+ *   <li>{@code ?} terms disjoin: {@code ?a ?b} matches iff {@code ?a} or {@code ?b} does;</li>
+ *   <li>{@code ?} terms beside a plain or {@code -} term change nothing: {@code A ?b} matches iff {@code A} does;</li>
+ *   <li>De Morgan: {@code -a -b} matches iff {@code ?a ?b} does not.</li>
+ * </ul>
+ * A conjunction law for arbitrary term lists would be false ({@code ?x} and {@code y} each match {@code "x y"}, and
+ * so does {@code ?x y}, but {@code ?x} and {@code -y} do not conjoin: {@code ?x -y} ignores {@code ?x}).
+ */
+class DeMorganProperties {
+
+    @Provide
+    Arbitrary<ReferenceArbitraries.JsonPair> jsonPairs() {
+        return ReferenceArbitraries.jsonPairs();
+    }
+
+    @Property(tries = 1500, edgeCases = EdgeCasesMode.NONE)
+    void deMorganForJson(@ForAll("jsonPairs") ReferenceArbitraries.JsonPair pair) {
+        boolean p = matches(new JsonPattern(pair.p()), pair.event());
+        boolean q = matches(new JsonPattern(pair.q()), pair.event());
+        JsonExpression or = JsonOr.of(pair.p(), pair.q());
+        JsonExpression and = JsonAnd.of(pair.p(), pair.q());
+        assertThat(matches(new JsonPattern(or), pair.event())).as("P || Q for %s", pair).isEqualTo(p || q);
+        assertThat(matches(new JsonPattern(and), pair.event())).as("P && Q for %s", pair).isEqualTo(p && q);
+    }
+
+    @Provide
+    Arbitrary<List<Term>> plainTerms() {
+        return terms(Arbitraries.of(TermKind.REQUIRED, TermKind.EXCLUDED));
+    }
+
+    @Provide
+    Arbitrary<List<Term>> optionalTerms() {
+        return terms(Arbitraries.just(TermKind.OPTIONAL));
+    }
+
+    @Provide
+    Arbitrary<String> events() {
+        return ReferenceArbitraries.termEvents();
+    }
+
+    @Property(tries = 1000)
+    void plainAndExcludedTermsConjoin(@ForAll("plainTerms") List<Term> a, @ForAll("plainTerms") List<Term> b,
+                                      @ForAll("events") String event) {
+        assertThat(matches(concat(a, b), event)).as("%s on %s", print(concat(a, b)), Show.quoted(event))
+                .isEqualTo(matches(new TermPattern(a), event) && matches(new TermPattern(b), event));
+    }
+
+    @Property(tries = 1000)
+    void optionalTermsDisjoin(@ForAll("optionalTerms") List<Term> a, @ForAll("optionalTerms") List<Term> b,
+                              @ForAll("events") String event) {
+        assertThat(matches(concat(a, b), event)).as("%s on %s", print(concat(a, b)), Show.quoted(event))
+                .isEqualTo(matches(new TermPattern(a), event) || matches(new TermPattern(b), event));
+    }
+
+    @Property(tries = 1000)
+    void optionalTermsBesidePlainTermsAreIgnored(@ForAll("plainTerms") List<Term> a,
+                                                 @ForAll("optionalTerms") List<Term> b,
+                                                 @ForAll("events") String event) {
+        assertThat(matches(concat(b, a), event)).as("%s on %s", print(concat(b, a)), Show.quoted(event))
+                .isEqualTo(matches(new TermPattern(a), event));
+    }
+
+    @Property(tries = 1000)
+    void excludingEveryTermIsNotMatchingAny(@ForAll("optionalTerms") List<Term> optional,
+                                            @ForAll("events") String event) {
+        TermPattern excluded = new TermPattern(optional.stream()
+                .map(t -> new Term(TermKind.EXCLUDED, t.text(), t.quoted())).toList());
+        assertThat(matches(excluded, event)).as("%s on %s", print(excluded), Show.quoted(event))
+                .isEqualTo(!matches(new TermPattern(optional), event));
+    }
+
+    private static Arbitrary<List<Term>> terms(Arbitrary<TermKind> kinds) {
+        Arbitrary<Term> term = Combinators.combine(kinds, ReferenceArbitraries.terms())
+                .as((kind, t) -> new Term(kind, t.text(), t.quoted()))
+                .filter(t -> !t.text().isBlank());
+        return term.list().ofMinSize(1).ofMaxSize(3);
+    }
+
+    private static TermPattern concat(List<Term> a, List<Term> b) {
+        List<Term> all = new ArrayList<>(a);
+        all.addAll(b);
+        return new TermPattern(all);
+    }
+
+    private static String print(Pattern pattern) {
+        return PatternPrinter.print(pattern);
+    }
+
+    private static boolean matches(Pattern pattern, String event) {
+        return FilterPattern.compile(PatternPrinter.print(pattern)).matches(event);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.cwfilter.reference;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a log event into the fields a space-delimited pattern sees (SEMANTICS.md 5.1), written as plainly as
+ * possible: fields are separated by runs of ASCII whitespace (space, tab, LF, CR, FF, VT); a field that starts with
+ * {@code "} runs to the next {@code "} and one that starts with {@code [} to the next {@code ]}, those delimiters not
+ * being part of its value; an unbalanced opener runs to the end of the event, trailing whitespace left out (as the
+ * last field's rest of the event is). The next field starts at the next non-whitespace character after a field ends.
+ */
+final class ReferenceTokenizer {
+
+    /** The characters that separate fields. */
+    static final String WHITESPACE = " \t\n\r\f\u000B";
+
+    /**
+     * One field of an event.
+     *
+     * @param start the offset of its first character in the event, an opening delimiter included
+     * @param value its value, without delimiters
+     */
+    record Field(int start, String value) {
+    }
+
+    private ReferenceTokenizer() {
+    }
+
+    static boolean isWhitespace(char c) {
+        return WHITESPACE.indexOf(c) >= 0;
+    }
+
+    /** The fields of the event, in order. */
+    static List<Field> fields(String event) {
+        List<Field> fields = new ArrayList<>();
+        int i = 0;
+        int n = event.length();
+        while (true) {
+            while (i < n && isWhitespace(event.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                return fields;
+            }
+            int start = i;
+            char c = event.charAt(i);
+            if (c == '"' || c == '[') {
+                char closer = c == '"' ? '"' : ']';
+                int close = event.indexOf(closer, i + 1);
+                if (close < 0) {
+                    fields.add(new Field(start, rest(event, i + 1)));
+                    i = n;
+                } else {
+                    fields.add(new Field(start, event.substring(i + 1, close)));
+                    i = close + 1;
+                }
+            } else {
+                int end = i;
+                while (end < n && !isWhitespace(event.charAt(end))) {
+                    end++;
+                }
+                fields.add(new Field(start, event.substring(i, end)));
+                i = end;
+            }
+        }
+    }
+
+    /** The text from the offset to the end of the event, without trailing whitespace. */
+    static String rest(String event, int start) {
+        int end = event.length();
+        while (end > start && isWhitespace(event.charAt(end - 1))) {
+            end--;
+        }
+        return event.substring(start, end);
+    }
+}
