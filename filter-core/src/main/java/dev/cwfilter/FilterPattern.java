@@ -113,6 +113,10 @@ public final class FilterPattern {
         if (length > maxEventBytes) {
             return false;
         }
+        if ((long) length * 3 > maxEventBytes && !isAscii(utf8, offset, length)) {
+            // Malformed bytes decode to U+FFFD, three bytes each: near the limit, measure the text that is matched.
+            return matches(new String(utf8, offset, length, StandardCharsets.UTF_8));
+        }
         return decodeBytes ? matcher.matches(new String(utf8, offset, length, StandardCharsets.UTF_8))
                 : matcher.matches(utf8, offset, length);
     }
@@ -151,6 +155,15 @@ public final class FilterPattern {
             return true;
         }
         return utf8Length(message) <= maxEventBytes;
+    }
+
+    private static boolean isAscii(byte[] b, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long utf8Length(String s) {

@@ -148,6 +148,19 @@ public final class Lexical {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '_' || c == '-';
     }
 
+    /** Whether the text is valid Unicode: every surrogate is part of a pair. */
+    public static boolean isWellFormedUnicode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The text in double quotes, with {@code "} and {@code \} escaped by a backslash, as a quoted term or value is
      * written.

@@ -19,6 +19,9 @@ public sealed interface SelectorStep
         /** Checks for null and for a quote, which a bracket-quoted name cannot hold. */
         public Property {
             Objects.requireNonNull(name, "name");
+            if (!Lexical.isWellFormedUnicode(name)) {
+                throw new IllegalArgumentException("not valid Unicode text (an unpaired surrogate): " + name);
+            }
             if (name.indexOf('\'') >= 0) {
                 throw new IllegalArgumentException("a property name cannot hold a single quote: " + name);
             }

@@ -16,6 +16,9 @@ public record StringValue(String text, boolean quoted) implements Value {
     /** Checks that a bare value can be written without quotes. */
     public StringValue {
         Objects.requireNonNull(text, "text");
+        if (!Lexical.isWellFormedUnicode(text)) {
+            throw new IllegalArgumentException("not valid Unicode text (an unpaired surrogate): " + text);
+        }
         if (!quoted && !Lexical.isBareValue(text)) {
             throw new IllegalArgumentException("not a bare value, it must be quoted: " + text);
         }

@@ -18,6 +18,9 @@ public record Term(TermKind kind, String text, boolean quoted) {
     public Term {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");
+        if (!Lexical.isWellFormedUnicode(text)) {
+            throw new IllegalArgumentException("not valid Unicode text (an unpaired surrogate): " + text);
+        }
         if (!quoted && !Lexical.isBareTerm(text)) {
             throw new IllegalArgumentException("not a bare term, it must be quoted: " + text);
         }

@@ -49,7 +49,8 @@ public final class AstArbitraries {
     static Arbitrary<String> quotedText() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().withChars("ab \"\\*:{}[]%?-,.()&|=!<>$'\t").ofMaxLength(12),
-                Arbitraries.strings().all().ofMaxLength(8).filter(s -> s.codePoints().allMatch(Character::isDefined)),
+                Arbitraries.strings().all().ofMaxLength(8).filter(s -> s.codePoints().allMatch(Character::isDefined))
+                        .filter(Lexical::isWellFormedUnicode),
                 Arbitraries.of("", " ", "GetSecretValue", "Ev*ent", "*Trail", "Update*", "*sso*", "\u00e9t\u00e9",
                         "\uD83D\uDE00"));
     }

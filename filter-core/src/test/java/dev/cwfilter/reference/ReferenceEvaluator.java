@@ -109,7 +109,7 @@ final class ReferenceEvaluator {
         boolean anyExcludedPresent = false;
         boolean anyOptionalPresent = false;
         for (Term term : terms) {
-            boolean present = (term.quoted() && isBlankText(term.text())) || event.contains(term.text());
+            boolean present = event.contains(term.text());
             if (term.kind() == TermKind.REQUIRED) {
                 anyRequiredOrExcluded = true;
                 allRequiredPresent &= present;

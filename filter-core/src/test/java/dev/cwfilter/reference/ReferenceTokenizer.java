@@ -7,8 +7,9 @@ import java.util.List;
  * Splits a log event into the fields a space-delimited pattern sees (SEMANTICS.md 5.1), written as plainly as
  * possible: fields are separated by runs of ASCII whitespace (space, tab, LF, CR, FF, VT); a field that starts with
  * {@code "} runs to the next {@code "} and one that starts with {@code [} to the next {@code ]}, those delimiters not
- * being part of its value; an unbalanced opener runs to the end of the event, trailing whitespace left out (as the
- * last field's rest of the event is). The next field starts at the next non-whitespace character after a field ends.
+ * being part of its value; an unbalanced opener runs to the end of its line (SEMANTICS.md 5.1: "unbalanced opener
+ * extends to end of line"), a CR before the line feed not included. The next field starts at the next non-whitespace
+ * character after a field ends. The last pattern field's "rest of the event" keeps its spacing to the very end (5.3).
  */
 final class ReferenceTokenizer {
 
@@ -49,8 +50,13 @@ final class ReferenceTokenizer {
                 char closer = c == '"' ? '"' : ']';
                 int close = event.indexOf(closer, i + 1);
                 if (close < 0) {
-                    fields.add(new Field(start, rest(event, i + 1)));
-                    i = n;
+                    int lineEnd = event.indexOf('\n', i + 1);
+                    int end = lineEnd < 0 ? n : lineEnd;
+                    if (lineEnd > i + 1 && event.charAt(lineEnd - 1) == '\r') {
+                        end = lineEnd - 1;
+                    }
+                    fields.add(new Field(start, event.substring(i + 1, end)));
+                    i = end;
                 } else {
                     fields.add(new Field(start, event.substring(i + 1, close)));
                     i = close + 1;
@@ -66,12 +72,8 @@ final class ReferenceTokenizer {
         }
     }
 
-    /** The text from the offset to the end of the event, without trailing whitespace. */
+    /** The text from the offset to the end of the event, spacing preserved. */
     static String rest(String event, int start) {
-        int end = event.length();
-        while (end > start && isWhitespace(event.charAt(end - 1))) {
-            end--;
-        }
-        return event.substring(start, end);
+        return event.substring(start);
     }
 }

@@ -62,6 +62,20 @@ class RegexRules {
         assertNoMatch("%^and%", "done\nand more");
     }
 
+    // java.util.regex without flags: \r\n is one line terminator, so $ never matches between its two characters, and
+    // an expression may consume the final terminator and still end with $.
+    @Test
+    void dollarTreatsAFinalCrLfAsOneTerminator() {
+        assertMatches("%done$%", "all done\r\n");
+        assertNoMatch("%\\x0D$%", "a\r\n");
+        assertNoMatch("%\\S$%", "\r\n");
+        assertMatches("%^\\x0D\\x0A$%", "\r\n");
+        assertMatches("%a\\s%", "a\n");
+        assertMatches("%a\\s$%", "a\n");
+        assertNoMatch("%done$%", "done\n\n");
+        assertMatches("%done$%", "done\u2028");
+    }
+
     // §3 "? 0/1" [DOC S2].
     @ParameterizedTest(name = "%{0}% on [{1}] -> {2}")
     @CsvSource(delimiter = '|', value = {

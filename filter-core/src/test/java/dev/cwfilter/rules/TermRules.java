@@ -168,6 +168,19 @@ class TermRules {
         }
     }
 
+    // §2.2 algorithm: "if pattern is blank or consists only of blank quoted terms: return true"; otherwise every term,
+    // blank or not, is a substring ("" occurs everywhere, " " is a space).
+    @Test
+    void blankQuotedTermsMatchAllOnlyWhenTheyAreTheWholePattern() {
+        assertMatches("-\" \"", "abc");
+        assertMatches("?\" \" -\"\"", "abc");
+        assertMatches("ERROR \" \"", "ERROR here");
+        assertNoMatch("ERROR \" \"", "ERROR");
+        assertNoMatch("ERROR -\" \"", "ERROR here");
+        assertMatches("ERROR -\" \"", "ERROR");
+        assertNoMatch("ERROR -\"\"", "ERROR");
+    }
+
     // §2.2 "Term matching is per whole event message (multi-line messages included)" [U16: whole message].
     @Test
     void multiLineMessageIsSearchedWhole() {

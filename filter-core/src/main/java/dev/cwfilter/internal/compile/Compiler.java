@@ -35,13 +35,13 @@ import dev.cwfilter.internal.eval.MatchAllMatcher;
 import dev.cwfilter.internal.eval.NumberTest;
 import dev.cwfilter.internal.eval.Prefilter;
 import dev.cwfilter.internal.eval.RegexMatcher;
+import dev.cwfilter.internal.eval.RegexProgram;
 import dev.cwfilter.internal.eval.RegexTest;
 import dev.cwfilter.internal.eval.TermMatcher;
 import dev.cwfilter.internal.eval.TextTest;
 import dev.cwfilter.internal.eval.ValueTest;
 import dev.cwfilter.internal.eval.json.JsonMatcherBuilder;
 import dev.cwfilter.internal.eval.json.JsonTests;
-import dev.cwfilter.internal.regex.CloudWatchRegex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -78,7 +78,8 @@ public final class Compiler {
                     .toList());
         }
         if (ast instanceof RegexPattern regex) {
-            return new RegexMatcher(re2(regex.regex()), new Clause(PatternPrinter.print(ast), spans.apply(ast)));
+            return new RegexMatcher(RegexProgram.compile(regex.regex().source()),
+                    new Clause(PatternPrinter.print(ast), spans.apply(ast)));
         }
         if (ast instanceof JsonPattern json) {
             return json(json, options, spans);
@@ -166,9 +167,13 @@ public final class Compiler {
     /** A JSON factory whose stream constraints carry the event limits; one per compiled pattern. */
     public static JsonFactory jsonFactoryFor(EvalOptions options) {
         return JsonFactory.builder()
+                // Only the event's size and nesting are limits; a long number or name inside an event within them
+                // is valid JSON and must not stop the event from matching.
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(options.maxEventNestingDepth())
                         .maxStringLength(Math.max(options.maxEventBytes(), 1))
+                        .maxNumberLength(Math.max(options.maxEventBytes(), 1))
+                        .maxNameLength(Math.max(options.maxEventBytes(), 1))
                         .maxDocumentLength(Math.max(options.maxEventBytes(), 1))
                         .build())
                 .build();
@@ -228,19 +233,10 @@ public final class Compiler {
             return new NumberTest(operator, number.text());
         }
         if (value instanceof Regex regex) {
-            return new RegexTest(re2(regex), operator == ComparisonOperator.NE, PatternPrinter.print(value));
+            return new RegexTest(RegexProgram.compile(regex.source()), operator == ComparisonOperator.NE);
         }
         return new TextTest(((StringValue) value).text(), operator == ComparisonOperator.NE,
                 PatternPrinter.print(value));
-    }
-
-    private static com.google.re2j.Pattern re2(Regex regex) {
-        CloudWatchRegex.Translation translation = CloudWatchRegex.translate(regex.source());
-        if (!translation.isValid()) {
-            throw new IllegalArgumentException("invalid regular expression %" + regex.source() + "%: "
-                    + translation.errorMessage());
-        }
-        return com.google.re2j.Pattern.compile(translation.re2());
     }
 
     private static Prefilter prefilter(List<String> literals, boolean json) {

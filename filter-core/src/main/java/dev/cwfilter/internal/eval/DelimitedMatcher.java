@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * A space-delimited pattern (SEMANTICS.md section 5). The event is split into fields at runs of whitespace (space,
  * tab, CR, LF, FF, VT); a field that starts with {@code "} runs to the next {@code "}, one that starts with {@code [}
- * to the next {@code ]}, and those delimiters are not part of its value; an unbalanced opener runs to the end of the
- * message.
+ * to the next {@code ]}, and those delimiters are not part of its value; an unbalanced opener runs to the end of its
+ * line.
  *
  * <p>Fields before a {@code ...} align with the start of the event, fields after it with the end, and {@code ...}
  * covers the rest (zero or more fields). Without {@code ...}, the event needs at least as many fields as the pattern
@@ -219,8 +219,10 @@ public final class DelimitedMatcher implements EventMatcher {
                     s = i + 1;
                     int found = ByteSearch.indexOf(b, s, to, close);
                     if (found < 0) {
-                        e = to;
-                        i = to;
+                        // An unbalanced opener runs to the end of its line.
+                        int lineFeed = ByteSearch.indexOf(b, s, to, (byte) '\n');
+                        e = lineFeed < 0 ? to : lineFeed > s && b[lineFeed - 1] == '\r' ? lineFeed - 1 : lineFeed;
+                        i = e;
                     } else {
                         e = found;
                         i = found + 1;

@@ -1,6 +1,5 @@
 package dev.cwfilter.internal.eval;
 
-import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -12,29 +11,29 @@ import java.util.Map;
  */
 public final class RegexMatcher implements EventMatcher {
 
-    private final Pattern pattern;
+    private final RegexProgram program;
     private final Clause clause;
 
     /**
      * A matcher for an expression already translated to RE2 syntax and compiled.
      *
-     * @param pattern the compiled expression
+     * @param program the compiled expression
      * @param clause  the expression as explanations name it
      */
-    public RegexMatcher(Pattern pattern, Clause clause) {
-        this.pattern = pattern;
+    public RegexMatcher(RegexProgram program, Clause clause) {
+        this.program = program;
         this.clause = clause;
     }
 
     @Override
     public boolean matches(String message) {
-        return pattern.matcher(message).find();
+        return program.find(message);
     }
 
     @Override
     public boolean matches(byte[] utf8, int offset, int length) {
         // Decoding as a String does keeps malformed bytes exactly as matches(String) would see them.
-        return pattern.matcher(new String(utf8, offset, length, StandardCharsets.UTF_8)).find();
+        return program.find(new String(utf8, offset, length, StandardCharsets.UTF_8));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.cwfilter.internal.eval;
 
-import com.google.re2j.Pattern;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -13,31 +12,28 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RegexTest extends ValueTest {
 
-    private final Pattern pattern;
+    private final RegexProgram program;
     private final boolean negate;
-    private final String written;
 
     /**
      * A test with a compiled expression.
      *
-     * @param pattern the expression, already translated to RE2 syntax and compiled
+     * @param program the compiled expression
      * @param negate  whether the operator is {@code !=}
-     * @param written the expression as written, {@code %...%}
      */
-    public RegexTest(Pattern pattern, boolean negate, String written) {
-        this.pattern = pattern;
+    public RegexTest(RegexProgram program, boolean negate) {
+        this.program = program;
         this.negate = negate;
-        this.written = written;
     }
 
     @Override
     public boolean onText(char[] text, int offset, int length) {
-        return pattern.matcher(CharBuffer.wrap(text, offset, length)).find() != negate;
+        return program.find(CharBuffer.wrap(text, offset, length)) != negate;
     }
 
     @Override
     public boolean onText(byte[] utf8, int offset, int length) {
-        return pattern.matcher(new String(utf8, offset, length, StandardCharsets.UTF_8)).find() != negate;
+        return program.find(new String(utf8, offset, length, StandardCharsets.UTF_8)) != negate;
     }
 
     @Override
@@ -52,6 +48,6 @@ public final class RegexTest extends ValueTest {
 
     @Override
     public String toString() {
-        return (negate ? "!= " : "= ") + written;
+        return (negate ? "!= " : "= ") + program;
     }
 }

@@ -1,5 +1,6 @@
 package dev.cwfilter.internal.eval;
 
+import dev.cwfilter.ast.Lexical;
 import dev.cwfilter.ast.TermKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,8 +11,9 @@ import java.util.Map;
 /**
  * An unstructured term pattern (SEMANTICS.md section 2.2): each term is a case-sensitive substring of the whole
  * message. With any plain or excluded term, every plain term must occur and no excluded term may; the {@code ?} terms
- * are then ignored. With only {@code ?} terms, at least one must occur. A quoted blank term ({@code " "},
- * {@code ""}) occurs in every message.
+ * are then ignored. With only {@code ?} terms, at least one must occur. A pattern made only of quoted blank terms
+ * ({@code " "}, {@code ""}, whatever their prefixes) matches every message, as the specification's algorithm says;
+ * beside other terms a blank term is an ordinary substring ({@code " "} is a space; {@code ""} occurs everywhere).
  *
  * <p>Immutable and thread-safe.
  */
@@ -28,14 +30,15 @@ public final class TermMatcher implements EventMatcher {
     }
 
     private final Term[] terms;
+    private final boolean onlyBlankTerms;
     private final Needle[] required;
     private final Needle[] excluded;
     private final Needle[] optional;
 
-    /** One term to look for: its text and its UTF-8 encoding, or "always present" for a blank term. */
+    /** One term to look for: its text and its UTF-8 encoding; the empty term occurs everywhere. */
     private record Needle(String text, ByteSearch.Needle utf8, boolean always) {
         static Needle of(String text) {
-            return new Needle(text, ByteSearch.Needle.of(text.getBytes(StandardCharsets.UTF_8)), text.isBlank());
+            return new Needle(text, ByteSearch.Needle.of(text.getBytes(StandardCharsets.UTF_8)), text.isEmpty());
         }
 
         boolean in(String message) {
@@ -50,12 +53,18 @@ public final class TermMatcher implements EventMatcher {
     /** A matcher for the terms, in pattern order. */
     public TermMatcher(List<Term> terms) {
         this.terms = terms.toArray(Term[]::new);
+        this.onlyBlankTerms = terms.stream().allMatch(t -> isBlank(t.text()));
         // The longest terms are the rarest: look for them first so that a miss ends the search early.
         Comparator<Needle> longestFirst = Comparator.comparingInt((Needle n) -> n.text().length()).reversed();
         this.required = needles(terms, TermKind.REQUIRED, longestFirst);
         this.excluded = needles(terms, TermKind.EXCLUDED, longestFirst);
         this.optional = required.length + excluded.length > 0 ? new Needle[0]
                 : needles(terms, TermKind.OPTIONAL, longestFirst);
+    }
+
+    /** Whether the text is empty or only the blanks of the pattern language (space, tab, CR, LF). */
+    private static boolean isBlank(String text) {
+        return text.chars().allMatch(c -> Lexical.isBlank((char) c));
     }
 
     private static Needle[] needles(List<Term> terms, TermKind kind, Comparator<Needle> order) {
@@ -65,6 +74,9 @@ public final class TermMatcher implements EventMatcher {
 
     @Override
     public boolean matches(String message) {
+        if (onlyBlankTerms) {
+            return true;
+        }
         if (optional.length > 0) {
             for (Needle n : optional) {
                 if (n.in(message)) {
@@ -88,6 +100,9 @@ public final class TermMatcher implements EventMatcher {
 
     @Override
     public boolean matches(byte[] utf8, int offset, int length) {
+        if (onlyBlankTerms) {
+            return true;
+        }
         if (optional.length > 0) {
             for (Needle n : optional) {
                 if (n.in(utf8, offset, length)) {
@@ -116,6 +131,9 @@ public final class TermMatcher implements EventMatcher {
 
     @Override
     public Explanation explain(String message) {
+        if (onlyBlankTerms) {
+            return new Explanation(true, "a pattern of only blank quoted terms matches every event", List.of());
+        }
         boolean matched = matches(message);
         boolean onlyOptional = optional.length > 0;
         List<Explanation.Outcome> outcomes = new ArrayList<>();

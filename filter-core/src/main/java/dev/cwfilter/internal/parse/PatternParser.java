@@ -37,6 +37,18 @@ public final class PatternParser {
             return failure(new Issue(at, text.length() - at, "the pattern is " + length + " characters long: the"
                     + " limit is " + limits.maxPatternLength()));
         }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    return failure(new Issue(i, 1, String.format("unpaired surrogate U+%04X: the pattern is not valid"
+                            + " Unicode text", (int) c)));
+                }
+                i++;
+            }
+        }
         FilterLexer lexer = new FilterLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);

@@ -10,12 +10,17 @@ package dev.cwfilter.internal.regex;
  * (and, where it is silent, java.util.regex's meaning with no flags, which the specification names):
  * <ul>
  *   <li>{@code .} matches any character but a line terminator ({@code \n \r \u0085 \u2028 \u2029});</li>
- *   <li>{@code ^} matches at the start of the text, {@code $} at its end or before a line terminator that ends it;</li>
+ *   <li>{@code ^} matches at the start of the text, {@code $} at its end or just before a line terminator that ends it
+ *       ({@code \r\n} counting as one);</li>
  *   <li>{@code \s} is exactly tab, space and newline, {@code \w} is {@code [a-zA-Z_0-9]}, {@code \d} is
  *       {@code [0-9]};</li>
  *   <li>{@code {,n}} means {@code {0,n}}.</li>
  * </ul>
- * Stateless and thread-safe.
+ * RE2 has no zero-width assertion for "just before a final line terminator", so {@code $} is translated to the end of
+ * the text, and {@code dev.cwfilter.internal.eval.RegexProgram} also tries a text that ends with a line terminator
+ * without it. That is exact for every expression in which nothing that consumes characters follows a {@code $} in its
+ * branch; {@code a$\s} on {@code "a\n"}, which java.util.regex matches, does not match.
+ *  * Stateless and thread-safe.
  */
 public final class CloudWatchRegex {
 
@@ -23,7 +28,7 @@ public final class CloudWatchRegex {
     public static final int MAX_REPEAT = 1000;
 
     private static final String DOT = "[^\\n\\r\\x{85}\\x{2028}\\x{2029}]";
-    private static final String DOLLAR = "(?:\\r\\n|[\\n\\r\\x{85}\\x{2028}\\x{2029}])?\\z";
+    private static final String DOLLAR = "\\z";
 
     private CloudWatchRegex() {
     }
@@ -32,10 +37,11 @@ public final class CloudWatchRegex {
      * The outcome of a translation: RE2 syntax, or the first error and its offset within the source.
      *
      * @param re2          the RE2 translation, or null if the source is invalid
+     * @param hasDollar    whether the expression has a {@code $}, which can also match before a final line terminator
      * @param errorOffset  the offset of the error within the source, or -1
      * @param errorMessage what is wrong, in the words of an error message, or null
      */
-    public record Translation(String re2, int errorOffset, String errorMessage) {
+    public record Translation(String re2, boolean hasDollar, int errorOffset, String errorMessage) {
         /** Whether the source is valid. */
         public boolean isValid() {
             return re2 != null;
@@ -45,9 +51,10 @@ public final class CloudWatchRegex {
     /** Checks the body of a {@code %...%} regular expression and translates it to RE2 syntax. */
     public static Translation translate(String source) {
         try {
-            return new Translation(new Translator(source).translate(), -1, null);
+            String re2 = new Translator(source).translate();
+            return new Translation(re2, re2.contains(DOLLAR), -1, null);
         } catch (RegexError e) {
-            return new Translation(null, e.offset, e.getMessage());
+            return new Translation(null, false, e.offset, e.getMessage());
         }
     }
 
