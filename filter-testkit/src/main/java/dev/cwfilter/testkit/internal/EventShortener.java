@@ -107,7 +107,7 @@ public final class EventShortener {
         }
         StringBuilder sb = new StringBuilder(escapeControls(prefix.isBlank() ? "" : prefix));
         int[] budget = {CONTEXT_BUDGET};
-        render(root, paths, true, budget, sb);
+        render(root, paths, true, 0, budget, sb);
         String out = sb.toString();
         return out.length() > HARD_LIMIT ? out.substring(0, HARD_LIMIT - 1) + ELLIPSIS : out;
     }
@@ -116,7 +116,7 @@ public final class EventShortener {
      * Renders a node. {@code paths} are the rest of the selectors that reach this node (an empty path: a selector
      * ends here); {@code relevant} says whether any selector reaches it at all.
      */
-    private static void render(Node node, List<List<SelectorStep>> paths, boolean relevant, int[] budget,
+    private static void render(Node node, List<List<SelectorStep>> paths, boolean relevant, int depth, int[] budget,
                                StringBuilder sb) {
         if (node instanceof Node.Scalar) {
             Node.Scalar s = (Node.Scalar) node;
@@ -154,16 +154,22 @@ public final class EventShortener {
                     StringBuilder collapsed = new StringBuilder();
                     Json.quote(m.key(), collapsed);
                     collapsed.append(':');
-                    render(m.value(), List.of(), false, budget, collapsed);
-                    if (budget[0] >= collapsed.length() && !endsHere || endsHere && collapsed.length() <= 40) {
+                    render(m.value(), List.of(), false, depth + 1, budget, collapsed);
+                    // Context is the start of the top-level object, until the budget first runs out; inside an
+                    // object a selector reaches, only what the selectors read is shown.
+                    if (endsHere && collapsed.length() <= 40) {
+                        shown = collapsed.toString();
+                    } else if (depth == 0 && budget[0] >= collapsed.length()) {
                         budget[0] -= collapsed.length();
                         shown = collapsed.toString();
+                    } else if (depth == 0) {
+                        budget[0] = 0;
                     }
                 } else {
                     StringBuilder member = new StringBuilder();
                     Json.quote(m.key(), member);
                     member.append(':');
-                    render(m.value(), rest, true, budget, member);
+                    render(m.value(), rest, true, depth + 1, budget, member);
                     shown = member.toString();
                 }
                 if (shown == null) {
@@ -208,7 +214,7 @@ public final class EventShortener {
             }
             skipping = false;
             sb.append(first ? "" : ",");
-            render(items.get(i), rest, !rest.isEmpty(), budget, sb);
+            render(items.get(i), rest, !rest.isEmpty(), depth + 1, budget, sb);
             first = false;
         }
         sb.append(']');

@@ -40,7 +40,10 @@ public final class Explaining {
     /** The pattern text, with a line of carets under the deciding clauses when the text is one short line. */
     public static String patternWithCarets(String pattern, MatchExplanation why) {
         String shown = EventShortener.escapeControls(pattern);
-        if (why == null || !shown.equals(pattern) || pattern.length() > MAX_UNDERLINED_PATTERN) {
+        // Carets help only where they single out some clauses among others.
+        if (why == null || why.clauses().size() < 2 || why.decidingClauses().size() == why.clauses().size()
+                || !shown.equals(pattern)
+                || pattern.length() > MAX_UNDERLINED_PATTERN) {
             return shown;
         }
         char[] marks = new char[pattern.length()];
