@@ -31,7 +31,11 @@ final class Ids {
 
     /** Lower-case letters and digits, as the suffix of a Secrets Manager ARN ({@code -Xy12Ab}) is. */
     static String suffix(String seed, int length) {
-        String hex = uuid(seed).replace("-", "");
+        StringBuilder hexes = new StringBuilder();
+        for (int i = 0; hexes.length() < length * 2; i++) {
+            hexes.append(uuid(seed + "#" + i).replace("-", ""));
+        }
+        String hex = hexes.toString();
         String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < length; i++) {
