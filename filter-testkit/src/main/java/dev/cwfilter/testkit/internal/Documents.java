@@ -26,6 +26,8 @@ public final class Documents {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    private static final java.util.regex.Pattern YAML_MARK =
+            java.util.regex.Pattern.compile("^ in '.*', line (\\d+), column \\d+:");
     private static final java.util.regex.Pattern JSON_NUMBER =
             java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
@@ -92,8 +94,22 @@ public final class Documents {
             return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new FileFormatException(file, at == null ? 0 : line(at), "not well-formed "
-                    + (yaml ? "YAML" : "JSON") + ": " + firstLine(e.getOriginalMessage()), e);
+            int line = at == null ? 0 : line(at);
+            String problem = firstLine(e.getOriginalMessage());
+            if (yaml) {
+                // SnakeYAML says where the construct began, then where and what the problem is: report the latter.
+                String[] lines = e.getOriginalMessage().split("\n");
+                for (int i = lines.length - 1; i > 0; i--) {
+                    java.util.regex.Matcher m = YAML_MARK.matcher(lines[i]);
+                    if (m.find()) {
+                        line = Integer.parseInt(m.group(1));
+                        problem = lines[i - 1].trim();
+                        break;
+                    }
+                }
+            }
+            throw new FileFormatException(file, line, "not well-formed " + (yaml ? "YAML" : "JSON") + ": " + problem,
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
