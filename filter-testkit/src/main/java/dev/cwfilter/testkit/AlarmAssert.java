@@ -114,7 +114,8 @@ public final class AlarmAssert extends AbstractAssert<AlarmAssert, MetricAlarm> 
 
     /**
      * The transitions as text, {@code "12:04 OK -> ALARM"}, for AssertJ's list assertions:
-     * {@code .transitions().containsExactly("12:01 INSUFFICIENT_DATA -> OK", "12:04 OK -> ALARM", "12:05 ALARM -> OK")}.
+     * {@code .transitions().containsExactly("12:01 INSUFFICIENT_DATA -> OK", "12:04 OK -> ALARM",
+     * "12:05 ALARM -> OK")}.
      */
     public ListAssert<String> transitions() {
         Replay r = replay();

@@ -158,7 +158,10 @@ public final class PatternAssert extends AbstractAssert<PatternAssert, String> {
         return this;
     }
 
-    /** Asserts that the pattern compiles and prints as this canonical text (what {@link FilterPattern#toString()} gives). */
+    /**
+     * Asserts that the pattern compiles and prints as this canonical text (what {@link FilterPattern#toString()}
+     * gives).
+     */
     public PatternAssert hasCanonicalForm(String expected) {
         FilterPattern p = compiledOrFail("to have the canonical form " + expected);
         if (!p.toString().equals(expected)) {

@@ -34,7 +34,8 @@ class AlarmAssertTest {
     void givenEventsAtTheseTimesTheAlarmGoesToAlarmWhenThePeriodEnds() {
         assertThatAlarm(SUM_PER_MINUTE).fedBy(SECRET_ACCESS)
                 .givenEvents(at("12:01:30", LIST), at("12:03:14", GET), at("12:03:50", GET), at("12:04:10", LIST))
-                .goesTo(ALARM).at("12:04").withReasonContaining("1 out of the last 1 datapoints [2.0 (21/11/26 12:03:00)]")
+                .goesTo(ALARM).at("12:04")
+                .withReasonContaining("1 out of the last 1 datapoints [2.0 (21/11/26 12:03:00)]")
                 .goesTo(OK).at("12:05")
                 .endsIn(INSUFFICIENT_DATA)
                 .transitions().containsExactly("12:02 INSUFFICIENT_DATA -> OK", "12:04 OK -> ALARM",

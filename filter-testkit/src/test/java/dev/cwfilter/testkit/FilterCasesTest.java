@@ -111,7 +111,8 @@ class FilterCasesTest {
         assertError("- pattern: ERROR\n  metricFilter:\n    publishes:\n      - {event: x, value: lots}\n",
                 "x.yaml line 4: value is a number, \"nothing\" or \"default\", not \"lots\"");
         assertError("cases: {pattern: x}\n", "x.yaml line 1: expected a list of cases, not a mapping");
-        assertError("- pattern: [\n", "x.yaml line 2: not well-formed YAML: expected the node content, but found '<stream end>'");
+        assertError("- pattern: [\n", "x.yaml line 2: not well-formed YAML: expected the node content, but found"
+                + " '<stream end>'");
         assertError("", "x.yaml: the file is empty");
     }
 

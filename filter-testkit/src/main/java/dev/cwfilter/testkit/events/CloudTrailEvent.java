@@ -167,7 +167,10 @@ public final class CloudTrailEvent implements SampleEvent<CloudTrailEvent> {
         return with(x -> x.mfa = used);
     }
 
-    /** Made by an AWS service on the identity's behalf ({@code userIdentity.invokedBy}, such as {@code ecs-tasks.amazonaws.com}). */
+    /**
+     * Made by an AWS service on the identity's behalf ({@code userIdentity.invokedBy}, such as
+     * {@code ecs-tasks.amazonaws.com}).
+     */
     public CloudTrailEvent invokedBy(String service) {
         return with(x -> x.invokedBy = service);
     }

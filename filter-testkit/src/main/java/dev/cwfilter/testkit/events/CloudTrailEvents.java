@@ -300,7 +300,10 @@ public final class CloudTrailEvents {
         return List.copyOf(TEMPLATES.keySet());
     }
 
-    /** The event names of one service's samples ({@code secretsmanager.amazonaws.com}, {@code iam.amazonaws.com}, ...). */
+    /**
+     * The event names of one service's samples ({@code secretsmanager.amazonaws.com}, {@code iam.amazonaws.com},
+     * ...).
+     */
     public static List<String> eventNames(String eventSource) {
         List<String> names = new ArrayList<>();
         for (Template t : TEMPLATES.values()) {

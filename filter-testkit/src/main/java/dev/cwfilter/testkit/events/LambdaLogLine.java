@@ -10,7 +10,7 @@ import java.util.Objects;
  * with text before the JSON,
  *
  * <pre>
- * 2026-11-21T12:00:00.000Z	3f1c2b9e-7d4a-4c1e-9a53-2f0d6b8e4a11	INFO	{"level":"INFO","message":"order placed","orderId":"1042"}
+ * 2026-11-21T12:00:00.000Z	3f1c2b9e-7d4a-4c1e-9a53-2f0d6b8e4a11	INFO	{"level":"INFO","message":"order placed"}
  * </pre>
  *
  * (timestamp, request id, level and message separated by tabs), or one of the platform's lines:
@@ -67,7 +67,10 @@ public final class LambdaLogLine implements SampleEvent<LambdaLogLine> {
         return of(Kind.END, null, null);
     }
 
-    /** {@code REPORT RequestId: <id>	Duration: 102.25 ms	Billed Duration: 103 ms	Memory Size: 128 MB	Max Memory Used: 70 MB}. */
+    /**
+     * {@code REPORT RequestId: <id>	Duration: 102.25 ms	Billed Duration: 103 ms	Memory Size: 128 MB
+     * Max Memory Used: 70 MB} (fields separated by tabs).
+     */
     public static LambdaLogLine report() {
         return of(Kind.REPORT, null, null);
     }

@@ -70,7 +70,8 @@ class CloudFormationTemplateTest {
                 .metricFilter("ConsoleSignInWithoutMfa");
         assertThatThrownBy(() -> assertThatMetricFilter(r).publishesNothingFor(
                 CloudTrailEvents.consoleLogin().mfa(false).build()))
-                .hasMessageContaining("\nsource:     ConsoleSignInWithoutMfa (deploy/security-monitoring.json line 4)\n");
+                .hasMessageContaining(
+                        "\nsource:     ConsoleSignInWithoutMfa (deploy/security-monitoring.json line 4)\n");
     }
 
     @Test

@@ -60,7 +60,8 @@ class SampleLinesTest {
                 + " 128 MB\tMax Memory Used: 70 MB\t");
         assertThatPattern("\"Task timed out\"").matches(LambdaLogLine.timeout().build());
         assertThat(LambdaLogLine.timeout().build()).endsWith("Task timed out after 3.00 seconds");
-        assertThatPattern("[type=REPORT, label, request_id, duration_label=\"Duration:\", duration > 100, unit=ms, ...]")
+        assertThatPattern("[type=REPORT, label, request_id, duration_label=\"Duration:\", duration > 100,"
+                + " unit=ms, ...]")
                 .matches(LambdaLogLine.report().build());
     }
 }
