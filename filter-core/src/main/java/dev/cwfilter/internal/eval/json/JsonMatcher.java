@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonTokenId;
+import dev.cwfilter.internal.eval.ByteSearch;
 import dev.cwfilter.internal.eval.Clause;
 import dev.cwfilter.internal.eval.EventMatcher;
 import dev.cwfilter.internal.eval.Explanation;
@@ -86,6 +87,11 @@ public final class JsonMatcher implements EventMatcher {
         int start = jsonStart(utf8, offset, offset + length);
         if (start < 0 || !prefilter.mayMatch(utf8, offset, length)) {
             return false;
+        }
+        if (ByteSearch.indexOf(utf8, start, offset + length, (byte) 0xFF) >= 0) {
+            // jackson-core pads the last quad of a field name with 0xFF bytes, so the malformed name "\xFFb" finds
+            // the cached name "b". 0xFF never occurs in UTF-8: evaluate the decoded text instead.
+            return matches(new String(utf8, offset, length, StandardCharsets.UTF_8));
         }
         try (JsonParser parser = factory.createParser(utf8, start, offset + length - start)) {
             return evaluate(parser, states.get(), null);
