@@ -118,6 +118,19 @@ class PatternAssertTest {
     }
 
     @Test
+    void textAroundJsonIsShortenedAsTextSoNothingAfterTheJsonIsLost() {
+        String event = "ERROR {\"a\":1} " + "x".repeat(300) + " tail-marker";
+        String message = catchMessage(() -> assertThatPattern("ERROR -tail").matches(event));
+        assertThat(message).contains("tail-marker   (" + event.length() + " characters, shortened)");
+        String lambda = "2026-11-21T12:00:00.000Z\tid\tERROR\t{\"level\":\"ERROR\",\"pad\":\"" + "p".repeat(300)
+                + "\"}";
+        String lambdaMessage = catchMessage(() -> assertThatPattern("{ $.level = \"INFO\" }")
+                .withOptions(FilterOptions.builder().lenientJsonPrefix(true).build()).matches(lambda));
+        assertThat(lambdaMessage).contains("event:      2026-11-21T12:00:00.000Z\\tid\\tERROR\\t{\"level\":\"ERROR\","
+                + "\"pad\":\"" + "p".repeat(23) + "…\"}   (" + lambda.length() + " characters, shortened)");
+    }
+
+    @Test
     void matchesAllListsEachEventThatDoesNotMatch() {
         assertThatThrownBy(() -> assertThatPattern(GET_SECRET).matchesAll(
                 "{\"eventName\":\"GetSecretValue\"}", "{\"eventName\":\"ListSecrets\"}", "not json"))

@@ -93,11 +93,17 @@ public final class EventShortener {
             prefix = prefix.substring(0, 60) + ELLIPSIS + prefix.substring(prefix.length() - 10);
         }
         Node root;
-        try (JsonParser p = JSON.createParser(message.substring(brace))) {
+        String json = message.substring(brace);
+        try (JsonParser p = JSON.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
             root = Documents.readValue(p);
+            // Text after the object would be lost in a JSON rendering: such an event is shortened as text.
+            long end = p.currentLocation().getCharOffset();
+            if (end < 0 || end > json.length() || !json.substring((int) end).isBlank()) {
+                return null;
+            }
         } catch (IOException | RuntimeException e) {
             return null;
         }
