@@ -27,6 +27,9 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * <p>Why an {@code ArgumentsProvider} rather than a {@code @TestTemplate} extension: the cases run through JUnit's
  * own parameterized machinery (display names, filtering, re-running one case from the IDE, mixing with other
  * sources), and the test method stays visible and in the user's hands, free to add its own assertions per case.
+ *
+ * <p>An annotation, immutable; the cases it provides are immutable and thread-safe, so parallel test execution is
+ * fine.
  */
 @Documented
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
