@@ -1,0 +1,96 @@
+package dev.cwfilter.testkit;
+
+import dev.cwfilter.FilterOptions;
+import dev.cwfilter.FilterPattern;
+import dev.cwfilter.LogEvent;
+import dev.cwfilter.MetricFilter;
+import dev.cwfilter.metric.MetricAlarm;
+import dev.cwfilter.testkit.deploy.MetricFilterResource;
+import dev.cwfilter.testkit.events.SampleEvent;
+import dev.cwfilter.testkit.internal.Times;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * The testkit's one static-import entry point: assertions about filter patterns, metric filters and alarms, in
+ * AssertJ style, whose failures explain themselves in short lines of facts.
+ *
+ * <pre>{@code
+ * import static dev.cwfilter.testkit.FilterAssertions.*;
+ *
+ * assertThatPattern("{ $.eventName = \"GetSecretValue\" }").matches(event).doesNotMatch(other);
+ * assertThatPattern("{ $.a = }").isInvalid().withErrorAt(1, 9);
+ * assertThatMetricFilter(filter).publishes(1.0).forEvent(event).publishesDefaultFor(other);
+ * assertThatAlarm(alarm).fedBy(filter).givenEvents(at("12:03:14", event)).goesTo(ALARM).at("12:04");
+ * }</pre>
+ *
+ * <h2>Time conventions</h2>
+ * Every time is UTC. {@link #at(String, String)} and the alarm assertions take a time of day ({@code "12:03"},
+ * {@code "12:03:14"}, {@code "12:03:14.250"}) or a full timestamp ({@code "2026-11-21T12:03:14Z"}; an offset is
+ * converted, no zone means UTC). A time of day given to {@code at} falls on {@link #DEFAULT_DATE}; one given to an
+ * alarm assertion falls on the date of the earliest event.
+ *
+ * <p>Stateless and thread-safe; the assertions it returns are not (use each from one thread).
+ */
+public final class FilterAssertions {
+
+    /** The date a time of day falls on: 2026-11-21, UTC. */
+    public static final LocalDate DEFAULT_DATE = Times.DEFAULT_DATE;
+
+    private FilterAssertions() {
+    }
+
+    /** Assertions about a pattern, compiled with the default options. */
+    public static PatternAssert assertThatPattern(String pattern) {
+        return new PatternAssert(pattern, FilterOptions.defaults());
+    }
+
+    /** Assertions about a compiled pattern, with the options it was compiled with. */
+    public static PatternAssert assertThatPattern(FilterPattern pattern) {
+        Objects.requireNonNull(pattern, "pattern");
+        return new PatternAssert(pattern.source(), pattern.options());
+    }
+
+    /** Assertions about a metric filter. */
+    public static MetricFilterAssert assertThatMetricFilter(MetricFilter filter) {
+        return new MetricFilterAssert(filter, null);
+    }
+
+    /**
+     * Assertions about a metric filter read from a CloudFormation template or a Terraform plan; failures name the
+     * resource and where it is written.
+     */
+    public static MetricFilterAssert assertThatMetricFilter(MetricFilterResource resource) {
+        Objects.requireNonNull(resource, "resource");
+        return new MetricFilterAssert(resource.filter(), resource.name() + " (" + resource.location() + ")");
+    }
+
+    /** Assertions about an alarm: feed it with {@code fedBy(filter).givenEvents(...)}, then assert its transitions. */
+    public static AlarmAssert assertThatAlarm(MetricAlarm alarm) {
+        return new AlarmAssert(alarm);
+    }
+
+    /**
+     * A log event at a time: a UTC time of day on {@link #DEFAULT_DATE} ({@code "12:03:14"}) or a full timestamp
+     * ({@code "2026-11-21T12:03:14Z"}).
+     *
+     * @throws IllegalArgumentException if the time is neither
+     */
+    public static LogEvent at(String time, String message) {
+        return new LogEvent(instant(time).toEpochMilli(), Objects.requireNonNull(message, "message"));
+    }
+
+    /**
+     * A sample event at a time, as a log event: the sample's own timestamp (a CloudTrail record's
+     * {@code eventTime}, an access log's date) is set to the same time.
+     */
+    public static LogEvent at(String time, SampleEvent<?> sample) {
+        return Objects.requireNonNull(sample, "sample").at(time).toLogEvent();
+    }
+
+    /** The instant a time stands for, with a time of day on {@link #DEFAULT_DATE}. */
+    public static Instant instant(String time) {
+        return Times.parse(Objects.requireNonNull(time, "time"));
+    }
+}
