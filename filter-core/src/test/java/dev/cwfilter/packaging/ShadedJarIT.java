@@ -49,7 +49,7 @@ class ShadedJarIT {
     }
 
     @Test
-    void publishedPomDependsOnJacksonAndRe2jButNotOnAntlrOrTheGrammar() throws Exception {
+    void publishedPomDependsOnJacksonRe2jAndSketchesButNotOnAntlrOrTheGrammar() throws Exception {
         Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(REDUCED_POM.toFile());
         NodeList dependencies = (NodeList) XPathFactory.newInstance().newXPath()
                 .evaluate("/project/dependencies/dependency[not(scope='test')]/artifactId", pom,
@@ -58,7 +58,7 @@ class ShadedJarIT {
         for (int i = 0; i < dependencies.getLength(); i++) {
             runtime.add(dependencies.item(i).getTextContent().trim());
         }
-        assertThat(runtime).containsExactlyInAnyOrder("jackson-core", "re2j");
+        assertThat(runtime).containsExactlyInAnyOrder("jackson-core", "re2j", "sketches-java");
     }
 
     @Test
