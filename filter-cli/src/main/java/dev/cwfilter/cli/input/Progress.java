@@ -56,7 +56,7 @@ public final class Progress {
         }
         done += bytes;
         long now = clock.getAsLong();
-        if (now - lastDrawn < REDRAW_MILLIS) {
+        if (lastDrawn != Long.MIN_VALUE && now - lastDrawn < REDRAW_MILLIS) {
             return;
         }
         if (!drawn && total <= LARGE_BYTES && now - started < SHOW_AFTER_MILLIS) {
