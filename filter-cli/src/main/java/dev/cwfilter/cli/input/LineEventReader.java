@@ -30,7 +30,7 @@ final class LineEventReader implements EventReader {
                 continue;
             }
             byte[] buf = lines.buffer();
-            if (!Bytes.isValidUtf8(buf, start, end)) {
+            if (!lines.ascii() && !Bytes.isValidUtf8(buf, start, end)) {
                 bad.add(BadEvents.Kind.INVALID_UTF8, event.source(), lines.number(), null);
             }
             event.setLazy(buf, start, end - start, lines.number(), Timestamps::jsonField);

@@ -59,4 +59,18 @@ class LineSourceTest {
         String line = "é".repeat(200_000);
         assertThat(lines(trickle(line + "\n" + line, 65_536), 400_000)).containsExactly("1:" + line, "2:" + line);
     }
+
+    @Test
+    void theScanNotesWhichLinesHoldNonAsciiBytes() throws IOException {
+        String text = "plain ascii line\nnon-ascii at the end é\n" + "x".repeat(37) + "é" + "y".repeat(50)
+                + "\nascii again\né\n\nlast é";
+        for (int chunk : new int[] {1, 3, 8, 1 << 16}) {
+            LineSource source = new LineSource(trickle(text, chunk), 1000);
+            StringBuilder flags = new StringBuilder();
+            while (source.next()) {
+                flags.append(source.ascii() ? 'a' : 'u');
+            }
+            assertThat(flags.toString()).as("chunk %d", chunk).isEqualTo("auuauau");
+        }
+    }
 }
