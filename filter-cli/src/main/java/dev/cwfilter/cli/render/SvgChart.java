@@ -10,8 +10,9 @@ import java.util.Objects;
 
 /**
  * A metric drawn as the CloudWatch console draws it, as a standalone SVG: the statistic of each period as a line with
- * a point per datapoint (broken where periods have no data), the alarm threshold as a red horizontal line, the times
- * the alarm was in ALARM shaded red, a grid, and time labels in UTC. Stateless.
+ * a point per datapoint at the period's start (broken where periods have no data), the alarm threshold as a red
+ * horizontal line, the times the alarm was in ALARM shaded red (from the evaluation that raised it, so a period after
+ * the breaching datapoint), a grid, and time labels in UTC. Stateless.
  */
 public final class SvgChart {
 
@@ -173,7 +174,7 @@ public final class SvgChart {
                 runs.add(run.toString());
                 run.setLength(0);
             }
-            run.append(run.length() == 0 ? "" : " ").append(f(scale.x(s.times()[i] + periodMillis / 2))).append(',')
+            run.append(run.length() == 0 ? "" : " ").append(f(scale.x(s.times()[i]))).append(',')
                     .append(f(scale.y(s.values()[i])));
             previous = s.times()[i];
         }
@@ -185,7 +186,7 @@ public final class SvgChart {
                     .append("\" stroke-width=\"2\" points=\"").append(points).append("\"/>\n");
         }
         for (int i = 0; i < s.times().length; i++) {
-            svg.append("  <circle cx=\"").append(f(scale.x(s.times()[i] + periodMillis / 2))).append("\" cy=\"")
+            svg.append("  <circle cx=\"").append(f(scale.x(s.times()[i]))).append("\" cy=\"")
                     .append(f(scale.y(s.values()[i]))).append("\" r=\"2.5\" fill=\"").append(color).append("\"/>\n");
         }
     }
