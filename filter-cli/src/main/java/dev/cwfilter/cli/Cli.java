@@ -1,0 +1,55 @@
+package dev.cwfilter.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/**
+ * Builds the {@code cwfilter} command line, with the error handling every command shares: a usage error prints its
+ * message (an invalid pattern with its caret) and exits 2; a picocli parse error adds a pointer to {@code --help}; a
+ * failure to write the output exits 1.
+ */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    /** The command line, its commands taking standard input and the environment from {@code environment}. */
+    public static CommandLine commandLine(CliEnvironment environment) {
+        IFactory defaults = CommandLine.defaultFactory();
+        IFactory factory = new IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == CwfilterCommand.class) {
+                    return cls.cast(new CwfilterCommand(environment));
+                }
+                return defaults.create(cls);
+            }
+        };
+        CommandLine cmd = new CommandLine(CwfilterCommand.class, factory);
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println("cwfilter: " + ex.getMessage());
+            err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return ExitCodes.USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            PrintWriter err = failed.getErr();
+            if (ex instanceof UsageError) {
+                err.println(ex.getMessage());
+                err.flush();
+                return ExitCodes.USAGE;
+            }
+            if (ex instanceof UncheckedIOException) {
+                err.println("cwfilter: cannot write the output: " + ex.getCause().getMessage());
+                err.flush();
+                return ExitCodes.IO_ERROR;
+            }
+            throw ex;
+        });
+        return cmd;
+    }
+}

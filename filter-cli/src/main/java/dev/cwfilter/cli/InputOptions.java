@@ -1,0 +1,52 @@
+package dev.cwfilter.cli;
+
+import dev.cwfilter.cli.input.Input;
+import dev.cwfilter.cli.input.InputFormat;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The inputs of {@code filter} and {@code metrics}: files or standard input, and how to read them. */
+public final class InputOptions {
+
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "Log files, plain or gzipped (detected by content, not name). '-' or no file: standard "
+                    + "input.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", converter = FormatConverter.class,
+            description = "How the inputs hold events: auto (decide per input), lines (one event per line, text or "
+                    + "JSON), export (a CloudWatch Logs export to S3: a timestamp and the message per line), "
+                    + "cloudtrail ({\"Records\":[...]}), events (the JSON of aws logs filter-log-events / get-log-events). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    InputFormat format;
+
+    /** Converts {@code --format} names. */
+    static final class FormatConverter implements ITypeConverter<InputFormat> {
+        @Override
+        public InputFormat convert(String value) {
+            return InputFormat.fromCliName(value);
+        }
+    }
+
+    /** The inputs, in command-line order; standard input if none was named. */
+    public List<Input> inputs(InputStream stdin) {
+        List<Input> inputs = new ArrayList<>();
+        for (String file : files) {
+            inputs.add(file.equals("-") ? Input.stream("-", stdin) : Input.file(Path.of(file)));
+        }
+        if (inputs.isEmpty()) {
+            inputs.add(Input.stream("-", stdin));
+        }
+        return inputs;
+    }
+
+    /** The chosen format. */
+    public InputFormat format() {
+        return format;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.cwfilter.cli.input;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One log event as an input reader delivers it: the message as UTF-8 bytes, where it came from, and its timestamp if
+ * the input has one.
+ *
+ * <p>An event is a view on a reader's buffer, valid only during the {@link EventSink#accept(Event)} call that
+ * receives it: the reader reuses the object and the buffer for the next event. Copy what must outlive the call
+ * ({@link #message()}, {@link #timestamp()}). Not thread-safe.
+ */
+public final class Event {
+
+    /** The timestamp of an event whose input carries none (plain text lines). */
+    public static final long NO_TIMESTAMP = Long.MIN_VALUE;
+
+    private final String source;
+    private byte[] bytes;
+    private int offset;
+    private int length;
+    private long line;
+    private long number;
+    private long timestamp;
+    private boolean timestampKnown;
+    private TimestampFinder finder;
+
+    Event(String source) {
+        this.source = source;
+    }
+
+    /** Finds the timestamp in a message, only when someone asks for it. */
+    interface TimestampFinder {
+        long find(byte[] bytes, int offset, int length);
+    }
+
+    void set(byte[] bytes, int offset, int length, long line, long timestamp) {
+        this.bytes = bytes;
+        this.offset = offset;
+        this.length = length;
+        this.line = line;
+        this.number++;
+        this.timestamp = timestamp;
+        this.timestampKnown = true;
+    }
+
+    void setLazy(byte[] bytes, int offset, int length, long line, TimestampFinder finder) {
+        set(bytes, offset, length, line, NO_TIMESTAMP);
+        this.timestampKnown = false;
+        this.finder = finder;
+    }
+
+    /** The input's name: the file name as given, or {@code -} for standard input. */
+    public String source() {
+        return source;
+    }
+
+    /** The buffer holding the message's UTF-8 bytes at {@code [offset(), offset() + length())}. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** Where the message starts in {@link #bytes()}. */
+    public int offset() {
+        return offset;
+    }
+
+    /** The message's length in bytes. */
+    public int length() {
+        return length;
+    }
+
+    /** The 1-based line of the input where the event starts. */
+    public long line() {
+        return line;
+    }
+
+    /** The event's 1-based position among the events of its input. */
+    public long number() {
+        return number;
+    }
+
+    /** The message, decoded (malformed UTF-8 becomes U+FFFD). */
+    public String message() {
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
+    }
+
+    /** The event's time in epoch milliseconds, or {@link #NO_TIMESTAMP} if the input does not say. */
+    public long timestamp() {
+        if (!timestampKnown) {
+            timestamp = finder.find(bytes, offset, length);
+            timestampKnown = true;
+        }
+        return timestamp;
+    }
+}

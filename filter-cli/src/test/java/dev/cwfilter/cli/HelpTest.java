@@ -1,0 +1,51 @@
+package dev.cwfilter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class HelpTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "test-metric-filter", "filter", "metrics"})
+    void everyCommandHasHelpWithExamplesAndExitCodes(String command) {
+        Run run = Run.of(command, "--help");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("Usage: cwfilter " + command).contains("\nExamples:\n  cwfilter " + command)
+                .contains("\nExit codes:\n  0   ");
+        assertThat(Run.of("help", command).out()).isEqualTo(run.out());
+    }
+
+    @Test
+    void theTopCommandListsTheCommandsAndWhereToStart() {
+        Run run = Run.of("--help");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("  demo", "  test-metric-filter", "  filter", "  metrics")
+                .contains("Start here:\n  cwfilter demo");
+    }
+
+    @Test
+    void withoutACommandItSaysWhichOnesThereAreAndExits2() {
+        Run run = Run.of();
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("cwfilter: which command?").contains("Usage: cwfilter");
+    }
+
+    @Test
+    void versionNamesTheProjectVersion() {
+        Run run = Run.of("--version");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).matches("cwfilter \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\nJava .*\n");
+        assertThat(Run.of("filter", "--version").out()).isEqualTo(run.out());
+    }
+
+    @Test
+    void anUnknownOptionPointsToHelpAndExits2() {
+        Run run = Run.of("filter", "--colour");
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).isEqualTo("cwfilter: Unknown option: '--colour'\n"
+                + "Try 'cwfilter filter --help' for more information.\n");
+    }
+}

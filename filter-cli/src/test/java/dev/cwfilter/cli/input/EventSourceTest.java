@@ -1,0 +1,95 @@
+package dev.cwfilter.cli.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventSourceTest {
+
+    static InputFormat detect(String head) {
+        byte[] b = head.getBytes(StandardCharsets.UTF_8);
+        return EventSource.detect(b, b.length);
+    }
+
+    @Test
+    void theFormatIsDecidedFromTheFirstBytes() {
+        assertThat(detect("{\"Records\":[{\"eventName\":\"x\"}]}")).isEqualTo(InputFormat.CLOUDTRAIL);
+        assertThat(detect("\uFEFF\n  {\n  \"Records\" : [")).as("BOM, blanks, cut short").isEqualTo(
+                InputFormat.CLOUDTRAIL);
+        assertThat(detect("{\n    \"events\": [\n        {")).isEqualTo(InputFormat.EVENTS);
+        assertThat(detect("{\"events\":\"not an array\"}\n")).isEqualTo(InputFormat.LINES);
+        assertThat(detect("{\"level\":\"info\",\"Records\":[]}\n")).as("Records not first").isEqualTo(
+                InputFormat.LINES);
+        assertThat(detect("2026-11-21T12:00:00.000Z hello\n")).isEqualTo(InputFormat.EXPORT);
+        assertThat(detect("2026-11-21T12:00:00Z hello\n")).as("not the export's exact prefix").isEqualTo(
+                InputFormat.LINES);
+        assertThat(detect("plain text\n2026-11-21T12:00:00.000Z later\n")).isEqualTo(InputFormat.LINES);
+        assertThat(detect("")).isEqualTo(InputFormat.LINES);
+    }
+
+    @Test
+    void eventsCarryTheirSourceLineNumberAndTimestamp() {
+        String text = "{\"Records\":[\n{\"eventTime\":\"2026-11-21T12:00:01Z\",\"n\":1},\n"
+                + "{\"n\":2,\"eventTime\":\"not a time\"},\n  7,\n{\"eventTime\":\"2026-11-21T12:00:03Z\",\"n\":3.50}]}";
+        EventSource source = new EventSource(List.of(Input.stream("ct.json", new ByteArrayInputStream(
+                text.getBytes(StandardCharsets.UTF_8)))), InputFormat.AUTO, 1024, Progress.none());
+        List<String> seen = new ArrayList<>();
+        source.forEach(e -> seen.add(e.source() + ":" + e.line() + ":" + e.number() + ":" + e.timestamp() + ":"
+                + e.message()));
+        assertThat(seen).containsExactly(
+                "ct.json:2:1:1795262401000:{\"eventTime\":\"2026-11-21T12:00:01Z\",\"n\":1}",
+                "ct.json:3:2:" + Event.NO_TIMESTAMP + ":{\"n\":2,\"eventTime\":\"not a time\"}",
+                "ct.json:5:3:1795262403000:{\"eventTime\":\"2026-11-21T12:00:03Z\",\"n\":3.50}");
+        assertThat(source.badEvents().report(1024, "")).containsExactly(
+                "cwfilter: 1 malformed event skipped (ct.json, line 4: a record that is not a JSON object)");
+    }
+
+    @Test
+    void aRecordOverTheLimitIsSkippedAndTheNextOneStillRead() {
+        String text = "{\"Records\":[{\"a\":\"" + "x".repeat(2000) + "\",\"b\":[1,2,{\"c\":3}]},{\"a\":\"small\"}]}";
+        EventSource source = new EventSource(List.of(Input.stream("ct.json", new ByteArrayInputStream(
+                text.getBytes(StandardCharsets.UTF_8)))), InputFormat.CLOUDTRAIL, 1024, Progress.none());
+        List<String> seen = new ArrayList<>();
+        source.forEach(e -> seen.add(e.message()));
+        assertThat(seen).containsExactly("{\"a\":\"small\"}");
+        assertThat(source.badEvents().count(BadEvents.Kind.OVERSIZED)).isEqualTo(1);
+    }
+
+    @Test
+    void concatenatedCloudTrailFilesAreAllRead() {
+        String one = "{\"Records\":[{\"n\":1}]}";
+        EventSource source = new EventSource(List.of(Input.stream("x", new ByteArrayInputStream(
+                (one + "\n" + one + one).getBytes(StandardCharsets.UTF_8)))), InputFormat.AUTO, 1024,
+                Progress.none());
+        List<String> seen = new ArrayList<>();
+        source.forEach(e -> seen.add(e.message()));
+        assertThat(seen).hasSize(3);
+    }
+
+    @Test
+    void theSinkCanStopTheReading() {
+        EventSource source = new EventSource(List.of(Input.stream("x", new ByteArrayInputStream(
+                "a\nb\nc\n".getBytes(StandardCharsets.UTF_8))), Input.stream("y", new ByteArrayInputStream(
+                "d\n".getBytes(StandardCharsets.UTF_8)))), InputFormat.AUTO, 1024, Progress.none());
+        List<String> seen = new ArrayList<>();
+        assertThat(source.forEach(e -> {
+            seen.add(e.message());
+            return seen.size() < 2;
+        })).isFalse();
+        assertThat(seen).containsExactly("a", "b");
+    }
+
+    @Test
+    void aStreamThatFailsIsNamedInTheErrors() {
+        EventSource source = new EventSource(List.of(new Input("broken", -1, () -> {
+            throw new IOException("device not ready");
+        })), InputFormat.AUTO, 1024, Progress.none());
+        source.forEach(e -> true);
+        assertThat(source.errors()).containsExactly("cannot read 'broken': device not ready");
+    }
+}
