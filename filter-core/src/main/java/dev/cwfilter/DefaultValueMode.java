@@ -2,6 +2,8 @@ package dev.cwfilter;
 
 /**
  * When a metric filter with a default value publishes it (SEMANTICS.md section 6.3, uncertainty U2).
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum DefaultValueMode {
     /**

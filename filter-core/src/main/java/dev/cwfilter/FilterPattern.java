@@ -1,16 +1,22 @@
 package dev.cwfilter;
 
+import dev.cwfilter.ast.JsonAnd;
+import dev.cwfilter.ast.JsonExpression;
+import dev.cwfilter.ast.JsonOr;
+import dev.cwfilter.ast.JsonPattern;
 import dev.cwfilter.ast.Pattern;
 import dev.cwfilter.ast.PatternPrinter;
+import dev.cwfilter.ast.SourceSpan;
 import dev.cwfilter.internal.compile.Compiler;
 import dev.cwfilter.internal.compile.EvalOptions;
-import dev.cwfilter.ast.SourceSpan;
 import dev.cwfilter.internal.eval.EventMatcher;
 import dev.cwfilter.internal.eval.Explanation;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A compiled CloudWatch Logs filter pattern: compile once, then share and reuse it like a prepared statement.
@@ -77,10 +83,42 @@ public final class FilterPattern {
     /**
      * Compiles a syntax tree, built by hand or taken from {@link #parse(String)}, with the given options.
      *
-     * @throws FilterPatternException if the tree's text breaks a limit of the options
+     * @throws IllegalArgumentException if {@code &&} and {@code ||} nest deeper than
+     *                                  {@link FilterOptions#maxNestingDepth()} allows
+     * @throws FilterPatternException   if the tree's text breaks another limit of the options
      */
     public static FilterPattern compile(Pattern ast, FilterOptions options) {
-        return compile(PatternPrinter.print(Objects.requireNonNull(ast, "ast")), options);
+        Objects.requireNonNull(ast, "ast");
+        int depth = nestingDepth(ast);
+        if (depth > options.maxNestingDepth() + 1) {
+            throw new IllegalArgumentException("the tree nests && and || " + depth + " levels deep: the limit is "
+                    + (options.maxNestingDepth() + 1) + " (maxNestingDepth + 1)");
+        }
+        return compile(PatternPrinter.print(ast), options);
+    }
+
+    /** How deeply {@code &&} and {@code ||} nest in a JSON pattern, counted without recursion. */
+    private static int nestingDepth(Pattern ast) {
+        if (!(ast instanceof JsonPattern json)) {
+            return 0;
+        }
+        ArrayDeque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[] {json.expression(), 1});
+        int max = 0;
+        while (!stack.isEmpty()) {
+            Object[] top = stack.pop();
+            int level = (Integer) top[1];
+            List<JsonExpression> operands =
+                    top[0] instanceof JsonAnd and ? and.operands()
+                    : top[0] instanceof JsonOr or ? or.operands() : List.of();
+            if (!operands.isEmpty()) {
+                max = Math.max(max, level);
+                for (JsonExpression operand : operands) {
+                    stack.push(new Object[] {operand, level + 1});
+                }
+            }
+        }
+        return max;
     }
 
     /** Parses a pattern with the default options without throwing: the tree, or every problem found. */
@@ -137,7 +175,7 @@ public final class FilterPattern {
         Objects.requireNonNull(message, "message");
         if (!withinSizeLimit(message)) {
             return new MatchExplanation(false, "the message is larger than maxEventBytes (" + maxEventBytes
-                    + " bytes of UTF-8)", java.util.List.of());
+                    + " bytes of UTF-8)", List.of());
         }
         Explanation e = matcher.explain(message);
         return new MatchExplanation(e.matched(), e.reason(), e.clauses().stream()

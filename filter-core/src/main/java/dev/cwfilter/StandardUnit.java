@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 /**
  * The units CloudWatch accepts for a metric (the StandardUnit of the CloudWatch API); a metric filter without a unit
  * publishes {@link #NONE}.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum StandardUnit {
     /** Seconds. */

@@ -9,6 +9,8 @@ import picocli.CommandLine.IFactory;
  * Builds the {@code cwfilter} command line, with the error handling every command shares: a usage error prints its
  * message (an invalid pattern with its caret) and exits 2; a picocli parse error adds a pointer to {@code --help}; a
  * failure to write the output exits 1.
+ *
+ * <p>Stateless and thread-safe; each command line it builds is used by one thread.
  */
 public final class Cli {
 

@@ -16,6 +16,8 @@ import java.util.function.LongSupplier;
  * @param env              the environment variables (for the locale's character set)
  * @param stderrIsTerminal whether standard error is a terminal, so that a progress bar may be drawn there
  * @param millis           the clock, in milliseconds
+ *
+ * <p>Immutable; the streams it holds are used by one thread.
  */
 public record CliEnvironment(InputStream stdin, Map<String, String> env, boolean stderrIsTerminal,
                              LongSupplier millis) {

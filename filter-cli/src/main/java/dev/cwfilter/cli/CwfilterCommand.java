@@ -7,7 +7,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code cwfilter}: the top command, which only dispatches to its subcommands. */
+/**
+ * {@code cwfilter}: the top command, which only dispatches to its subcommands.
+ *
+ * <p>Not thread-safe: picocli creates one instance per command line and fills its options.
+ */
 @Command(name = "cwfilter", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Amazon CloudWatch Logs filter patterns, metric filters, metric statistics and alarms, evaluated "

@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cwfilter demo}: the seed scenario on the hour of CloudTrail events bundled in the jar. Every number it prints
  * is computed from the events by the library, none is written into the text.
+ *
+ * <p>Not thread-safe: picocli creates one instance per command line and fills its options.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {

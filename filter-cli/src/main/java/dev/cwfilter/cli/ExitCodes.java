@@ -1,6 +1,10 @@
 package dev.cwfilter.cli;
 
-/** The exit codes of every command. */
+/**
+ * The exit codes of every command.
+ *
+ * <p>Constants only; thread-safe.
+ */
 public final class ExitCodes {
 
     /** The command did what was asked (for {@code filter}, whether or not any event matched). */

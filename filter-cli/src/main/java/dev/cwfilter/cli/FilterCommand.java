@@ -17,7 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code cwfilter filter}: the events of files or standard input that match a pattern, like FilterLogEvents. */
+/**
+ * {@code cwfilter filter}: the events of files or standard input that match a pattern, like FilterLogEvents.
+ *
+ * <p>Not thread-safe: picocli creates one instance per command line and fills its options.
+ */
 @Command(name = "filter", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = VersionProvider.class,
         description = {

@@ -10,7 +10,11 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The inputs of {@code filter} and {@code metrics}: files or standard input, and how to read them. */
+/**
+ * The inputs of {@code filter} and {@code metrics}: files or standard input, and how to read them.
+ *
+ * <p>Not thread-safe: picocli fills one instance per command invocation.
+ */
 public final class InputOptions {
 
     @Parameters(paramLabel = "FILE", arity = "0..*",

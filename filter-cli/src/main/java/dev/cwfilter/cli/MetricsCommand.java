@@ -47,6 +47,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cwfilter metrics}: a metric filter over log files, the metric it publishes as GetMetricStatistics reports
  * it, and optionally an alarm on it with its state transitions and an SVG chart.
+ *
+ * <p>Not thread-safe: picocli creates one instance per command line and fills its options.
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = VersionProvider.class,

@@ -6,6 +6,8 @@ import picocli.CommandLine.Option;
 /**
  * The pattern behaviours CloudWatch does not document exactly ({@link FilterOptions}), as options shared by every
  * command that compiles a pattern. Each defaults to the behaviour docs/semantics-decisions.md records.
+ *
+ * <p>Not thread-safe: picocli fills one instance per command invocation.
  */
 public final class PatternOptions {
 

@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cwfilter test-metric-filter}: the AWS CLI's {@code aws logs test-metric-filter}, offline, with the same
  * flags and the same output.
+ *
+ * <p>Not thread-safe: picocli creates one instance per command line and fills its options.
  */
 @Command(name = "test-metric-filter", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = VersionProvider.class,

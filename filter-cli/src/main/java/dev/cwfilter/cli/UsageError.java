@@ -3,6 +3,8 @@ package dev.cwfilter.cli;
 /**
  * Something the user asked for that cannot be done as asked: an invalid pattern, option value or combination. The
  * message is printed as it is, and the command exits with {@link ExitCodes#USAGE}.
+ *
+ * <p>Immutable.
  */
 public final class UsageError extends RuntimeException {
 

@@ -6,7 +6,11 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code --version}: the project version the build wrote into the jar, and the Java runtime. */
+/**
+ * {@code --version}: the project version the build wrote into the jar, and the Java runtime.
+ *
+ * <p>Stateless and thread-safe.
+ */
 public final class VersionProvider implements IVersionProvider {
 
     /** The project version, such as {@code 0.1.0-SNAPSHOT}. */

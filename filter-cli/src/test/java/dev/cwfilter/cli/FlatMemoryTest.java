@@ -2,8 +2,7 @@ package dev.cwfilter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -28,11 +27,17 @@ class FlatMemoryTest {
         byte[] block = MemoryProbe.jsonLines();
         long blocks = (GIBIBYTE + block.length - 1) / block.length;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = Files.createTempFile("cwfilter-memory-probe", ".log");
         Process process = new ProcessBuilder(List.of(java, "-Xmx64m", "-XX:+UseSerialGC", "-Dcwfilter.progress=false",
                 "-cp", System.getProperty("java.class.path"), MemoryProbe.class.getName(), String.valueOf(blocks)))
-                .redirectErrorStream(true).start();
-        String output = read(process);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        Files.deleteIfExists(log);
+        assertThat(finished).as("finished within two minutes: %s", output).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
 
         Matcher m = Pattern.compile("code=(\\d+) count=(\\d+) bytes=(\\d+) millis=(\\d+) liveHeap=\\[(.*)]")
@@ -46,9 +51,5 @@ class FlatMemoryTest {
         long first = live.get(0);
         assertThat(live).as("no growth from quarter to quarter").allMatch(b -> Math.abs(b - first) < DRIFT_BOUND);
         System.out.println("FlatMemoryTest: " + output.strip());
-    }
-
-    private static String read(Process process) throws IOException {
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 }

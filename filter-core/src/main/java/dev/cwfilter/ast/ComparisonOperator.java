@@ -1,6 +1,10 @@
 package dev.cwfilter.ast;
 
-/** The comparison operators of JSON and space-delimited patterns. */
+/**
+ * The comparison operators of JSON and space-delimited patterns.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum ComparisonOperator {
     /** {@code =}: equal (strings with wildcards, numbers, or a regular expression match). */
     EQ("="),

@@ -1,6 +1,10 @@
 package dev.cwfilter.ast;
 
-/** The tests of a {@link JsonTest}. */
+/**
+ * The tests of a {@link JsonTest}.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum JsonTestKind {
     /** {@code IS NULL}: the field is present and JSON {@code null}. */
     IS_NULL("IS NULL"),

@@ -17,6 +17,16 @@ public final class Lexical {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
+    /** Whether the text is empty or only blanks (space, tab, CR, LF). */
+    public static boolean isBlankText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isBlank(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Whether the text has the shape of a bare (unquoted) term: non-empty, no blanks and no {@code "}, not starting
      * with one of {@code { [ % ? -}. Which characters a bare term may hold is narrower; see {@link #isStrictTermChar}.

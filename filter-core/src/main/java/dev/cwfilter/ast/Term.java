@@ -31,8 +31,11 @@ public record Term(TermKind kind, String text, boolean quoted) {
         return new Term(TermKind.REQUIRED, text, quoted);
     }
 
-    /** Whether the text is empty or only whitespace: such a quoted term matches every event. */
+    /**
+     * Whether the text is empty or only blanks (space, tab, CR, LF): a pattern made only of such quoted terms matches
+     * every event.
+     */
     public boolean isBlank() {
-        return text.isBlank();
+        return Lexical.isBlankText(text);
     }
 }

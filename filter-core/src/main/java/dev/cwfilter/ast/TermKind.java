@@ -1,6 +1,10 @@
 package dev.cwfilter.ast;
 
-/** How a term of a {@link TermPattern} takes part in the match. */
+/**
+ * How a term of a {@link TermPattern} takes part in the match.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum TermKind {
     /** A plain term: the event must contain it. */
     REQUIRED(""),

@@ -81,8 +81,9 @@ public final class ConformanceSummaryListener implements TestExecutionListener {
         for (String skip : skipped) {
             System.out.println("conformance skipped: " + skip);
         }
-        System.out.println("conformance: " + passed + " passed, " + failed + " failed"
-                + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped") + " (" + sb + ")");
+        System.out.println("conformance by file: " + sb + (skipped.isEmpty() ? "" : "; " + skipped.size()
+                + " skipped, listed above"));
+        System.out.println("conformance: " + passed + " passed, " + failed + " failed");
         passed = 0;
         failed = 0;
         perFile.clear();

@@ -288,6 +288,24 @@ class ParseErrorTest {
     }
 
     @Test
+    void aHandBuiltTreeNestedHundredThousandLevelsIsRejectedWithoutOverflowingTheStack() {
+        dev.cwfilter.ast.JsonExpression leaf = new dev.cwfilter.ast.JsonTest(dev.cwfilter.ast.Selector.of("a"),
+                dev.cwfilter.ast.JsonTestKind.IS_NULL);
+        dev.cwfilter.ast.JsonExpression deep = leaf;
+        for (int i = 0; i < 100_000; i++) {
+            deep = i % 2 == 0 ? dev.cwfilter.ast.JsonAnd.of(leaf, deep) : dev.cwfilter.ast.JsonOr.of(leaf, deep);
+        }
+        dev.cwfilter.ast.Pattern ast = new dev.cwfilter.ast.JsonPattern(deep);
+        assertThatThrownBy(() -> FilterPattern.compile(ast, FilterOptions.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the tree nests && and || 100000 levels deep: the limit is 513 (maxNestingDepth + 1)");
+        dev.cwfilter.ast.Pattern shallow = new dev.cwfilter.ast.JsonPattern(
+                dev.cwfilter.ast.JsonAnd.of(leaf, dev.cwfilter.ast.JsonOr.of(leaf, leaf)));
+        assertThat(FilterPattern.compile(shallow, FilterOptions.defaults()).toString())
+                .isEqualTo("{ $.a IS NULL && ($.a IS NULL || $.a IS NULL) }");
+    }
+
+    @Test
     void nullPatternIsANullPointerExceptionNotAParseError() {
         assertThatThrownBy(() -> FilterPattern.compile(null)).isInstanceOf(NullPointerException.class);
     }

@@ -13,6 +13,8 @@ import java.util.Arrays;
  * The baselines cwfilter is measured beside: what the same work costs without it. Each method answers the same
  * question as the pattern it stands beside (a test checks they agree on the corpus), or, for the token pass and the
  * byte scan, does the least work any JSON-aware or byte-level matcher must do.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class Baselines {
 

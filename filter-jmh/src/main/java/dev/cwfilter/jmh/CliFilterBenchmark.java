@@ -33,6 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code JsonPatternBenchmark.cwfilterBytes} measures it). The pattern is the seed scenario's,
  * {@code { $.eventName = "GetSecretValue" }}. Scores are events per second; the requirement is that the pipeline stay
  * within 2x of the library.
+ *
+ * <p>JMH state (one instance per benchmark, read-only after setup).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

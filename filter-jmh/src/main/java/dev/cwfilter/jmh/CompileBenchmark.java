@@ -13,7 +13,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** How long compiling a pattern takes (parse, AST, matcher tree), for a pattern of each syntax. */
+/**
+ * How long compiling a pattern takes (parse, AST, matcher tree), for a pattern of each syntax.
+ *
+ * <p>JMH state (one instance per benchmark, read-only after setup).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -9,6 +9,8 @@ import java.util.Random;
  * Deterministic benchmark inputs: CloudTrail management events (about 1.3 KB of JSON each, 2% of them
  * {@code GetSecretValue}, 1% by the root user), Apache combined-log lines and application log lines. The same seed
  * always gives the same events, so runs compare.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class Corpus {
 

@@ -20,6 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The CIS root-account-usage pattern, {@code { $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS
  * && $.eventType != "AwsServiceEvent" }}: nested selectors, NOT EXISTS and !=, over 1,000 CloudTrail events (1%
  * match), beside the same baselines. Scores are events per second.
+ *
+ * <p>JMH state (one instance per benchmark, read-only after setup).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

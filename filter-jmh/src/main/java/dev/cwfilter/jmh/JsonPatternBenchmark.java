@@ -21,6 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The seed scenario's pattern, {@code { $.eventName = "GetSecretValue" }}, over 1,000 CloudTrail events (2% match),
  * beside its baselines: a full jackson-core token pass, the same pattern written by hand with jackson-core, a
  * jackson-databind tree, and a raw byte scan. Scores are events per second.
+ *
+ * <p>JMH state (one instance per benchmark, read-only after setup).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

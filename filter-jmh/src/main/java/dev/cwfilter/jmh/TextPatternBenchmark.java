@@ -22,6 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code String.contains} and a raw byte scan; a space-delimited pattern
  * ({@code [ip, id, user, timestamp, request, status_code = 4*, size]}) over Apache log lines, beside a hand-written
  * field splitter. Scores are lines per second.
+ *
+ * <p>JMH state (one instance per benchmark, read-only after setup).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

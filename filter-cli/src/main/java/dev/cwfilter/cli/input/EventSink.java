@@ -2,7 +2,11 @@ package dev.cwfilter.cli.input;
 
 import java.io.IOException;
 
-/** Receives the events of an {@link EventSource}, one at a time, in input order. */
+/**
+ * Receives the events of an {@link EventSource}, one at a time, in input order.
+ *
+ * <p>Called from one thread: implementations need not be thread-safe.
+ */
 @FunctionalInterface
 public interface EventSink {
 

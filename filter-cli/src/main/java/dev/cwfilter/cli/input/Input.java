@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * @param name   the file name as the user gave it, or {@code -} for standard input
  * @param size   the size in bytes, or -1 if unknown
  * @param opener opens the input; called once
+ *
+ * <p>Immutable; each stream it opens is used by one thread.
  */
 public record Input(String name, long size, Opener opener) {
 

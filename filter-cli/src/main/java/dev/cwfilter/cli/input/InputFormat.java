@@ -3,7 +3,11 @@ package dev.cwfilter.cli.input;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** How an input holds its events; {@link #AUTO} looks at the start of each input to decide. */
+/**
+ * How an input holds its events; {@link #AUTO} looks at the start of each input to decide.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum InputFormat {
     /** Decide per input: gzip by its magic bytes, then JSON document, CloudWatch Logs export, or lines. */
     AUTO("auto"),

@@ -3,6 +3,8 @@ package dev.cwfilter.cli.render;
 /**
  * The characters of tables, arrows and terminal charts: Unicode box-drawing and block characters for terminals that
  * show UTF-8, plain ASCII otherwise. Immutable.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class Glyphs {
 

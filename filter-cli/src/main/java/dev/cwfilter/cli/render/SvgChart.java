@@ -13,6 +13,8 @@ import java.util.Objects;
  * a point per datapoint at the period's start (broken where periods have no data), the alarm threshold as a red
  * horizontal line, the times the alarm was in ALARM shaded red (from the evaluation that raised it, so a period after
  * the breaching datapoint), a grid, and time labels in UTC. Stateless.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class SvgChart {
 

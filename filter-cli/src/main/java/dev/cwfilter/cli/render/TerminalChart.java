@@ -8,6 +8,8 @@ import java.util.Locale;
  * A bar chart for the terminal, one column per period: bars of block characters from 0 up to the value, a mark on the
  * baseline for periods without data, and labels under the x axis. Small whole-number values get one row per unit
  * (crisp bars); anything else gets {@value #ROWS} rows of eighths. Negative values are drawn as 0. Stateless.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class TerminalChart {
 

@@ -3,7 +3,11 @@ package dev.cwfilter.cli.render;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-/** Numbers as people read them in tables: no trailing zeros, at most ten significant digits. */
+/**
+ * Numbers as people read them in tables: no trailing zeros, at most ten significant digits.
+ *
+ * <p>Stateless and thread-safe.
+ */
 public final class Values {
 
     private Values() {

@@ -57,6 +57,8 @@ public final class Compiler {
 
     /** The most prefilter literals worth scanning for before parsing. */
     private static final int MAX_PREFILTER_LITERALS = 3;
+    /** Shorter literals (a digit, a letter) are in nearly every event: scanning for them costs more than it saves. */
+    private static final int MIN_PREFILTER_LITERAL = 3;
 
     private Compiler() {
     }
@@ -240,7 +242,7 @@ public final class Compiler {
     }
 
     private static Prefilter prefilter(List<String> literals, boolean json) {
-        List<String> longest = literals.stream().distinct().filter(l -> !l.isEmpty())
+        List<String> longest = literals.stream().distinct().filter(l -> l.length() >= MIN_PREFILTER_LITERAL)
                 .sorted((a, b) -> Integer.compare(b.length(), a.length()))
                 .limit(MAX_PREFILTER_LITERALS).toList();
         return longest.isEmpty() ? Prefilter.NONE : new Prefilter(longest, json);

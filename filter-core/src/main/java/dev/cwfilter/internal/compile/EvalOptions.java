@@ -7,6 +7,8 @@ package dev.cwfilter.internal.compile;
  * @param exactFieldCount      whether space-delimited patterns need exactly as many fields as the event (U1)
  * @param maxEventNestingDepth how deeply a JSON event may nest
  * @param maxEventBytes        the largest event, in UTF-8 bytes
+ *
+ * <p>Immutable and thread-safe.
  */
 public record EvalOptions(boolean lenientJsonPrefix, boolean exactFieldCount, int maxEventNestingDepth,
                           int maxEventBytes) {

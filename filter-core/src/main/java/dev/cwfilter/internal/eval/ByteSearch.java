@@ -93,6 +93,36 @@ public final class ByteSearch {
         return -1;
     }
 
+    /** The mask bit for a backslash in {@link #scanForBackslashAndFF}. */
+    public static final int BACKSLASH = 1;
+    /** The mask bit for a 0xFF byte in {@link #scanForBackslashAndFF}. */
+    public static final int FF = 2;
+
+    /**
+     * In one word-at-a-time pass, whether {@code [from, to)} holds a backslash ({@link #BACKSLASH}) and whether it holds
+     * a 0xFF byte ({@link #FF}), as a mask.
+     */
+    public static int scanForBackslashAndFF(byte[] hay, int from, int to) {
+        int found = 0;
+        long backslashes = ('\\' & 0xFFL) * ONES;
+        int i = from;
+        for (; i + 8 <= to && found != (BACKSLASH | FF); i += 8) {
+            long word = (long) LONGS.get(hay, i);
+            long b = word ^ backslashes;
+            if (((b - ONES) & ~b & HIGHS) != 0) {
+                found |= BACKSLASH;
+            }
+            long f = ~word;
+            if (((f - ONES) & ~f & HIGHS) != 0) {
+                found |= FF;
+            }
+        }
+        for (; i < to && found != (BACKSLASH | FF); i++) {
+            found |= hay[i] == '\\' ? BACKSLASH : hay[i] == (byte) 0xFF ? FF : 0;
+        }
+        return found;
+    }
+
     /** Whether {@code hay[off, off+len)} equals the needle. */
     public static boolean equalsAt(byte[] hay, int off, int len, byte[] needle) {
         return len == needle.length && Arrays.equals(hay, off, off + len, needle, 0, needle.length);

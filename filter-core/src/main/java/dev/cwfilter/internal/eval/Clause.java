@@ -8,6 +8,8 @@ import dev.cwfilter.ast.SourceSpan;
  *
  * @param text its canonical text, such as {@code $.eventName = "GetSecretValue"}
  * @param span where it was written in the pattern, or null if the pattern was not compiled from text
+ *
+ * <p>Immutable and thread-safe.
  */
 public record Clause(String text, SourceSpan span) {
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * @param reason  the decision in one line, such as {@code $.eventName = "GetSecretValue" is false: $.eventName is
  *                "ListSecrets"}
  * @param clauses every clause, in pattern order
+ *
+ * <p>Immutable and thread-safe.
  */
 public record Explanation(boolean matched, String reason, List<Outcome> clauses) {
 

@@ -57,8 +57,26 @@ public final class Prefilter {
 
     /** False if the UTF-8 message cannot match; true if it may. */
     public boolean mayMatch(byte[] b, int offset, int length) {
-        if (literals.length == 0
-                || (escapesMaySpellLiterals && ByteSearch.indexOf(b, offset, offset + length, (byte) '\\') >= 0)) {
+        if (literals.length == 0) {
+            return true;
+        }
+        boolean backslash = escapesMaySpellLiterals
+                && ByteSearch.indexOf(b, offset, offset + length, (byte) '\\') >= 0;
+        return mayMatch(b, offset, length, backslash);
+    }
+
+    /** Whether the message has literals to check. */
+    public boolean isEmpty() {
+        return literals.length == 0;
+    }
+
+    /**
+     * False if the UTF-8 message cannot match; true if it may.
+     *
+     * @param hasBackslash whether the message holds a backslash, already known to the caller
+     */
+    public boolean mayMatch(byte[] b, int offset, int length, boolean hasBackslash) {
+        if (literals.length == 0 || (escapesMaySpellLiterals && hasBackslash)) {
             return true;
         }
         for (ByteSearch.Needle literal : utf8) {

@@ -53,18 +53,13 @@ public final class TermMatcher implements EventMatcher {
     /** A matcher for the terms, in pattern order. */
     public TermMatcher(List<Term> terms) {
         this.terms = terms.toArray(Term[]::new);
-        this.onlyBlankTerms = terms.stream().allMatch(t -> isBlank(t.text()));
+        this.onlyBlankTerms = terms.stream().allMatch(t -> Lexical.isBlankText(t.text()));
         // The longest terms are the rarest: look for them first so that a miss ends the search early.
         Comparator<Needle> longestFirst = Comparator.comparingInt((Needle n) -> n.text().length()).reversed();
         this.required = needles(terms, TermKind.REQUIRED, longestFirst);
         this.excluded = needles(terms, TermKind.EXCLUDED, longestFirst);
         this.optional = required.length + excluded.length > 0 ? new Needle[0]
                 : needles(terms, TermKind.OPTIONAL, longestFirst);
-    }
-
-    /** Whether the text is empty or only the blanks of the pattern language (space, tab, CR, LF). */
-    private static boolean isBlank(String text) {
-        return text.chars().allMatch(c -> Lexical.isBlank((char) c));
     }
 
     private static Needle[] needles(List<Term> terms, TermKind kind, Comparator<Needle> order) {

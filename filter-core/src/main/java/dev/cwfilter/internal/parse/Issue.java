@@ -6,6 +6,8 @@ package dev.cwfilter.internal.parse;
  * @param offset  0-based UTF-16 offset into the pattern
  * @param length  characters covered
  * @param message what is wrong, in our words
+ *
+ * <p>Immutable and thread-safe.
  */
 public record Issue(int offset, int length, String message) {
 }

@@ -6,6 +6,8 @@ package dev.cwfilter.internal.parse;
  * @param maxPatternLength      longest pattern, in code points
  * @param maxNestingDepth       deepest parenthesis nesting
  * @param lenientTermCharacters whether bare terms may also hold {@code . / @ =}
+ *
+ * <p>Immutable and thread-safe.
  */
 public record ParseLimits(int maxPatternLength, int maxNestingDepth, boolean lenientTermCharacters) {
 

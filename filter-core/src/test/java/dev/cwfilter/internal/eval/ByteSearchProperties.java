@@ -38,6 +38,22 @@ class ByteSearchProperties {
                 .isEqualTo(naive(hay, start, hay.length, new byte[] {(byte) b}));
     }
 
+    @Property(tries = 2000)
+    void scanReportsBackslashesAndFFBytesLikeANaiveScan(@ForAll("mixed") byte[] hay, @ForAll @IntRange(max = 9) int from) {
+        int start = Math.min(from, hay.length);
+        int expected = 0;
+        for (int i = start; i < hay.length; i++) {
+            expected |= hay[i] == '\\' ? ByteSearch.BACKSLASH : hay[i] == (byte) 0xFF ? ByteSearch.FF : 0;
+        }
+        assertThat(ByteSearch.scanForBackslashAndFF(hay, start, hay.length)).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<byte[]> mixed() {
+        return Arbitraries.of((byte) 'a', (byte) '\\', (byte) 0xFF, (byte) 0xFE, (byte) 0x5B, (byte) 0)
+                .array(byte[].class).ofMaxSize(40);
+    }
+
     private static int naive(byte[] hay, int from, int to, byte[] needle) {
         outer:
         for (int i = from; i + needle.length <= to; i++) {

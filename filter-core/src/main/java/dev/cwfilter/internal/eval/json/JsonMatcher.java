@@ -75,7 +75,8 @@ public final class JsonMatcher implements EventMatcher {
         if (start < 0 || !prefilter.mayMatch(message)) {
             return false;
         }
-        try (JsonParser parser = factory.createParser(start == 0 ? message : message.substring(start))) {
+        // Jackson skips leading whitespace itself: only text before the JSON needs cutting off.
+        try (JsonParser parser = factory.createParser(lenientPrefix && start > 0 ? message.substring(start) : message)) {
             return evaluate(parser, states.get(), null);
         } catch (IOException e) {
             return false;
@@ -85,13 +86,17 @@ public final class JsonMatcher implements EventMatcher {
     @Override
     public boolean matches(byte[] utf8, int offset, int length) {
         int start = jsonStart(utf8, offset, offset + length);
-        if (start < 0 || !prefilter.mayMatch(utf8, offset, length)) {
+        if (start < 0) {
             return false;
         }
-        if (ByteSearch.indexOf(utf8, start, offset + length, (byte) 0xFF) >= 0) {
+        int found = ByteSearch.scanForBackslashAndFF(utf8, offset, offset + length);
+        if ((found & ByteSearch.FF) != 0) {
             // jackson-core pads the last quad of a field name with 0xFF bytes, so the malformed name "\xFFb" finds
             // the cached name "b". 0xFF never occurs in UTF-8: evaluate the decoded text instead.
             return matches(new String(utf8, offset, length, StandardCharsets.UTF_8));
+        }
+        if (!prefilter.mayMatch(utf8, offset, length, (found & ByteSearch.BACKSLASH) != 0)) {
+            return false;
         }
         try (JsonParser parser = factory.createParser(utf8, start, offset + length - start)) {
             return evaluate(parser, states.get(), null);
