@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,6 +25,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -49,6 +52,7 @@ public class CliFilterBenchmark {
     private FilterPattern pattern;
     private byte[][] events;
     private byte[] file;
+    private Path onDisk;
 
     @Setup
     public void setup() throws IOException {
@@ -60,7 +64,14 @@ public class CliFilterBenchmark {
             lines.write('\n');
         }
         file = lines.toByteArray();
+        onDisk = Files.createTempFile("cwfilter-benchmark", ".jsonl");
+        Files.write(onDisk, file);
         pattern = FilterPattern.compile("{ $.eventName = \"GetSecretValue\" }");
+    }
+
+    @TearDown
+    public void deleteFile() throws IOException {
+        Files.deleteIfExists(onDisk);
     }
 
     /** The command's whole path: format detection, line splitting, UTF-8 checks, matching, printing. */
@@ -69,6 +80,19 @@ public class CliFilterBenchmark {
     public long cliFilterPipeline() throws IOException {
         EventSource source = new EventSource(List.of(Input.stream("corpus", new ByteArrayInputStream(file))),
                 InputFormat.AUTO, FilterOptions.CLOUDWATCH_MAX_EVENT_BYTES, Progress.none());
+        FilterPipeline pipeline = new FilterPipeline(pattern, false, FilterPipeline.Output.TEXT, Long.MIN_VALUE,
+                Long.MAX_VALUE, Writer.nullWriter(), source.badEvents());
+        source.forEach(pipeline);
+        pipeline.finish();
+        return pipeline.selected();
+    }
+
+    /** The same pipeline reading the corpus from a file, as {@code cwfilter filter FILE} does. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long cliFilterPipelineOnAFile() throws IOException {
+        EventSource source = new EventSource(List.of(Input.file(onDisk)), InputFormat.AUTO,
+                FilterOptions.CLOUDWATCH_MAX_EVENT_BYTES, Progress.none());
         FilterPipeline pipeline = new FilterPipeline(pattern, false, FilterPipeline.Output.TEXT, Long.MIN_VALUE,
                 Long.MAX_VALUE, Writer.nullWriter(), source.badEvents());
         source.forEach(pipeline);
