@@ -182,7 +182,7 @@ public final class AstArbitraries {
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new DelimitedField.Ellipsis())),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new DelimitedField.Unnamed())));
         return field.list().ofMaxSize(7)
-                .filter(AstArbitraries::validFields)
+                .filter(AstArbitraries::withinDelimitedLimits)
                 .map(fields -> (Pattern) new DelimitedPattern(fields));
     }
 
@@ -201,7 +201,11 @@ public final class AstArbitraries {
                 net.jqwik.api.Tuple.of(1, and), net.jqwik.api.Tuple.of(1, or));
     }
 
-    private static boolean validFields(List<DelimitedField> fields) {
+    /**
+     * Whether space-delimited fields form a pattern CloudWatch accepts: not a lone unnamed field, unique names, at
+     * most one {@code ...} and at most two regular expressions.
+     */
+    public static boolean withinDelimitedLimits(List<DelimitedField> fields) {
         if (fields.size() == 1 && fields.get(0) instanceof DelimitedField.Unnamed) {
             return false;
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cwfilter.ast.AstArbitraries;
 import dev.cwfilter.ast.ComparisonOperator;
 import dev.cwfilter.ast.DelimitedField;
 import dev.cwfilter.ast.DelimitedPattern;
@@ -564,36 +565,7 @@ final class ReferenceArbitraries {
                 Tuple.of(6, named),
                 Tuple.of(1, Arbitraries.just(new DelimitedField.Ellipsis())),
                 Tuple.of(1, Arbitraries.just(new DelimitedField.Unnamed())));
-        return field.list().ofMaxSize(6).filter(ReferenceArbitraries::validFields).map(DelimitedPattern::new);
+        return field.list().ofMaxSize(6).filter(AstArbitraries::withinDelimitedLimits).map(DelimitedPattern::new);
     }
 
-    private static boolean validFields(List<DelimitedField> fields) {
-        if (fields.size() == 1 && fields.get(0) instanceof DelimitedField.Unnamed) {
-            return false;
-        }
-        Set<String> names = new HashSet<>();
-        int ellipses = 0;
-        int regexes = 0;
-        for (DelimitedField f : fields) {
-            if (f instanceof DelimitedField.Ellipsis) {
-                ellipses++;
-            } else if (f instanceof DelimitedField.Named n) {
-                if (!names.add(n.name())) {
-                    return false;
-                }
-                regexes += n.condition().map(ReferenceArbitraries::regexCount).orElse(0);
-            }
-        }
-        return ellipses <= 1 && regexes <= 2;
-    }
-
-    private static int regexCount(FieldCondition c) {
-        if (c instanceof FieldComparison cmp) {
-            return cmp.value() instanceof Regex ? 1 : 0;
-        }
-        if (c instanceof FieldAnd and) {
-            return and.operands().stream().mapToInt(ReferenceArbitraries::regexCount).sum();
-        }
-        return ((FieldOr) c).operands().stream().mapToInt(ReferenceArbitraries::regexCount).sum();
-    }
 }

@@ -1,5 +1,7 @@
 package dev.cwfilter.testkit.internal;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 /** JSON string quoting. Stateless and thread-safe. */
 public final class Json {
 
@@ -15,33 +17,6 @@ public final class Json {
 
     /** Appends the string as a JSON string literal. */
     public static void quote(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        sb.append('"');
+        sb.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
     }
 }
