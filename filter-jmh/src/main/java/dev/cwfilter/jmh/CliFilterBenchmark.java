@@ -104,12 +104,6 @@ public class CliFilterBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public int libraryMatchesBytes() {
-        int hits = 0;
-        for (byte[] e : events) {
-            if (pattern.matches(e, 0, e.length)) {
-                hits++;
-            }
-        }
-        return hits;
+        return Corpus.countMatches(pattern, events);
     }
 }

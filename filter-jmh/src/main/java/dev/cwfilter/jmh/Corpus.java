@@ -1,5 +1,6 @@
 package dev.cwfilter.jmh;
 
+import dev.cwfilter.FilterPattern;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,28 @@ public final class Corpus {
                     random.nextInt(0x10000), level, message));
         }
         return lines;
+    }
+
+    /** How many of the UTF-8 events the pattern matches: the loop every cwfilter benchmark method runs. */
+    public static int countMatches(FilterPattern pattern, byte[][] events) {
+        int hits = 0;
+        for (byte[] e : events) {
+            if (pattern.matches(e, 0, e.length)) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+
+    /** How many of the events the pattern matches. */
+    public static int countMatches(FilterPattern pattern, String[] events) {
+        int hits = 0;
+        for (String e : events) {
+            if (pattern.matches(e)) {
+                hits++;
+            }
+        }
+        return hits;
     }
 
     /** The UTF-8 encoding of each text. */

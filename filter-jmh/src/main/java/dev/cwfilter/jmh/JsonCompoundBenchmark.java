@@ -48,13 +48,7 @@ public class JsonCompoundBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public int cwfilterBytes() {
-        int hits = 0;
-        for (byte[] e : events) {
-            if (pattern.matches(e, 0, e.length)) {
-                hits++;
-            }
-        }
-        return hits;
+        return Corpus.countMatches(pattern, events);
     }
 
     @Benchmark
