@@ -101,8 +101,8 @@ public final class DelimitedMatcher implements EventMatcher {
             return new Explanation(false, "the message has " + fields.count + " field" + (fields.count == 1 ? "" : "s")
                     + "; the pattern needs " + how + needed, List.of());
         }
-        List<Explanation.Outcome> outcomes = new java.util.ArrayList<>();
-        boolean failed = false;
+        List<Explanation.Outcome> checked = new java.util.ArrayList<>();
+        int firstFailure = -1;
         int n = fields.count;
         for (int i = 0; i < n; i++) {
             Field field = fieldAt(i, n);
@@ -111,17 +111,19 @@ public final class DelimitedMatcher implements EventMatcher {
             }
             int len = fields.end[i] - fields.start[i];
             boolean holds = field.condition().test(utf8, fields.start[i], len);
+            if (!holds && firstFailure < 0) {
+                firstFailure = checked.size();
+            }
             String value = new String(utf8, fields.start[i], len, StandardCharsets.UTF_8);
-            outcomes.add(new Explanation.Outcome(field.clause(), holds, "field " + (i + 1) + " is "
-                    + Explanation.quote(value), holds ? !failed && outcomes.stream().allMatch(o -> o.holds()) : !failed));
-            failed |= !holds;
+            checked.add(new Explanation.Outcome(field.clause(), holds, "field " + (i + 1) + " is "
+                    + Explanation.quote(value), false));
         }
-        boolean matched = !failed;
-        if (matched) {
-            outcomes.replaceAll(o -> new Explanation.Outcome(o.clause(), o.holds(), o.observed(), true));
-        } else {
-            outcomes.replaceAll(o -> new Explanation.Outcome(o.clause(), o.holds(), o.observed(),
-                    o.deciding() && !o.holds()));
+        boolean matched = firstFailure < 0;
+        // A match is decided by every condition, a miss by the first that fails.
+        List<Explanation.Outcome> outcomes = new java.util.ArrayList<>();
+        for (int k = 0; k < checked.size(); k++) {
+            Explanation.Outcome o = checked.get(k);
+            outcomes.add(new Explanation.Outcome(o.clause(), o.holds(), o.observed(), matched || k == firstFailure));
         }
         String reason = outcomes.isEmpty() ? "the message has " + n + " fields, enough for the pattern"
                 : Explanation.reasonOf(outcomes);

@@ -131,26 +131,30 @@ public final class TermMatcher implements EventMatcher {
         }
         boolean matched = matches(message);
         boolean onlyOptional = optional.length > 0;
-        List<Explanation.Outcome> outcomes = new ArrayList<>();
-        boolean decided = false;
-        for (Term term : terms) {
-            boolean present = Needle.of(term.text()).in(message);
-            String observed = present ? "present" : "absent";
-            boolean holds = term.kind() == TermKind.EXCLUDED ? !present : present;
-            boolean deciding;
-            if (term.kind() == TermKind.OPTIONAL) {
-                if (!onlyOptional) {
-                    observed += "; ignored beside plain or - terms";
-                    deciding = false;
-                } else {
-                    deciding = matched ? present && !decided : true;
-                    decided |= deciding && matched;
+        boolean[] present = new boolean[terms.length];
+        boolean[] holds = new boolean[terms.length];
+        boolean[] counts = new boolean[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            present[i] = Needle.of(terms[i].text()).in(message);
+            holds[i] = terms[i].kind() == TermKind.EXCLUDED ? !present[i] : present[i];
+            counts[i] = onlyOptional || terms[i].kind() != TermKind.OPTIONAL;
+        }
+        // What decided: a match with only ? terms, the first that occurs; any other match, every counted term; a
+        // miss with only ? terms, all of them; any other miss, the first counted term that fails.
+        boolean firstOnly = onlyOptional == matched;
+        boolean[] deciding = new boolean[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            if (counts[i] && (!firstOnly || holds[i] == matched)) {
+                deciding[i] = true;
+                if (firstOnly) {
+                    break;
                 }
-            } else {
-                deciding = matched || (!holds && !decided);
-                decided |= !matched && deciding;
             }
-            outcomes.add(new Explanation.Outcome(term.clause(), holds, observed, deciding));
+        }
+        List<Explanation.Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < terms.length; i++) {
+            String observed = (present[i] ? "present" : "absent") + (counts[i] ? "" : "; ignored beside plain or - terms");
+            outcomes.add(new Explanation.Outcome(terms[i].clause(), holds[i], observed, deciding[i]));
         }
         return new Explanation(matched, Explanation.reasonOf(outcomes), outcomes);
     }

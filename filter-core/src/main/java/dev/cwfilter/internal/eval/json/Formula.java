@@ -36,45 +36,57 @@ final class Formula {
         return kind.length;
     }
 
-    /** Whether a leaf holds, after evaluation: a decided leaf's value, its negation applied where the formula has one. */
-    boolean leafHolds(JsonState state, int leafIndex) {
+    /** The node of each leaf, for explanations. */
+    private int[] nodeOfLeaf() {
+        int leaves = 0;
         for (int i = 0; i < kind.length; i++) {
-            if (kind[i] == LEAF && leaf[i] == leafIndex) {
-                byte v = state.leafValue(leafIndex);
-                return (v == TRUE) != negate[i];
+            if (kind[i] == LEAF) {
+                leaves = Math.max(leaves, leaf[i] + 1);
             }
         }
-        throw new IllegalArgumentException("no leaf " + leafIndex);
+        int[] nodes = new int[leaves];
+        for (int i = 0; i < kind.length; i++) {
+            if (kind[i] == LEAF) {
+                nodes[leaf[i]] = i;
+            }
+        }
+        return nodes;
     }
 
     /**
-     * Marks the leaves that decided node {@code node}'s value {@code value} (every leaf decided): for a false
-     * {@code &&} its first false operand, for a true {@code ||} its first true operand, otherwise every operand.
+     * Explains a fully decided evaluation: per leaf, whether its node holds (a negation applied) and whether it is
+     * one of the leaves that decided the root. The deciding leaves of a node: for a false {@code &&} its first false
+     * operand's, for a true {@code ||} its first true operand's, otherwise every operand's.
+     *
+     * @param values    the value of every node, from {@link #evaluate}
+     * @param rootValue the value the root is explained as having
+     * @param holds     filled with whether each leaf holds
+     * @param deciding  filled with whether each leaf decided
      */
-    void deciding(JsonState state, int node, boolean value, boolean[] leaves) {
+    void explain(byte[] values, boolean rootValue, boolean[] holds, boolean[] deciding) {
+        int[] nodes = nodeOfLeaf();
+        for (int l = 0; l < nodes.length; l++) {
+            holds[l] = values[nodes[l]] == TRUE;
+        }
+        markDeciding(values, kind.length - 1, rootValue, deciding);
+    }
+
+    private void markDeciding(byte[] values, int node, boolean value, boolean[] deciding) {
         if (kind[node] == LEAF) {
-            leaves[leaf[node]] = true;
+            deciding[leaf[node]] = true;
             return;
         }
         boolean shortCircuits = (kind[node] == AND) != value;
         for (int c = childStart[node]; c < childEnd[node]; c++) {
             int child = children[c];
-            boolean childValue = valueOf(state, child);
-            if (shortCircuits) {
-                if (childValue == value) {
-                    deciding(state, child, value, leaves);
-                    return;
-                }
-            } else {
-                deciding(state, child, childValue, leaves);
+            boolean childValue = values[child] == TRUE;
+            if (!shortCircuits) {
+                markDeciding(values, child, childValue, deciding);
+            } else if (childValue == value) {
+                markDeciding(values, child, value, deciding);
+                return;
             }
         }
-    }
-
-    private boolean valueOf(JsonState state, int node) {
-        byte[] scratch = new byte[kind.length];
-        evaluate(state, scratch);
-        return scratch[node] == TRUE;
     }
 
     /** The value of the whole formula given the leaves known so far; {@code scratch} holds one byte per node. */

@@ -129,17 +129,18 @@ public final class JsonMatcher implements EventMatcher {
             String detail = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             return new Explanation(false, "the message is not well-formed JSON: " + detail, List.of());
         }
-        boolean clausesSayMatch = formula.evaluate(st, new byte[formula.size()]) == Formula.TRUE;
+        byte[] values = new byte[formula.size()];
+        boolean clausesSayMatch = formula.evaluate(st, values) == Formula.TRUE;
+        boolean[] holds = new boolean[tests.length];
         boolean[] deciding = new boolean[tests.length];
-        if (clausesSayMatch == matched) {
-            formula.deciding(st, formula.size() - 1, matched, deciding);
-        }
+        formula.explain(values, matched, holds, deciding);
         List<Explanation.Outcome> outcomes = new ArrayList<>();
         for (int leaf = 0; leaf < tests.length; leaf++) {
-            boolean holds = formula.leafHolds(st, leaf);
             String seen = observed[leaf] != null ? observed[leaf]
                     : existential[leaf] ? "no value selected" : "missing";
-            outcomes.add(new Explanation.Outcome(clauses[leaf], holds, seen, deciding[leaf]));
+            // When the clauses say otherwise, the document's shape decided (two values, trailing text), not a clause.
+            outcomes.add(new Explanation.Outcome(clauses[leaf], holds[leaf], seen,
+                    deciding[leaf] && clausesSayMatch == matched));
         }
         String reason = clausesSayMatch == matched ? Explanation.reasonOf(outcomes)
                 : "the message is not a single well-formed JSON object";
