@@ -563,6 +563,8 @@ class JsonRules {
     void escapedJsonKeysAndValuesAreDecoded() {
         assertMatches("{ $.a = \"x\\\"y\" }", "{\"a\":\"x\\u0022y\"}");
         assertMatches("{ $.ab = \"v\" }", "{\"\\u0061b\":\"v\"}");
+        // The raw text lacks "GetSecretValue": a prefilter that scanned for it would wrongly reject the event.
+        assertMatches("{ $.eventName = \"GetSecretValue\" }", "{\"eventName\":\"GetSecret\\u0056alue\"}");
         assertMatches("{ $.a = \"line1\nline2\" }", "{\"a\":\"line1\\nline2\"}");
     }
 

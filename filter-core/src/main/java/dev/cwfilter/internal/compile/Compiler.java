@@ -55,11 +55,6 @@ import java.util.function.Function;
  */
 public final class Compiler {
 
-    /** The most prefilter literals worth scanning for before parsing. */
-    private static final int MAX_PREFILTER_LITERALS = 3;
-    /** Shorter literals (a digit, a letter) are in nearly every event: scanning for them costs more than it saves. */
-    private static final int MIN_PREFILTER_LITERAL = 3;
-
     private Compiler() {
     }
 
@@ -104,7 +99,7 @@ public final class Compiler {
         for (JsonExpression conjunct : conjuncts) {
             jsonLiterals(conjunct, literals);
         }
-        return builder.build(prefilter(literals, true), jsonFactoryFor(options), options.lenientJsonPrefix());
+        return builder.build(Prefilter.of(literals, true), jsonFactoryFor(options), options.lenientJsonPrefix());
     }
 
     private static int add(JsonExpression expression, JsonMatcherBuilder builder, Function<Object, SourceSpan> spans) {
@@ -198,7 +193,7 @@ public final class Compiler {
                     new Clause(PatternPrinter.print(field), spans.apply(field)));
             (ellipsis ? suffix : prefix).add(compiled);
         }
-        return new DelimitedMatcher(prefix, suffix, ellipsis, options.exactFieldCount(), prefilter(literals, false));
+        return new DelimitedMatcher(prefix, suffix, ellipsis, options.exactFieldCount(), Prefilter.of(literals, false));
     }
 
     private static DelimitedMatcher.Field field(DelimitedField field, List<String> literals, Clause clause) {
@@ -239,12 +234,5 @@ public final class Compiler {
         }
         return new TextTest(((StringValue) value).text(), operator == ComparisonOperator.NE,
                 PatternPrinter.print(value));
-    }
-
-    private static Prefilter prefilter(List<String> literals, boolean json) {
-        List<String> longest = literals.stream().distinct().filter(l -> l.length() >= MIN_PREFILTER_LITERAL)
-                .sorted((a, b) -> Integer.compare(b.length(), a.length()))
-                .limit(MAX_PREFILTER_LITERALS).toList();
-        return longest.isEmpty() ? Prefilter.NONE : new Prefilter(longest, json);
     }
 }

@@ -15,26 +15,37 @@ import java.util.List;
 public final class Prefilter {
 
     /** The prefilter that lets every event through. */
-    public static final Prefilter NONE = new Prefilter(List.of(), false);
+    public static final Prefilter NONE = new Prefilter(new String[0], false);
+
+    /** The most literals worth scanning for before parsing. */
+    private static final int MAX_LITERALS = 3;
+    /** Shorter literals (a digit, a letter) are in nearly every event: scanning for them costs more than it saves. */
+    private static final int MIN_LITERAL_LENGTH = 3;
 
     private final String[] literals;
     private final ByteSearch.Needle[] utf8;
     private final boolean escapesMaySpellLiterals;
 
-    /**
-     * A prefilter.
-     *
-     * @param literals               texts every matching message contains
-     * @param escapesMaySpellLiterals whether a backslash in the message voids the check (JSON escapes)
-     */
-    public Prefilter(List<String> literals, boolean escapesMaySpellLiterals) {
-        // The longest literal is the most selective and the fastest to reject with.
-        this.literals = literals.stream().distinct().filter(l -> !l.isEmpty())
-                .sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
-        this.utf8 = java.util.Arrays.stream(this.literals)
+    private Prefilter(String[] literals, boolean escapesMaySpellLiterals) {
+        this.literals = literals;
+        this.utf8 = java.util.Arrays.stream(literals)
                 .map(l -> ByteSearch.Needle.of(l.getBytes(StandardCharsets.UTF_8)))
                 .toArray(ByteSearch.Needle[]::new);
         this.escapesMaySpellLiterals = escapesMaySpellLiterals;
+    }
+
+    /**
+     * A prefilter for texts every matching message contains. It keeps those worth a scan: the longest (the most
+     * selective, and the fastest to reject with) of at least three characters, at most three of them.
+     *
+     * @param literals                texts every matching message contains
+     * @param escapesMaySpellLiterals whether a backslash in the message voids the check (JSON escapes)
+     */
+    public static Prefilter of(List<String> literals, boolean escapesMaySpellLiterals) {
+        String[] kept = literals.stream().distinct().filter(l -> l.length() >= MIN_LITERAL_LENGTH)
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .limit(MAX_LITERALS).toArray(String[]::new);
+        return kept.length == 0 ? NONE : new Prefilter(kept, escapesMaySpellLiterals);
     }
 
     /** The literals, longest first. */
@@ -63,11 +74,6 @@ public final class Prefilter {
         boolean backslash = escapesMaySpellLiterals
                 && ByteSearch.indexOf(b, offset, offset + length, (byte) '\\') >= 0;
         return mayMatch(b, offset, length, backslash);
-    }
-
-    /** Whether the message has literals to check. */
-    public boolean isEmpty() {
-        return literals.length == 0;
     }
 
     /**
