@@ -10,14 +10,14 @@ import java.util.function.LongSupplier;
 
 /**
  * What the commands take from the world outside the command line: standard input, the environment variables, whether
- * standard error is a terminal, and the clock. {@link Main} builds the real one; tests build their own. Immutable.
+ * standard error is a terminal, and the clock. {@link Main} builds the real one; tests build their own.
+ *
+ * <p>Immutable; the streams it holds are used by one thread.
  *
  * @param stdin            standard input
  * @param env              the environment variables (for the locale's character set)
  * @param stderrIsTerminal whether standard error is a terminal, so that a progress bar may be drawn there
  * @param millis           the clock, in milliseconds
- *
- * <p>Immutable; the streams it holds are used by one thread.
  */
 public record CliEnvironment(InputStream stdin, Map<String, String> env, boolean stderrIsTerminal,
                              LongSupplier millis) {

@@ -7,13 +7,13 @@ import java.nio.file.Path;
 
 /**
  * One input of a command: a file or a stream, with a name for messages and its size if known (for the progress
- * bar). Immutable.
+ * bar).
+ *
+ * <p>Immutable; each stream it opens is used by one thread.
  *
  * @param name   the file name as the user gave it, or {@code -} for standard input
  * @param size   the size in bytes, or -1 if unknown
  * @param opener opens the input; called once
- *
- * <p>Immutable; each stream it opens is used by one thread.
  */
 public record Input(String name, long size, Opener opener) {
 

@@ -5,12 +5,12 @@ import java.util.List;
 /**
  * Why a message matched or not: the outcome of each clause, which of them decided, and a one-line reason.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param matched whether the message matches; always what {@link EventMatcher#matches(String)} says
  * @param reason  the decision in one line, such as {@code $.eventName = "GetSecretValue" is false: $.eventName is
  *                "ListSecrets"}
  * @param clauses every clause, in pattern order
- *
- * <p>Immutable and thread-safe.
  */
 public record Explanation(boolean matched, String reason, List<Outcome> clauses) {
 

@@ -3,11 +3,11 @@ package dev.cwfilter.internal.parse;
 /**
  * What the parser accepts: limits and the lexical leniency of bare terms.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param maxPatternLength      longest pattern, in code points
  * @param maxNestingDepth       deepest parenthesis nesting
  * @param lenientTermCharacters whether bare terms may also hold {@code . / @ =}
- *
- * <p>Immutable and thread-safe.
  */
 public record ParseLimits(int maxPatternLength, int maxNestingDepth, boolean lenientTermCharacters) {
 
