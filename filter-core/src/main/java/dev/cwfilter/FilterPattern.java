@@ -9,6 +9,7 @@ import dev.cwfilter.ast.PatternPrinter;
 import dev.cwfilter.ast.SourceSpan;
 import dev.cwfilter.internal.compile.Compiler;
 import dev.cwfilter.internal.compile.EvalOptions;
+import dev.cwfilter.internal.eval.ByteSearch;
 import dev.cwfilter.internal.eval.EventMatcher;
 import dev.cwfilter.internal.eval.Explanation;
 import java.nio.charset.StandardCharsets;
@@ -102,19 +103,19 @@ public final class FilterPattern {
         if (!(ast instanceof JsonPattern json)) {
             return 0;
         }
-        ArrayDeque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {json.expression(), 1});
+        record Pending(JsonExpression expression, int level) {
+        }
+        ArrayDeque<Pending> stack = new ArrayDeque<>();
+        stack.push(new Pending(json.expression(), 1));
         int max = 0;
         while (!stack.isEmpty()) {
-            Object[] top = stack.pop();
-            int level = (Integer) top[1];
-            List<JsonExpression> operands =
-                    top[0] instanceof JsonAnd and ? and.operands()
-                    : top[0] instanceof JsonOr or ? or.operands() : List.of();
+            Pending top = stack.pop();
+            List<JsonExpression> operands = top.expression() instanceof JsonAnd and ? and.operands()
+                    : top.expression() instanceof JsonOr or ? or.operands() : List.of();
             if (!operands.isEmpty()) {
-                max = Math.max(max, level);
+                max = Math.max(max, top.level());
                 for (JsonExpression operand : operands) {
-                    stack.push(new Object[] {operand, level + 1});
+                    stack.push(new Pending(operand, top.level() + 1));
                 }
             }
         }
@@ -151,7 +152,7 @@ public final class FilterPattern {
         if (length > maxEventBytes) {
             return false;
         }
-        if ((long) length * 3 > maxEventBytes && !isAscii(utf8, offset, length)) {
+        if ((long) length * 3 > maxEventBytes && !ByteSearch.isAscii(utf8, offset, offset + length)) {
             // Malformed bytes decode to U+FFFD, three bytes each: near the limit, measure the text that is matched.
             return matches(new String(utf8, offset, length, StandardCharsets.UTF_8));
         }
@@ -193,15 +194,6 @@ public final class FilterPattern {
             return true;
         }
         return utf8Length(message) <= maxEventBytes;
-    }
-
-    private static boolean isAscii(byte[] b, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            if (b[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static long utf8Length(String s) {

@@ -123,6 +123,19 @@ public final class ByteSearch {
         return found;
     }
 
+    /** Whether every byte of {@code [from, to)} is ASCII (below 0x80), eight bytes at a time. */
+    public static boolean isAscii(byte[] hay, int from, int to) {
+        int i = from;
+        long bits = 0;
+        for (; i + 8 <= to; i += 8) {
+            bits |= (long) LONGS.get(hay, i);
+        }
+        for (; i < to; i++) {
+            bits |= hay[i];
+        }
+        return (bits & HIGHS) == 0;
+    }
+
     /** Whether {@code hay[off, off+len)} equals the needle. */
     public static boolean equalsAt(byte[] hay, int off, int len, byte[] needle) {
         return len == needle.length && Arrays.equals(hay, off, off + len, needle, 0, needle.length);

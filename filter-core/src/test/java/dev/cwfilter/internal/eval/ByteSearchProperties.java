@@ -48,6 +48,16 @@ class ByteSearchProperties {
         assertThat(ByteSearch.scanForBackslashAndFF(hay, start, hay.length)).isEqualTo(expected);
     }
 
+    @Property(tries = 2000)
+    void asciiMeansNoByteAtOrAbove0x80(@ForAll("mixed") byte[] hay, @ForAll @IntRange(max = 9) int from) {
+        int start = Math.min(from, hay.length);
+        boolean expected = true;
+        for (int i = start; i < hay.length; i++) {
+            expected &= hay[i] >= 0;
+        }
+        assertThat(ByteSearch.isAscii(hay, start, hay.length)).isEqualTo(expected);
+    }
+
     @Provide
     Arbitrary<byte[]> mixed() {
         return Arbitraries.of((byte) 'a', (byte) '\\', (byte) 0xFF, (byte) 0xFE, (byte) 0x5B, (byte) 0)

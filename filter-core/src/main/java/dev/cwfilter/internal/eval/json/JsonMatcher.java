@@ -102,8 +102,9 @@ public final class JsonMatcher implements EventMatcher {
             return evaluate(parser, states.get(), null);
         } catch (IOException e) {
             // The byte parser rejects malformed UTF-8 that decoding would replace with U+FFFD; answer for the decoded
-            // text, as matches(String) would. Only events that failed to parse pay for this.
-            return matches(new String(utf8, offset, length, StandardCharsets.UTF_8));
+            // text, as matches(String) would. ASCII decodes to itself and would fail the same way again.
+            return !ByteSearch.isAscii(utf8, offset, offset + length)
+                    && matches(new String(utf8, offset, length, StandardCharsets.UTF_8));
         }
     }
 
