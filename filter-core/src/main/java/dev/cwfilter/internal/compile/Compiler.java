@@ -48,7 +48,7 @@ import java.util.function.Function;
 
 /**
  * Compiles a syntax tree into a matcher tree with every constant precomputed: numbers parsed once, strings encoded
- * once, wildcards turned into specialised comparisons, regular expressions translated and compiled once with re2j,
+ * once, wildcards turned into specialised comparisons, regular expressions compiled once into linear-time programs,
  * JSON selectors merged into one trie, and the literals every match must contain collected into a prefilter.
  *
  * <p>Stateless and thread-safe.

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * A standalone {@code %regex%} pattern: an unanchored search of the whole message with re2j, in time linear in the
- * message whatever the expression.
+ * A standalone {@code %regex%} pattern: an unanchored search of the whole message, in time linear in the message
+ * whatever the expression ({@link RegexProgram}).
  *
  * <p>Immutable and thread-safe.
  */

@@ -1,25 +1,81 @@
 package dev.cwfilter.internal.eval;
 
-import com.google.re2j.Pattern;
+import dev.cwfilter.internal.regex.CharSet;
 import dev.cwfilter.internal.regex.CloudWatchRegex;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * A CloudWatch regular expression compiled for re2j, which finds it in a text in time linear in the text: the
- * translation of {@link CloudWatchRegex}, where {@code $} is the end of the text, tried also on the text without its
- * final line terminator so that {@code $} matches just before one too, as in CloudWatch.
+ * A CloudWatch regular expression compiled for an unanchored search, in time linear in the text whatever the
+ * expression: at most one pass over the text doing a constant amount of work per character and step, so at most
+ * (characters + 1) × (steps) units of work, where a step is an anchor or one character set with its repetition. A
+ * repetition count does not multiply the work ({@code .{1000}} is one step, not a thousand), and nothing backtracks.
  *
- * <p>Immutable and thread-safe.
+ * <p>The dialect has no groups, so each alternative is a sequence of steps, and a repeated step consumes a run of
+ * characters of one set. The search keeps, for every step, whether the steps before it can match ending at the
+ * current position ({@code A}); step {@code i} with bounds {@code [min, max]} can match ending at {@code j} if some
+ * position {@code s} with {@code A} true lies in {@code [j - max, j - min]} and every character from {@code s} to
+ * {@code j} is in its set, which needs only the latest such {@code s} and where the current run of its set began.
+ * Positions are code points, so a surrogate pair is one character. {@code $} is java.util.regex's without flags: the
+ * end, or just before a final line terminator ({@code \r\n} counting as one).
+ *
+ * <p>Immutable and thread-safe; the per-search state (a few integers per step, and for a step with a minimum count
+ * above one a ring of that many positions) lives in a per-thread object reused from search to search.
  */
 public final class RegexProgram {
 
-    private final Pattern pattern;
-    private final boolean hasDollar;
-    private final String written;
+    private static final byte START = 0;
+    private static final byte END = 1;
+    private static final byte REPEAT = 2;
+    private static final int NEVER = Integer.MIN_VALUE;
 
-    private RegexProgram(Pattern pattern, boolean hasDollar, String written) {
-        this.pattern = pattern;
-        this.hasDollar = hasDollar;
+    /** Step indexes of each branch: branch b holds steps {@code [branchStart[b], branchStart[b + 1])}. */
+    private final int[] branchStart;
+    /** Whether a branch starts with {@code ^}: once past the start, it can only go on with what it already has. */
+    private final boolean[] anchored;
+    private final byte[] kind;
+    private final CharSet[] sets;
+    private final int[] min;
+    private final int[] max;
+    /** Where each step's ring of pending positions starts in the shared ring; a ring has {@code min} slots. */
+    private final int[] ringOffset;
+    private final String written;
+    private final ThreadLocal<Scratch> scratch;
+
+    private RegexProgram(CloudWatchRegex.Program program, String written) {
         this.written = written;
+        List<List<CloudWatchRegex.Step>> branches = program.branches();
+        int steps = branches.stream().mapToInt(List::size).sum();
+        branchStart = new int[branches.size() + 1];
+        anchored = new boolean[branches.size()];
+        kind = new byte[steps];
+        sets = new CharSet[steps];
+        min = new int[steps];
+        max = new int[steps];
+        ringOffset = new int[steps];
+        int i = 0;
+        int ring = 0;
+        for (int b = 0; b < branches.size(); b++) {
+            branchStart[b] = i;
+            List<CloudWatchRegex.Step> branch = branches.get(b);
+            anchored[b] = !branch.isEmpty() && branch.get(0).kind() == CloudWatchRegex.StepKind.START;
+            for (CloudWatchRegex.Step step : branch) {
+                kind[i] = switch (step.kind()) {
+                    case START -> START;
+                    case END -> END;
+                    case REPEAT -> REPEAT;
+                };
+                sets[i] = step.set();
+                min[i] = step.min();
+                max[i] = step.max();
+                ringOffset[i] = ring;
+                ring += step.min();
+                i++;
+            }
+        }
+        branchStart[branches.size()] = i;
+        int ringSize = ring;
+        scratch = ThreadLocal.withInitial(() -> new Scratch(steps, branches.size(), ringSize));
     }
 
     /**
@@ -32,37 +88,146 @@ public final class RegexProgram {
         if (!t.isValid()) {
             throw new IllegalArgumentException("invalid regular expression %" + source + "%: " + t.errorMessage());
         }
-        return new RegexProgram(Pattern.compile(t.re2()), t.hasDollar(), "%" + source + "%");
+        return new RegexProgram(t.program(), "%" + source + "%");
+    }
+
+    /** The number of steps, which bounds the work per character of a search. */
+    public int steps() {
+        return kind.length;
     }
 
     /** Whether the expression occurs anywhere in the text. */
     public boolean find(CharSequence text) {
-        if (pattern.matcher(text).find()) {
-            return true;
+        Scratch st = scratch.get();
+        int n = text.length();
+        int base = st.begin(n);
+        int[] last = st.last;
+        int[] latest = st.latest;
+        int[] runStart = st.runStart;
+        int[] ring = st.ring;
+        boolean[] live = st.live;
+        Arrays.fill(last, NEVER);
+        Arrays.fill(latest, NEVER);
+        Arrays.fill(runStart, 0);
+        Arrays.fill(live, true);
+        int liveBranches = anchored.length;
+        int pos = 0;
+        for (int j = 0; ; j++) {
+            // The character at j, consumed once every step has been decided at j; -1 at the end of the text.
+            int c = pos < n ? Character.codePointAt(text, pos) : -1;
+            for (int b = 0; b < anchored.length; b++) {
+                if (!live[b]) {
+                    continue;
+                }
+                boolean a = true;
+                boolean canGoOn = false;
+                for (int i = branchStart[b]; i < branchStart[b + 1]; i++) {
+                    if (kind[i] == START) {
+                        a &= pos == 0;
+                        continue;
+                    }
+                    if (kind[i] == END) {
+                        a &= endsAt(text, pos, n);
+                        continue;
+                    }
+                    int m = min[i];
+                    if (m == 0) {
+                        if (a) {
+                            last[i] = j;
+                            latest[i] = j;
+                        }
+                    } else {
+                        // The ring holds, at slot j mod m, the position j - m if the steps before were matched
+                        // there; positions are stored offset by base, so that a stale value from an earlier search
+                        // never equals a position of this one.
+                        int slot = ringOffset[i] + j % m;
+                        if (j >= m && ring[slot] == base + j - m) {
+                            last[i] = j - m;
+                        }
+                        if (a) {
+                            ring[slot] = base + j;
+                            latest[i] = j;
+                        }
+                    }
+                    int lo = max[i] < 0 ? runStart[i] : Math.max(runStart[i], j - max[i]);
+                    a = last[i] >= lo;
+                    if (c >= 0 && !sets[i].contains(c)) {
+                        runStart[i] = j + 1;
+                    }
+                    canGoOn |= latest[i] >= runStart[i] && (max[i] < 0 || j + 1 - latest[i] <= max[i]);
+                }
+                if (a) {
+                    return true;
+                }
+                if (anchored[b] && !canGoOn) {
+                    live[b] = false;
+                    liveBranches--;
+                }
+            }
+            if (liveBranches == 0 || c < 0) {
+                return false;
+            }
+            pos += c < Character.MIN_SUPPLEMENTARY_CODE_POINT ? 1 : 2;
         }
-        if (!hasDollar) {
-            return false;
-        }
-        int terminator = finalTerminator(text);
-        return terminator >= 0 && pattern.matcher(text.subSequence(0, terminator)).find();
     }
 
-    /** Where the text's final line terminator starts ({@code \r\n} counting as one), or -1 if it has none. */
-    private static int finalTerminator(CharSequence text) {
-        int n = text.length();
-        if (n == 0) {
-            return -1;
+    /**
+     * {@code $} at {@code pos}, as java.util.regex without flags: the end of the text, or just before a line terminator
+     * that ends it, where {@code \r\n} is one terminator (so not between its two characters).
+     */
+    private static boolean endsAt(CharSequence text, int pos, int n) {
+        if (pos == n) {
+            return true;
         }
-        char last = text.charAt(n - 1);
-        if (last == '\n') {
-            return n >= 2 && text.charAt(n - 2) == '\r' ? n - 2 : n - 1;
+        if (pos == n - 2) {
+            return text.charAt(pos) == '\r' && text.charAt(pos + 1) == '\n';
         }
-        return last == '\r' || last == '\u0085' || last == '\u2028' || last == '\u2029' ? n - 1 : -1;
+        if (pos == n - 1) {
+            char c = text.charAt(pos);
+            if (c == '\n') {
+                return pos == 0 || text.charAt(pos - 1) != '\r';
+            }
+            return c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+        }
+        return false;
     }
 
     /** The expression as written, {@code %...%}. */
     @Override
     public String toString() {
         return written;
+    }
+
+    /** The state of one search, reused by its thread. */
+    private static final class Scratch {
+        /** Per step: the latest position s with the steps before matched at s and s at most j - min, or NEVER. */
+        final int[] last;
+        /** Per step: the latest position at which the steps before it matched, or NEVER. */
+        final int[] latest;
+        /** Per step: where the current run of characters of its set began. */
+        final int[] runStart;
+        final int[] ring;
+        final boolean[] live;
+        private int clock;
+
+        Scratch(int steps, int branches, int ringSize) {
+            last = new int[steps];
+            latest = new int[steps];
+            runStart = new int[steps];
+            ring = new int[ringSize];
+            live = new boolean[branches];
+            Arrays.fill(ring, NEVER);
+        }
+
+        /** Starts a search of a text of n characters; returns the offset its positions are stored with. */
+        int begin(int n) {
+            if (clock > Integer.MAX_VALUE - n - 1) {
+                Arrays.fill(ring, NEVER);
+                clock = 0;
+            }
+            int base = clock;
+            clock += n + 1;
+            return base;
+        }
     }
 }

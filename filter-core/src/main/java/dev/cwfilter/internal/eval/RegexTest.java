@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code = %regex%} or {@code != %regex%}: an unanchored search in the value's text (a number's literal text, a
- * boolean's {@code true} / {@code false}). A null has no text. Matching is re2j's: linear in the text, whatever the
- * expression.
+ * boolean's {@code true} / {@code false}). A null has no text. Matching is {@link RegexProgram}'s: linear in the text,
+ * whatever the expression.
  *
  * <p>Immutable and thread-safe.
  */

@@ -1,12 +1,18 @@
 package dev.cwfilter.internal.regex;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * CloudWatch's regular-expression dialect (SEMANTICS.md section 3): it checks a {@code %...%} body against the
- * documented subset and translates it into RE2 syntax for re2j, which matches in linear time.
+ * documented subset and compiles it into a {@link Program}, which {@code dev.cwfilter.internal.eval.RegexProgram}
+ * runs in time linear in the text.
  *
  * <p>The subset: ASCII letters and digits, the symbols {@code : _ # = @ / ; , -} and space as literals; the
  * operators {@code ^ $ ? [ ] { } | \ * + .}; the escapes {@code \d \D \s \S \w \W \xhh} and a backslash before any
- * operator or symbol. No groups, no other characters. The translation keeps the meaning the documentation gives
+ * operator or symbol. No groups, no other characters. So an expression is a list of alternatives, each a sequence of
+ * anchors ({@code ^}, {@code $}) and of single-character sets each repeated between a minimum and a maximum number of
+ * times; that shape is what lets every expression run in linear time. The meaning is the one the documentation gives
  * (and, where it is silent, java.util.regex's meaning with no flags, which the specification names):
  * <ul>
  *   <li>{@code .} matches any character but a line terminator ({@code \n \r \u0085 \u2028 \u2029});</li>
@@ -14,47 +20,74 @@ package dev.cwfilter.internal.regex;
  *       ({@code \r\n} counting as one);</li>
  *   <li>{@code \s} is exactly tab, space and newline, {@code \w} is {@code [a-zA-Z_0-9]}, {@code \d} is
  *       {@code [0-9]};</li>
- *   <li>{@code {,n}} means {@code {0,n}}.</li>
+ *   <li>{@code {,n}} means {@code {0,n}}; a {@code ?} after a repetition (lazy) changes nothing about whether the
+ *       expression is found;</li>
+ *   <li>a character is a Unicode code point: a surrogate pair is one character.</li>
  * </ul>
- * RE2 has no zero-width assertion for "just before a final line terminator", so {@code $} is translated to the end of
- * the text, and {@code dev.cwfilter.internal.eval.RegexProgram} also tries a text that ends with a line terminator
- * without it. That is exact for every expression in which nothing that consumes characters follows a {@code $} in its
- * branch; {@code a$\s} on {@code "a\n"}, which java.util.regex matches, does not match.
- *  * Stateless and thread-safe.
+ * Stateless and thread-safe.
  */
 public final class CloudWatchRegex {
 
-    /** RE2's largest repetition count. */
+    /** The largest repetition count (RE2's and CloudWatch's largest). */
     public static final int MAX_REPEAT = 1000;
-
-    private static final String DOT = "[^\\n\\r\\x{85}\\x{2028}\\x{2029}]";
-    private static final String DOLLAR = "\\z";
 
     private CloudWatchRegex() {
     }
 
     /**
-     * The outcome of a translation: RE2 syntax, or the first error and its offset within the source.
+     * The outcome of a compilation: the program, or the first error and its offset within the source.
      *
-     * @param re2          the RE2 translation, or null if the source is invalid
-     * @param hasDollar    whether the expression has a {@code $}, which can also match before a final line terminator
+     * @param program      the compiled expression, or null if the source is invalid
      * @param errorOffset  the offset of the error within the source, or -1
      * @param errorMessage what is wrong, in the words of an error message, or null
      */
-    public record Translation(String re2, boolean hasDollar, int errorOffset, String errorMessage) {
+    public record Translation(Program program, int errorOffset, String errorMessage) {
         /** Whether the source is valid. */
         public boolean isValid() {
-            return re2 != null;
+            return program != null;
         }
     }
 
-    /** Checks the body of a {@code %...%} regular expression and translates it to RE2 syntax. */
+    /**
+     * A compiled expression: its alternatives, any of which may be found.
+     *
+     * @param branches the alternatives, in order; each a sequence of steps (an empty one, as in {@code a|}, matches
+     *                 the empty text, so is found in every text)
+     */
+    public record Program(List<List<Step>> branches) {
+        /** Copies the lists. */
+        public Program {
+            branches = branches.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /** What a step of an alternative does. */
+    public enum StepKind {
+        /** {@code ^}: the start of the text. */
+        START,
+        /** {@code $}: the end of the text, or just before a line terminator that ends it. */
+        END,
+        /** A run of characters of one set, as long as the step's bounds allow. */
+        REPEAT
+    }
+
+    /**
+     * One step of an alternative.
+     *
+     * @param kind an anchor or a repetition
+     * @param set  the characters a repetition consumes; null for an anchor
+     * @param min  the fewest characters a repetition consumes (0 for an anchor)
+     * @param max  the most, or -1 for no limit (0 for an anchor)
+     */
+    public record Step(StepKind kind, CharSet set, int min, int max) {
+    }
+
+    /** Compiles the body of a {@code %...%} regular expression, or says what is wrong with it. */
     public static Translation translate(String source) {
         try {
-            String re2 = new Translator(source).translate();
-            return new Translation(re2, re2.contains(DOLLAR), -1, null);
+            return new Translation(new Translator(source).translate(), -1, null);
         } catch (RegexError e) {
-            return new Translation(null, false, e.offset, e.getMessage());
+            return new Translation(null, e.offset, e.getMessage());
         }
     }
 
@@ -78,14 +111,15 @@ public final class CloudWatchRegex {
 
     private static final class Translator {
         private final String src;
-        private final StringBuilder out = new StringBuilder();
+        private final List<List<Step>> branches = new ArrayList<>();
+        private List<Step> branch = new ArrayList<>();
         private int pos;
 
         Translator(String src) {
             this.src = src;
         }
 
-        String translate() {
+        Program translate() {
             if (src.isEmpty()) {
                 throw new RegexError(0, "empty regular expression");
             }
@@ -94,36 +128,37 @@ public final class CloudWatchRegex {
                 char c = src.charAt(pos);
                 switch (c) {
                     case '|' -> {
-                        out.append('|');
+                        branches.add(branch);
+                        branch = new ArrayList<>();
                         pos++;
                         canRepeat = false;
                     }
                     case '^' -> {
-                        out.append('^');
+                        branch.add(new Step(StepKind.START, null, 0, 0));
                         pos++;
                         canRepeat = false;
                     }
                     case '$' -> {
-                        out.append(DOLLAR);
+                        branch.add(new Step(StepKind.END, null, 0, 0));
                         pos++;
                         canRepeat = false;
                     }
                     case '.' -> {
-                        out.append(DOT);
+                        once(CharSet.DOT);
                         pos++;
                         canRepeat = true;
                     }
                     case '[' -> {
-                        characterClass();
+                        once(characterClass());
                         canRepeat = true;
                     }
                     case '\\' -> {
-                        out.append(escape());
+                        once(escape());
                         canRepeat = true;
                     }
                     case '*', '+', '?' -> {
                         requireRepeatable(canRepeat, c);
-                        out.append(c);
+                        repeatLast(c == '+' ? 1 : 0, c == '?' ? 1 : -1);
                         pos++;
                         lazySuffix();
                         canRepeat = false;
@@ -138,13 +173,25 @@ public final class CloudWatchRegex {
                     case ']' -> throw new RegexError(pos, "unmatched ']': write \\] for a literal bracket");
                     default -> {
                         literal(c, pos);
-                        out.append(re2Literal(c));
+                        once(CharSet.of(c));
                         pos++;
                         canRepeat = true;
                     }
                 }
             }
-            return out.toString();
+            branches.add(branch);
+            return new Program(branches);
+        }
+
+        /** Appends a step that consumes exactly one character of the set (until a repetition follows). */
+        private void once(CharSet set) {
+            branch.add(new Step(StepKind.REPEAT, set, 1, 1));
+        }
+
+        /** Gives the last step, a single character set, the bounds of the repetition that follows it. */
+        private void repeatLast(int min, int max) {
+            Step last = branch.remove(branch.size() - 1);
+            branch.add(new Step(StepKind.REPEAT, last.set(), min, max));
         }
 
         private void requireRepeatable(boolean canRepeat, char c) {
@@ -157,7 +204,6 @@ public final class CloudWatchRegex {
         /** A single '?' after a repetition makes it lazy, which cannot change whether the expression matches. */
         private void lazySuffix() {
             if (pos < src.length() && src.charAt(pos) == '?') {
-                out.append('?');
                 pos++;
             }
             if (pos < src.length() && "*+?{".indexOf(src.charAt(pos)) >= 0) {
@@ -195,8 +241,7 @@ public final class CloudWatchRegex {
             if (Math.max(min, max) > MAX_REPEAT) {
                 throw new RegexError(start, "repetition counts above " + MAX_REPEAT + " are not supported");
             }
-            out.append('{').append(Math.max(min, 0)).append(max == min ? "" : ",").append(
-                    max == min || max < 0 ? "" : Integer.toString(max)).append('}');
+            repeatLast(Math.max(min, 0), max);
         }
 
         /** Reads decimal digits; -1 if there are none. Values past MAX_REPEAT are capped just above it. */
@@ -209,17 +254,18 @@ public final class CloudWatchRegex {
             return value;
         }
 
-        private void characterClass() {
+        private CharSet characterClass() {
             int start = pos;
             pos++;
-            out.append('[');
+            boolean negated = false;
             if (pos < src.length() && src.charAt(pos) == '^') {
-                out.append('^');
+                negated = true;
                 pos++;
             }
             if (pos < src.length() && src.charAt(pos) == ']') {
                 throw new RegexError(start, "empty character class: write \\] for a literal bracket");
             }
+            CharSet.Builder members = new CharSet.Builder();
             int previous = -1;
             while (true) {
                 if (pos >= src.length()) {
@@ -228,13 +274,12 @@ public final class CloudWatchRegex {
                 char c = src.charAt(pos);
                 if (c == ']') {
                     pos++;
-                    out.append(']');
-                    return;
+                    return negated ? members.buildComplement() : members.build();
                 }
                 if (c == '-' && previous >= 0 && pos + 1 < src.length() && src.charAt(pos + 1) != ']') {
                     int rangeStart = pos;
                     pos++;
-                    int high = classChar();
+                    int high = classChar(members);
                     if (high < 0) {
                         throw new RegexError(rangeStart, "a range must end with a single character");
                     }
@@ -242,29 +287,30 @@ public final class CloudWatchRegex {
                         throw new RegexError(rangeStart, "range " + (char) previous + "-" + (char) high
                                 + " has its bounds reversed");
                     }
-                    out.append('-').append(re2Literal((char) high));
+                    members.addRange(previous, high);
                     previous = -1;
                     continue;
                 }
-                int single = classChar();
+                int single = classChar(members);
                 if (single >= 0) {
-                    out.append(re2Literal((char) single));
+                    members.addRange(single, single);
                 }
                 previous = single;
             }
         }
 
-        /** Reads one class member; returns its character, or -1 for a shorthand class such as \d (already written). */
-        private int classChar() {
+        /**
+         * Reads one class member; returns its character, or -1 for a shorthand class such as \d (already added to
+         * the members).
+         */
+        private int classChar(CharSet.Builder members) {
             char c = src.charAt(pos);
             if (c == '\\') {
-                int at = pos;
-                String shorthand = classShorthand();
+                CharSet shorthand = shorthand();
                 if (shorthand != null) {
-                    out.append(shorthand);
+                    members.addAll(shorthand);
                     return -1;
                 }
-                pos = at;
                 return escapedChar();
             }
             if (c == '[') {
@@ -277,43 +323,30 @@ public final class CloudWatchRegex {
             return c;
         }
 
-        private String classShorthand() {
+        /** Reads \d \D \w \W \s \S if the backslash at {@code pos} starts one; null (and nothing read) otherwise. */
+        private CharSet shorthand() {
             if (pos + 1 >= src.length()) {
                 return null;
             }
-            String members = switch (src.charAt(pos + 1)) {
-                case 'd' -> "0-9";
-                case 'D' -> "\\x00-/:-\\x{10FFFF}";
-                case 'w' -> "0-9A-Za-z_";
-                case 'W' -> "\\x00-/:-@\\[-\\^`{-\\x{10FFFF}";
-                case 's' -> "\\t\\n ";
-                case 'S' -> "\\x00-\\x08\\x0B-\\x1F!-\\x{10FFFF}";
+            CharSet set = switch (src.charAt(pos + 1)) {
+                case 'd' -> CharSet.DIGIT;
+                case 'D' -> CharSet.DIGIT.complement();
+                case 'w' -> CharSet.WORD;
+                case 'W' -> CharSet.WORD.complement();
+                case 's' -> CharSet.SPACE;
+                case 'S' -> CharSet.SPACE.complement();
                 default -> null;
             };
-            if (members != null) {
+            if (set != null) {
                 pos += 2;
             }
-            return members;
+            return set;
         }
 
-        /** Translates an escape outside a class. */
-        private String escape() {
-            if (pos + 1 < src.length()) {
-                String shorthand = switch (src.charAt(pos + 1)) {
-                    case 'd' -> "[0-9]";
-                    case 'D' -> "[^0-9]";
-                    case 'w' -> "[0-9A-Za-z_]";
-                    case 'W' -> "[^0-9A-Za-z_]";
-                    case 's' -> "[\\t\\n ]";
-                    case 'S' -> "[^\\t\\n ]";
-                    default -> null;
-                };
-                if (shorthand != null) {
-                    pos += 2;
-                    return shorthand;
-                }
-            }
-            return re2Literal((char) escapedChar());
+        /** Reads an escape outside a class. */
+        private CharSet escape() {
+            CharSet shorthand = shorthand();
+            return shorthand != null ? shorthand : CharSet.of((char) escapedChar());
         }
 
         /** Reads \xhh or a backslash before an operator or symbol; returns the character it stands for. */
@@ -363,11 +396,6 @@ public final class CloudWatchRegex {
 
         private static boolean isHex(char c) {
             return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        }
-
-        private static String re2Literal(char c) {
-            return (Character.isLetterOrDigit(c) && c < 128) || c == ' ' ? String.valueOf(c)
-                    : String.format("\\x{%X}", (int) c);
         }
     }
 }
