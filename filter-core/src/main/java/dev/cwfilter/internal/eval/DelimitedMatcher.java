@@ -69,14 +69,21 @@ public final class DelimitedMatcher implements EventMatcher {
             return false;
         }
         Fields fields = buffers.get();
-        return align(utf8, offset, offset + length, fields) && conditionsHold(utf8, fields);
+        if (ellipsis) {
+            // Only the fields at either end are tested: keep those, count the rest, and hold memory that does not
+            // grow with the event.
+            fields.splitEnds(utf8, offset, offset + length, prefix.length, suffix.length);
+            return fields.count >= prefix.length + suffix.length && conditionsHold(utf8, fields, prefix.length);
+        }
+        return align(utf8, offset, offset + length, fields)
+                && conditionsHold(utf8, fields, fields.count - suffix.length);
     }
 
     @Override
     public Map<String, String> extract(String message) {
         byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
         Fields fields = buffers.get();
-        if (!align(utf8, 0, utf8.length, fields) || !conditionsHold(utf8, fields)) {
+        if (!align(utf8, 0, utf8.length, fields) || !conditionsHold(utf8, fields, fields.count - suffix.length)) {
             return null;
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -165,15 +172,15 @@ public final class DelimitedMatcher implements EventMatcher {
         return true;
     }
 
-    private boolean conditionsHold(byte[] b, Fields fields) {
-        int n = fields.count;
+    /** Whether every condition holds; the fields after {@code ...} are at {@code [suffixAt, suffixAt + suffix)}. */
+    private boolean conditionsHold(byte[] b, Fields fields, int suffixAt) {
         for (int i = 0; i < prefix.length; i++) {
             if (!holds(prefix[i], b, fields, i)) {
                 return false;
             }
         }
         for (int j = 0; j < suffix.length; j++) {
-            if (!holds(suffix[j], b, fields, n - suffix.length + j)) {
+            if (!holds(suffix[j], b, fields, suffixAt + j)) {
                 return false;
             }
         }
@@ -202,56 +209,113 @@ public final class DelimitedMatcher implements EventMatcher {
         int[] start = new int[32];
         int[] end = new int[32];
         int[] rawStart = new int[32];
+        private int[] copy = new int[0];
+        /** The field {@link #next} read: where it starts (its delimiter included), its value's start and end. */
+        private int nextRaw;
+        private int nextStart;
+        private int nextEnd;
 
         /** Splits up to {@code max} fields; returns the offset just past the last field read. */
         int split(byte[] b, int from, int to, int max) {
             count = 0;
             int i = from;
             while (count < max) {
-                i = skipBlanks(b, i, to);
-                if (i >= to) {
+                int after = next(b, i, to);
+                if (after < 0) {
                     break;
                 }
-                int raw = i;
-                int s;
-                int e;
-                byte c = b[i];
-                if (c == '"' || c == '[') {
-                    byte close = c == '"' ? (byte) '"' : (byte) ']';
-                    s = i + 1;
-                    int found = ByteSearch.indexOf(b, s, to, close);
-                    if (found < 0) {
-                        // An unbalanced opener runs to the end of its line.
-                        int lineFeed = ByteSearch.indexOf(b, s, to, (byte) '\n');
-                        e = lineFeed < 0 ? to : lineFeed > s && b[lineFeed - 1] == '\r' ? lineFeed - 1 : lineFeed;
-                        i = e;
-                    } else {
-                        e = found;
-                        i = found + 1;
-                    }
-                } else {
-                    s = i;
-                    while (i < to && !isBlank(b[i])) {
-                        i++;
-                    }
-                    e = i;
-                }
-                add(raw, s, e);
+                i = after;
+                add(count, nextRaw, nextStart, nextEnd);
+                count++;
             }
             return i;
         }
 
-        private void add(int raw, int s, int e) {
-            if (count == start.length) {
-                int size = count * 2;
+        /**
+         * Splits every field but keeps only the first {@code first} at {@code [0, first)} and the last {@code last}
+         * at {@code [first, first + last)}, in order; {@link #count} is the number of fields. The fields between are
+         * counted, not kept (a ring of {@code last} slots holds the latest), so memory does not grow with the event.
+         * When there are fewer than {@code first + last} fields the kept ones are not meaningful.
+         */
+        void splitEnds(byte[] b, int from, int to, int first, int last) {
+            count = 0;
+            int i = from;
+            int slot = 0;
+            while (true) {
+                int after = next(b, i, to);
+                if (after < 0) {
+                    break;
+                }
+                i = after;
+                if (count < first) {
+                    add(count, nextRaw, nextStart, nextEnd);
+                } else if (last > 0) {
+                    add(first + slot, nextRaw, nextStart, nextEnd);
+                    slot = slot + 1 == last ? 0 : slot + 1;
+                }
+                count++;
+            }
+            if (last > 0 && count >= first + last && slot != 0) {
+                // The ring's oldest field is at slot: rotate it to the front.
+                rotate(start, first, last, slot);
+                rotate(end, first, last, slot);
+                rotate(rawStart, first, last, slot);
+            }
+        }
+
+        private void rotate(int[] a, int from, int length, int by) {
+            if (copy.length < length) {
+                copy = new int[length];
+            }
+            System.arraycopy(a, from, copy, 0, length);
+            for (int k = 0; k < length; k++) {
+                a[from + k] = copy[(by + k) % length];
+            }
+        }
+
+        /**
+         * Reads the field at or after {@code i} into {@link #nextRaw}, {@link #nextStart} and {@link #nextEnd}; returns
+         * the offset just past it, or -1 if only blanks are left.
+         */
+        private int next(byte[] b, int i, int to) {
+            i = skipBlanks(b, i, to);
+            if (i >= to) {
+                return -1;
+            }
+            nextRaw = i;
+            byte c = b[i];
+            if (c == '"' || c == '[') {
+                byte close = c == '"' ? (byte) '"' : (byte) ']';
+                nextStart = i + 1;
+                int found = ByteSearch.indexOf(b, nextStart, to, close);
+                if (found < 0) {
+                    // An unbalanced opener runs to the end of its line.
+                    int lineFeed = ByteSearch.indexOf(b, nextStart, to, (byte) '\n');
+                    nextEnd = lineFeed < 0 ? to : lineFeed > nextStart && b[lineFeed - 1] == '\r' ? lineFeed - 1
+                            : lineFeed;
+                    return nextEnd;
+                }
+                nextEnd = found;
+                return found + 1;
+            }
+            nextStart = i;
+            while (i < to && !isBlank(b[i])) {
+                i++;
+            }
+            nextEnd = i;
+            return i;
+        }
+
+        private void add(int index, int raw, int s, int e) {
+            if (index >= start.length) {
+                int size = Math.max(index + 1, start.length * 2);
                 start = Arrays.copyOf(start, size);
                 end = Arrays.copyOf(end, size);
                 rawStart = Arrays.copyOf(rawStart, size);
             }
-            rawStart[count] = raw;
-            start[count] = s;
-            end[count] = e;
-            count++;
+            rawStart[index] = raw;
+            start[index] = s;
+            end[index] = e;
         }
     }
 }
