@@ -2,7 +2,6 @@ package dev.cwfilter;
 
 import dev.cwfilter.ast.Pattern;
 import dev.cwfilter.ast.SourceSpan;
-import dev.cwfilter.internal.parse.Issue;
 import dev.cwfilter.internal.parse.ParseLimits;
 import dev.cwfilter.internal.parse.ParseOutcome;
 import dev.cwfilter.internal.parse.PatternParser;
@@ -39,9 +38,7 @@ public final class ParsedPattern {
         Objects.requireNonNull(options, "options");
         ParseOutcome outcome = PatternParser.parse(text, new ParseLimits(options.maxPatternLength(),
                 options.maxNestingDepth(), options.lenientTermCharacters()));
-        List<PatternIssue> issues = outcome.issues().stream()
-                .map((Issue i) -> PatternIssue.at(text, i.offset(), i.length(), i.message()))
-                .toList();
+        List<PatternIssue> issues = PatternIssue.at(text, outcome.issues());
         return new ParsedPattern(text, options, outcome.ast(), issues, outcome.spans());
     }
 

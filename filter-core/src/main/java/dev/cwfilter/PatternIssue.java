@@ -1,5 +1,8 @@
 package dev.cwfilter;
 
+import dev.cwfilter.internal.parse.Issue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,17 +29,31 @@ public record PatternIssue(String message, int offset, int length, int line, int
         }
     }
 
-    /** The issue at an offset of a pattern, with the line and column worked out. */
-    static PatternIssue at(String pattern, int offset, int length, String message) {
+    /**
+     * The parser's issues with their lines and columns worked out, in one pass over the pattern when they are in order
+     * of offset (as the parser gives them): a pattern with many problems costs no more than its length.
+     */
+    static List<PatternIssue> at(String pattern, List<Issue> issues) {
+        List<PatternIssue> out = new ArrayList<>(issues.size());
         int line = 1;
         int lineStart = 0;
-        for (int i = 0; i < offset && i < pattern.length(); i++) {
-            if (pattern.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
+        int scanned = 0;
+        for (Issue issue : issues) {
+            int offset = issue.offset();
+            if (offset < scanned) {
+                line = 1;
+                lineStart = 0;
+                scanned = 0;
             }
+            for (; scanned < offset && scanned < pattern.length(); scanned++) {
+                if (pattern.charAt(scanned) == '\n') {
+                    line++;
+                    lineStart = scanned + 1;
+                }
+            }
+            out.add(new PatternIssue(issue.message(), offset, issue.length(), line, offset - lineStart + 1));
         }
-        return new PatternIssue(message, offset, length, line, offset - lineStart + 1);
+        return List.copyOf(out);
     }
 
     /**

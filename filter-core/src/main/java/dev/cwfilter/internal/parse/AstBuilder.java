@@ -286,7 +286,10 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         for (JsonExpression leaf : leaves) {
             Selector selector = leaf instanceof JsonComparison c ? c.selector() : ((JsonTest) leaf).selector();
             int wildcards = selector.wildcardCount();
-            if (wildcards > ParseLimits.MAX_WILDCARDS_PER_SELECTOR) {
+            if (selector.steps().size() > ParseLimits.MAX_SELECTOR_STEPS) {
+                issueAt(selector, "selector " + SyntaxErrors.quote(selector.toString()) + " has "
+                        + selector.steps().size() + " steps: the limit is " + ParseLimits.MAX_SELECTOR_STEPS);
+            } else if (wildcards > ParseLimits.MAX_WILDCARDS_PER_SELECTOR) {
                 issueAt(selector, "selector " + SyntaxErrors.quote(selector.toString()) + " has " + wildcards
                         + " wildcards: CloudWatch allows " + ParseLimits.MAX_WILDCARDS_PER_SELECTOR + " per selector");
             } else if (wildcards > 0 && ++wildcardSelectors == ParseLimits.MAX_WILDCARD_SELECTORS + 1) {

@@ -17,4 +17,11 @@ public record ParseLimits(int maxPatternLength, int maxNestingDepth, boolean len
     public static final int MAX_WILDCARDS_PER_SELECTOR = 1;
     /** CloudWatch's limit on selectors with a wildcard in one pattern. */
     public static final int MAX_WILDCARD_SELECTORS = 3;
+    /**
+     * Our limit on the steps of one selector ({@code .name}, {@code [0]}, {@code .*}). CloudWatch documents none;
+     * within its 1024-character limit no selector has more than 509 steps, so this limit never rejects a pattern
+     * CloudWatch accepts. It bounds the selector trie, which is built and walked one level per step, when
+     * {@code maxPatternLength} is raised.
+     */
+    public static final int MAX_SELECTOR_STEPS = 512;
 }

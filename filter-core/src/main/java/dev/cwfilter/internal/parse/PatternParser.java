@@ -30,13 +30,14 @@ public final class PatternParser {
 
     /** Parses a pattern; the outcome holds the AST or the issues. */
     public static ParseOutcome parse(String text, ParseLimits limits) {
-        SourceText source = new SourceText(text);
         int length = text.codePointCount(0, text.length());
         if (length > limits.maxPatternLength()) {
-            int at = source.offset(limits.maxPatternLength());
+            // Checked before anything is built from the text, so that an overlong pattern costs one count.
+            int at = text.offsetByCodePoints(0, limits.maxPatternLength());
             return failure(new Issue(at, text.length() - at, "the pattern is " + length + " characters long: the"
                     + " limit is " + limits.maxPatternLength()));
         }
+        SourceText source = new SourceText(text);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {

@@ -47,10 +47,12 @@ public final class JsonMatcher implements EventMatcher {
     private final Prefilter prefilter;
     private final JsonFactory factory;
     private final boolean lenientPrefix;
+    private final int[] frameCapacities;
     private final ThreadLocal<JsonState> states;
 
     JsonMatcher(TrieNode root, TrieNode[] nodes, ValueTest[] tests, Clause[] clauses, boolean[] existential,
-                Formula formula, Prefilter prefilter, JsonFactory factory, boolean lenientPrefix, int maxFrames) {
+                Formula formula, Prefilter prefilter, JsonFactory factory, boolean lenientPrefix,
+                int[] frameCapacities) {
         this.root = root;
         this.nodes = nodes;
         this.tests = tests;
@@ -60,8 +62,9 @@ public final class JsonMatcher implements EventMatcher {
         this.prefilter = prefilter;
         this.factory = factory;
         this.lenientPrefix = lenientPrefix;
+        this.frameCapacities = frameCapacities;
         this.states = ThreadLocal.withInitial(() -> new JsonState(tests.length, nodes.length, formula.size(),
-                maxFrames));
+                frameCapacities));
     }
 
     /** The literals every matching message contains. */
@@ -122,7 +125,7 @@ public final class JsonMatcher implements EventMatcher {
                     : "the message is not a JSON object" + (message.indexOf('{') > 0
                     ? " (it has text before its '{', and lenientJsonPrefix is off)" : ""), List.of());
         }
-        JsonState st = new JsonState(tests.length, nodes.length, formula.size(), states.get().frameSize.length);
+        JsonState st = new JsonState(tests.length, nodes.length, formula.size(), frameCapacities);
         String[] observed = new String[tests.length];
         try (JsonParser parser = factory.createParser(start == 0 ? message : message.substring(start))) {
             evaluate(parser, st, observed);

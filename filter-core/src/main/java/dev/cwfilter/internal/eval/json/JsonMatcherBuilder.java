@@ -95,8 +95,13 @@ public final class JsonMatcherBuilder {
         List<TrieNode> frozen = new ArrayList<>();
         TrieNode trieRoot = root.freeze(frozen);
         int height = frozen.stream().mapToInt(t -> t.depth).max().orElse(0);
+        // The walk's frame at depth k holds trie nodes of depth k only: sized by the trie's width there, the frames
+        // take as much room as the trie, not its height times its size.
+        int[] frameCapacities = new int[height + 2];
+        frozen.forEach(t -> frameCapacities[t.depth]++);
         return new JsonMatcher(trieRoot, frozen.toArray(TrieNode[]::new), tests.toArray(ValueTest[]::new),
-                clauses.toArray(Clause[]::new), existential, formula, prefilter, factory, lenientPrefix, height + 2);
+                clauses.toArray(Clause[]::new), existential, formula, prefilter, factory, lenientPrefix,
+                frameCapacities);
     }
 
     /** A trie node while the trie is being built. */

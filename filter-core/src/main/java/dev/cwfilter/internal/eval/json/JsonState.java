@@ -19,12 +19,21 @@ final class JsonState {
     final int[] nextNodes;
     int nextSize;
 
-    JsonState(int leaves, int nodes, int formulaSize, int maxFrames) {
+    /**
+     * Scratch state for a matcher.
+     *
+     * @param frameCapacities how many trie nodes the frame of each depth may hold (the trie's width at that depth)
+     */
+    JsonState(int leaves, int nodes, int formulaSize, int[] frameCapacities) {
+        int maxFrames = frameCapacities.length;
         leafGeneration = new int[leaves];
         leafTrue = new boolean[leaves];
         visitedGeneration = new int[nodes];
         scratch = new byte[formulaSize];
-        frameNodes = new int[maxFrames][nodes];
+        frameNodes = new int[maxFrames][];
+        for (int k = 0; k < maxFrames; k++) {
+            frameNodes[k] = new int[frameCapacities[k]];
+        }
         frameSize = new int[maxFrames];
         frameIsArray = new boolean[maxFrames];
         frameIndex = new int[maxFrames];
