@@ -36,13 +36,14 @@ public final class TermMatcher implements EventMatcher {
     private final Needle[] optional;
 
     /** One term to look for: its text and its UTF-8 encoding; the empty term occurs everywhere. */
-    private record Needle(String text, ByteSearch.Needle utf8, boolean always) {
+    private record Needle(String text, TextSearch search, ByteSearch.Needle utf8, boolean always) {
         static Needle of(String text) {
-            return new Needle(text, ByteSearch.Needle.of(text.getBytes(StandardCharsets.UTF_8)), text.isEmpty());
+            return new Needle(text, new TextSearch(text), ByteSearch.Needle.of(text.getBytes(StandardCharsets.UTF_8)),
+                    text.isEmpty());
         }
 
         boolean in(String message) {
-            return always || message.contains(text);
+            return always || search.in(message);
         }
 
         boolean in(byte[] b, int off, int len) {

@@ -32,6 +32,7 @@ public final class TextTest extends ValueTest {
     private final char[] chars;
     private final byte[] bytes;
     private final ByteSearch.Needle needle;
+    private final TextSearch search;
     private final String written;
 
     /**
@@ -61,6 +62,7 @@ public final class TextTest extends ValueTest {
         this.chars = literal.toCharArray();
         this.bytes = literal.getBytes(StandardCharsets.UTF_8);
         this.needle = ByteSearch.Needle.of(bytes);
+        this.search = new TextSearch(literal);
     }
 
     /** How the literal is compared. */
@@ -110,7 +112,7 @@ public final class TextTest extends ValueTest {
             case SUFFIX:
                 return length >= n && Arrays.equals(text, offset + length - n, offset + length, chars, 0, n);
             default:
-                return indexOf(text, offset, offset + length) >= 0;
+                return search.indexIn(text, offset, offset + length) >= 0;
         }
     }
 
@@ -128,17 +130,6 @@ public final class TextTest extends ValueTest {
             default:
                 return needle.indexIn(text, offset, offset + length) >= 0;
         }
-    }
-
-    private int indexOf(char[] text, int from, int to) {
-        int n = chars.length;
-        char first = chars[0];
-        for (int i = from; i <= to - n; i++) {
-            if (text[i] == first && Arrays.equals(text, i, i + n, chars, 0, n)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     @Override
