@@ -38,12 +38,12 @@ class RegexEngineProperties {
         return Combinators.combine(
                 Arbitraries.of("a", "b", "ab", "1", " ", "\t", "\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029",
                                 "\u00e9", "\u00ff", "\u0100", "😀", "-", "_", "aaa")
-                        .list().ofMaxSize(8).map(l -> String.join("", l)),
+                        .list().ofMaxSize(12).map(l -> String.join("", l)),
                 Arbitraries.of("", "", "\n", "\r\n", "\r", "\u2028"))
                 .as(String::concat);
     }
 
-    @Property(tries = 5000)
+    @Property(tries = 10000)
     void searchAgreesWithJavaUtilRegex(@ForAll("expressions") String expression, @ForAll("texts") String text) {
         boolean expected = ReferenceRegex.finds(expression, text);
         FilterPattern pattern = FilterPattern.compile("%" + expression + "%");

@@ -19,6 +19,12 @@ import java.util.List;
  * Positions are code points, so a surrogate pair is one character. {@code $} is java.util.regex's without flags: the
  * end, or just before a final line terminator ({@code \r\n} counting as one).
  *
+ * <p>Whenever nothing is under way the search jumps to where the next match could start: with {@link String#indexOf}
+ * when every alternative starts with literal text (as in {@code %timeout after [0-9]+%}), else to the next character
+ * some alternative can start with (as in {@code %[Ee]rror|[Ff]ail%}), so that a selective expression costs little more
+ * than a substring search. A jump compares at most 16 characters per character of the text, which keeps the bound
+ * linear.
+ *
  * <p>Immutable and thread-safe; the per-search state (a few integers per step, and for a step with a minimum count
  * above one a ring of that many positions) lives in a per-thread object reused from search to search.
  */
@@ -28,6 +34,11 @@ public final class RegexProgram {
     private static final byte END = 1;
     private static final byte REPEAT = 2;
     private static final int NEVER = Integer.MIN_VALUE;
+    /**
+     * The longest start of a leading literal looked for when skipping ahead: {@link String#indexOf} costs at most this
+     * many comparisons per character, and a longer literal is still found by the search itself.
+     */
+    private static final int MAX_SKIP_LITERAL = 16;
 
     /** Step indexes of each branch: branch b holds steps {@code [branchStart[b], branchStart[b + 1])}. */
     private final int[] branchStart;
@@ -39,6 +50,17 @@ public final class RegexProgram {
     private final int[] max;
     /** Where each step's ring of pending positions starts in the shared ring; a ring has {@code min} slots. */
     private final int[] ringOffset;
+    /**
+     * Where a match can start, when every alternative starts with a literal text: any match starts where the start
+     * of one of these occurs, so the search jumps there whenever nothing is under way. Null otherwise.
+     */
+    private final String[] leadingLiterals;
+    /**
+     * Otherwise, when every alternative starts by consuming a character (no anchor, no optional first step): the
+     * characters a match can start with, below U+0100 as a 256-bit map, and whether any above; null otherwise.
+     */
+    private final long[] firstChars;
+    private final boolean firstCharsAbove;
     private final String written;
     private final ThreadLocal<Scratch> scratch;
 
@@ -74,8 +96,45 @@ public final class RegexProgram {
             }
         }
         branchStart[branches.size()] = i;
+        leadingLiterals = leadingLiterals(branches);
+        long[] first = new long[4];
+        boolean above = false;
+        for (List<CloudWatchRegex.Step> branch : branches) {
+            if (branch.isEmpty() || branch.get(0).kind() != CloudWatchRegex.StepKind.REPEAT
+                    || branch.get(0).min() == 0) {
+                first = null;
+                break;
+            }
+            branch.get(0).set().addLowTo(first);
+            above |= branch.get(0).set().holdsAnyAbove();
+        }
+        firstChars = leadingLiterals == null ? first : null;
+        firstCharsAbove = above;
         int ringSize = ring;
         scratch = ThreadLocal.withInitial(() -> new Scratch(steps, branches.size(), ringSize));
+    }
+
+    private static String[] leadingLiterals(List<List<CloudWatchRegex.Step>> branches) {
+        String[] literals = new String[branches.size()];
+        for (int b = 0; b < branches.size(); b++) {
+            StringBuilder literal = new StringBuilder();
+            for (CloudWatchRegex.Step step : branches.get(b)) {
+                if (literal.length() == MAX_SKIP_LITERAL) {
+                    break;
+                }
+                int c = step.kind() == CloudWatchRegex.StepKind.REPEAT && step.min() == 1 && step.max() == 1
+                        ? step.set().single() : -1;
+                if (c < 0) {
+                    break;
+                }
+                literal.append((char) c);
+            }
+            if (literal.isEmpty()) {
+                return null;
+            }
+            literals[b] = literal.toString();
+        }
+        return literals;
     }
 
     /**
@@ -112,7 +171,16 @@ public final class RegexProgram {
         Arrays.fill(live, true);
         int liveBranches = anchored.length;
         int pos = 0;
+        boolean underWay = false;
         for (int j = 0; ; j++) {
+            if (!underWay && (leadingLiterals != null || firstChars != null)) {
+                // Nothing started before can still match: go to where the next match could start.
+                pos = leadingLiterals != null ? nextStart(text, pos) : nextFirstChar(text, pos, n);
+                if (pos < 0) {
+                    return false;
+                }
+            }
+            underWay = false;
             // The character at j, consumed once every step has been decided at j; -1 at the end of the text.
             int c = pos < n ? Character.codePointAt(text, pos) : -1;
             for (int b = 0; b < anchored.length; b++) {
@@ -122,12 +190,18 @@ public final class RegexProgram {
                 boolean a = true;
                 boolean canGoOn = false;
                 for (int i = branchStart[b]; i < branchStart[b + 1]; i++) {
-                    if (kind[i] == START) {
+                    byte k = kind[i];
+                    if (k == START) {
                         a &= pos == 0;
                         continue;
                     }
-                    if (kind[i] == END) {
+                    if (k == END) {
                         a &= endsAt(text, pos, n);
+                        continue;
+                    }
+                    if (!a && latest[i] < runStart[i]) {
+                        // Nothing enters the step and nothing in it is alive: it is false, and its run need not be
+                        // followed until something enters again (a break before an entry never matters to it).
                         continue;
                     }
                     int m = min[i];
@@ -140,7 +214,7 @@ public final class RegexProgram {
                         // The ring holds, at slot j mod m, the position j - m if the steps before were matched
                         // there; positions are stored offset by base, so that a stale value from an earlier search
                         // never equals a position of this one.
-                        int slot = ringOffset[i] + j % m;
+                        int slot = m == 1 ? ringOffset[i] : ringOffset[i] + j % m;
                         if (j >= m && ring[slot] == base + j - m) {
                             last[i] = j - m;
                         }
@@ -159,6 +233,7 @@ public final class RegexProgram {
                 if (a) {
                     return true;
                 }
+                underWay |= canGoOn;
                 if (anchored[b] && !canGoOn) {
                     live[b] = false;
                     liveBranches--;
@@ -169,6 +244,52 @@ public final class RegexProgram {
             }
             pos += c < Character.MIN_SUPPLEMENTARY_CODE_POINT ? 1 : 2;
         }
+    }
+
+    /** The first position at or after {@code from} where a leading literal occurs, or -1. */
+    private int nextStart(CharSequence text, int from) {
+        int best = -1;
+        for (String literal : leadingLiterals) {
+            int at = indexOf(text, literal, from);
+            if (at >= 0 && (best < 0 || at < best)) {
+                best = at;
+            }
+        }
+        return best;
+    }
+
+    /** The first position at or after {@code from} holding a character a match can start with, or -1. */
+    private int nextFirstChar(CharSequence text, int from, int n) {
+        for (int i = from; i < n; i++) {
+            char ch = text.charAt(i);
+            if (ch < 256 ? (firstChars[ch >>> 6] & (1L << ch)) != 0 : firstCharsAbove) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(CharSequence text, String literal, int from) {
+        if (text instanceof String s) {
+            return s.indexOf(literal, from);
+        }
+        char first = literal.charAt(0);
+        int last = text.length() - literal.length();
+        for (int i = from; i <= last; i++) {
+            if (text.charAt(i) == first && regionMatches(text, i, literal)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean regionMatches(CharSequence text, int at, String literal) {
+        for (int k = 1; k < literal.length(); k++) {
+            if (text.charAt(at + k) != literal.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -50,6 +50,36 @@ public final class CharSet {
                 && codePoint != 0x2029);
     }
 
+    /** The one character this set holds, or -1 if it holds none or several. */
+    public int single() {
+        if (above != NONE_ABOVE) {
+            return -1;
+        }
+        int found = -1;
+        for (int i = 0; i < 4; i++) {
+            long bits = low[i];
+            if (bits != 0) {
+                if (found >= 0 || Long.bitCount(bits) > 1) {
+                    return -1;
+                }
+                found = i * 64 + Long.numberOfTrailingZeros(bits);
+            }
+        }
+        return found;
+    }
+
+    /** Adds the members below U+0100 to a 256-bit map ({@code bits[c >>> 6]}, bit {@code c & 63}). */
+    public void addLowTo(long[] bits) {
+        for (int i = 0; i < 4; i++) {
+            bits[i] |= low[i];
+        }
+    }
+
+    /** Whether the set holds any code point above U+00FF. */
+    public boolean holdsAnyAbove() {
+        return above != NONE_ABOVE;
+    }
+
     /** Every code point this set does not hold. */
     public CharSet complement() {
         if (above == ALL_ABOVE_BUT_LINE_SEPARATORS) {
