@@ -12,6 +12,7 @@ import dev.cwfilter.internal.compile.EvalOptions;
 import dev.cwfilter.internal.eval.ByteSearch;
 import dev.cwfilter.internal.eval.EventMatcher;
 import dev.cwfilter.internal.eval.Explanation;
+import dev.cwfilter.internal.eval.FieldRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -166,6 +167,14 @@ public final class FilterPattern {
      */
     Map<String, String> extract(String message) {
         return withinSizeLimit(message) ? matcher.extract(message) : null;
+    }
+
+    /**
+     * The values of the requested space-delimited fields if the message matches, or null if it does not (see
+     * {@link EventMatcher#fieldValues}): what a metric filter reads, keeping nothing per field of the event.
+     */
+    String[] fieldValues(String message, List<FieldRequest> requests) {
+        return withinSizeLimit(message) ? matcher.fieldValues(message, requests) : null;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.cwfilter.ast.Pattern;
 import dev.cwfilter.ast.Selector;
 import dev.cwfilter.internal.compile.Compiler;
 import dev.cwfilter.internal.compile.EvalOptions;
+import dev.cwfilter.internal.eval.FieldRequest;
 import dev.cwfilter.internal.eval.Numbers;
 import dev.cwfilter.internal.eval.json.JsonFieldReader;
 import java.util.ArrayList;
@@ -63,10 +64,11 @@ public final class MetricFilter {
     private final StandardUnit unit;
     private final Source valueSource;
     private final Source[] dimensionSources;
+    private final List<FieldRequest> fieldRequests;
     private final JsonFieldReader jsonFields;
 
     private MetricFilter(Builder b, FilterPattern pattern, Source valueSource, Source[] dimensionSources,
-                         JsonFieldReader jsonFields) {
+                         List<FieldRequest> fieldRequests, JsonFieldReader jsonFields) {
         this.filterName = b.filterName;
         this.pattern = pattern;
         this.metricNamespace = b.metricNamespace;
@@ -77,6 +79,7 @@ public final class MetricFilter {
         this.unit = b.unit;
         this.valueSource = valueSource;
         this.dimensionSources = dimensionSources;
+        this.fieldRequests = List.copyOf(fieldRequests);
         this.jsonFields = jsonFields;
     }
 
@@ -255,12 +258,12 @@ public final class MetricFilter {
 
     private Resolution resolve(LogEvent event) {
         String message = event.message();
-        Map<String, String> extracted = pattern.extract(message);
-        if (extracted == null) {
+        String[] fields = pattern.fieldValues(message, fieldRequests);
+        if (fields == null) {
             return Resolution.NO_MATCH;
         }
         String[] json = jsonFields == null ? null : jsonFields.read(message);
-        String valueText = valueSource.text(extracted, json);
+        String valueText = valueSource.text(fields, json);
         if (valueText == null) {
             return Resolution.MATCH_WITHOUT_DATAPOINT;
         }
@@ -272,7 +275,7 @@ public final class MetricFilter {
         Map<String, String> dims = new LinkedHashMap<>();
         int i = 0;
         for (String name : dimensions.keySet()) {
-            String text = dimensionSources[i++].text(extracted, json);
+            String text = dimensionSources[i++].text(fields, json);
             if (text == null) {
                 return Resolution.MATCH_WITHOUT_DATAPOINT;
             }
@@ -288,42 +291,34 @@ public final class MetricFilter {
 
     /** Where a metric value or dimension value comes from. */
     private interface Source {
-        /** The text, or null if the event does not have it. */
-        String text(Map<String, String> extracted, String[] jsonValues);
+        /**
+         * The text, or null if the event does not have it.
+         *
+         * @param fields     the values of the filter's field requests, in order
+         * @param jsonValues the values of the filter's JSON selectors, in order
+         */
+        String text(String[] fields, String[] jsonValues);
     }
 
     private record Literal(String text) implements Source {
         @Override
-        public String text(Map<String, String> extracted, String[] jsonValues) {
+        public String text(String[] fields, String[] jsonValues) {
             return text;
         }
     }
 
     private record JsonField(int index) implements Source {
         @Override
-        public String text(Map<String, String> extracted, String[] jsonValues) {
+        public String text(String[] fields, String[] jsonValues) {
             return jsonValues[index];
         }
     }
 
-    private record NamedField(String key) implements Source {
+    /** {@code $name} or {@code $N}: the value of one of the filter's field requests. */
+    private record RequestedField(int request) implements Source {
         @Override
-        public String text(Map<String, String> extracted, String[] jsonValues) {
-            return extracted.get(key);
-        }
-    }
-
-    /** {@code $N}: the N-th field of the event, named or not. */
-    private record PositionalField(int position) implements Source {
-        @Override
-        public String text(Map<String, String> extracted, String[] jsonValues) {
-            int i = 1;
-            for (String value : extracted.values()) {
-                if (i++ == position) {
-                    return value;
-                }
-            }
-            return null;
+        public String text(String[] fields, String[] jsonValues) {
+            return fields[request];
         }
     }
 
@@ -447,9 +442,10 @@ public final class MetricFilter {
                 }
             }
             List<Selector> selectors = new ArrayList<>();
+            List<FieldRequest> requests = new ArrayList<>();
             Source value = Lexical.isNumber(metricValue) && Double.isFinite(Numbers.parseDouble(metricValue))
                     ? new Literal(metricValue)
-                    : fieldSource("metricValue", metricValue, ast, selectors);
+                    : fieldSource("metricValue", metricValue, ast, selectors, requests);
             Source[] dims = new Source[dimensions.size()];
             int i = 0;
             for (Map.Entry<String, String> dim : dimensions.entrySet()) {
@@ -458,16 +454,18 @@ public final class MetricFilter {
                     throw new IllegalArgumentException("dimension '" + dim.getKey() + "' needs a value of 1 to 255"
                             + " characters");
                 }
-                dims[i++] = fieldSource("dimension '" + dim.getKey() + "'", dim.getValue(), ast, selectors);
+                dims[i++] = fieldSource("dimension '" + dim.getKey() + "'", dim.getValue(), ast, selectors,
+                        requests);
             }
             JsonFieldReader reader = selectors.isEmpty() ? null : new JsonFieldReader(selectors,
                     Compiler.jsonFactoryFor(new EvalOptions(options.lenientJsonPrefix(), options.exactFieldCount(),
                             options.maxEventNestingDepth(), options.maxEventBytes())),
                     options.lenientJsonPrefix());
-            return new MetricFilter(this, pattern, value, dims, reader);
+            return new MetricFilter(this, pattern, value, dims, requests, reader);
         }
 
-        private static Source fieldSource(String what, String expression, Pattern ast, List<Selector> selectors) {
+        private static Source fieldSource(String what, String expression, Pattern ast, List<Selector> selectors,
+                                          List<FieldRequest> requests) {
             if (expression.startsWith("$.") || expression.startsWith("$[")) {
                 if (!(ast instanceof JsonPattern)) {
                     throw new IllegalArgumentException(what + " '" + expression + "' selects a JSON field: it needs"
@@ -497,14 +495,16 @@ public final class MetricFilter {
                     if (position < 1) {
                         throw new IllegalArgumentException(what + " '" + expression + "': fields count from $1");
                     }
-                    return new PositionalField(position);
+                    requests.add(FieldRequest.at(position));
+                    return new RequestedField(requests.size() - 1);
                 }
                 boolean named = delimited.fields().stream()
                         .anyMatch(f -> f instanceof DelimitedField.Named n && n.name().equals(name));
                 if (!named) {
                     throw new IllegalArgumentException(what + " '" + expression + "' names no field of the pattern");
                 }
-                return new NamedField(expression);
+                requests.add(FieldRequest.named(name));
+                return new RequestedField(requests.size() - 1);
             }
             throw new IllegalArgumentException(what + " '" + expression + "' must be a number, a JSON selector such"
                     + " as $.latency, or a space-delimited field such as $size or $7");

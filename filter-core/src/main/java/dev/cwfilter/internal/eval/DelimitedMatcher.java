@@ -98,6 +98,65 @@ public final class DelimitedMatcher implements EventMatcher {
     }
 
     @Override
+    public String[] fieldValues(String message, List<FieldRequest> requests) {
+        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
+        Fields fields = buffers.get();
+        int suffixAt;
+        if (ellipsis) {
+            fields.splitEnds(utf8, 0, utf8.length, prefix.length, suffix.length);
+            if (fields.count < prefix.length + suffix.length) {
+                return null;
+            }
+            suffixAt = prefix.length;
+        } else {
+            if (!align(utf8, 0, utf8.length, fields)) {
+                return null;
+            }
+            suffixAt = fields.count - suffix.length;
+        }
+        if (!conditionsHold(utf8, fields, suffixAt)) {
+            return null;
+        }
+        String[] values = new String[requests.size()];
+        int n = fields.count;
+        for (int k = 0; k < values.length; k++) {
+            FieldRequest request = requests.get(k);
+            int index = request.name() != null ? storedIndexOf(request.name(), suffixAt) : -1;
+            int p = request.position() - 1;
+            if (request.name() == null && p >= 0 && p < n) {
+                if (p < prefix.length) {
+                    index = p;
+                } else if (p >= n - suffix.length) {
+                    index = suffixAt + p - (n - suffix.length);
+                } else {
+                    // A field that '...' covers is not kept: find it again, keeping nothing of the fields before it.
+                    values[k] = fields.nth(utf8, 0, utf8.length, p);
+                    continue;
+                }
+            }
+            values[k] = index < 0 ? null
+                    : new String(utf8, fields.start[index], fields.end[index] - fields.start[index],
+                            StandardCharsets.UTF_8);
+        }
+        return values;
+    }
+
+    /** Where the field the pattern names {@code name} is kept, or -1. */
+    private int storedIndexOf(String name, int suffixAt) {
+        for (int i = 0; i < prefix.length; i++) {
+            if (name.equals(prefix[i].name())) {
+                return i;
+            }
+        }
+        for (int j = 0; j < suffix.length; j++) {
+            if (name.equals(suffix[j].name())) {
+                return suffixAt + j;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public Explanation explain(String message) {
         byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
         Fields fields = buffers.get();
@@ -261,6 +320,18 @@ public final class DelimitedMatcher implements EventMatcher {
                 rotate(end, first, last, slot);
                 rotate(rawStart, first, last, slot);
             }
+        }
+
+        /** The value of the field at {@code index} (0-based), found by reading the fields before it one by one. */
+        String nth(byte[] b, int from, int to, int index) {
+            int i = from;
+            for (int k = 0; k <= index; k++) {
+                i = next(b, i, to);
+                if (i < 0) {
+                    return null;
+                }
+            }
+            return new String(b, nextStart, nextEnd - nextStart, StandardCharsets.UTF_8);
         }
 
         private void rotate(int[] a, int from, int length, int by) {

@@ -1,5 +1,6 @@
 package dev.cwfilter.internal.eval;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,17 @@ public interface EventMatcher {
      * message does not match; empty for patterns that extract nothing.
      */
     Map<String, String> extract(String message);
+
+    /**
+     * The values of the requested space-delimited fields if the message matches, or null if it does not: for a named
+     * field the value {@link #extract} gives it, for a position N the N-th value {@link #extract} gives (the event's
+     * N-th field, named or not), null where there is no such field. Unlike {@link #extract}, it keeps nothing per field
+     * of the event, so a metric filter can read an event of any number of fields. Patterns without fields answer
+     * nulls.
+     */
+    default String[] fieldValues(String message, List<FieldRequest> requests) {
+        return matches(message) ? new String[requests.size()] : null;
+    }
 
     /** Why the message matches or not, clause by clause; agrees with {@link #matches(String)}. Not the hot path. */
     Explanation explain(String message);
