@@ -1,6 +1,5 @@
 package dev.cwfilter.internal.eval.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonTokenId;
@@ -45,12 +44,12 @@ public final class JsonMatcher implements EventMatcher {
     private final boolean[] existential;
     private final Formula formula;
     private final Prefilter prefilter;
-    private final JsonFactory factory;
+    private final EventJsonFactory factory;
     private final boolean lenientPrefix;
     private final ThreadLocal<JsonState> states;
 
     JsonMatcher(TrieNode root, TrieNode[] nodes, ValueTest[] tests, Clause[] clauses, boolean[] existential,
-                Formula formula, Prefilter prefilter, JsonFactory factory, boolean lenientPrefix, int maxFrames) {
+                Formula formula, Prefilter prefilter, EventJsonFactory factory, boolean lenientPrefix, int maxFrames) {
         this.root = root;
         this.nodes = nodes;
         this.tests = tests;
@@ -98,8 +97,9 @@ public final class JsonMatcher implements EventMatcher {
         if (!prefilter.mayMatch(utf8, offset, length, (found & ByteSearch.BACKSLASH) != 0)) {
             return false;
         }
-        try (JsonParser parser = factory.createParser(utf8, start, offset + length - start)) {
-            return evaluate(parser, states.get(), null);
+        JsonState st = states.get();
+        try {
+            return evaluate(st.parser(factory).reset(utf8, start, offset + length), st, null);
         } catch (IOException e) {
             // The byte parser rejects malformed UTF-8 that decoding would replace with U+FFFD; answer for the decoded
             // text, as matches(String) would. ASCII decodes to itself and would fail the same way again.
@@ -207,7 +207,7 @@ public final class JsonMatcher implements EventMatcher {
                 depth--;
                 byte verdict = observed == null ? decided(st) : Formula.UNKNOWN;
                 if (verdict != Formula.UNKNOWN) {
-                    return verdict == Formula.TRUE && validateRest(p, depth + 1);
+                    return verdict == Formula.TRUE && finishDocument(p, depth + 1);
                 }
                 continue;
             }
@@ -248,7 +248,7 @@ public final class JsonMatcher implements EventMatcher {
             }
             byte verdict = observed == null ? decided(st) : Formula.UNKNOWN;
             if (verdict != Formula.UNKNOWN) {
-                return verdict == Formula.TRUE && validateRest(p, depth + 1);
+                return verdict == Formula.TRUE && finishDocument(p, depth + 1);
             }
         }
     }
@@ -368,7 +368,10 @@ public final class JsonMatcher implements EventMatcher {
     }
 
     /** Reads the rest of the document without decoding anything: true if it is well formed and nothing follows. */
-    private static boolean validateRest(JsonParser p, int openContainers) throws IOException {
+    private static boolean finishDocument(JsonParser p, int openContainers) throws IOException {
+        if (p instanceof ReusableJsonParser reusable) {
+            return reusable.finishDocument();
+        }
         int open = openContainers;
         while (open > 0) {
             JsonToken token = p.nextToken();

@@ -18,6 +18,7 @@ final class JsonState {
     final int[] frameIndex;
     final int[] nextNodes;
     int nextSize;
+    private ReusableJsonParser parser;
 
     JsonState(int leaves, int nodes, int formulaSize, int maxFrames) {
         leafGeneration = new int[leaves];
@@ -29,6 +30,14 @@ final class JsonState {
         frameIsArray = new boolean[maxFrames];
         frameIndex = new int[maxFrames];
         nextNodes = new int[nodes];
+    }
+
+    /** This thread's parser of UTF-8 events, replaced by a fresh one when it has cached too many names. */
+    ReusableJsonParser parser(EventJsonFactory factory) {
+        if (parser == null || parser.worn()) {
+            parser = factory.newReusableParser();
+        }
+        return parser;
     }
 
     /** Starts a new event: everything of the previous one becomes unknown. */
