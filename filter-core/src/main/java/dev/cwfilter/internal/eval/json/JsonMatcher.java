@@ -74,9 +74,19 @@ public final class JsonMatcher implements EventMatcher {
         if (start < 0 || !prefilter.mayMatch(message)) {
             return false;
         }
-        // Jackson skips leading whitespace itself: only text before the JSON needs cutting off.
+        JsonState st = states.get();
+        int length = st.encode(message, start);
+        if (length >= 0) {
+            // Valid UTF-8 of the text from its '{': the byte parser's answer is the text's (no decoding fallback).
+            try {
+                return evaluate(st.parser(factory).reset(st.utf8(), 0, length), st, null);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        // Too long to encode into the reused buffer, or a lone surrogate that UTF-8 cannot carry.
         try (JsonParser parser = factory.createParser(lenientPrefix && start > 0 ? message.substring(start) : message)) {
-            return evaluate(parser, states.get(), null);
+            return evaluate(parser, st, null);
         } catch (IOException e) {
             return false;
         }
@@ -88,14 +98,13 @@ public final class JsonMatcher implements EventMatcher {
         if (start < 0) {
             return false;
         }
-        int found = ByteSearch.scanForBackslashAndFF(utf8, offset, offset + length);
-        if ((found & ByteSearch.FF) != 0) {
+        if (!prefilter.mayMatch(utf8, offset, length)) {
+            return false;
+        }
+        if (ByteSearch.indexOf(utf8, offset, offset + length, (byte) 0xFF) >= 0) {
             // jackson-core pads the last quad of a field name with 0xFF bytes, so the malformed name "\xFFb" finds
             // the cached name "b". 0xFF never occurs in UTF-8: evaluate the decoded text instead.
             return matches(new String(utf8, offset, length, StandardCharsets.UTF_8));
-        }
-        if (!prefilter.mayMatch(utf8, offset, length, (found & ByteSearch.BACKSLASH) != 0)) {
-            return false;
         }
         JsonState st = states.get();
         try {
