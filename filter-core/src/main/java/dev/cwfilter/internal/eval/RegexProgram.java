@@ -1,5 +1,6 @@
 package dev.cwfilter.internal.eval;
 
+import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.cwfilter.internal.regex.CloudWatchRegex;
 
@@ -8,18 +9,22 @@ import dev.cwfilter.internal.regex.CloudWatchRegex;
  * translation of {@link CloudWatchRegex}, where {@code $} is the end of the text, tried also on the text without its
  * final line terminator so that {@code $} matches just before one too, as in CloudWatch.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe: each thread keeps its own re2j matcher, reset onto each text, so a search allocates only re2j's
+ * small per-search input wrappers.
  */
 public final class RegexProgram {
 
     private final Pattern pattern;
     private final boolean hasDollar;
     private final String written;
+    private final ThreadLocal<Matcher> matchers;
+    private final ThreadLocal<CharsView> views = ThreadLocal.withInitial(CharsView::new);
 
     private RegexProgram(Pattern pattern, boolean hasDollar, String written) {
         this.pattern = pattern;
         this.hasDollar = hasDollar;
         this.written = written;
+        this.matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
     }
 
     /**
@@ -37,14 +42,62 @@ public final class RegexProgram {
 
     /** Whether the expression occurs anywhere in the text. */
     public boolean find(CharSequence text) {
-        if (pattern.matcher(text).find()) {
+        Matcher matcher = matchers.get();
+        if (matcher.reset(text).find()) {
             return true;
         }
         if (!hasDollar) {
             return false;
         }
         int terminator = finalTerminator(text);
-        return terminator >= 0 && pattern.matcher(text.subSequence(0, terminator)).find();
+        return terminator >= 0 && matcher.reset(text.subSequence(0, terminator)).find();
+    }
+
+    /** Whether the expression occurs anywhere in {@code text[offset, offset+length)}. */
+    public boolean find(char[] text, int offset, int length) {
+        CharsView view = views.get();
+        view.set(text, offset, length);
+        try {
+            return find(view);
+        } finally {
+            view.set(null, 0, 0);
+        }
+    }
+
+    /** A reusable read-only view of a slice of a char array; owned by one thread. */
+    private static final class CharsView implements CharSequence {
+        private char[] chars;
+        private int offset;
+        private int length;
+
+        void set(char[] chars, int offset, int length) {
+            this.chars = chars;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index < 0 || index >= length) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return chars[offset + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(chars, offset + start, end - start);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, offset, length);
+        }
     }
 
     /** Where the text's final line terminator starts ({@code \r\n} counting as one), or -1 if it has none. */
