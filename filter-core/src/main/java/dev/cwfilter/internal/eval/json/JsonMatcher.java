@@ -37,7 +37,7 @@ import java.util.Map;
  */
 public final class JsonMatcher implements EventMatcher {
 
-    private final TrieNode root;
+    final TrieNode root;
     private final TrieNode[] nodes;
     private final ValueTest[] tests;
     private final Clause[] clauses;
@@ -47,6 +47,7 @@ public final class JsonMatcher implements EventMatcher {
     private final EventJsonFactory factory;
     private final boolean lenientPrefix;
     private final ThreadLocal<JsonState> states;
+    private final int maxNesting;
 
     JsonMatcher(TrieNode root, TrieNode[] nodes, ValueTest[] tests, Clause[] clauses, boolean[] existential,
                 Formula formula, Prefilter prefilter, EventJsonFactory factory, boolean lenientPrefix, int maxFrames) {
@@ -59,6 +60,7 @@ public final class JsonMatcher implements EventMatcher {
         this.prefilter = prefilter;
         this.factory = factory;
         this.lenientPrefix = lenientPrefix;
+        this.maxNesting = factory.streamReadConstraints().getMaxNestingDepth();
         this.states = ThreadLocal.withInitial(() -> new JsonState(tests.length, nodes.length, formula.size(),
                 maxFrames));
     }
@@ -78,8 +80,13 @@ public final class JsonMatcher implements EventMatcher {
         int length = st.encode(message, start);
         if (length >= 0) {
             // Valid UTF-8 of the text from its '{': the byte parser's answer is the text's (no decoding fallback).
+            byte[] utf8 = st.utf8();
+            int fast = Utf8Walk.evaluate(this, utf8, 0, length, st, maxNesting);
+            if (fast != Utf8Walk.UNSURE) {
+                return fast == Utf8Walk.TRUE;
+            }
             try {
-                return evaluate(st.parser(factory).reset(st.utf8(), 0, length), st, null);
+                return evaluate(st.parser(factory).reset(utf8, 0, length), st, null);
             } catch (IOException e) {
                 return false;
             }
@@ -101,12 +108,16 @@ public final class JsonMatcher implements EventMatcher {
         if (!prefilter.mayMatch(utf8, offset, length)) {
             return false;
         }
+        JsonState st = states.get();
+        int fast = Utf8Walk.evaluate(this, utf8, start, offset + length, st, maxNesting);
+        if (fast != Utf8Walk.UNSURE) {
+            return fast == Utf8Walk.TRUE;
+        }
         if (ByteSearch.indexOf(utf8, offset, offset + length, (byte) 0xFF) >= 0) {
             // jackson-core pads the last quad of a field name with 0xFF bytes, so the malformed name "\xFFb" finds
             // the cached name "b". 0xFF never occurs in UTF-8: evaluate the decoded text instead.
             return matches(new String(utf8, offset, length, StandardCharsets.UTF_8));
         }
-        JsonState st = states.get();
         try {
             return evaluate(st.parser(factory).reset(utf8, start, offset + length), st, null);
         } catch (IOException e) {
@@ -281,8 +292,114 @@ public final class JsonMatcher implements EventMatcher {
         st.nextSize = n;
     }
 
+    /** The trie nodes reached by a property name given in UTF-8, into {@code st.nextNodes}. */
+    void selectByName(JsonState st, int depth, byte[] b, int off, int len) {
+        int n = 0;
+        if (!st.frameIsArray[depth]) {
+            int[] frame = st.frameNodes[depth];
+            for (int i = 0; i < st.frameSize[depth]; i++) {
+                TrieNode node = nodes[frame[i]];
+                TrieNode child = node.child(b, off, len);
+                if (child != null && !(child.definite && st.visited(child.id))) {
+                    st.nextNodes[n++] = child.id;
+                }
+                if (node.wildcard != null) {
+                    st.nextNodes[n++] = node.wildcard.id;
+                }
+            }
+        }
+        st.nextSize = n;
+    }
+
+    // ---- the steps of Utf8Walk: the same walk as evaluate(), given values instead of tokens ----
+
+    private static final int TEXT = 0;
+    private static final int NUMBER = 1;
+    private static final int BOOLEAN_TRUE = 2;
+    private static final int BOOLEAN_FALSE = 3;
+    private static final int NULL = 4;
+    private static final int CONTAINER = 5;
+
+    void testText(JsonState st, char[] chars, int length) {
+        testSelected(st, TEXT, chars, length);
+    }
+
+    void testNumber(JsonState st, char[] chars, int length) {
+        testSelected(st, NUMBER, chars, length);
+    }
+
+    void testBoolean(JsonState st, boolean value) {
+        testSelected(st, value ? BOOLEAN_TRUE : BOOLEAN_FALSE, null, 0);
+    }
+
+    void testNull(JsonState st) {
+        testSelected(st, NULL, null, 0);
+    }
+
+    void testContainer(JsonState st) {
+        testSelected(st, CONTAINER, null, 0);
+    }
+
+    private void testSelected(JsonState st, int kind, char[] chars, int length) {
+        for (int i = 0; i < st.nextSize; i++) {
+            TrieNode node = nodes[st.nextNodes[i]];
+            if (node.definite) {
+                st.visit(node.id);
+            }
+            for (int leaf : node.leaves) {
+                if (st.resolved(leaf)) {
+                    continue;
+                }
+                ValueTest test = tests[leaf];
+                boolean result = switch (kind) {
+                    case TEXT -> test.onText(chars, 0, length);
+                    case NUMBER -> test.onNumber(chars, 0, length);
+                    case BOOLEAN_TRUE -> test.onBoolean(true);
+                    case BOOLEAN_FALSE -> test.onBoolean(false);
+                    case NULL -> test.onNull();
+                    default -> test.onContainer();
+                };
+                if (result || !existential[leaf]) {
+                    st.resolve(leaf, result);
+                }
+            }
+        }
+    }
+
+    /** Opens a frame below {@code depth} for the selected nodes that have children; how many there are. */
+    int pushChildren(JsonState st, int depth, boolean array) {
+        int pushed = 0;
+        int[] frame = st.frameNodes[depth + 1];
+        for (int i = 0; i < st.nextSize; i++) {
+            TrieNode node = nodes[st.nextNodes[i]];
+            if (node.hasChildren) {
+                frame[pushed++] = node.id;
+            }
+        }
+        if (pushed > 0) {
+            st.frameSize[depth + 1] = pushed;
+            st.frameIsArray[depth + 1] = array;
+            st.frameIndex[depth + 1] = 0;
+        }
+        return pushed;
+    }
+
+    void finishSelected(JsonState st) {
+        finish(st, st.nextNodes, st.nextSize);
+    }
+
+    void finishFrame(JsonState st, int depth) {
+        finish(st, st.frameNodes[depth], st.frameSize[depth]);
+    }
+
+    /** {@link Utf8Walk#TRUE}, {@link Utf8Walk#FALSE} or, while undecided, {@link Utf8Walk#UNSURE}. */
+    int verdict(JsonState st) {
+        byte v = decided(st);
+        return v == Formula.TRUE ? Utf8Walk.TRUE : v == Formula.FALSE ? Utf8Walk.FALSE : Utf8Walk.UNSURE;
+    }
+
     /** The trie nodes reached by an array index from the current frame, into {@code st.nextNodes}. */
-    private void selectByIndex(JsonState st, int depth, int index) {
+    void selectByIndex(JsonState st, int depth, int index) {
         int n = 0;
         int[] frame = st.frameNodes[depth];
         for (int i = 0; i < st.frameSize[depth]; i++) {

@@ -177,6 +177,23 @@ final class JsonSkipper {
         return i;
     }
 
+    /** The index after the number, {@code true}, {@code false} or {@code null} at {@code i}, or {@link #UNSURE}. */
+    static int scalar(byte[] b, int i, int end) {
+        if (i >= end) {
+            return UNSURE;
+        }
+        switch (b[i]) {
+            case 't':
+                return literal(b, i, end, TRUE);
+            case 'f':
+                return literal(b, i, end, FALSE);
+            case 'n':
+                return literal(b, i, end, NULL);
+            default:
+                return number(b, i, end);
+        }
+    }
+
     /** The index after the literal {@code word} starting at {@code i} (its first byte already checked). */
     private static int literal(byte[] b, int i, int end, byte[] word) {
         int n = word.length;

@@ -20,6 +20,9 @@ final class JsonState {
     int nextSize;
     private ReusableJsonParser parser;
     private byte[] utf8 = new byte[256];
+    /** Scratch characters: a value decoded by {@link Utf8Walk}, {@link #charCount} of them. */
+    char[] chars = new char[64];
+    int charCount;
 
     JsonState(int leaves, int nodes, int formulaSize, int maxFrames) {
         leafGeneration = new int[leaves];
@@ -82,6 +85,14 @@ final class JsonState {
             }
         }
         return j;
+    }
+
+    /** The scratch characters, grown to hold at least {@code capacity}. */
+    char[] chars(int capacity) {
+        if (chars.length < capacity) {
+            chars = new char[Math.max(capacity, chars.length * 2)];
+        }
+        return chars;
     }
 
     /** The buffer {@link #encode} wrote to. */
