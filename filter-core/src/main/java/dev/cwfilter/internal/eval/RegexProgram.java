@@ -17,11 +17,14 @@ public final class RegexProgram {
     private final Pattern pattern;
     private final boolean hasDollar;
     private final String written;
+    /** Texts of which every match contains one; a text with none of them is rejected without running re2j. */
+    private final String[] required;
     private final ThreadLocal<Matcher> matchers;
     private final ThreadLocal<CharsView> views = ThreadLocal.withInitial(CharsView::new);
 
-    private RegexProgram(Pattern pattern, boolean hasDollar, String written) {
+    private RegexProgram(Pattern pattern, boolean hasDollar, String written, java.util.List<String> required) {
         this.pattern = pattern;
+        this.required = required.toArray(String[]::new);
         this.hasDollar = hasDollar;
         this.written = written;
         this.matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
@@ -37,11 +40,14 @@ public final class RegexProgram {
         if (!t.isValid()) {
             throw new IllegalArgumentException("invalid regular expression %" + source + "%: " + t.errorMessage());
         }
-        return new RegexProgram(Pattern.compile(t.re2()), t.hasDollar(), "%" + source + "%");
+        return new RegexProgram(Pattern.compile(t.re2()), t.hasDollar(), "%" + source + "%", t.requiredLiterals());
     }
 
     /** Whether the expression occurs anywhere in the text. */
     public boolean find(CharSequence text) {
+        if (required.length > 0 && !containsAny(text)) {
+            return false;
+        }
         Matcher matcher = matchers.get();
         if (matcher.reset(text).find()) {
             return true;
@@ -98,6 +104,38 @@ public final class RegexProgram {
         public String toString() {
             return new String(chars, offset, length);
         }
+    }
+
+    /** The literals every match contains, one per branch (empty if the expression has no such set). */
+    public java.util.List<String> requiredLiterals() {
+        return java.util.List.of(required);
+    }
+
+    private boolean containsAny(CharSequence text) {
+        for (String literal : required) {
+            if (text instanceof String s ? s.contains(literal) : indexOf(text, literal) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(CharSequence text, String literal) {
+        char first = literal.charAt(0);
+        int last = text.length() - literal.length();
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if (text.charAt(i) != first) {
+                continue;
+            }
+            for (int k = 1; k < literal.length(); k++) {
+                if (text.charAt(i + k) != literal.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** Where the text's final line terminator starts ({@code \r\n} counting as one), or -1 if it has none. */

@@ -40,8 +40,11 @@ public final class CloudWatchRegex {
      * @param hasDollar    whether the expression has a {@code $}, which can also match before a final line terminator
      * @param errorOffset  the offset of the error within the source, or -1
      * @param errorMessage what is wrong, in the words of an error message, or null
+     * @param requiredLiterals texts of which every match contains at least one (one per {@code |} branch, each of at
+     *                         least three characters), or empty if there is no such set
      */
-    public record Translation(String re2, boolean hasDollar, int errorOffset, String errorMessage) {
+    public record Translation(String re2, boolean hasDollar, int errorOffset, String errorMessage,
+                              java.util.List<String> requiredLiterals) {
         /** Whether the source is valid. */
         public boolean isValid() {
             return re2 != null;
@@ -51,10 +54,11 @@ public final class CloudWatchRegex {
     /** Checks the body of a {@code %...%} regular expression and translates it to RE2 syntax. */
     public static Translation translate(String source) {
         try {
-            String re2 = new Translator(source).translate();
-            return new Translation(re2, re2.contains(DOLLAR), -1, null);
+            Translator translator = new Translator(source);
+            String re2 = translator.translate();
+            return new Translation(re2, re2.contains(DOLLAR), -1, null, translator.requiredLiterals());
         } catch (RegexError e) {
-            return new Translation(null, false, e.offset, e.getMessage());
+            return new Translation(null, false, e.offset, e.getMessage(), java.util.List.of());
         }
     }
 
@@ -80,6 +84,10 @@ public final class CloudWatchRegex {
         private final String src;
         private final StringBuilder out = new StringBuilder();
         private int pos;
+        /** The run of literal characters being read, the longest of the current branch, and each branch's. */
+        private final StringBuilder run = new StringBuilder();
+        private String longest = "";
+        private final java.util.List<String> branchLiterals = new java.util.ArrayList<>();
 
         Translator(String src) {
             this.src = src;
@@ -90,36 +98,54 @@ public final class CloudWatchRegex {
                 throw new RegexError(0, "empty regular expression");
             }
             boolean canRepeat = false;
+            boolean atomInRun = false;
             while (pos < src.length()) {
                 char c = src.charAt(pos);
+                boolean literalAtom = false;
                 switch (c) {
                     case '|' -> {
                         out.append('|');
                         pos++;
                         canRepeat = false;
+                        endBranch();
                     }
                     case '^' -> {
                         out.append('^');
                         pos++;
                         canRepeat = false;
+                        endRun();
                     }
                     case '$' -> {
                         out.append(DOLLAR);
                         pos++;
                         canRepeat = false;
+                        endRun();
                     }
                     case '.' -> {
                         out.append(DOT);
                         pos++;
                         canRepeat = true;
+                        endRun();
                     }
                     case '[' -> {
                         characterClass();
                         canRepeat = true;
+                        endRun();
                     }
                     case '\\' -> {
+                        int before = pos;
                         out.append(escape());
                         canRepeat = true;
+                        char escaped = src.charAt(before + 1);
+                        if (escaped == 'x') {
+                            run.append((char) Integer.parseInt(src.substring(before + 2, before + 4), 16));
+                            literalAtom = true;
+                        } else if ("dDwWsS".indexOf(escaped) < 0) {
+                            run.append(escaped);
+                            literalAtom = true;
+                        } else {
+                            endRun();
+                        }
                     }
                     case '*', '+', '?' -> {
                         requireRepeatable(canRepeat, c);
@@ -127,12 +153,14 @@ public final class CloudWatchRegex {
                         pos++;
                         lazySuffix();
                         canRepeat = false;
+                        repeatedAtom(atomInRun);
                     }
                     case '{' -> {
                         requireRepeatable(canRepeat, c);
                         repetition();
                         lazySuffix();
                         canRepeat = false;
+                        repeatedAtom(atomInRun);
                     }
                     case '}' -> throw new RegexError(pos, "unmatched '}': write \\} for a literal brace");
                     case ']' -> throw new RegexError(pos, "unmatched ']': write \\] for a literal bracket");
@@ -141,10 +169,48 @@ public final class CloudWatchRegex {
                         out.append(re2Literal(c));
                         pos++;
                         canRepeat = true;
+                        run.append(c);
+                        literalAtom = true;
                     }
                 }
+                atomInRun = literalAtom;
             }
+            endBranch();
             return out.toString();
+        }
+
+        /**
+         * One literal per branch that every match of the branch contains (its longest run of plain characters), if
+         * every branch has one of at least three characters; else none.
+         */
+        java.util.List<String> requiredLiterals() {
+            for (String literal : branchLiterals) {
+                if (literal.length() < 3) {
+                    return java.util.List.of();
+                }
+            }
+            return java.util.List.copyOf(new java.util.LinkedHashSet<>(branchLiterals));
+        }
+
+        private void endRun() {
+            if (run.length() > longest.length()) {
+                longest = run.toString();
+            }
+            run.setLength(0);
+        }
+
+        private void endBranch() {
+            endRun();
+            branchLiterals.add(longest);
+            longest = "";
+        }
+
+        /** The atom just read is repeated: it may occur zero or several times, so it ends the run without joining. */
+        private void repeatedAtom(boolean atomWasInRun) {
+            if (atomWasInRun) {
+                run.setLength(run.length() - 1);
+            }
+            endRun();
         }
 
         private void requireRepeatable(boolean canRepeat, char c) {
