@@ -19,8 +19,8 @@ import java.util.Random;
 import java.util.function.Predicate;
 
 /**
- * Deterministic benchmark inputs, generated from a seed: CloudTrail management and data events of about 1 KB, or
- * Apache combined-log lines.
+ * Deterministic benchmark inputs, generated from a seed: CloudTrail management and data events of about 1.3 KB, or
+ * Apache combined-log lines of about 180 bytes.
  *
  * <p>In a CloudTrail corpus every pattern family's condition holds for exactly {@code round(hitRate × size)} events,
  * chosen independently for each family, so at a hit rate of 2% about 2% of the events are {@code GetSecretValue}

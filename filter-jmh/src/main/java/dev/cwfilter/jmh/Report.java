@@ -104,15 +104,38 @@ public final class Report {
                     bytesPerOp = number(m.getValue().path("score"));
                 }
             }
-            list.add(new Result(className, benchmark.substring(dot + 1), params, r.path("mode").asText(),
-                    r.path("threads").asInt(1), number(primary.path("score")), number(primary.path("scoreError")),
-                    primary.path("scoreUnit").asText(), bytesPerOp,
+            double scale = toReportUnit(primary.path("scoreUnit").asText());
+            list.add(new Result(className, benchmark.substring(dot + 1), params,
+                    number(primary.path("score")) * scale, number(primary.path("scoreError")) * scale, bytesPerOp,
                     new RunConfig(r.path("jmhVersion").asText(), r.path("jdkVersion").asText(),
                             r.path("vmName").asText(), r.path("forks").asInt(),
                             r.path("warmupIterations").asInt(), r.path("warmupTime").asText(),
                             r.path("measurementIterations").asInt(), r.path("measurementTime").asText())));
         }
         return list;
+    }
+
+    /**
+     * The factor from a JMH score unit to the report's: operations per second for throughput, microseconds per
+     * operation for average time, whatever {@code -tu} the run was given.
+     */
+    static double toReportUnit(String unit) {
+        String[] parts = unit.split("/");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("unknown score unit: " + unit);
+        }
+        return parts[0].equals("ops") ? 1 / seconds(parts[1]) : seconds(parts[0]) * 1e6;
+    }
+
+    private static double seconds(String unit) {
+        return switch (unit) {
+            case "s" -> 1;
+            case "ms" -> 1e-3;
+            case "us" -> 1e-6;
+            case "ns" -> 1e-9;
+            case "min" -> 60;
+            default -> throw new IllegalArgumentException("unknown time unit: " + unit);
+        };
     }
 
     private static double number(JsonNode node) {
@@ -417,9 +440,12 @@ public final class Report {
             String warmupTime, int measurementIterations, String measurementTime) {
     }
 
-    /** One benchmark's result: the primary score and error, and the allocation per operation if measured. */
-    record Result(String className, String method, Map<String, String> params, String mode, int threads,
-            double score, double error, String unit, Double bytesPerOp, RunConfig config) {
+    /**
+     * One benchmark's result: the primary score (operations per second, or microseconds per operation for
+     * {@code CompileBenchmark}) and its error, and the bytes allocated per operation if {@code -prof gc} was on.
+     */
+    record Result(String className, String method, Map<String, String> params, double score, double error,
+            Double bytesPerOp, RunConfig config) {
 
         Result {
             Objects.requireNonNull(className);

@@ -2,6 +2,7 @@ package dev.cwfilter.jmh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -121,6 +122,22 @@ class ReportTest {
         json.removeAll();
         result("TermBenchmark.cwfilterBytes", "0.02", 2_000_000);
         assertThat(render()).contains("warmup 5 × 1 s").doesNotContain("smoke test");
+    }
+
+    @Test
+    void scoresInOtherTimeUnitsAreConverted() {
+        assertThat(Report.toReportUnit("ops/s")).isEqualTo(1);
+        assertThat(Report.toReportUnit("ops/ms")).isEqualTo(1e3);
+        assertThat(Report.toReportUnit("ops/us")).isCloseTo(1e6, within(1e-6));
+        assertThat(Report.toReportUnit("us/op")).isCloseTo(1, within(1e-12));
+        assertThat(Report.toReportUnit("ns/op")).isCloseTo(1e-3, within(1e-15));
+        assertThat(Report.toReportUnit("ms/op")).isEqualTo(1e3);
+        assertThatThrownBy(() -> Report.toReportUnit("B/op")).isInstanceOf(IllegalArgumentException.class);
+        ObjectNode r = result("TermBenchmark.cwfilterBytes", "0.02", 2_000);
+        ((ObjectNode) r.get("primaryMetric")).put("scoreUnit", "ops/ms");
+        result("TermBenchmark.baselineRawByteScan", "0.02", 1_000_000);
+        assertThat(render()).contains("| bytes | 2.00 M ± 200 k | 2,000 |  | raw byte scan for the literal | 1,000"
+                + " | 2.00× |");
     }
 
     @Test
