@@ -283,7 +283,8 @@ final class Utf8Walk {
     private static int whitespace(byte[] b, int i, int end) {
         while (i < end) {
             byte c = b[i];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            // Most bytes are above the space (negative ones, non-ASCII, are not whitespace either).
+            if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) {
                 break;
             }
             i++;
