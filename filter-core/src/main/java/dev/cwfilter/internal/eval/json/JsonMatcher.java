@@ -77,10 +77,10 @@ public final class JsonMatcher implements EventMatcher {
             return false;
         }
         JsonState st = states.get();
-        int length = st.encode(message, start);
+        int length = st.encoded.encode(message, start);
         if (length >= 0) {
             // Valid UTF-8 of the text from its '{': the byte parser's answer is the text's (no decoding fallback).
-            byte[] utf8 = st.utf8();
+            byte[] utf8 = st.encoded.bytes();
             int fast = Utf8Walk.evaluate(this, utf8, 0, length, st, maxNesting);
             if (fast != Utf8Walk.UNSURE) {
                 return fast == Utf8Walk.TRUE;

@@ -19,7 +19,6 @@ final class JsonState {
     final int[] nextNodes;
     int nextSize;
     private ReusableJsonParser parser;
-    private byte[] utf8 = new byte[256];
     /** Scratch characters: a value decoded by {@link Utf8Walk}, {@link #charCount} of them. */
     char[] chars = new char[64];
     int charCount;
@@ -44,48 +43,8 @@ final class JsonState {
         return parser;
     }
 
-    /** The largest text, in UTF-8 bytes, that {@link #encode} keeps a buffer for. */
-    static final int MAX_ENCODED_BYTES = 64 * 1024;
-
-    /**
-     * Encodes {@code text} from {@code from} as UTF-8 into this thread's reused buffer ({@link #utf8()}), so that a
-     * String event is evaluated by the reused byte parser without allocating.
-     *
-     * @return the number of bytes, or -1 if the text is too long for the buffer or holds a lone surrogate
-     */
-    int encode(String text, int from) {
-        int n = text.length();
-        if ((long) (n - from) * 3 > MAX_ENCODED_BYTES) {
-            return -1;
-        }
-        if (utf8.length < (n - from) * 3) {
-            utf8 = new byte[Math.min(MAX_ENCODED_BYTES, Math.max(utf8.length * 2, (n - from) * 3))];
-        }
-        byte[] b = utf8;
-        int j = 0;
-        for (int i = from; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                b[j++] = (byte) c;
-            } else if (c < 0x800) {
-                b[j++] = (byte) (0xC0 | c >> 6);
-                b[j++] = (byte) (0x80 | c & 0x3F);
-            } else if (!Character.isSurrogate(c)) {
-                b[j++] = (byte) (0xE0 | c >> 12);
-                b[j++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[j++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, text.charAt(++i));
-                b[j++] = (byte) (0xF0 | cp >> 18);
-                b[j++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                b[j++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                b[j++] = (byte) (0x80 | cp & 0x3F);
-            } else {
-                return -1;
-            }
-        }
-        return j;
-    }
+    /** This thread's buffer for String events encoded as UTF-8. */
+    final dev.cwfilter.internal.eval.Utf8Buffer encoded = new dev.cwfilter.internal.eval.Utf8Buffer();
 
     /** The scratch characters, grown to hold at least {@code capacity}. */
     char[] chars(int capacity) {
@@ -93,11 +52,6 @@ final class JsonState {
             chars = new char[Math.max(capacity, chars.length * 2)];
         }
         return chars;
-    }
-
-    /** The buffer {@link #encode} wrote to. */
-    byte[] utf8() {
-        return utf8;
     }
 
     /** Starts a new event: everything of the previous one becomes unknown. */

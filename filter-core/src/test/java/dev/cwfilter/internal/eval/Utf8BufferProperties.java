@@ -1,4 +1,4 @@
-package dev.cwfilter.internal.eval.json;
+package dev.cwfilter.internal.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,30 +11,30 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 
 /**
- * A String event is encoded into a reused buffer for the byte parser: exactly the bytes of
+ * A String event is encoded into a reused buffer for the byte matchers: exactly the bytes of
  * {@code getBytes(UTF_8)} from the given offset, or -1 for text UTF-8 cannot carry (a lone surrogate) or too long
- * for the buffer, which then goes to jackson-core's text parser.
+ * for the buffer, which then takes the matcher's ordinary path.
  */
-class Utf8EncodingProperties {
+class Utf8BufferProperties {
 
     @Property(tries = 3000)
     void encodesLikeTheJdk(@ForAll @StringLength(max = 200) String text, @ForAll @IntRange(max = 5) int from) {
         int start = Math.min(from, text.length());
-        JsonState state = new JsonState(1, 1, 1, 2);
+        Utf8Buffer state = new Utf8Buffer();
         int length = state.encode(text, start);
         String rest = text.substring(start);
         boolean loneSurrogate = !rest.codePoints().allMatch(cp -> cp < 0xD800 || cp > 0xDFFF);
         if (loneSurrogate) {
             assertThat(length).isEqualTo(-1);
         } else {
-            assertThat(Arrays.copyOf(state.utf8(), length)).isEqualTo(rest.getBytes(StandardCharsets.UTF_8));
+            assertThat(Arrays.copyOf(state.bytes(), length)).isEqualTo(rest.getBytes(StandardCharsets.UTF_8));
         }
     }
 
     @Example
     void textTooLongForTheBufferIsNotEncoded() {
-        JsonState state = new JsonState(1, 1, 1, 2);
-        String fits = "a".repeat(JsonState.MAX_ENCODED_BYTES / 3);
+        Utf8Buffer state = new Utf8Buffer();
+        String fits = "a".repeat(Utf8Buffer.MAX_BYTES / 3);
         assertThat(state.encode(fits, 0)).isEqualTo(fits.length());
         assertThat(state.encode(fits + "a", 0)).isEqualTo(-1);
         assertThat(state.encode("x😀é日\uD800", 0)).isEqualTo(-1);
