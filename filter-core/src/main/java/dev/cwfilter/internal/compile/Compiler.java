@@ -1,6 +1,7 @@
 package dev.cwfilter.internal.compile;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.cwfilter.ast.ComparisonOperator;
 import dev.cwfilter.ast.DelimitedField;
@@ -40,6 +41,7 @@ import dev.cwfilter.internal.eval.RegexTest;
 import dev.cwfilter.internal.eval.TermMatcher;
 import dev.cwfilter.internal.eval.TextTest;
 import dev.cwfilter.internal.eval.ValueTest;
+import dev.cwfilter.internal.eval.json.EventJsonFactory;
 import dev.cwfilter.internal.eval.json.JsonMatcherBuilder;
 import dev.cwfilter.internal.eval.json.JsonTests;
 import java.util.ArrayList;
@@ -162,8 +164,8 @@ public final class Compiler {
     }
 
     /** A JSON factory whose stream constraints carry the event limits; one per compiled pattern. */
-    public static JsonFactory jsonFactoryFor(EvalOptions options) {
-        return JsonFactory.builder()
+    public static EventJsonFactory jsonFactoryFor(EvalOptions options) {
+        return new EventJsonFactory((JsonFactoryBuilder) JsonFactory.builder()
                 // Only the event's size and nesting are limits; a long number or name inside an event within them
                 // is valid JSON and must not stop the event from matching.
                 .streamReadConstraints(StreamReadConstraints.builder()
@@ -172,8 +174,7 @@ public final class Compiler {
                         .maxNumberLength(Math.max(options.maxEventBytes(), 1))
                         .maxNameLength(Math.max(options.maxEventBytes(), 1))
                         .maxDocumentLength(Math.max(options.maxEventBytes(), 1))
-                        .build())
-                .build();
+                        .build()));
     }
 
     // ---- space-delimited ------------------------------------------------------------------------------------

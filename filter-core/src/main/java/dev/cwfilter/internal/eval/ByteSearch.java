@@ -74,6 +74,58 @@ public final class ByteSearch {
         return -1;
     }
 
+    /** What {@link #indexOfUnlessBackslash} answers when a backslash comes before any occurrence of the needle. */
+    public static final int BACKSLASH_FIRST = -2;
+
+    /**
+     * The first index in {@code [from, to)} where the needle occurs, or -1 if it does not; but
+     * {@link #BACKSLASH_FIRST} if a backslash comes first. One pass finds both: where a JSON escape could spell the
+     * needle, a message without the needle's raw bytes can only be rejected if it holds no backslash either.
+     */
+    public static int indexOfUnlessBackslash(byte[] hay, int from, int to, Needle needle) {
+        byte[] n = needle.bytes;
+        int len = n.length;
+        int anchor = needle.anchor;
+        byte a = n[anchor];
+        int i = from;
+        while (true) {
+            int at = indexOfEither(hay, i, to, a, (byte) '\\');
+            if (at < 0) {
+                return -1;
+            }
+            if (hay[at] == '\\') {
+                return BACKSLASH_FIRST;
+            }
+            int start = at - anchor;
+            if (start >= from && start + len <= to && Arrays.equals(hay, start, start + len, n, 0, len)) {
+                return start;
+            }
+            i = at + 1;
+        }
+    }
+
+    /** The first index in {@code [from, to)} holding {@code a} or {@code c}, or -1. */
+    public static int indexOfEither(byte[] hay, int from, int to, byte a, byte c) {
+        int i = from;
+        long pa = (a & 0xFFL) * ONES;
+        long pc = (c & 0xFFL) * ONES;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(hay, i);
+            long x = word ^ pa;
+            long y = word ^ pc;
+            long found = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (hay[i] == a || hay[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The first index in {@code [from, to)} holding {@code b}, or -1. */
     public static int indexOf(byte[] hay, int from, int to, byte b) {
         int i = from;
@@ -91,36 +143,6 @@ public final class ByteSearch {
             }
         }
         return -1;
-    }
-
-    /** The mask bit for a backslash in {@link #scanForBackslashAndFF}. */
-    public static final int BACKSLASH = 1;
-    /** The mask bit for a 0xFF byte in {@link #scanForBackslashAndFF}. */
-    public static final int FF = 2;
-
-    /**
-     * In one word-at-a-time pass, whether {@code [from, to)} holds a backslash ({@link #BACKSLASH}) and whether it holds
-     * a 0xFF byte ({@link #FF}), as a mask.
-     */
-    public static int scanForBackslashAndFF(byte[] hay, int from, int to) {
-        int found = 0;
-        long backslashes = ('\\' & 0xFFL) * ONES;
-        int i = from;
-        for (; i + 8 <= to && found != (BACKSLASH | FF); i += 8) {
-            long word = (long) LONGS.get(hay, i);
-            long b = word ^ backslashes;
-            if (((b - ONES) & ~b & HIGHS) != 0) {
-                found |= BACKSLASH;
-            }
-            long f = ~word;
-            if (((f - ONES) & ~f & HIGHS) != 0) {
-                found |= FF;
-            }
-        }
-        for (; i < to && found != (BACKSLASH | FF); i++) {
-            found |= hay[i] == '\\' ? BACKSLASH : hay[i] == (byte) 0xFF ? FF : 0;
-        }
-        return found;
     }
 
     /** Whether every byte of {@code [from, to)} is ASCII (below 0x80), eight bytes at a time. */

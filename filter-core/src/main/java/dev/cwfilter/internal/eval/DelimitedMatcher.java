@@ -59,6 +59,11 @@ public final class DelimitedMatcher implements EventMatcher {
 
     @Override
     public boolean matches(String message) {
+        Utf8Buffer buffer = buffers.get().encoded;
+        int length = buffer.encode(message, 0);
+        if (length >= 0) {
+            return matches(buffer.bytes(), 0, length);
+        }
         byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
         return matches(utf8, 0, utf8.length);
     }
@@ -264,6 +269,8 @@ public final class DelimitedMatcher implements EventMatcher {
 
     /** Field boundaries of one event; grows as needed and is reused by its thread. */
     static final class Fields {
+        /** The thread's buffer for String events encoded as UTF-8. */
+        final Utf8Buffer encoded = new Utf8Buffer();
         int count;
         int[] start = new int[32];
         int[] end = new int[32];

@@ -55,38 +55,26 @@ public final class Prefilter {
 
     /** False if the message cannot match; true if it may. */
     public boolean mayMatch(String message) {
-        if (literals.length == 0 || (escapesMaySpellLiterals && message.indexOf('\\') >= 0)) {
-            return true;
-        }
         for (String literal : literals) {
             if (!message.contains(literal)) {
-                return false;
+                return escapesMaySpellLiterals && message.indexOf('\\') >= 0;
             }
         }
         return true;
     }
 
-    /** False if the UTF-8 message cannot match; true if it may. */
-    public boolean mayMatch(byte[] b, int offset, int length) {
-        if (literals.length == 0) {
-            return true;
-        }
-        boolean backslash = escapesMaySpellLiterals
-                && ByteSearch.indexOf(b, offset, offset + length, (byte) '\\') >= 0;
-        return mayMatch(b, offset, length, backslash);
-    }
-
     /**
-     * False if the UTF-8 message cannot match; true if it may.
-     *
-     * @param hasBackslash whether the message holds a backslash, already known to the caller
+     * False if the UTF-8 message cannot match; true if it may. Where escapes may spell a literal, each literal is
+     * looked for in the same pass as a backslash, so a message is rejected after one read of its bytes.
      */
-    public boolean mayMatch(byte[] b, int offset, int length, boolean hasBackslash) {
-        if (literals.length == 0 || (escapesMaySpellLiterals && hasBackslash)) {
-            return true;
-        }
+    public boolean mayMatch(byte[] b, int offset, int length) {
         for (ByteSearch.Needle literal : utf8) {
-            if (literal.indexIn(b, offset, offset + length) < 0) {
+            int found = escapesMaySpellLiterals ? ByteSearch.indexOfUnlessBackslash(b, offset, offset + length, literal)
+                    : literal.indexIn(b, offset, offset + length);
+            if (found == ByteSearch.BACKSLASH_FIRST) {
+                return true;
+            }
+            if (found < 0) {
                 return false;
             }
         }

@@ -13,6 +13,8 @@ public final class RegexMatcher implements EventMatcher {
 
     private final RegexProgram program;
     private final Clause clause;
+    /** The expression's required literals in UTF-8: bytes holding none of them cannot match. */
+    private final ByteSearch.Needle[] required;
 
     /**
      * A matcher for an expression already translated to RE2 syntax and compiled.
@@ -23,6 +25,8 @@ public final class RegexMatcher implements EventMatcher {
     public RegexMatcher(RegexProgram program, Clause clause) {
         this.program = program;
         this.clause = clause;
+        this.required = program.requiredLiterals().stream()
+                .map(l -> ByteSearch.Needle.of(l.getBytes(StandardCharsets.UTF_8))).toArray(ByteSearch.Needle[]::new);
     }
 
     @Override
@@ -32,8 +36,22 @@ public final class RegexMatcher implements EventMatcher {
 
     @Override
     public boolean matches(byte[] utf8, int offset, int length) {
+        if (required.length > 0 && !holdsAny(utf8, offset, offset + length)) {
+            // A literal's UTF-8 is in the bytes wherever the literal is in their decoded text (malformed bytes
+            // decode to U+FFFD, which no literal holds): checked before decoding.
+            return false;
+        }
         // Decoding as a String does keeps malformed bytes exactly as matches(String) would see them.
         return program.find(new String(utf8, offset, length, StandardCharsets.UTF_8));
+    }
+
+    private boolean holdsAny(byte[] utf8, int from, int to) {
+        for (ByteSearch.Needle needle : required) {
+            if (needle.indexIn(utf8, from, to) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -61,11 +61,17 @@ public final class RegexProgram {
      */
     private final long[] firstChars;
     private final boolean firstCharsAbove;
+    /** Texts of which every match contains one: a text with none of them is rejected before the search. */
+    private final List<String> required;
+    private final TextSearch[] requiredSearches;
     private final String written;
     private final ThreadLocal<Scratch> scratch;
+    private final ThreadLocal<CharsView> views = ThreadLocal.withInitial(CharsView::new);
 
-    private RegexProgram(CloudWatchRegex.Program program, String written) {
+    private RegexProgram(CloudWatchRegex.Program program, List<String> required, String written) {
         this.written = written;
+        this.required = required;
+        this.requiredSearches = required.stream().map(TextSearch::new).toArray(TextSearch[]::new);
         List<List<CloudWatchRegex.Step>> branches = program.branches();
         int steps = branches.stream().mapToInt(List::size).sum();
         branchStart = new int[branches.size() + 1];
@@ -147,7 +153,7 @@ public final class RegexProgram {
         if (!t.isValid()) {
             throw new IllegalArgumentException("invalid regular expression %" + source + "%: " + t.errorMessage());
         }
-        return new RegexProgram(t.program(), "%" + source + "%");
+        return new RegexProgram(t.program(), t.requiredLiterals(), "%" + source + "%");
     }
 
     /** The number of steps, which bounds the work per character of a search. */
@@ -155,8 +161,53 @@ public final class RegexProgram {
         return kind.length;
     }
 
+    /** The literals every match contains, one per alternative (empty if the expression has no such set). */
+    public List<String> requiredLiterals() {
+        return required;
+    }
+
     /** Whether the expression occurs anywhere in the text. */
     public boolean find(CharSequence text) {
+        if (requiredSearches.length > 0 && !holdsARequiredLiteral(text)) {
+            return false;
+        }
+        return search(text);
+    }
+
+    /** Whether the expression occurs anywhere in {@code text[offset, offset+length)}. */
+    public boolean find(char[] text, int offset, int length) {
+        if (requiredSearches.length > 0 && !holdsARequiredLiteral(text, offset, offset + length)) {
+            return false;
+        }
+        CharsView view = views.get();
+        view.set(text, offset, length);
+        try {
+            return search(view);
+        } finally {
+            view.set(null, 0, 0);
+        }
+    }
+
+    private boolean holdsARequiredLiteral(CharSequence text) {
+        String s = text.toString();
+        for (TextSearch literal : requiredSearches) {
+            if (literal.in(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean holdsARequiredLiteral(char[] text, int from, int to) {
+        for (TextSearch literal : requiredSearches) {
+            if (literal.indexIn(text, from, to) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean search(CharSequence text) {
         Scratch st = scratch.get();
         int n = text.length();
         int base = st.begin(n);
@@ -317,6 +368,42 @@ public final class RegexProgram {
     @Override
     public String toString() {
         return written;
+    }
+
+    /** A reusable read-only view of a slice of a char array; owned by one thread. */
+    private static final class CharsView implements CharSequence {
+        private char[] chars;
+        private int offset;
+        private int length;
+
+        void set(char[] chars, int offset, int length) {
+            this.chars = chars;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index < 0 || index >= length) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return chars[offset + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(chars, offset + start, end - start);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, offset, length);
+        }
     }
 
     /** The state of one search, reused by its thread. */

@@ -1,6 +1,5 @@
 package dev.cwfilter.internal.eval;
 
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,7 +27,7 @@ public final class RegexTest extends ValueTest {
 
     @Override
     public boolean onText(char[] text, int offset, int length) {
-        return program.find(CharBuffer.wrap(text, offset, length)) != negate;
+        return program.find(text, offset, length) != negate;
     }
 
     @Override

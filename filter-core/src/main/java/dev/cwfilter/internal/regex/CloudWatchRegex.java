@@ -34,6 +34,9 @@ public final class CloudWatchRegex {
     private CloudWatchRegex() {
     }
 
+    /** The shortest required literal worth looking for before a search. */
+    private static final int MIN_REQUIRED_LITERAL = 3;
+
     /**
      * The outcome of a compilation: the program, or the first error and its offset within the source.
      *
@@ -45,6 +48,39 @@ public final class CloudWatchRegex {
         /** Whether the source is valid. */
         public boolean isValid() {
             return program != null;
+        }
+
+        /**
+         * Texts of which every match contains at least one: each alternative's longest run of plain characters
+         * (characters that must occur once each, one after the other), if every alternative has one of at least
+         * three characters; otherwise none. Empty for an invalid source.
+         */
+        public List<String> requiredLiterals() {
+            if (program == null) {
+                return List.of();
+            }
+            java.util.Set<String> literals = new java.util.LinkedHashSet<>();
+            for (List<Step> branch : program.branches()) {
+                String longest = "";
+                StringBuilder run = new StringBuilder();
+                for (Step step : branch) {
+                    int c = step.kind() == StepKind.REPEAT && step.min() == 1 && step.max() == 1
+                            ? step.set().single() : -1;
+                    if (c >= 0) {
+                        run.append((char) c);
+                    } else {
+                        run.setLength(0);
+                    }
+                    if (run.length() > longest.length()) {
+                        longest = run.toString();
+                    }
+                }
+                if (longest.length() < MIN_REQUIRED_LITERAL) {
+                    return List.of();
+                }
+                literals.add(longest);
+            }
+            return List.copyOf(literals);
         }
     }
 

@@ -38,14 +38,32 @@ class ByteSearchProperties {
                 .isEqualTo(naive(hay, start, hay.length, new byte[] {(byte) b}));
     }
 
-    @Property(tries = 2000)
-    void scanReportsBackslashesAndFFBytesLikeANaiveScan(@ForAll("mixed") byte[] hay, @ForAll @IntRange(max = 9) int from) {
-        int start = Math.min(from, hay.length);
-        int expected = 0;
-        for (int i = start; i < hay.length; i++) {
-            expected |= hay[i] == '\\' ? ByteSearch.BACKSLASH : hay[i] == (byte) 0xFF ? ByteSearch.FF : 0;
+    @Property(tries = 3000)
+    void findsTheNeedleUnlessABackslashComesFirst(@ForAll("hays") byte[] letters, @ForAll("needles") byte[] needle,
+                                                  @ForAll @IntRange(max = 80) int backslashAt,
+                                                  @ForAll @IntRange(max = 10) int from) {
+        byte[] hay = letters.clone();
+        if (backslashAt < hay.length) {
+            hay[backslashAt] = '\\';
         }
-        assertThat(ByteSearch.scanForBackslashAndFF(hay, start, hay.length)).isEqualTo(expected);
+        int start = Math.min(from, hay.length);
+        int found = naive(hay, start, hay.length, needle);
+        int backslash = naive(hay, start, hay.length, new byte[] {'\\'});
+        // The scan stops at whichever it meets first: a backslash, or the byte the needle is anchored on.
+        ByteSearch.Needle n = ByteSearch.Needle.of(needle);
+        int expected = backslash >= 0 && (found < 0 || backslash < found + n.anchor()) ? ByteSearch.BACKSLASH_FIRST
+                : found;
+        assertThat(ByteSearch.indexOfUnlessBackslash(hay, start, hay.length, n)).isEqualTo(expected);
+    }
+
+    @Property(tries = 2000)
+    void findsEitherByteLikeANaiveSearch(@ForAll("mixed") byte[] hay, @ForAll @IntRange(max = 9) int from) {
+        int start = Math.min(from, hay.length);
+        int expected = -1;
+        for (int i = start; i < hay.length && expected < 0; i++) {
+            expected = hay[i] == '\\' || hay[i] == (byte) 0xFF ? i : -1;
+        }
+        assertThat(ByteSearch.indexOfEither(hay, start, hay.length, (byte) '\\', (byte) 0xFF)).isEqualTo(expected);
     }
 
     @Property(tries = 2000)

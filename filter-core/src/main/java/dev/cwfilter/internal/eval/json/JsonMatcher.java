@@ -1,6 +1,5 @@
 package dev.cwfilter.internal.eval.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonTokenId;
@@ -38,20 +37,21 @@ import java.util.Map;
  */
 public final class JsonMatcher implements EventMatcher {
 
-    private final TrieNode root;
+    final TrieNode root;
     private final TrieNode[] nodes;
     private final ValueTest[] tests;
     private final Clause[] clauses;
     private final boolean[] existential;
     private final Formula formula;
     private final Prefilter prefilter;
-    private final JsonFactory factory;
+    private final EventJsonFactory factory;
     private final boolean lenientPrefix;
     private final int[] frameCapacities;
     private final ThreadLocal<JsonState> states;
+    private final int maxNesting;
 
     JsonMatcher(TrieNode root, TrieNode[] nodes, ValueTest[] tests, Clause[] clauses, boolean[] existential,
-                Formula formula, Prefilter prefilter, JsonFactory factory, boolean lenientPrefix,
+                Formula formula, Prefilter prefilter, EventJsonFactory factory, boolean lenientPrefix,
                 int[] frameCapacities) {
         this.root = root;
         this.nodes = nodes;
@@ -63,6 +63,7 @@ public final class JsonMatcher implements EventMatcher {
         this.factory = factory;
         this.lenientPrefix = lenientPrefix;
         this.frameCapacities = frameCapacities;
+        this.maxNesting = factory.streamReadConstraints().getMaxNestingDepth();
         this.states = ThreadLocal.withInitial(() -> new JsonState(tests.length, nodes.length, formula.size(),
                 frameCapacities));
     }
@@ -78,9 +79,24 @@ public final class JsonMatcher implements EventMatcher {
         if (start < 0 || !prefilter.mayMatch(message)) {
             return false;
         }
-        // Jackson skips leading whitespace itself: only text before the JSON needs cutting off.
+        JsonState st = states.get();
+        int length = st.encoded.encode(message, start);
+        if (length >= 0) {
+            // Valid UTF-8 of the text from its '{': the byte parser's answer is the text's (no decoding fallback).
+            byte[] utf8 = st.encoded.bytes();
+            int fast = Utf8Walk.evaluate(this, utf8, 0, length, st, maxNesting);
+            if (fast != Utf8Walk.UNSURE) {
+                return fast == Utf8Walk.TRUE;
+            }
+            try {
+                return evaluate(st.parser(factory).reset(utf8, 0, length), st, null);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        // Too long to encode into the reused buffer, or a lone surrogate that UTF-8 cannot carry.
         try (JsonParser parser = factory.createParser(lenientPrefix && start > 0 ? message.substring(start) : message)) {
-            return evaluate(parser, states.get(), null);
+            return evaluate(parser, st, null);
         } catch (IOException e) {
             return false;
         }
@@ -92,17 +108,21 @@ public final class JsonMatcher implements EventMatcher {
         if (start < 0) {
             return false;
         }
-        int found = ByteSearch.scanForBackslashAndFF(utf8, offset, offset + length);
-        if ((found & ByteSearch.FF) != 0) {
+        if (!prefilter.mayMatch(utf8, offset, length)) {
+            return false;
+        }
+        JsonState st = states.get();
+        int fast = Utf8Walk.evaluate(this, utf8, start, offset + length, st, maxNesting);
+        if (fast != Utf8Walk.UNSURE) {
+            return fast == Utf8Walk.TRUE;
+        }
+        if (ByteSearch.indexOf(utf8, offset, offset + length, (byte) 0xFF) >= 0) {
             // jackson-core pads the last quad of a field name with 0xFF bytes, so the malformed name "\xFFb" finds
             // the cached name "b". 0xFF never occurs in UTF-8: evaluate the decoded text instead.
             return matches(new String(utf8, offset, length, StandardCharsets.UTF_8));
         }
-        if (!prefilter.mayMatch(utf8, offset, length, (found & ByteSearch.BACKSLASH) != 0)) {
-            return false;
-        }
-        try (JsonParser parser = factory.createParser(utf8, start, offset + length - start)) {
-            return evaluate(parser, states.get(), null);
+        try {
+            return evaluate(st.parser(factory).reset(utf8, start, offset + length), st, null);
         } catch (IOException e) {
             // The byte parser rejects malformed UTF-8 that decoding would replace with U+FFFD; answer for the decoded
             // text, as matches(String) would. ASCII decodes to itself and would fail the same way again.
@@ -210,7 +230,7 @@ public final class JsonMatcher implements EventMatcher {
                 depth--;
                 byte verdict = observed == null ? decided(st) : Formula.UNKNOWN;
                 if (verdict != Formula.UNKNOWN) {
-                    return verdict == Formula.TRUE && validateRest(p, depth + 1);
+                    return verdict == Formula.TRUE && finishDocument(p, depth + 1);
                 }
                 continue;
             }
@@ -251,7 +271,7 @@ public final class JsonMatcher implements EventMatcher {
             }
             byte verdict = observed == null ? decided(st) : Formula.UNKNOWN;
             if (verdict != Formula.UNKNOWN) {
-                return verdict == Formula.TRUE && validateRest(p, depth + 1);
+                return verdict == Formula.TRUE && finishDocument(p, depth + 1);
             }
         }
     }
@@ -275,8 +295,114 @@ public final class JsonMatcher implements EventMatcher {
         st.nextSize = n;
     }
 
+    /** The trie nodes reached by a property name given in UTF-8, into {@code st.nextNodes}. */
+    void selectByName(JsonState st, int depth, byte[] b, int off, int len) {
+        int n = 0;
+        if (!st.frameIsArray[depth]) {
+            int[] frame = st.frameNodes[depth];
+            for (int i = 0; i < st.frameSize[depth]; i++) {
+                TrieNode node = nodes[frame[i]];
+                TrieNode child = node.child(b, off, len);
+                if (child != null && !(child.definite && st.visited(child.id))) {
+                    st.nextNodes[n++] = child.id;
+                }
+                if (node.wildcard != null) {
+                    st.nextNodes[n++] = node.wildcard.id;
+                }
+            }
+        }
+        st.nextSize = n;
+    }
+
+    // ---- the steps of Utf8Walk: the same walk as evaluate(), given values instead of tokens ----
+
+    private static final int TEXT = 0;
+    private static final int NUMBER = 1;
+    private static final int BOOLEAN_TRUE = 2;
+    private static final int BOOLEAN_FALSE = 3;
+    private static final int NULL = 4;
+    private static final int CONTAINER = 5;
+
+    void testText(JsonState st, char[] chars, int length) {
+        testSelected(st, TEXT, chars, length);
+    }
+
+    void testNumber(JsonState st, char[] chars, int length) {
+        testSelected(st, NUMBER, chars, length);
+    }
+
+    void testBoolean(JsonState st, boolean value) {
+        testSelected(st, value ? BOOLEAN_TRUE : BOOLEAN_FALSE, null, 0);
+    }
+
+    void testNull(JsonState st) {
+        testSelected(st, NULL, null, 0);
+    }
+
+    void testContainer(JsonState st) {
+        testSelected(st, CONTAINER, null, 0);
+    }
+
+    private void testSelected(JsonState st, int kind, char[] chars, int length) {
+        for (int i = 0; i < st.nextSize; i++) {
+            TrieNode node = nodes[st.nextNodes[i]];
+            if (node.definite) {
+                st.visit(node.id);
+            }
+            for (int leaf : node.leaves) {
+                if (st.resolved(leaf)) {
+                    continue;
+                }
+                ValueTest test = tests[leaf];
+                boolean result = switch (kind) {
+                    case TEXT -> test.onText(chars, 0, length);
+                    case NUMBER -> test.onNumber(chars, 0, length);
+                    case BOOLEAN_TRUE -> test.onBoolean(true);
+                    case BOOLEAN_FALSE -> test.onBoolean(false);
+                    case NULL -> test.onNull();
+                    default -> test.onContainer();
+                };
+                if (result || !existential[leaf]) {
+                    st.resolve(leaf, result);
+                }
+            }
+        }
+    }
+
+    /** Opens a frame below {@code depth} for the selected nodes that have children; how many there are. */
+    int pushChildren(JsonState st, int depth, boolean array) {
+        int pushed = 0;
+        int[] frame = st.frameNodes[depth + 1];
+        for (int i = 0; i < st.nextSize; i++) {
+            TrieNode node = nodes[st.nextNodes[i]];
+            if (node.hasChildren) {
+                frame[pushed++] = node.id;
+            }
+        }
+        if (pushed > 0) {
+            st.frameSize[depth + 1] = pushed;
+            st.frameIsArray[depth + 1] = array;
+            st.frameIndex[depth + 1] = 0;
+        }
+        return pushed;
+    }
+
+    void finishSelected(JsonState st) {
+        finish(st, st.nextNodes, st.nextSize);
+    }
+
+    void finishFrame(JsonState st, int depth) {
+        finish(st, st.frameNodes[depth], st.frameSize[depth]);
+    }
+
+    /** {@link Utf8Walk#TRUE}, {@link Utf8Walk#FALSE} or, while undecided, {@link Utf8Walk#UNSURE}. */
+    int verdict(JsonState st) {
+        byte v = decided(st);
+        return v == Formula.TRUE ? Utf8Walk.TRUE : v == Formula.FALSE ? Utf8Walk.FALSE : Utf8Walk.UNSURE;
+    }
+
     /** The trie nodes reached by an array index from the current frame, into {@code st.nextNodes}. */
-    private void selectByIndex(JsonState st, int depth, int index) {
+    void selectByIndex(JsonState st, int depth, int index) {
         int n = 0;
         int[] frame = st.frameNodes[depth];
         for (int i = 0; i < st.frameSize[depth]; i++) {
@@ -371,7 +497,10 @@ public final class JsonMatcher implements EventMatcher {
     }
 
     /** Reads the rest of the document without decoding anything: true if it is well formed and nothing follows. */
-    private static boolean validateRest(JsonParser p, int openContainers) throws IOException {
+    private static boolean finishDocument(JsonParser p, int openContainers) throws IOException {
+        if (p instanceof ReusableJsonParser reusable) {
+            return reusable.finishDocument();
+        }
         int open = openContainers;
         while (open > 0) {
             JsonToken token = p.nextToken();

@@ -1,6 +1,5 @@
 package dev.cwfilter.internal.eval.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import dev.cwfilter.ast.Selector;
 import dev.cwfilter.ast.SelectorStep;
 import dev.cwfilter.internal.eval.Clause;
@@ -58,7 +57,7 @@ public final class JsonMatcherBuilder {
     }
 
     /** The matcher; the last node added is the formula's root. */
-    public JsonMatcher build(Prefilter prefilter, JsonFactory factory, boolean lenientPrefix) {
+    public JsonMatcher build(Prefilter prefilter, EventJsonFactory factory, boolean lenientPrefix) {
         int n = kinds.size();
         byte[] kind = new byte[n];
         boolean[] negate = new boolean[n];

@@ -18,6 +18,10 @@ final class JsonState {
     final int[] frameIndex;
     final int[] nextNodes;
     int nextSize;
+    private ReusableJsonParser parser;
+    /** Scratch characters: a value decoded by {@link Utf8Walk}, {@link #charCount} of them. */
+    char[] chars = new char[64];
+    int charCount;
 
     /**
      * Scratch state for a matcher.
@@ -38,6 +42,25 @@ final class JsonState {
         frameIsArray = new boolean[maxFrames];
         frameIndex = new int[maxFrames];
         nextNodes = new int[nodes];
+    }
+
+    /** This thread's parser of UTF-8 events, replaced by a fresh one when it has cached too many names. */
+    ReusableJsonParser parser(EventJsonFactory factory) {
+        if (parser == null || parser.worn()) {
+            parser = factory.newReusableParser();
+        }
+        return parser;
+    }
+
+    /** This thread's buffer for String events encoded as UTF-8. */
+    final dev.cwfilter.internal.eval.Utf8Buffer encoded = new dev.cwfilter.internal.eval.Utf8Buffer();
+
+    /** The scratch characters, grown to hold at least {@code capacity}. */
+    char[] chars(int capacity) {
+        if (chars.length < capacity) {
+            chars = new char[Math.max(capacity, chars.length * 2)];
+        }
+        return chars;
     }
 
     /** Starts a new event: everything of the previous one becomes unknown. */

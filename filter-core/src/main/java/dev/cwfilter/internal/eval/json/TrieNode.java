@@ -18,6 +18,8 @@ final class TrieNode {
     final int depth;
     final boolean definite;
     final String[] names;
+    /** The UTF-8 encoding of each of {@link #names}, in the same order. */
+    final byte[][] utf8Names;
     final TrieNode[] nameChildren;
     final Map<String, TrieNode> nameIndex;
     final int[] indexes;
@@ -35,6 +37,8 @@ final class TrieNode {
         this.depth = depth;
         this.definite = definite;
         this.names = names.keySet().stream().map(String::intern).toArray(String[]::new);
+        this.utf8Names = java.util.Arrays.stream(this.names)
+                .map(n -> n.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toArray(byte[][]::new);
         this.nameChildren = names.values().toArray(TrieNode[]::new);
         this.nameIndex = names.size() > LINEAR_SCAN_LIMIT ? new HashMap<>(names) : null;
         this.indexes = indexes.keySet().stream().mapToInt(Integer::intValue).toArray();
@@ -53,6 +57,18 @@ final class TrieNode {
         String[] n = names;
         for (int i = 0; i < n.length; i++) {
             if (n[i].equals(name)) {
+                return nameChildren[i];
+            }
+        }
+        return null;
+    }
+
+    /** The child for a property name given as the UTF-8 bytes {@code b[off, off+len)}, or null. */
+    TrieNode child(byte[] b, int off, int len) {
+        byte[][] n = utf8Names;
+        for (int i = 0; i < n.length; i++) {
+            byte[] name = n[i];
+            if (name.length == len && java.util.Arrays.equals(name, 0, len, b, off, off + len)) {
                 return nameChildren[i];
             }
         }

@@ -1,0 +1,294 @@
+package dev.cwfilter.internal.eval.json;
+
+/**
+ * The fast path of {@link JsonMatcher} over UTF-8 bytes: the same walk of the selector trie, driven by
+ * {@link JsonSkipper}'s strict scan instead of jackson-core's tokens. Property names are compared with the trie's as
+ * bytes, a value reaching a leaf is decoded into the thread's scratch characters, and everything else is skipped.
+ *
+ * <p>It answers {@link #TRUE} only for a document it has read entirely and found strictly well formed; {@link #FALSE}
+ * as soon as the formula is false (as the jackson-core walk does: a malformed rest could not make it match); and
+ * {@link #UNSURE} for anything its strict subset does not cover (an escape in a property name, overlong UTF-8, a
+ * value over 64 Ki characters, deep nesting, malformed JSON), in which case the caller evaluates the event again with
+ * jackson-core, whose answer counts.
+ *
+ * <p>Stateless; the scratch state is the caller's per-thread {@link JsonState}.
+ */
+final class Utf8Walk {
+
+    static final int FALSE = 0;
+    static final int TRUE = 1;
+    static final int UNSURE = -1;
+
+    /** The longest string value decoded for a test here; a longer one is left to jackson-core. */
+    static final int MAX_DECODED_CHARS = 64 * 1024;
+
+    private Utf8Walk() {
+    }
+
+    /**
+     * Evaluates the JSON object whose {@code '{'} is at {@code open}.
+     *
+     * @return {@link #TRUE}, {@link #FALSE} or {@link #UNSURE}
+     */
+    static int evaluate(JsonMatcher m, byte[] b, int open, int end, JsonState st, int maxNesting) {
+        st.reset();
+        st.visit(m.root.id);
+        int depth = 0;
+        st.frameNodes[0][0] = m.root.id;
+        st.frameSize[0] = 1;
+        st.frameIsArray[0] = false;
+        int i = open + 1;
+        boolean first = true;
+        while (true) {
+            // An element position in the container of frame `depth`.
+            i = whitespace(b, i, end);
+            if (i >= end) {
+                return UNSURE;
+            }
+            int c = b[i];
+            boolean inArray = st.frameIsArray[depth];
+            boolean closed = false;
+            if (first && c == (inArray ? ']' : '}')) {
+                i++;
+                closed = true;
+            } else {
+                if (inArray) {
+                    m.selectByIndex(st, depth, st.frameIndex[depth]++);
+                } else {
+                    if (c != '"') {
+                        return UNSURE;
+                    }
+                    int nameEnd = JsonSkipper.string(b, i + 1, end, true);
+                    if (nameEnd < 0 || indexOfBackslash(b, i + 1, nameEnd - 1) >= 0) {
+                        return UNSURE;
+                    }
+                    m.selectByName(st, depth, b, i + 1, nameEnd - 1 - (i + 1));
+                    i = whitespace(b, nameEnd, end);
+                    if (i >= end || b[i] != ':') {
+                        return UNSURE;
+                    }
+                    i = whitespace(b, i + 1, end);
+                    if (i >= end) {
+                        return UNSURE;
+                    }
+                    c = b[i];
+                }
+                if (st.nextSize == 0) {
+                    i = skipValue(b, i, end, c, maxNesting - (depth + 2));
+                    if (i < 0) {
+                        return UNSURE;
+                    }
+                } else if (c == '{' || c == '[') {
+                    if (depth + 2 > maxNesting) {
+                        return UNSURE;
+                    }
+                    m.testContainer(st);
+                    int pushed = m.pushChildren(st, depth, c == '[');
+                    i++;
+                    if (pushed > 0) {
+                        depth++;
+                        first = true;
+                        int verdict = m.verdict(st);
+                        if (verdict != UNSURE) {
+                            return verdict == FALSE ? FALSE : finish(st, b, i, end, depth, true, maxNesting);
+                        }
+                        continue;
+                    }
+                    i = JsonSkipper.skipContainer(b, i, end, c == '{', maxNesting - (depth + 2));
+                    if (i < 0) {
+                        return UNSURE;
+                    }
+                    int verdict = m.verdict(st);
+                    if (verdict != UNSURE) {
+                        return verdict == FALSE ? FALSE : finish(st, b, i, end, depth, false, maxNesting);
+                    }
+                } else {
+                    i = testScalar(m, st, b, i, end, c);
+                    if (i < 0) {
+                        return UNSURE;
+                    }
+                    m.finishSelected(st);
+                    int verdict = m.verdict(st);
+                    if (verdict != UNSURE) {
+                        return verdict == FALSE ? FALSE : finish(st, b, i, end, depth, false, maxNesting);
+                    }
+                }
+            }
+            // After a value (or a closing bracket) in the container of frame `depth`.
+            while (true) {
+                if (!closed) {
+                    i = whitespace(b, i, end);
+                    if (i >= end) {
+                        return UNSURE;
+                    }
+                    c = b[i];
+                    if (c == ',') {
+                        i++;
+                        first = false;
+                        break;
+                    }
+                    if (c != (st.frameIsArray[depth] ? ']' : '}')) {
+                        return UNSURE;
+                    }
+                    i++;
+                }
+                closed = false;
+                m.finishFrame(st, depth);
+                if (depth == 0) {
+                    if (m.verdict(st) != TRUE) {
+                        return FALSE;
+                    }
+                    return whitespace(b, i, end) == end ? TRUE : UNSURE;
+                }
+                depth--;
+                int verdict = m.verdict(st);
+                if (verdict != UNSURE) {
+                    return verdict == FALSE ? FALSE : finish(st, b, i, end, depth, false, maxNesting);
+                }
+            }
+        }
+    }
+
+    /** The formula is true: TRUE if the rest of the document is certainly well formed, else UNSURE. */
+    private static int finish(JsonState st, byte[] b, int i, int end, int depth, boolean justOpened,
+                              int maxNesting) {
+        if (depth > JsonSkipper.MAX_DEPTH) {
+            return UNSURE;
+        }
+        long kinds = 0;
+        for (int d = 0; d <= depth; d++) {
+            if (!st.frameIsArray[d]) {
+                kinds |= 1L << d;
+            }
+        }
+        return JsonSkipper.finishDocument(b, i, end, kinds, depth, justOpened, maxNesting - 1) ? TRUE : UNSURE;
+    }
+
+    /** Skips a value no selector reaches; the index after it, or UNSURE. */
+    private static int skipValue(byte[] b, int i, int end, int c, int deeper) {
+        switch (c) {
+            case '"':
+                return JsonSkipper.string(b, i + 1, end, false);
+            case '{':
+            case '[':
+                return deeper < 0 ? UNSURE : JsonSkipper.skipContainer(b, i + 1, end, c == '{', deeper);
+            default:
+                return JsonSkipper.scalar(b, i, end);
+        }
+    }
+
+    /** Reads the scalar at {@code i} and tests it against the selected leaves; the index after it, or UNSURE. */
+    private static int testScalar(JsonMatcher m, JsonState st, byte[] b, int i, int end, int c) {
+        switch (c) {
+            case '"': {
+                int after = decodeString(st, b, i + 1, end);
+                if (after >= 0) {
+                    m.testText(st, st.chars, st.charCount);
+                }
+                return after;
+            }
+            case 't':
+            case 'f': {
+                int after = JsonSkipper.scalar(b, i, end);
+                if (after >= 0) {
+                    m.testBoolean(st, c == 't');
+                }
+                return after;
+            }
+            case 'n': {
+                int after = JsonSkipper.scalar(b, i, end);
+                if (after >= 0) {
+                    m.testNull(st);
+                }
+                return after;
+            }
+            default: {
+                int after = JsonSkipper.scalar(b, i, end);
+                if (after < 0 || after - i > MAX_DECODED_CHARS) {
+                    return UNSURE;
+                }
+                char[] chars = st.chars(after - i);
+                for (int k = i; k < after; k++) {
+                    chars[k - i] = (char) b[k];
+                }
+                m.testNumber(st, chars, after - i);
+                return after;
+            }
+        }
+    }
+
+    /**
+     * Decodes the string whose content starts at {@code i} into {@code st.chars} / {@code st.charCount}, as jackson-core
+     * decodes it (escapes, surrogate escapes kept as they are, UTF-8 to UTF-16); the index after its closing quote,
+     * or UNSURE if it is not strictly well formed or too long.
+     */
+    static int decodeString(JsonState st, byte[] b, int i, int end) {
+        int close = JsonSkipper.string(b, i, end, false);
+        if (close < 0 || close - 1 - i > MAX_DECODED_CHARS) {
+            return UNSURE;
+        }
+        char[] out = st.chars(close - 1 - i);
+        int n = 0;
+        int k = i;
+        int stop = close - 1;
+        while (k < stop) {
+            int c = b[k] & 0xFF;
+            if (c < 0x80) {
+                if (c != '\\') {
+                    out[n++] = (char) c;
+                    k++;
+                    continue;
+                }
+                int e = b[k + 1];
+                switch (e) {
+                    case 'b' -> out[n++] = '\b';
+                    case 'f' -> out[n++] = '\f';
+                    case 'n' -> out[n++] = '\n';
+                    case 'r' -> out[n++] = '\r';
+                    case 't' -> out[n++] = '\t';
+                    case 'u' -> {
+                        out[n++] = (char) (Character.digit(b[k + 2], 16) << 12 | Character.digit(b[k + 3], 16) << 8
+                                | Character.digit(b[k + 4], 16) << 4 | Character.digit(b[k + 5], 16));
+                        k += 4;
+                    }
+                    default -> out[n++] = (char) e; // '"', '\\', '/'
+                }
+                k += 2;
+            } else if (c < 0xE0) {
+                out[n++] = (char) ((c & 0x1F) << 6 | (b[k + 1] & 0x3F));
+                k += 2;
+            } else if (c < 0xF0) {
+                out[n++] = (char) ((c & 0x0F) << 12 | (b[k + 1] & 0x3F) << 6 | (b[k + 2] & 0x3F));
+                k += 3;
+            } else {
+                int cp = (c & 0x07) << 18 | (b[k + 1] & 0x3F) << 12 | (b[k + 2] & 0x3F) << 6 | (b[k + 3] & 0x3F);
+                out[n++] = Character.highSurrogate(cp);
+                out[n++] = Character.lowSurrogate(cp);
+                k += 4;
+            }
+        }
+        st.charCount = n;
+        return close;
+    }
+
+    private static int indexOfBackslash(byte[] b, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (b[k] == '\\') {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static int whitespace(byte[] b, int i, int end) {
+        while (i < end) {
+            byte c = b[i];
+            // Most bytes are above the space (negative ones, non-ASCII, are not whitespace either).
+            if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.cwfilter.jmh;
+
+import static com.fasterxml.jackson.core.JsonToken.END_ARRAY;
+import static com.fasterxml.jackson.core.JsonToken.FIELD_NAME;
+import static com.fasterxml.jackson.core.JsonToken.START_ARRAY;
+import static com.fasterxml.jackson.core.JsonToken.START_OBJECT;
+import static com.fasterxml.jackson.core.JsonToken.VALUE_STRING;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cwfilter.FilterPattern;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Any use of one KMS key, {@code { $.resources[*].ARN = "arn:aws:kms:...:key/1234abcd-..." }}: a wildcard over the
+ * array of resources CloudTrail lists. Beside it the same question written by hand with jackson-core (into
+ * {@code resources}, element by element, stopping at the key), asked of a jackson-databind tree, and a raw byte scan
+ * for the ARN (which also counts the near-misses, whose request parameters name the key); the full token pass is
+ * {@link TokenPassBenchmark}, on the same events. Scores are events per second.
+ *
+ * <p>JMH state (one instance per benchmark, read-only after setup).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ArraySelectorBenchmark extends CloudTrailBenchmark {
+
+    private static final byte[] LITERAL = Corpus.WATCHED_KEY_ARN.getBytes(StandardCharsets.UTF_8);
+
+    FilterPattern pattern;
+
+    @Setup
+    public void compile() {
+        pattern = FilterPattern.compile(Family.ARRAY.pattern());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public int cwfilterBytes() {
+        return Corpus.countMatches(pattern, events);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public int baselineHandWrittenJackson() {
+        return Corpus.count(ArraySelectorBenchmark::handWritten, events);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public int baselineDatabindTree() {
+        return Corpus.count(ArraySelectorBenchmark::databind, events);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public int baselineRawByteScan() {
+        return Corpus.count(ArraySelectorBenchmark::rawScan, events);
+    }
+
+    /**
+     * The pattern written by hand with jackson-core: find {@code resources}, look at each element's {@code ARN},
+     * skip everything else, stop at the key or at the array's end.
+     */
+    static boolean handWritten(byte[] event) {
+        try (JsonParser p = Baselines.FACTORY.createParser(event)) {
+            if (p.nextToken() != START_OBJECT) {
+                return false;
+            }
+            while (p.nextToken() == FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("resources".equals(name)) {
+                    return value == START_ARRAY && holdsWatchedKey(p);
+                }
+                p.skipChildren();
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean holdsWatchedKey(JsonParser p) throws IOException {
+        JsonToken element;
+        while ((element = p.nextToken()) != END_ARRAY && element != null) {
+            if (element != START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            boolean arnSeen = false;
+            while (p.nextToken() == FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!arnSeen && "ARN".equals(name)) {
+                    arnSeen = true;
+                    if (value == VALUE_STRING && Corpus.WATCHED_KEY_ARN.equals(p.getText())) {
+                        return true;
+                    }
+                }
+                p.skipChildren();
+            }
+        }
+        return false;
+    }
+
+    /** The pattern over a jackson-databind tree. */
+    static boolean databind(byte[] event) {
+        for (JsonNode resource : Baselines.tree(event).path("resources")) {
+            if (Baselines.isText(resource.path("ARN"), Corpus.WATCHED_KEY_ARN)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the event holds the ARN anywhere. */
+    static boolean rawScan(byte[] event) {
+        return Baselines.rawScan(event, LITERAL);
+    }
+}

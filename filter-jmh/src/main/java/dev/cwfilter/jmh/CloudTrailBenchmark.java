@@ -1,0 +1,33 @@
+package dev.cwfilter.jmh;
+
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The state every CloudTrail benchmark shares: the corpus at the benchmark's hit rate ({@link Corpus#EVENTS} events
+ * from {@link Corpus#SEED}), as UTF-8 bytes and as strings. Every method of every subclass therefore runs on the same
+ * events at a given hit rate, and each method's score is events per second (one invocation reads the whole corpus and
+ * is declared {@code @OperationsPerInvocation(Corpus.EVENTS)}).
+ *
+ * <p>JMH state (one instance per benchmark, shared by its threads, read-only after setup).
+ */
+@State(Scope.Benchmark)
+public abstract class CloudTrailBenchmark {
+
+    /** The share of events each family's pattern matches. */
+    @Param({"0.02", "0.5"})
+    public double hitRate;
+
+    Corpus corpus;
+    byte[][] events;
+    String[] strings;
+
+    @Setup
+    public void generateCorpus() {
+        corpus = Corpus.cloudTrail(hitRate);
+        events = corpus.utf8();
+        strings = corpus.strings();
+    }
+}

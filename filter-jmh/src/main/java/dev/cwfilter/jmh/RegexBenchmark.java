@@ -1,0 +1,116 @@
+package dev.cwfilter.jmh;
+
+import static com.fasterxml.jackson.core.JsonToken.FIELD_NAME;
+import static com.fasterxml.jackson.core.JsonToken.START_OBJECT;
+import static com.fasterxml.jackson.core.JsonToken.VALUE_STRING;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cwfilter.FilterPattern;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Penetration-testing distributions in the user agent, {@code { $.userAgent = %[Kk]ali|[Pp]arrot|[Pp]entoo% }}: a
+ * regular expression on one JSON value (as GuardDuty's PenTest findings look for them). Beside it the same question
+ * written by hand with jackson-core and {@code java.util.regex}, asked of a jackson-databind tree, and
+ * {@code java.util.regex} over the whole event text as grep would run it (which also counts the near-misses, whose
+ * request parameters hold the words); the full token pass is {@link TokenPassBenchmark}, on the same events. Scores are
+ * events per second.
+ *
+ * <p>JMH state (one instance per benchmark, read-only after setup).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class RegexBenchmark extends CloudTrailBenchmark {
+
+    private static final Pattern REGEX = Pattern.compile("[Kk]ali|[Pp]arrot|[Pp]entoo");
+
+    FilterPattern pattern;
+
+    @Setup
+    public void compile() {
+        pattern = FilterPattern.compile(Family.REGEX.pattern());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public int cwfilterBytes() {
+        return Corpus.countMatches(pattern, events);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public int cwfilterString() {
+        return Corpus.countMatches(pattern, strings);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public int baselineHandWrittenJackson() {
+        return Corpus.count(RegexBenchmark::handWritten, events);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public int baselineDatabindTree() {
+        return Corpus.count(RegexBenchmark::databind, events);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public int baselineRegexOverText() {
+        return Corpus.count(RegexBenchmark::regexOverText, strings);
+    }
+
+    /**
+     * The pattern written by hand with jackson-core: find the top-level {@code userAgent}, skipping other subtrees,
+     * and search its text with {@code java.util.regex}.
+     */
+    static boolean handWritten(byte[] event) {
+        try (JsonParser p = Baselines.FACTORY.createParser(event)) {
+            if (p.nextToken() != START_OBJECT) {
+                return false;
+            }
+            while (p.nextToken() == FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("userAgent".equals(name)) {
+                    return value == VALUE_STRING && REGEX.matcher(p.getText()).find();
+                }
+                p.skipChildren();
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The pattern over a jackson-databind tree. */
+    static boolean databind(byte[] event) {
+        JsonNode agent = Baselines.tree(event).path("userAgent");
+        return agent.isTextual() && REGEX.matcher(agent.textValue()).find();
+    }
+
+    /** The expression searched for anywhere in the event's text. */
+    static boolean regexOverText(String event) {
+        return REGEX.matcher(event).find();
+    }
+}

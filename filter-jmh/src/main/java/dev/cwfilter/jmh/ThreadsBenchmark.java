@@ -1,0 +1,54 @@
+package dev.cwfilter.jmh;
+
+import dev.cwfilter.FilterPattern;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One compiled pattern, the seed scenario's, shared by one thread and by two: the two methods run the same loop over
+ * the same events, and JMH reports a multi-threaded throughput as the sum over its threads, so the second score
+ * divided by the first is the scaling (2.0 is perfect; it needs two otherwise idle cores). Scores are events per
+ * second.
+ *
+ * <p>JMH state (one instance per benchmark, shared by its threads, read-only after setup).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ThreadsBenchmark extends CloudTrailBenchmark {
+
+    FilterPattern pattern;
+
+    @Setup
+    public void compile() {
+        pattern = FilterPattern.compile(Family.SEED_EQUALITY.pattern());
+    }
+
+    @Benchmark
+    @Threads(1)
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public int cwfilterBytesOneThread() {
+        return Corpus.countMatches(pattern, events);
+    }
+
+    @Benchmark
+    @Threads(2)
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public int cwfilterBytesTwoThreads() {
+        return Corpus.countMatches(pattern, events);
+    }
+}
