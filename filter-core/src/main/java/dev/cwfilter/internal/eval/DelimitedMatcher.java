@@ -86,8 +86,16 @@ public final class DelimitedMatcher implements EventMatcher {
 
     @Override
     public Map<String, String> extract(String message) {
-        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
         Fields fields = buffers.get();
+        try {
+            return extract(message, fields);
+        } finally {
+            fields.shrink(prefix.length + suffix.length);
+        }
+    }
+
+    private Map<String, String> extract(String message, Fields fields) {
+        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
         if (!align(utf8, 0, utf8.length, fields) || !conditionsHold(utf8, fields, fields.count - suffix.length)) {
             return null;
         }
@@ -163,8 +171,16 @@ public final class DelimitedMatcher implements EventMatcher {
 
     @Override
     public Explanation explain(String message) {
-        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
         Fields fields = buffers.get();
+        try {
+            return explain(message, fields);
+        } finally {
+            fields.shrink(prefix.length + suffix.length);
+        }
+    }
+
+    private Explanation explain(String message, Fields fields) {
+        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
         if (!align(utf8, 0, utf8.length, fields)) {
             fields.split(utf8, 0, utf8.length, Integer.MAX_VALUE);
             int needed = prefix.length + suffix.length;
@@ -269,6 +285,8 @@ public final class DelimitedMatcher implements EventMatcher {
 
     /** Field boundaries of one event; grows as needed and is reused by its thread. */
     static final class Fields {
+        /** The most field boundaries a thread keeps between events (more if its pattern has more fields). */
+        static final int RETAINED = 1024;
         /** The thread's buffer for String events encoded as UTF-8. */
         final Utf8Buffer encoded = new Utf8Buffer();
         int count;
@@ -280,6 +298,19 @@ public final class DelimitedMatcher implements EventMatcher {
         private int nextRaw;
         private int nextStart;
         private int nextEnd;
+
+        /**
+         * Gives back the room that extracting or explaining every field of a large event took, so that a thread does
+         * not keep it: matching keeps only the pattern's fields and never grows the buffer past them.
+         */
+        void shrink(int patternFields) {
+            int keep = Math.max(RETAINED, patternFields);
+            if (start.length > keep) {
+                start = new int[keep];
+                end = new int[keep];
+                rawStart = new int[keep];
+            }
+        }
 
         /** Splits up to {@code max} fields; returns the offset just past the last field read. */
         int split(byte[] b, int from, int to, int max) {
