@@ -95,13 +95,17 @@ public final class Compiler {
     private static EventMatcher json(JsonPattern pattern, EvalOptions options, Function<Object, SourceSpan> spans) {
         JsonMatcherBuilder builder = new JsonMatcherBuilder();
         add(pattern.expression(), builder, spans);
-        List<String> literals = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         List<JsonExpression> conjuncts = pattern.expression() instanceof JsonAnd and ? and.operands()
                 : List.of(pattern.expression());
         for (JsonExpression conjunct : conjuncts) {
-            jsonLiterals(conjunct, literals);
+            jsonLiterals(conjunct, names, values);
         }
-        return builder.build(Prefilter.of(literals, true), jsonFactoryFor(options), options.lenientJsonPrefix());
+        // A compared value is what selects events; a property name is in nearly every event of a log group, so
+        // scanning for it costs a pass and rejects little. Names are scanned for only when no value is required.
+        return builder.build(Prefilter.preferring(values, names, true), jsonFactoryFor(options),
+                options.lenientJsonPrefix());
     }
 
     private static int add(JsonExpression expression, JsonMatcherBuilder builder, Function<Object, SourceSpan> spans) {
@@ -126,11 +130,12 @@ public final class Compiler {
     }
 
     /**
-     * Literals a conjunct needs in the raw text: its selector's property names (as quoted keys) unless it is
+     * Literals a conjunct needs in the raw text: its selector's property names (as quoted keys, into {@code names})
+     * unless it is
      * {@code NOT EXISTS}, and the literal part of an {@code =} string comparison (a number or boolean compared by text
-     * appears unquoted, so values are taken without quotes).
+     * appears unquoted, so values are taken without quotes; into {@code values}).
      */
-    private static void jsonLiterals(JsonExpression conjunct, List<String> literals) {
+    private static void jsonLiterals(JsonExpression conjunct, List<String> names, List<String> values) {
         if (conjunct instanceof JsonTest test && test.kind() == JsonTestKind.NOT_EXISTS) {
             return;
         }
@@ -140,14 +145,14 @@ public final class Compiler {
         var selector = conjunct instanceof JsonComparison c ? c.selector() : ((JsonTest) conjunct).selector();
         for (SelectorStep step : selector.steps()) {
             if (step instanceof SelectorStep.Property property && spelledVerbatim(property.name())) {
-                literals.add("\"" + property.name() + "\"");
+                names.add("\"" + property.name() + "\"");
             }
         }
         if (conjunct instanceof JsonComparison c && c.operator() == ComparisonOperator.EQ
                 && c.value() instanceof StringValue) {
             TextTest text = (TextTest) valueTest(c.operator(), c.value());
             if (text.shape() != TextTest.Shape.ANY && spelledVerbatim(text.literal())) {
-                literals.add(text.literal());
+                values.add(text.literal());
             }
         }
     }

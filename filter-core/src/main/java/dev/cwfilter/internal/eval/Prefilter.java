@@ -24,6 +24,8 @@ public final class Prefilter {
 
     private final String[] literals;
     private final ByteSearch.Needle[] utf8;
+    /** The literals for String messages: linear time even for a long literal the text almost holds everywhere. */
+    private final TextSearch[] texts;
     private final boolean escapesMaySpellLiterals;
 
     private Prefilter(String[] literals, boolean escapesMaySpellLiterals) {
@@ -31,6 +33,7 @@ public final class Prefilter {
         this.utf8 = java.util.Arrays.stream(literals)
                 .map(l -> ByteSearch.Needle.of(l.getBytes(StandardCharsets.UTF_8)))
                 .toArray(ByteSearch.Needle[]::new);
+        this.texts = java.util.Arrays.stream(literals).map(TextSearch::new).toArray(TextSearch[]::new);
         this.escapesMaySpellLiterals = escapesMaySpellLiterals;
     }
 
@@ -48,6 +51,15 @@ public final class Prefilter {
         return kept.length == 0 ? NONE : new Prefilter(kept, escapesMaySpellLiterals);
     }
 
+    /**
+     * A prefilter for the {@code preferred} literals if any of them is worth a scan, else for the {@code fallback}
+     * ones (see {@link #of}).
+     */
+    public static Prefilter preferring(List<String> preferred, List<String> fallback, boolean escapesMaySpellLiterals) {
+        Prefilter p = of(preferred, escapesMaySpellLiterals);
+        return p.literals.length > 0 ? p : of(fallback, escapesMaySpellLiterals);
+    }
+
     /** The literals, longest first. */
     public List<String> literals() {
         return List.of(literals);
@@ -55,8 +67,8 @@ public final class Prefilter {
 
     /** False if the message cannot match; true if it may. */
     public boolean mayMatch(String message) {
-        for (String literal : literals) {
-            if (!message.contains(literal)) {
+        for (TextSearch literal : texts) {
+            if (!literal.in(message)) {
                 return escapesMaySpellLiterals && message.indexOf('\\') >= 0;
             }
         }
