@@ -167,7 +167,7 @@ public final class RegexProgram {
     }
 
     /** Whether the expression occurs anywhere in the text. */
-    public boolean find(CharSequence text) {
+    public boolean find(String text) {
         if (requiredSearches.length > 0 && !holdsARequiredLiteral(text)) {
             return false;
         }
@@ -188,10 +188,9 @@ public final class RegexProgram {
         }
     }
 
-    private boolean holdsARequiredLiteral(CharSequence text) {
-        String s = text.toString();
+    private boolean holdsARequiredLiteral(String text) {
         for (TextSearch literal : requiredSearches) {
-            if (literal.in(s)) {
+            if (literal.in(text)) {
                 return true;
             }
         }

@@ -207,15 +207,11 @@ public final class JsonMatcher implements EventMatcher {
      * was decided on and does not stop early, so that every leaf is decided.
      */
     private boolean evaluate(JsonParser p, JsonState st, String[] observed) throws IOException {
-        st.reset();
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return false;
         }
-        st.visit(root.id);
+        startWalk(st);
         int depth = 0;
-        st.frameNodes[0][0] = root.id;
-        st.frameSize[0] = 1;
-        st.frameIsArray[0] = false;
         while (true) {
             JsonToken token = p.nextToken();
             if (token == null) {
@@ -223,7 +219,7 @@ public final class JsonMatcher implements EventMatcher {
             }
             int id = token.id();
             if (id == JsonTokenId.ID_END_OBJECT || id == JsonTokenId.ID_END_ARRAY) {
-                finish(st, st.frameNodes[depth], st.frameSize[depth]);
+                finishFrame(st, depth);
                 if (depth == 0) {
                     return decided(st) == Formula.TRUE && p.nextToken() == null;
                 }
@@ -250,24 +246,13 @@ public final class JsonMatcher implements EventMatcher {
             boolean container = id == JsonTokenId.ID_START_OBJECT || id == JsonTokenId.ID_START_ARRAY;
             testValue(p, st, id, observed);
             if (container) {
-                int pushed = 0;
-                int[] frame = st.frameNodes[depth + 1];
-                for (int i = 0; i < st.nextSize; i++) {
-                    TrieNode node = nodes[st.nextNodes[i]];
-                    if (node.hasChildren) {
-                        frame[pushed++] = node.id;
-                    }
-                }
-                if (pushed > 0) {
+                if (pushChildren(st, depth, id == JsonTokenId.ID_START_ARRAY) > 0) {
                     depth++;
-                    st.frameSize[depth] = pushed;
-                    st.frameIsArray[depth] = id == JsonTokenId.ID_START_ARRAY;
-                    st.frameIndex[depth] = 0;
                 } else {
                     p.skipChildren();
                 }
             } else {
-                finish(st, st.nextNodes, st.nextSize);
+                finishSelected(st);
             }
             byte verdict = observed == null ? decided(st) : Formula.UNKNOWN;
             if (verdict != Formula.UNKNOWN) {
@@ -283,16 +268,33 @@ public final class JsonMatcher implements EventMatcher {
             int[] frame = st.frameNodes[depth];
             for (int i = 0; i < st.frameSize[depth]; i++) {
                 TrieNode node = nodes[frame[i]];
-                TrieNode child = node.child(name);
-                if (child != null && !(child.definite && st.visited(child.id))) {
-                    st.nextNodes[n++] = child.id;
-                }
-                if (node.wildcard != null) {
-                    st.nextNodes[n++] = node.wildcard.id;
-                }
+                n = selectProperty(st, n, node, node.child(name));
             }
         }
         st.nextSize = n;
+    }
+
+    /**
+     * Adds what a property reaches from {@code node}, its named child (unless it is a definite position already seen:
+     * a duplicated key) and its wildcard child, to {@code st.nextNodes} from {@code n}; the new count.
+     */
+    private static int selectProperty(JsonState st, int n, TrieNode node, TrieNode child) {
+        if (child != null && !(child.definite && st.visited(child.id))) {
+            st.nextNodes[n++] = child.id;
+        }
+        if (node.wildcard != null) {
+            st.nextNodes[n++] = node.wildcard.id;
+        }
+        return n;
+    }
+
+    /** Starts the walk of a new event at the document's root object. */
+    void startWalk(JsonState st) {
+        st.reset();
+        st.visit(root.id);
+        st.frameNodes[0][0] = root.id;
+        st.frameSize[0] = 1;
+        st.frameIsArray[0] = false;
     }
 
     /** The trie nodes reached by a property name given in UTF-8, into {@code st.nextNodes}. */
@@ -302,13 +304,7 @@ public final class JsonMatcher implements EventMatcher {
             int[] frame = st.frameNodes[depth];
             for (int i = 0; i < st.frameSize[depth]; i++) {
                 TrieNode node = nodes[frame[i]];
-                TrieNode child = node.child(b, off, len);
-                if (child != null && !(child.definite && st.visited(child.id))) {
-                    st.nextNodes[n++] = child.id;
-                }
-                if (node.wildcard != null) {
-                    st.nextNodes[n++] = node.wildcard.id;
-                }
+                n = selectProperty(st, n, node, node.child(b, off, len));
             }
         }
         st.nextSize = n;
@@ -498,8 +494,8 @@ public final class JsonMatcher implements EventMatcher {
 
     /** Reads the rest of the document without decoding anything: true if it is well formed and nothing follows. */
     private static boolean finishDocument(JsonParser p, int openContainers) throws IOException {
-        if (p instanceof ReusableJsonParser reusable) {
-            return reusable.finishDocument();
+        if (p instanceof ReusableJsonParser reusable && reusable.finishDocumentFast()) {
+            return true;
         }
         int open = openContainers;
         while (open > 0) {

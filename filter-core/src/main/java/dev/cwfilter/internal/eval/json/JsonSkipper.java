@@ -166,7 +166,8 @@ final class JsonSkipper {
         }
     }
 
-    private static int whitespace(byte[] b, int i, int end) {
+    /** The index of the first byte at or after {@code i} that is not JSON whitespace. */
+    static int whitespace(byte[] b, int i, int end) {
         while (i < end) {
             byte c = b[i];
             // Most bytes are above the space (negative ones, non-ASCII, are not whitespace either).

@@ -1,5 +1,7 @@
 package dev.cwfilter.internal.eval.json;
 
+import dev.cwfilter.internal.eval.ByteSearch;
+
 /**
  * The fast path of {@link JsonMatcher} over UTF-8 bytes: the same walk of the selector trie, driven by
  * {@link JsonSkipper}'s strict scan instead of jackson-core's tokens. Property names are compared with the trie's as
@@ -31,17 +33,13 @@ final class Utf8Walk {
      * @return {@link #TRUE}, {@link #FALSE} or {@link #UNSURE}
      */
     static int evaluate(JsonMatcher m, byte[] b, int open, int end, JsonState st, int maxNesting) {
-        st.reset();
-        st.visit(m.root.id);
+        m.startWalk(st);
         int depth = 0;
-        st.frameNodes[0][0] = m.root.id;
-        st.frameSize[0] = 1;
-        st.frameIsArray[0] = false;
         int i = open + 1;
         boolean first = true;
         while (true) {
             // An element position in the container of frame `depth`.
-            i = whitespace(b, i, end);
+            i = JsonSkipper.whitespace(b, i, end);
             if (i >= end) {
                 return UNSURE;
             }
@@ -59,15 +57,15 @@ final class Utf8Walk {
                         return UNSURE;
                     }
                     int nameEnd = JsonSkipper.string(b, i + 1, end, true);
-                    if (nameEnd < 0 || indexOfBackslash(b, i + 1, nameEnd - 1) >= 0) {
+                    if (nameEnd < 0 || ByteSearch.indexOf(b, i + 1, nameEnd - 1, (byte) '\\') >= 0) {
                         return UNSURE;
                     }
                     m.selectByName(st, depth, b, i + 1, nameEnd - 1 - (i + 1));
-                    i = whitespace(b, nameEnd, end);
+                    i = JsonSkipper.whitespace(b, nameEnd, end);
                     if (i >= end || b[i] != ':') {
                         return UNSURE;
                     }
-                    i = whitespace(b, i + 1, end);
+                    i = JsonSkipper.whitespace(b, i + 1, end);
                     if (i >= end) {
                         return UNSURE;
                     }
@@ -117,7 +115,7 @@ final class Utf8Walk {
             // After a value (or a closing bracket) in the container of frame `depth`.
             while (true) {
                 if (!closed) {
-                    i = whitespace(b, i, end);
+                    i = JsonSkipper.whitespace(b, i, end);
                     if (i >= end) {
                         return UNSURE;
                     }
@@ -138,7 +136,7 @@ final class Utf8Walk {
                     if (m.verdict(st) != TRUE) {
                         return FALSE;
                     }
-                    return whitespace(b, i, end) == end ? TRUE : UNSURE;
+                    return JsonSkipper.whitespace(b, i, end) == end ? TRUE : UNSURE;
                 }
                 depth--;
                 int verdict = m.verdict(st);
@@ -269,26 +267,5 @@ final class Utf8Walk {
         }
         st.charCount = n;
         return close;
-    }
-
-    private static int indexOfBackslash(byte[] b, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (b[k] == '\\') {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    private static int whitespace(byte[] b, int i, int end) {
-        while (i < end) {
-            byte c = b[i];
-            // Most bytes are above the space (negative ones, non-ASCII, are not whitespace either).
-            if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) {
-                break;
-            }
-            i++;
-        }
-        return i;
     }
 }
