@@ -80,22 +80,8 @@ public class ArraySelectorBenchmark extends CloudTrailBenchmark {
      * skip everything else, stop at the key or at the array's end.
      */
     static boolean handWritten(byte[] event) {
-        try (JsonParser p = Baselines.FACTORY.createParser(event)) {
-            if (p.nextToken() != START_OBJECT) {
-                return false;
-            }
-            while (p.nextToken() == FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("resources".equals(name)) {
-                    return value == START_ARRAY && holdsWatchedKey(p);
-                }
-                p.skipChildren();
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
+        return Baselines.topLevelField(event, "resources",
+                (p, value) -> value == START_ARRAY && holdsWatchedKey(p));
     }
 
     private static boolean holdsWatchedKey(JsonParser p) throws IOException {

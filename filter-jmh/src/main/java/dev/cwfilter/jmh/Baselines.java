@@ -2,6 +2,7 @@ package dev.cwfilter.jmh;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -34,6 +35,36 @@ public final class Baselines {
             return -1;
         }
         return tokens;
+    }
+
+    /** What a hand-written matcher asks of the top-level field it looked up: the parser is at the field's value. */
+    @FunctionalInterface
+    interface FieldTest {
+        boolean test(JsonParser p, JsonToken value) throws IOException;
+    }
+
+    /**
+     * The shape of every hand-written matcher: walk the top-level object, skip each subtree with
+     * {@code skipChildren()} until the field is found, and answer from its value at once, without reading the rest of
+     * the event. False when the event is not a JSON object, lacks the field, or is malformed before it.
+     */
+    static boolean topLevelField(byte[] event, String field, FieldTest test) {
+        try (JsonParser p = FACTORY.createParser(event)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals(name)) {
+                    return test.test(p, value);
+                }
+                p.skipChildren();
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The event as a jackson-databind tree, or a missing node when it is not JSON. */

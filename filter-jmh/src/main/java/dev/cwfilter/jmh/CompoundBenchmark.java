@@ -70,22 +70,8 @@ public class CompoundBenchmark extends CloudTrailBenchmark {
      * skipping every other subtree, and answer when the object ends.
      */
     static boolean handWritten(byte[] event) {
-        try (JsonParser p = Baselines.FACTORY.createParser(event)) {
-            if (p.nextToken() != START_OBJECT) {
-                return false;
-            }
-            while (p.nextToken() == FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("userIdentity".equals(name)) {
-                    return value == START_OBJECT && privilegedWithoutMfa(p);
-                }
-                p.skipChildren();
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
+        return Baselines.topLevelField(event, "userIdentity",
+                (p, value) -> value == START_OBJECT && privilegedWithoutMfa(p));
     }
 
     private static boolean privilegedWithoutMfa(JsonParser p) throws IOException {
