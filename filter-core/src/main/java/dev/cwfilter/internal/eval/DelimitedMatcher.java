@@ -70,10 +70,10 @@ public final class DelimitedMatcher implements EventMatcher {
 
     @Override
     public boolean matches(byte[] utf8, int offset, int length) {
-        if (!prefilter.mayMatch(utf8, offset, length)) {
+        Fields fields = buffers.get();
+        if (!fields.gate.mayMatch(prefilter, utf8, offset, length)) {
             return false;
         }
-        Fields fields = buffers.get();
         if (ellipsis) {
             // Only the fields at either end are tested: keep those, count the rest, and hold memory that does not
             // grow with the event.
@@ -289,6 +289,8 @@ public final class DelimitedMatcher implements EventMatcher {
         static final int RETAINED = 1024;
         /** The thread's buffer for String events encoded as UTF-8. */
         final Utf8Buffer encoded = new Utf8Buffer();
+        /** Whether this thread consults the prefilter, from how much it has rejected. */
+        final PrefilterGate gate = new PrefilterGate();
         int count;
         int[] start = new int[32];
         int[] end = new int[32];

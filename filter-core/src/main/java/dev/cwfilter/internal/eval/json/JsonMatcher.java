@@ -76,10 +76,13 @@ public final class JsonMatcher implements EventMatcher {
     @Override
     public boolean matches(String message) {
         int start = jsonStart(message);
-        if (start < 0 || !prefilter.mayMatch(message)) {
+        if (start < 0) {
             return false;
         }
         JsonState st = states.get();
+        if (!st.gate.mayMatch(prefilter, message)) {
+            return false;
+        }
         int length = st.encoded.encode(message, start);
         if (length >= 0) {
             // Valid UTF-8 of the text from its '{': the byte parser's answer is the text's (no decoding fallback).
@@ -108,10 +111,10 @@ public final class JsonMatcher implements EventMatcher {
         if (start < 0) {
             return false;
         }
-        if (!prefilter.mayMatch(utf8, offset, length)) {
+        JsonState st = states.get();
+        if (!st.gate.mayMatch(prefilter, utf8, offset, length)) {
             return false;
         }
-        JsonState st = states.get();
         int fast = Utf8Walk.evaluate(this, utf8, start, offset + length, st, maxNesting);
         if (fast != Utf8Walk.UNSURE) {
             return fast == Utf8Walk.TRUE;

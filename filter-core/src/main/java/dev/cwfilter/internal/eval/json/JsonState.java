@@ -52,6 +52,9 @@ final class JsonState {
         return parser;
     }
 
+    /** Whether this thread consults the prefilter, from how much it has rejected. */
+    final dev.cwfilter.internal.eval.PrefilterGate gate = new dev.cwfilter.internal.eval.PrefilterGate();
+
     /** This thread's buffer for String events encoded as UTF-8. */
     final dev.cwfilter.internal.eval.Utf8Buffer encoded = new dev.cwfilter.internal.eval.Utf8Buffer();
 
