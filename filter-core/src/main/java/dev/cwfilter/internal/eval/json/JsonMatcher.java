@@ -491,8 +491,13 @@ public final class JsonMatcher implements EventMatcher {
         }
     }
 
+    /** The formula's value for the leaves resolved so far, computed again only after a leaf has been resolved. */
     private byte decided(JsonState st) {
-        return formula.evaluate(st, st.scratch);
+        if (st.leavesChanged) {
+            st.verdict = formula.evaluate(st, st.scratch);
+            st.leavesChanged = false;
+        }
+        return st.verdict;
     }
 
     /** Reads the rest of the document without decoding anything: true if it is well formed and nothing follows. */

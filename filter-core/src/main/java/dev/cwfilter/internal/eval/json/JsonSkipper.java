@@ -99,7 +99,7 @@ final class JsonSkipper {
                     if (c != '"') {
                         return UNSURE;
                     }
-                    i = string(b, i + 1, end, true);
+                    i = string(b, i + 1, end, NAME);
                     if (i < 0) {
                         return UNSURE;
                     }
@@ -115,7 +115,7 @@ final class JsonSkipper {
                 }
                 switch (c) {
                     case '"':
-                        i = string(b, i + 1, end, false);
+                        i = string(b, i + 1, end, VALUE);
                         break;
                     case '{':
                     case '[':
@@ -253,12 +253,21 @@ final class JsonSkipper {
         return i;
     }
 
+    /** {@link #string} reads a string value. */
+    static final int VALUE = 0;
+    /** {@link #string} reads a property name, in which a surrogate escape must be part of a pair. */
+    static final int NAME = 1;
+    /** {@link #string} reads a property name that the caller compares as raw bytes: any escape is unsure. */
+    static final int PLAIN_NAME = 2;
+
     /**
      * The index after the closing quote of the string whose content starts at {@code i}, or {@link #UNSURE}. In a
      * property name jackson-core decodes escapes and rejects a surrogate escape that is not part of a pair; the scan
      * accepts only a high surrogate escape directly followed by a low one there.
+     *
+     * @param kind {@link #VALUE}, {@link #NAME} or {@link #PLAIN_NAME}
      */
-    static int string(byte[] b, int i, int end, boolean name) {
+    static int string(byte[] b, int i, int end, int kind) {
         while (true) {
             // Eight bytes at a time to the first quote, backslash, control byte or non-ASCII byte.
             while (i + 8 <= end) {
@@ -281,7 +290,10 @@ final class JsonSkipper {
                 return i + 1;
             }
             if (c == '\\') {
-                i = escape(b, i + 1, end, name);
+                if (kind == PLAIN_NAME) {
+                    return UNSURE;
+                }
+                i = escape(b, i + 1, end, kind == NAME);
             } else if (c < 0x20) {
                 return UNSURE;
             } else if (c >= 0x80) {

@@ -22,6 +22,10 @@ final class JsonState {
     /** Scratch characters: a value decoded by {@link Utf8Walk}, {@link #charCount} of them. */
     char[] chars = new char[64];
     int charCount;
+    /** Whether a leaf has been resolved since {@link #verdict} was last computed. */
+    boolean leavesChanged;
+    /** The formula's value when it was last computed, valid while {@link #leavesChanged} is false. */
+    byte verdict;
 
     /**
      * Scratch state for a matcher.
@@ -68,6 +72,7 @@ final class JsonState {
 
     /** Starts a new event: everything of the previous one becomes unknown. */
     void reset() {
+        leavesChanged = true;
         generation++;
         if (generation == 0) {
             java.util.Arrays.fill(leafGeneration, 0);
@@ -81,6 +86,7 @@ final class JsonState {
     }
 
     void resolve(int leaf, boolean value) {
+        leavesChanged = true;
         leafGeneration[leaf] = generation;
         leafTrue[leaf] = value;
     }

@@ -1,6 +1,5 @@
 package dev.cwfilter.internal.eval.json;
 
-import dev.cwfilter.internal.eval.ByteSearch;
 
 /**
  * The fast path of {@link JsonMatcher} over UTF-8 bytes: the same walk of the selector trie, driven by
@@ -56,8 +55,9 @@ final class Utf8Walk {
                     if (c != '"') {
                         return UNSURE;
                     }
-                    int nameEnd = JsonSkipper.string(b, i + 1, end, true);
-                    if (nameEnd < 0 || ByteSearch.indexOf(b, i + 1, nameEnd - 1, (byte) '\\') >= 0) {
+                    // A name with an escape is left to jackson-core, which decodes it before comparing.
+                    int nameEnd = JsonSkipper.string(b, i + 1, end, JsonSkipper.PLAIN_NAME);
+                    if (nameEnd < 0) {
                         return UNSURE;
                     }
                     m.selectByName(st, depth, b, i + 1, nameEnd - 1 - (i + 1));
@@ -166,7 +166,7 @@ final class Utf8Walk {
     private static int skipValue(byte[] b, int i, int end, int c, int deeper) {
         switch (c) {
             case '"':
-                return JsonSkipper.string(b, i + 1, end, false);
+                return JsonSkipper.string(b, i + 1, end, JsonSkipper.VALUE);
             case '{':
             case '[':
                 return deeper < 0 ? UNSURE : JsonSkipper.skipContainer(b, i + 1, end, c == '{', deeper);
@@ -221,7 +221,7 @@ final class Utf8Walk {
      * or UNSURE if it is not strictly well formed or too long.
      */
     static int decodeString(JsonState st, byte[] b, int i, int end) {
-        int close = JsonSkipper.string(b, i, end, false);
+        int close = JsonSkipper.string(b, i, end, JsonSkipper.VALUE);
         if (close < 0 || close - 1 - i > MAX_DECODED_CHARS) {
             return UNSURE;
         }
