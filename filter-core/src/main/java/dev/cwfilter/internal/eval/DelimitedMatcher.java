@@ -57,6 +57,11 @@ public final class DelimitedMatcher implements EventMatcher {
         this.prefilter = prefilter;
     }
 
+    /** The calling thread's prefilter gate (for tests: whether the prefilter is paused). */
+    PrefilterGate gate() {
+        return buffers.get().gate;
+    }
+
     @Override
     public boolean matches(String message) {
         Utf8Buffer buffer = buffers.get().encoded;

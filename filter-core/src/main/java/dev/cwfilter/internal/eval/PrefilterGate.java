@@ -47,26 +47,31 @@ public final class PrefilterGate {
         }
     }
 
+    /** Whether this thread is leaving the prefilter out at present. */
+    public boolean paused() {
+        return paused > 0;
+    }
+
     /**
      * Whether the event may match by the prefilter, consulting it only when the gate says it is worth it: true
      * (evaluate the event) whenever the prefilter is not consulted.
      */
     public boolean mayMatch(Prefilter prefilter, byte[] utf8, int offset, int length) {
-        if (prefilter == Prefilter.NONE || !consult()) {
-            return true;
-        }
-        boolean may = prefilter.mayMatch(utf8, offset, length);
-        record(may);
-        return may;
+        return !consults(prefilter) || recorded(prefilter.mayMatch(utf8, offset, length));
     }
 
     /** As {@link #mayMatch(Prefilter, byte[], int, int)}, for a String message. */
     public boolean mayMatch(Prefilter prefilter, String message) {
-        if (prefilter == Prefilter.NONE || !consult()) {
-            return true;
-        }
-        boolean may = prefilter.mayMatch(message);
-        record(may);
-        return may;
+        return !consults(prefilter) || recorded(prefilter.mayMatch(message));
+    }
+
+    /** Whether to ask this prefilter about the event: never the one that lets everything through. */
+    private boolean consults(Prefilter prefilter) {
+        return prefilter != Prefilter.NONE && consult();
+    }
+
+    private boolean recorded(boolean mayMatch) {
+        record(mayMatch);
+        return mayMatch;
     }
 }

@@ -8,6 +8,7 @@ import dev.cwfilter.internal.eval.Clause;
 import dev.cwfilter.internal.eval.EventMatcher;
 import dev.cwfilter.internal.eval.Explanation;
 import dev.cwfilter.internal.eval.Prefilter;
+import dev.cwfilter.internal.eval.PrefilterGate;
 import dev.cwfilter.internal.eval.ValueTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,11 @@ public final class JsonMatcher implements EventMatcher {
     /** The literals every matching message contains. */
     public Prefilter prefilter() {
         return prefilter;
+    }
+
+    /** The calling thread's prefilter gate (for tests: whether the prefilter is paused). */
+    PrefilterGate gate() {
+        return states.get().gate;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.cwfilter.internal.eval.json;
 
+import dev.cwfilter.internal.eval.PrefilterGate;
+
 /**
  * The scratch state of one JSON evaluation, owned by one thread and reused for every event it evaluates, so that the
  * evaluator allocates nothing per event beyond the parser. Per-event values are stamped with a generation number
@@ -57,7 +59,7 @@ final class JsonState {
     }
 
     /** Whether this thread consults the prefilter, from how much it has rejected. */
-    final dev.cwfilter.internal.eval.PrefilterGate gate = new dev.cwfilter.internal.eval.PrefilterGate();
+    final PrefilterGate gate = new PrefilterGate();
 
     /** This thread's buffer for String events encoded as UTF-8. */
     final dev.cwfilter.internal.eval.Utf8Buffer encoded = new dev.cwfilter.internal.eval.Utf8Buffer();
