@@ -403,7 +403,7 @@ public final class JsonMatcher implements EventMatcher {
     /** {@link Utf8Walk#TRUE}, {@link Utf8Walk#FALSE} or, while undecided, {@link Utf8Walk#UNSURE}. */
     int verdict(JsonState st) {
         byte v = decided(st);
-        return v == Formula.TRUE ? Utf8Walk.TRUE : v == Formula.FALSE ? Utf8Walk.FALSE : Utf8Walk.UNSURE;
+        return v == Formula.UNKNOWN ? Utf8Walk.UNSURE : v;
     }
 
     /** The trie nodes reached by an array index from the current frame, into {@code st.nextNodes}. */

@@ -16,8 +16,9 @@ package dev.cwfilter.internal.eval.json;
  */
 final class Utf8Walk {
 
-    static final int FALSE = 0;
-    static final int TRUE = 1;
+    /** The formula's own values for a decided event; UNSURE for "ask jackson-core". */
+    static final int FALSE = Formula.FALSE;
+    static final int TRUE = Formula.TRUE;
     static final int UNSURE = -1;
 
     /** The longest string value decoded for a test here; a longer one is left to jackson-core. */
