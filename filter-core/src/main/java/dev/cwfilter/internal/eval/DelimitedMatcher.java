@@ -57,6 +57,11 @@ public final class DelimitedMatcher implements EventMatcher {
         this.prefilter = prefilter;
     }
 
+    /** The literals every matching event contains. */
+    Prefilter prefilter() {
+        return prefilter;
+    }
+
     /** The calling thread's prefilter gate (for tests: whether the prefilter is paused). */
     PrefilterGate gate() {
         return buffers.get().gate;
@@ -76,9 +81,18 @@ public final class DelimitedMatcher implements EventMatcher {
     @Override
     public boolean matches(byte[] utf8, int offset, int length) {
         Fields fields = buffers.get();
-        if (!fields.gate.mayMatch(prefilter, utf8, offset, length)) {
-            return false;
+        if (prefilter == Prefilter.NONE) {
+            return matches(utf8, offset, length, fields);
         }
+        PrefilterGate gate = fields.gate;
+        boolean matched = (!gate.begin() || prefilter.mayMatch(utf8, offset, length))
+                && matches(utf8, offset, length, fields);
+        gate.end();
+        return matched;
+    }
+
+    /** The event's answer, the prefilter passed or not asked. */
+    private boolean matches(byte[] utf8, int offset, int length, Fields fields) {
         if (ellipsis) {
             // Only the fields at either end are tested: keep those, count the rest, and hold memory that does not
             // grow with the event.
@@ -294,7 +308,7 @@ public final class DelimitedMatcher implements EventMatcher {
         static final int RETAINED = 1024;
         /** The thread's buffer for String events encoded as UTF-8. */
         final Utf8Buffer encoded = new Utf8Buffer();
-        /** Whether this thread consults the prefilter, from how much it has rejected. */
+        /** Whether this thread consults the prefilter, from how long events take with it and without it. */
         final PrefilterGate gate = new PrefilterGate();
         int count;
         int[] start = new int[32];

@@ -1,77 +1,92 @@
 package dev.cwfilter.internal.eval;
 
 /**
- * Decides, event by event, whether a {@link Prefilter} is worth consulting, from how often it has let events through.
+ * Decides, event by event, whether a {@link Prefilter} is worth consulting, from how long events take with it and
+ * without it.
  *
- * <p>A prefilter pays when it rejects: a scan for a literal is cheaper than a parse. When nearly every event holds
- * the literal (a value such as {@code "false"} that most events carry somewhere), the scan rejects almost nothing and
- * costs as much as the walk it was meant to save. So the gate samples the prefilter over a window of
- * {@value #WINDOW} events; if at least seven in eight passed, it leaves the prefilter out for the next
- * {@value #PAUSE} events, then samples again. The gate changes only how fast an answer is reached, never the answer:
- * an event the prefilter is not asked about is evaluated in full.
+ * <p>A prefilter pays when it rejects an event for less than evaluating the event would cost. Whether it does depends
+ * on the events: a literal most events hold somewhere (a value such as {@code "false"}) costs a scan and saves little,
+ * and a literal that events lack, but that lies beyond the field the pattern decides on, saves a walk that would have
+ * stopped early anyway. Neither share of rejections nor literal length says which; the clock does. So each thread
+ * times a sample of {@value #SAMPLE} events, alternately with the prefilter and without it (alternate events, so that
+ * both halves see the same mix), and for the next {@value #PERIOD} events does whichever half took less time; then it
+ * samples again, so that a change in the events is noticed.
  *
- * <p>Not thread-safe: each thread keeps its own gate in its per-thread matcher state, so the counters are never
- * shared.
+ * <p>The gate changes how fast an answer comes, never the answer: an event the prefilter is not asked about is
+ * evaluated in full. The timings are of this thread's own events, so a pause of the thread during a sample (a
+ * preemption, a collection) can make it choose the slower way for one period, and no more.
+ *
+ * <p>Use: {@link #begin} before an event (it says whether to consult the prefilter), {@link #end} after it. Not
+ * thread-safe: each thread keeps its own gate in its per-thread matcher state.
  */
 public final class PrefilterGate {
 
-    /** How many consulted events make one sample. */
-    public static final int WINDOW = 256;
-    /** How many events skip the prefilter after a sample in which it rejected too little. */
-    public static final int PAUSE = 16 * 1024;
+    /** How many events one sample times, half with the prefilter and half without. */
+    public static final int SAMPLE = 256;
+    /** How many events follow a sample, all with the prefilter or all without, before the next sample. */
+    public static final int PERIOD = 16 * 1024;
 
+    /** Events left in the current period; 0 while sampling. */
+    private int left;
+    /** Whether the current period consults the prefilter. */
+    private boolean consulting = true;
+    /** Events timed so far in the current sample. */
     private int sampled;
-    private int passed;
-    private int paused;
+    private long withPrefilter;
+    private long withoutPrefilter;
+    /** When the event being timed began, or -1 if the current event is not timed. */
+    private long started = -1;
 
-    /** Whether to consult the prefilter for this event; if so, report its answer with {@link #record}. */
-    public boolean consult() {
-        if (paused > 0) {
-            paused--;
-            return false;
+    /** Begins an event: whether to consult the prefilter for it. Follow it with {@link #end}. */
+    public boolean begin() {
+        if (left > 0) {
+            left--;
+            started = -1;
+            return consulting;
         }
-        return true;
+        started = System.nanoTime();
+        return consultsInSample();
     }
 
-    /** Records the prefilter's answer for an event {@link #consult} said to consult it for. */
-    public void record(boolean mayMatch) {
-        if (mayMatch) {
-            passed++;
+    /** Ends the event {@link #begin} began: in a sample, counts the time it took. */
+    public void end() {
+        if (started >= 0) {
+            took(System.nanoTime() - started);
+            started = -1;
         }
-        if (++sampled == WINDOW) {
-            if (passed * 8 >= WINDOW * 7) {
-                paused = PAUSE;
-            }
-            sampled = 0;
-            passed = 0;
-        }
-    }
-
-    /** Whether this thread is leaving the prefilter out at present. */
-    public boolean paused() {
-        return paused > 0;
     }
 
     /**
-     * Whether the event may match by the prefilter, consulting it only when the gate says it is worth it: true
-     * (evaluate the event) whenever the prefilter is not consulted.
+     * Counts the time the current event of a sample took, as {@link #end} does with the clock's reading; after the
+     * sample's last event, chooses the faster way for the period that follows.
      */
-    public boolean mayMatch(Prefilter prefilter, byte[] utf8, int offset, int length) {
-        return !consults(prefilter) || recorded(prefilter.mayMatch(utf8, offset, length));
+    void took(long nanos) {
+        if (consultsInSample()) {
+            withPrefilter += nanos;
+        } else {
+            withoutPrefilter += nanos;
+        }
+        if (++sampled == SAMPLE) {
+            consulting = withPrefilter <= withoutPrefilter;
+            left = PERIOD;
+            sampled = 0;
+            withPrefilter = 0;
+            withoutPrefilter = 0;
+        }
     }
 
-    /** As {@link #mayMatch(Prefilter, byte[], int, int)}, for a String message. */
-    public boolean mayMatch(Prefilter prefilter, String message) {
-        return !consults(prefilter) || recorded(prefilter.mayMatch(message));
+    /** Whether the current event of a sample is one of the half with the prefilter. */
+    private boolean consultsInSample() {
+        return (sampled & 1) == 0;
     }
 
-    /** Whether to ask this prefilter about the event: never the one that lets everything through. */
-    private boolean consults(Prefilter prefilter) {
-        return prefilter != Prefilter.NONE && consult();
+    /** Whether this thread is timing a sample at present. */
+    public boolean sampling() {
+        return left == 0;
     }
 
-    private boolean recorded(boolean mayMatch) {
-        record(mayMatch);
-        return mayMatch;
+    /** Whether this thread is leaving the prefilter out for the current period. */
+    public boolean paused() {
+        return left > 0 && !consulting;
     }
 }

@@ -10,96 +10,124 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The prefilter gate: it leaves out a prefilter that rejects almost nothing, for a while, and then asks it again; and
- * whether the prefilter is consulted or not, every answer is the same.
+ * The prefilter gate: it times a sample of events with the prefilter and without, does the faster for a period, and
+ * then samples again; and whether the prefilter is consulted or not, every answer is the same.
  */
 class PrefilterGateTest {
 
     @Test
-    void aPrefilterThatLetsNearlyEverythingThroughIsPausedAndThenSampledAgain() {
+    void aSampleAlternatesEventsWithAndWithoutThePrefilter() {
         PrefilterGate gate = new PrefilterGate();
-        for (int i = 0; i < PrefilterGate.WINDOW; i++) {
-            assertThat(gate.consult()).isTrue();
-            gate.record(i % 8 != 0); // seven in eight pass
+        for (int i = 0; i < PrefilterGate.SAMPLE; i++) {
+            assertThat(gate.sampling()).isTrue();
+            boolean consulted = gate.begin();
+            assertThat(consulted).as("event %d of the sample", i).isEqualTo(i % 2 == 0);
+            gate.took(1_000);
         }
-        for (int i = 0; i < PrefilterGate.PAUSE; i++) {
-            assertThat(gate.consult()).as("event %d of the pause", i).isFalse();
-        }
-        assertThat(gate.consult()).isTrue();
+        assertThat(gate.sampling()).isFalse();
     }
 
     @Test
-    void aPrefilterThatRejectsEnoughStaysOn() {
+    void whenThePrefilterCostsTimeItIsLeftOutForAPeriodAndThenSampledAgain() {
         PrefilterGate gate = new PrefilterGate();
-        for (int i = 0; i < 10 * PrefilterGate.WINDOW; i++) {
-            assertThat(gate.consult()).isTrue();
-            gate.record(i % 8 > 1); // six in eight pass: one more rejection per eight than the pause needs
+        GateSamples.sample(gate, 1_100, 1_000);
+        assertThat(gate.paused()).isTrue();
+        for (int i = 0; i < PrefilterGate.PERIOD; i++) {
+            assertThat(gate.begin()).as("event %d of the period", i).isFalse();
+            gate.end();
         }
-        assertThat(gate.consult()).isTrue();
+        assertThat(gate.sampling()).isTrue();
+        assertThat(gate.paused()).isFalse();
+        assertThat(gate.begin()).as("the first event of the next sample").isTrue();
     }
 
     @Test
-    void aWindowCountsOnlyItsOwnEvents() {
+    void whenThePrefilterSavesTimeItIsConsultedForThePeriod() {
         PrefilterGate gate = new PrefilterGate();
-        for (int i = 0; i < PrefilterGate.WINDOW; i++) {
-            gate.consult();
-            gate.record(false);
+        GateSamples.sample(gate, 900, 1_000);
+        assertThat(gate.paused()).isFalse();
+        for (int i = 0; i < PrefilterGate.PERIOD; i++) {
+            assertThat(gate.begin()).as("event %d of the period", i).isTrue();
+            gate.end();
         }
-        // A window that rejected everything is followed by one that rejects nothing: the second is judged alone.
-        for (int i = 0; i < PrefilterGate.WINDOW; i++) {
-            assertThat(gate.consult()).isTrue();
-            gate.record(true);
-        }
-        assertThat(gate.consult()).isFalse();
+        assertThat(gate.sampling()).isTrue();
     }
 
     @Test
-    void theNoOpPrefilterIsNeverConsulted() {
+    void eachSampleIsJudgedAlone() {
         PrefilterGate gate = new PrefilterGate();
-        byte[] event = "{}".getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < 2 * PrefilterGate.WINDOW; i++) {
-            assertThat(gate.mayMatch(Prefilter.NONE, event, 0, event.length)).isTrue();
-            assertThat(gate.mayMatch(Prefilter.NONE, "{}")).isTrue();
+        GateSamples.sample(gate, 5_000, 1_000);
+        for (int i = 0; i < PrefilterGate.PERIOD; i++) {
+            gate.begin();
+            gate.end();
         }
-        // Nothing was recorded, so a real prefilter is consulted straight away.
-        assertThat(gate.consult()).isTrue();
+        // The events changed: now the prefilter saves time, however much it cost in the sample before.
+        GateSamples.sample(gate, 900, 1_000);
+        assertThat(gate.paused()).isFalse();
+        assertThat(gate.begin()).isTrue();
     }
 
     @Test
-    void whileTheGateIsOpenAnEventWithoutTheLiteralIsEvaluatedInFullAndStillRejected() {
-        Prefilter prefilter = Prefilter.of(List.of("false"), true);
+    void onTheClockASampleEndsAfterItsEventsAndAPeriodAfterItsOwn() {
         PrefilterGate gate = new PrefilterGate();
-        byte[] passing = "{\"mfa\":\"false\"}".getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < PrefilterGate.WINDOW; i++) {
-            assertThat(gate.mayMatch(prefilter, passing, 0, passing.length)).isTrue();
+        for (int i = 0; i < PrefilterGate.SAMPLE; i++) {
+            gate.begin();
+            gate.end();
         }
-        byte[] without = "{\"mfa\":\"true\"}".getBytes(StandardCharsets.UTF_8);
-        assertThat(prefilter.mayMatch(without, 0, without.length)).isFalse();
-        assertThat(gate.mayMatch(prefilter, without, 0, without.length)).as("paused: evaluate it").isTrue();
+        assertThat(gate.sampling()).isFalse();
+        for (int i = 0; i < PrefilterGate.PERIOD; i++) {
+            gate.begin();
+            gate.end();
+        }
+        assertThat(gate.sampling()).isTrue();
+        assertThat(gate.begin()).as("a new sample starts with the prefilter").isTrue();
+    }
+
+    @Test
+    void matchersTimeEveryEventOfASample() {
+        DelimitedMatcher delimited = compile("[ip, user = alice, size]");
+        byte[] event = "10.0.0.1 alice 12".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < PrefilterGate.SAMPLE; i++) {
+            delimited.matches(event, 0, event.length);
+        }
+        assertThat(delimited.gate().sampling()).isFalse();
+    }
+
+    @Test
+    void aPatternWithoutALiteralNeverUsesItsGate() {
+        DelimitedMatcher delimited = compile("[ip, user, size > 10]");
+        byte[] event = "10.0.0.1 alice 12".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 2 * PrefilterGate.SAMPLE; i++) {
+            assertThat(delimited.matches(event, 0, event.length)).isTrue();
+        }
+        // Had the events been timed, the sample would have ended.
+        assertThat(delimited.gate().sampling()).isTrue();
     }
 
     /**
-     * A space-delimited matcher sees a window of events that hold its literal, so its gate pauses the prefilter; then
-     * every probe gets the answer a fresh matcher (prefilter on) gives, as bytes and as text. The JSON matcher's twin
-     * is {@code PausedPrefilterTest}.
+     * A space-delimited matcher whose gate has left the prefilter out answers every probe as a fresh matcher
+     * (prefilter on) does, as bytes and as text, the probes the prefilter rejects included. The JSON matcher's twin is
+     * {@code PausedPrefilterTest}.
      */
     @Test
-    void answersAreTheSameWithThePrefilterPausedAsWithItOn() {
+    void answersAreTheSameWithThePrefilterLeftOutAsWithItOn() {
         String pattern = "[ip, user = alice, status = 404 || status = 500, size]";
-        DelimitedMatcher warmed = compile(pattern);
-        byte[] pass = "10.0.0.1 alice 200 12".getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < PrefilterGate.WINDOW; i++) {
-            warmed.matches(pass, 0, pass.length);
-        }
-        assertThat(warmed.gate().paused()).isTrue();
-        for (String probe : List.of("10.0.0.1 alice 500 7", "10.0.0.1 bob 500 7", "10.0.0.1 alice 4040 7",
-                "10.0.0.1 alice", "10.0.0.1 alicia 404 7", "x alice 404 z")) {
+        DelimitedMatcher paused = compile(pattern);
+        GateSamples.pause(paused.gate());
+        assertThat(paused.gate().paused()).isTrue();
+        List<String> probes = List.of("10.0.0.1 alice 500 7", "10.0.0.1 bob 500 7", "10.0.0.1 alice 4040 7",
+                "10.0.0.1 alice", "10.0.0.1 alicia 404 7", "x alice 404 z");
+        for (String probe : probes) {
             byte[] bytes = probe.getBytes(StandardCharsets.UTF_8);
             boolean expected = compile(pattern).matches(bytes, 0, bytes.length);
-            assertThat(warmed.matches(bytes, 0, bytes.length)).as("%s, as bytes", probe).isEqualTo(expected);
-            assertThat(warmed.matches(probe)).as("%s, as text", probe).isEqualTo(expected);
+            assertThat(paused.matches(bytes, 0, bytes.length)).as("%s, as bytes", probe).isEqualTo(expected);
+            assertThat(paused.matches(probe)).as("%s, as text", probe).isEqualTo(expected);
         }
-        assertThat(compile(pattern).matches("10.0.0.1 alice 500 7")).isTrue();
+        assertThat(paused.gate().paused()).as("still left out after the probes").isTrue();
+        // The probes hold both answers, and one the prefilter rejects without splitting.
+        assertThat(compile(pattern).matches(probes.get(0))).isTrue();
+        byte[] rejected = probes.get(1).getBytes(StandardCharsets.UTF_8);
+        assertThat(compile(pattern).prefilter().mayMatch(rejected, 0, rejected.length)).isFalse();
     }
 
     private static DelimitedMatcher compile(String pattern) {

@@ -86,9 +86,17 @@ public final class JsonMatcher implements EventMatcher {
             return false;
         }
         JsonState st = states.get();
-        if (!st.gate.mayMatch(prefilter, message)) {
-            return false;
+        if (prefilter == Prefilter.NONE) {
+            return matchesText(message, start, st);
         }
+        PrefilterGate gate = st.gate;
+        boolean matched = (!gate.begin() || prefilter.mayMatch(message)) && matchesText(message, start, st);
+        gate.end();
+        return matched;
+    }
+
+    /** The text's answer, the prefilter passed or not asked; {@code start} is where its JSON object starts. */
+    private boolean matchesText(String message, int start, JsonState st) {
         int length = st.encoded.encode(message, start);
         if (length >= 0) {
             // Valid UTF-8 of the text from its '{': the byte parser's answer is the text's (no decoding fallback).
@@ -118,9 +126,18 @@ public final class JsonMatcher implements EventMatcher {
             return false;
         }
         JsonState st = states.get();
-        if (!st.gate.mayMatch(prefilter, utf8, offset, length)) {
-            return false;
+        if (prefilter == Prefilter.NONE) {
+            return matchesUtf8(utf8, offset, length, start, st);
         }
+        PrefilterGate gate = st.gate;
+        boolean matched = (!gate.begin() || prefilter.mayMatch(utf8, offset, length))
+                && matchesUtf8(utf8, offset, length, start, st);
+        gate.end();
+        return matched;
+    }
+
+    /** The event's answer, the prefilter passed or not asked; {@code start} is where its JSON object starts. */
+    private boolean matchesUtf8(byte[] utf8, int offset, int length, int start, JsonState st) {
         int fast = Utf8Walk.evaluate(this, utf8, start, offset + length, st, maxNesting);
         if (fast != Utf8Walk.UNSURE) {
             return fast == Utf8Walk.TRUE;
@@ -128,7 +145,7 @@ public final class JsonMatcher implements EventMatcher {
         if (ByteSearch.indexOf(utf8, offset, offset + length, (byte) 0xFF) >= 0) {
             // jackson-core pads the last quad of a field name with 0xFF bytes, so the malformed name "\xFFb" finds
             // the cached name "b". 0xFF never occurs in UTF-8: evaluate the decoded text instead.
-            return matches(new String(utf8, offset, length, StandardCharsets.UTF_8));
+            return matchesDecoded(new String(utf8, offset, length, StandardCharsets.UTF_8), st);
         }
         try {
             return evaluate(st.parser(factory).reset(utf8, start, offset + length), st, null);
@@ -136,8 +153,14 @@ public final class JsonMatcher implements EventMatcher {
             // The byte parser rejects malformed UTF-8 that decoding would replace with U+FFFD; answer for the decoded
             // text, as matches(String) would. ASCII decodes to itself and would fail the same way again.
             return !ByteSearch.isAscii(utf8, offset, offset + length)
-                    && matches(new String(utf8, offset, length, StandardCharsets.UTF_8));
+                    && matchesDecoded(new String(utf8, offset, length, StandardCharsets.UTF_8), st);
         }
+    }
+
+    /** The answer for an event's decoded text, inside an evaluation the gate already times. */
+    private boolean matchesDecoded(String message, JsonState st) {
+        int start = jsonStart(message);
+        return start >= 0 && matchesText(message, start, st);
     }
 
     @Override

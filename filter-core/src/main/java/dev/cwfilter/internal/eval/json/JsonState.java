@@ -58,7 +58,7 @@ final class JsonState {
         return parser;
     }
 
-    /** Whether this thread consults the prefilter, from how much it has rejected. */
+    /** Whether this thread consults the prefilter, from how long events take with it and without it. */
     final PrefilterGate gate = new PrefilterGate();
 
     /** This thread's buffer for String events encoded as UTF-8. */
