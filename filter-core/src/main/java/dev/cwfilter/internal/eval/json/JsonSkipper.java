@@ -269,13 +269,15 @@ final class JsonSkipper {
      */
     static int string(byte[] b, int i, int end, int kind) {
         while (true) {
-            // Eight bytes at a time to the first quote, backslash, control byte or non-ASCII byte.
+            // Eight bytes at a time to the first quote, backslash, control byte or non-ASCII byte. Below the first
+            // such byte every byte is printable ASCII, so no subtraction borrows, and the high bit of a byte of
+            // (x - ONES) is set exactly when x's byte is 0 (a quote, a backslash) and of (w - SPACES) when w's is
+            // below 0x20. A non-ASCII byte keeps its high bit through the xor and the subtraction, except 0xA2, which
+            // the xor with the quote makes 0x80 and the one with the backslash does not. Above the first such byte,
+            // borrows may set bits: only the lowest set bit is used.
             while (i + 8 <= end) {
                 long w = (long) LONGS.get(b, i);
-                long q = w ^ QUOTES;
-                long s = w ^ BACKSLASHES;
-                long special = ((q - ONES) & ~q) | ((s - ONES) & ~s) | ((w - SPACES) & ~w) | w;
-                special &= HIGHS;
+                long special = ((w ^ QUOTES) - ONES | (w ^ BACKSLASHES) - ONES | w - SPACES) & HIGHS;
                 if (special != 0) {
                     i += Long.numberOfTrailingZeros(special) >>> 3;
                     break;

@@ -159,6 +159,28 @@ class JsonSkipperProperties {
         }
     }
 
+    /**
+     * The word-at-a-time string scan finds the first quote, backslash, control or non-ASCII byte wherever it lies in a
+     * word, for every byte value, after any printable ASCII (the bit trick must neither miss it nor stop early).
+     */
+    @Example
+    void everyByteValueAtEveryPositionOfTwoWordsIsFoundAsByteAtATime() {
+        byte[] fillers = {0x20, 0x21, 0x23, 0x5B, 0x5D, 'a', 0x7E, 0x7F};
+        for (byte filler : fillers) {
+            for (int v = 0; v < 256; v++) {
+                for (int at = 0; at < 16; at++) {
+                    byte[] b = new byte[25];
+                    java.util.Arrays.fill(b, filler);
+                    b[at] = (byte) v;
+                    b[24] = '"';
+                    int expected = v == '"' ? at + 1 : v == '\\' || v < 0x20 || v >= 0x80 ? JsonSkipper.UNSURE : 25;
+                    assertThat(JsonSkipper.string(b, 0, b.length, JsonSkipper.VALUE))
+                            .as("byte 0x%02X at %d after 0x%02X", v, at, filler).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
     @Example
     void nestingDeeperThanAllowedIsLeftToJackson() {
         byte[] b = ("{\"a\":" + "[".repeat(10) + "]".repeat(10) + "}").getBytes(StandardCharsets.UTF_8);
