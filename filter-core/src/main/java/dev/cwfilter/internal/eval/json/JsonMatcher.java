@@ -327,6 +327,7 @@ public final class JsonMatcher implements EventMatcher {
         st.frameNodes[0][0] = root.id;
         st.frameSize[0] = 1;
         st.frameIsArray[0] = false;
+        st.frameNameLengths[0] = root.selectingLengths;
     }
 
     /** The trie nodes reached by a property name given in UTF-8, into {@code st.nextNodes}. */
@@ -400,15 +401,18 @@ public final class JsonMatcher implements EventMatcher {
     /** Opens a frame below {@code depth} for the selected nodes that have children; how many there are. */
     int pushChildren(JsonState st, int depth, boolean array) {
         int pushed = 0;
+        long lengths = 0;
         int[] frame = st.frameNodes[depth + 1];
         for (int i = 0; i < st.nextSize; i++) {
             TrieNode node = nodes[st.nextNodes[i]];
             if (node.hasChildren) {
                 frame[pushed++] = node.id;
+                lengths |= node.selectingLengths;
             }
         }
         if (pushed > 0) {
             st.frameSize[depth + 1] = pushed;
+            st.frameNameLengths[depth + 1] = lengths;
             st.frameIsArray[depth + 1] = array;
             st.frameIndex[depth + 1] = 0;
         }

@@ -18,6 +18,11 @@ final class JsonState {
     final int[] frameSize;
     final boolean[] frameIsArray;
     final int[] frameIndex;
+    /**
+     * Per frame, the union of its nodes' {@link TrieNode#selectingLengths}: a property name whose length (mod 64) has
+     * no bit here selects nothing, and is not looked up.
+     */
+    final long[] frameNameLengths;
     final int[] nextNodes;
     int nextSize;
     private ReusableJsonParser parser;
@@ -47,6 +52,7 @@ final class JsonState {
         frameSize = new int[maxFrames];
         frameIsArray = new boolean[maxFrames];
         frameIndex = new int[maxFrames];
+        frameNameLengths = new long[maxFrames];
         nextNodes = new int[nodes];
     }
 

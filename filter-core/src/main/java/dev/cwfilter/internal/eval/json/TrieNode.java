@@ -28,6 +28,11 @@ final class TrieNode {
     final TrieNode[] nameChildren;
     /** Bit {@code n % 64} is set if some name is {@code n} bytes long in UTF-8: most names are rejected on length. */
     private final long nameLengths;
+    /**
+     * The lengths a property name of this node's object must have to select anything: {@link #nameLengths}, or every
+     * length (all bits) if a wildcard child selects whatever the name.
+     */
+    final long selectingLengths;
     final Map<String, TrieNode> nameIndex;
     final int[] indexes;
     final TrieNode[] indexChildren;
@@ -52,6 +57,7 @@ final class TrieNode {
             lengths |= 1L << name.length;
         }
         this.nameLengths = lengths;
+        this.selectingLengths = wildcard != null ? -1L : lengths;
         this.nameIndex = names.size() > LINEAR_SCAN_LIMIT ? new HashMap<>(names) : null;
         this.indexes = indexes.keySet().stream().mapToInt(Integer::intValue).toArray();
         this.indexChildren = indexes.values().toArray(TrieNode[]::new);

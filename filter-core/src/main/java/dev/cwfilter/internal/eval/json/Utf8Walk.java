@@ -61,7 +61,13 @@ final class Utf8Walk {
                     if (nameEnd < 0) {
                         return UNSURE;
                     }
-                    m.selectByName(st, depth, b, i + 1, nameEnd - 1 - (i + 1));
+                    int nameLength = nameEnd - 1 - (i + 1);
+                    if ((st.frameNameLengths[depth] >>> nameLength & 1) != 0) {
+                        m.selectByName(st, depth, b, i + 1, nameLength);
+                    } else {
+                        // No node of the frame has a child, nor a wildcard, for a name of this length.
+                        st.nextSize = 0;
+                    }
                     i = JsonSkipper.whitespace(b, nameEnd, end);
                     if (i >= end || b[i] != ':') {
                         return UNSURE;
