@@ -9,21 +9,10 @@ import static com.fasterxml.jackson.core.JsonToken.VALUE_STRING;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cwfilter.FilterPattern;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Any use of one KMS key, {@code { $.resources[*].ARN = "arn:aws:kms:...:key/1234abcd-..." }}: a wildcard over the
@@ -34,39 +23,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>JMH state (one instance per benchmark, read-only after setup).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class ArraySelectorBenchmark extends CloudTrailBenchmark {
+public class ArraySelectorBenchmark extends JsonFamilyBenchmark {
 
     private static final byte[] LITERAL = Corpus.WATCHED_KEY_ARN.getBytes(StandardCharsets.UTF_8);
 
-    FilterPattern pattern;
-
-    @Setup
-    public void compile() {
-        pattern = FilterPattern.compile(Family.ARRAY.pattern());
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int cwfilterBytes() {
-        return Corpus.countMatches(pattern, events);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int baselineHandWrittenJackson() {
-        return Corpus.count(ArraySelectorBenchmark::handWritten, events);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int baselineDatabindTree() {
-        return Corpus.count(ArraySelectorBenchmark::databind, events);
+    public ArraySelectorBenchmark() {
+        super(Family.ARRAY, ArraySelectorBenchmark::handWritten, ArraySelectorBenchmark::databind);
     }
 
     @Benchmark

@@ -7,20 +7,7 @@ import static com.fasterxml.jackson.core.JsonToken.VALUE_STRING;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cwfilter.FilterPattern;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Privileged use without MFA, {@code { ($.userIdentity.type = "Root" ||
@@ -32,37 +19,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>JMH state (one instance per benchmark, read-only after setup).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class CompoundBenchmark extends CloudTrailBenchmark {
+public class CompoundBenchmark extends JsonFamilyBenchmark {
 
-    FilterPattern pattern;
-
-    @Setup
-    public void compile() {
-        pattern = FilterPattern.compile(Family.COMPOUND.pattern());
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int cwfilterBytes() {
-        return Corpus.countMatches(pattern, events);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int baselineHandWrittenJackson() {
-        return Corpus.count(CompoundBenchmark::handWritten, events);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int baselineDatabindTree() {
-        return Corpus.count(CompoundBenchmark::databind, events);
+    public CompoundBenchmark() {
+        super(Family.COMPOUND, CompoundBenchmark::handWritten, CompoundBenchmark::databind);
     }
 
     /**

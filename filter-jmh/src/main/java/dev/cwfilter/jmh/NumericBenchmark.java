@@ -4,19 +4,6 @@ import static com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT;
 import static com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cwfilter.FilterPattern;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code { $.latency > 4000 }}: a numeric comparison on a top-level field every event has, near the end of the event,
@@ -26,37 +13,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>JMH state (one instance per benchmark, read-only after setup).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class NumericBenchmark extends CloudTrailBenchmark {
+public class NumericBenchmark extends JsonFamilyBenchmark {
 
-    FilterPattern pattern;
-
-    @Setup
-    public void compile() {
-        pattern = FilterPattern.compile(Family.NUMERIC.pattern());
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int cwfilterBytes() {
-        return Corpus.countMatches(pattern, events);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int baselineHandWrittenJackson() {
-        return Corpus.count(NumericBenchmark::handWritten, events);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int baselineDatabindTree() {
-        return Corpus.count(NumericBenchmark::databind, events);
+    public NumericBenchmark() {
+        super(Family.NUMERIC, NumericBenchmark::handWritten, NumericBenchmark::databind);
     }
 
     /**

@@ -3,20 +3,9 @@ package dev.cwfilter.jmh;
 import static com.fasterxml.jackson.core.JsonToken.VALUE_STRING;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cwfilter.FilterPattern;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Penetration-testing distributions in the user agent, {@code { $.userAgent = %[Kk]ali|[Pp]arrot|[Pp]entoo% }}: a
@@ -28,45 +17,18 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>JMH state (one instance per benchmark, read-only after setup).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class RegexBenchmark extends CloudTrailBenchmark {
+public class RegexBenchmark extends JsonFamilyBenchmark {
 
     private static final Pattern REGEX = Pattern.compile("[Kk]ali|[Pp]arrot|[Pp]entoo");
 
-    FilterPattern pattern;
-
-    @Setup
-    public void compile() {
-        pattern = FilterPattern.compile(Family.REGEX.pattern());
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int cwfilterBytes() {
-        return Corpus.countMatches(pattern, events);
+    public RegexBenchmark() {
+        super(Family.REGEX, RegexBenchmark::handWritten, RegexBenchmark::databind);
     }
 
     @Benchmark
     @OperationsPerInvocation(Corpus.EVENTS)
     public int cwfilterString() {
         return Corpus.countMatches(pattern, strings);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int baselineHandWrittenJackson() {
-        return Corpus.count(RegexBenchmark::handWritten, events);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int baselineDatabindTree() {
-        return Corpus.count(RegexBenchmark::databind, events);
     }
 
     @Benchmark

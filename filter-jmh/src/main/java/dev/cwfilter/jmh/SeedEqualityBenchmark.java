@@ -2,20 +2,9 @@ package dev.cwfilter.jmh;
 
 import static com.fasterxml.jackson.core.JsonToken.VALUE_STRING;
 
-import dev.cwfilter.FilterPattern;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The seed scenario's pattern, {@code { $.eventName = "GetSecretValue" }}, beside the same question written by hand
@@ -25,45 +14,18 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>JMH state (one instance per benchmark, read-only after setup).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class SeedEqualityBenchmark extends CloudTrailBenchmark {
+public class SeedEqualityBenchmark extends JsonFamilyBenchmark {
 
     private static final byte[] LITERAL = "GetSecretValue".getBytes(StandardCharsets.UTF_8);
 
-    FilterPattern pattern;
-
-    @Setup
-    public void compile() {
-        pattern = FilterPattern.compile(Family.SEED_EQUALITY.pattern());
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int cwfilterBytes() {
-        return Corpus.countMatches(pattern, events);
+    public SeedEqualityBenchmark() {
+        super(Family.SEED_EQUALITY, SeedEqualityBenchmark::handWritten, SeedEqualityBenchmark::databind);
     }
 
     @Benchmark
     @OperationsPerInvocation(Corpus.EVENTS)
     public int cwfilterString() {
         return Corpus.countMatches(pattern, strings);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int baselineHandWrittenJackson() {
-        return Corpus.count(SeedEqualityBenchmark::handWritten, events);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int baselineDatabindTree() {
-        return Corpus.count(SeedEqualityBenchmark::databind, events);
     }
 
     @Benchmark

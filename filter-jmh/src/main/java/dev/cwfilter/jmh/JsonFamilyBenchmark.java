@@ -1,0 +1,73 @@
+package dev.cwfilter.jmh;
+
+import dev.cwfilter.FilterPattern;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What every JSON pattern family measures on the CloudTrail corpus: the family's pattern over UTF-8 bytes, beside the
+ * same question written by hand with jackson-core and asked of a jackson-databind tree. A subclass names its family
+ * and its two baselines, and adds the benchmarks only it has (a raw byte scan, String events); JMH runs each inherited
+ * method under the subclass's name ({@code CompoundBenchmark.cwfilterBytes}). The full token pass is
+ * {@link TokenPassBenchmark}, on the same events. Scores are events per second.
+ *
+ * <p>JMH state (one instance per benchmark, read-only after setup).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public abstract class JsonFamilyBenchmark extends CloudTrailBenchmark {
+
+    private final Family family;
+    private final Predicate<byte[]> handWritten;
+    private final Predicate<byte[]> databind;
+    FilterPattern pattern;
+
+    /**
+     * @param family      the pattern family
+     * @param handWritten the family's question written by hand with jackson-core
+     * @param databind    the family's question asked of a jackson-databind tree
+     */
+    JsonFamilyBenchmark(Family family, Predicate<byte[]> handWritten, Predicate<byte[]> databind) {
+        this.family = family;
+        this.handWritten = handWritten;
+        this.databind = databind;
+    }
+
+    @Setup
+    public void compile() {
+        pattern = FilterPattern.compile(family.pattern());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public int cwfilterBytes() {
+        return Corpus.countMatches(pattern, events);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public int baselineHandWrittenJackson() {
+        return Corpus.count(handWritten, events);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public int baselineDatabindTree() {
+        return Corpus.count(databind, events);
+    }
+}
