@@ -25,6 +25,8 @@ final class TrieNode {
     final String[] names;
     /** The UTF-8 encoding of each of {@link #names}, in the same order. */
     final byte[][] utf8Names;
+    /** Each of {@link #utf8Names} as little-endian words, the last one padded with zeros. */
+    private final long[][] nameWords;
     final TrieNode[] nameChildren;
     /** Bit {@code n % 64} is set if some name is {@code n} bytes long in UTF-8: most names are rejected on length. */
     private final long nameLengths;
@@ -51,6 +53,7 @@ final class TrieNode {
         this.names = names.keySet().stream().map(String::intern).toArray(String[]::new);
         this.utf8Names = Arrays.stream(this.names)
                 .map(n -> n.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        this.nameWords = Arrays.stream(utf8Names).map(TrieNode::words).toArray(long[][]::new);
         this.nameChildren = names.values().toArray(TrieNode[]::new);
         long lengths = 0;
         for (byte[] name : utf8Names) {
@@ -88,8 +91,7 @@ final class TrieNode {
         }
         byte[][] n = utf8Names;
         for (int i = 0; i < n.length; i++) {
-            byte[] name = n[i];
-            if (name.length == len && sameBytes(name, b, off, len)) {
+            if (n[i].length == len && sameBytes(nameWords[i], b, off, len)) {
                 return nameChildren[i];
             }
         }
@@ -97,23 +99,41 @@ final class TrieNode {
     }
 
     /**
-     * Whether {@code b[off, off+len)} holds the bytes of {@code name} (of length {@code len}). Most property names are
-     * short: from 8 to 16 bytes they are compared as two overlapping words, below 8 byte by byte.
+     * Whether {@code b[off, off+len)} holds the name whose words are {@code words} (its length is {@code len}): a word
+     * at a time, the last one masked to the name's bytes. The code stays small, so that the JIT inlines the lookup into
+     * the walk (a byte loop for short names and {@code Arrays.equals} for long ones did not).
      */
-    private static boolean sameBytes(byte[] name, byte[] b, int off, int len) {
-        if (len < 8) {
-            for (int k = 0; k < len; k++) {
-                if (name[k] != b[off + k]) {
-                    return false;
-                }
+    private static boolean sameBytes(long[] words, byte[] b, int off, int len) {
+        if (off + (words.length << 3) > b.length) {
+            // The name ends within a word of the end of the bytes: no whole word to read past it.
+            return nearEnd(words, b, off, len);
+        }
+        int whole = len >>> 3;
+        for (int w = 0; w < whole; w++) {
+            if ((long) LONGS.get(b, off + (w << 3)) != words[w]) {
+                return false;
             }
-            return true;
         }
-        if ((long) LONGS.get(name, 0) != (long) LONGS.get(b, off)
-                || (long) LONGS.get(name, len - 8) != (long) LONGS.get(b, off + len - 8)) {
-            return false;
+        int rest = len & 7;
+        return rest == 0 || (((long) LONGS.get(b, off + (whole << 3)) ^ words[whole]) & (1L << (rest << 3)) - 1) == 0;
+    }
+
+    private static boolean nearEnd(long[] words, byte[] b, int off, int len) {
+        for (int k = 0; k < len; k++) {
+            if (b[off + k] != (byte) (words[k >>> 3] >>> ((k & 7) << 3))) {
+                return false;
+            }
         }
-        return len <= 16 || Arrays.equals(name, 8, len - 8, b, off + 8, off + len - 8);
+        return true;
+    }
+
+    /** The bytes as little-endian words, the last one padded with zeros. */
+    private static long[] words(byte[] bytes) {
+        long[] words = new long[(bytes.length + 7) >>> 3];
+        for (int k = 0; k < bytes.length; k++) {
+            words[k >>> 3] |= (bytes[k] & 0xFFL) << ((k & 7) << 3);
+        }
+        return words;
     }
 
     /** The child for an array index, or null. */

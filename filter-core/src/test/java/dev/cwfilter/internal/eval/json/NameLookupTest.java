@@ -9,8 +9,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Property names are compared as UTF-8 bytes, after a filter on their length (one bit per length, modulo 64) and,
- * from eight bytes, as words: every length class, names of equal length that differ in one byte anywhere, and lengths
- * 64 apart (which share a filter bit) are told apart.
+ * as words (the last one masked to the name's bytes): every length class, names of equal length that differ in one
+ * byte anywhere, names ending within a word of the event's end, and lengths 64 apart (which share a filter bit) are
+ * told apart.
  */
 class NameLookupTest {
 
@@ -32,6 +33,21 @@ class NameLookupTest {
         FilterPattern longer = FilterPattern.compile("{ $." + name + name(64) + " = \"yes\" }");
         assertMatches(longer, "{\"" + name + "\":\"yes\", \"" + name + name(64) + "\":\"yes\"}", true);
         assertMatches(longer, "{\"" + name + "\":\"yes\"}", false);
+    }
+
+    /** The last word of a name that ends a few bytes before the event does cannot be read whole: it is still compared. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 9, 10, 11, 17})
+    void aNameNearTheEndOfTheEventIsComparedInFull(int length) {
+        String name = name(length);
+        // The disjunction leaves the pattern no literal to prefilter on: every event is walked.
+        FilterPattern pattern = FilterPattern.compile("{ $." + name + " = 1 || $.other = 1 }");
+        assertMatches(pattern, "{\"" + name + "\":1}", true);
+        for (int at = 0; at < length; at++) {
+            char[] changed = name.toCharArray();
+            changed[at] = changed[at] == 'x' ? 'y' : 'x';
+            assertMatches(pattern, "{\"" + new String(changed) + "\":1}", false);
+        }
     }
 
     @ParameterizedTest
