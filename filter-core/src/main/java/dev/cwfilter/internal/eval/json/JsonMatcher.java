@@ -328,6 +328,16 @@ public final class JsonMatcher implements EventMatcher {
         st.frameSize[0] = 1;
         st.frameIsArray[0] = false;
         st.frameNameLengths[0] = root.selectingLengths;
+        st.frameOnly[0] = root;
+    }
+
+    /**
+     * What a property name reaches from a frame whose only node is {@code node}, given the node's child for the name
+     * (or null), into {@code st.nextNodes}. The byte walk looks the child up itself: a call of the general
+     * {@link #selectByName(JsonState, int, byte[], int, int)} per property is too large for the JIT to inline.
+     */
+    void selectChild(JsonState st, TrieNode node, TrieNode child) {
+        st.nextSize = selectProperty(st, 0, node, child);
     }
 
     /** The trie nodes reached by a property name given in UTF-8, into {@code st.nextNodes}. */
@@ -413,6 +423,7 @@ public final class JsonMatcher implements EventMatcher {
         if (pushed > 0) {
             st.frameSize[depth + 1] = pushed;
             st.frameNameLengths[depth + 1] = lengths;
+            st.frameOnly[depth + 1] = pushed == 1 ? nodes[frame[0]] : null;
             st.frameIsArray[depth + 1] = array;
             st.frameIndex[depth + 1] = 0;
         }

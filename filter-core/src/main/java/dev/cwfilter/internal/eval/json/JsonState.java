@@ -23,6 +23,8 @@ final class JsonState {
      * no bit here selects nothing, and is not looked up.
      */
     final long[] frameNameLengths;
+    /** Per frame, its node if it has only one (the common case, without wildcards), else null. */
+    final TrieNode[] frameOnly;
     final int[] nextNodes;
     int nextSize;
     private ReusableJsonParser parser;
@@ -53,6 +55,7 @@ final class JsonState {
         frameIsArray = new boolean[maxFrames];
         frameIndex = new int[maxFrames];
         frameNameLengths = new long[maxFrames];
+        frameOnly = new TrieNode[maxFrames];
         nextNodes = new int[nodes];
     }
 

@@ -62,11 +62,14 @@ final class Utf8Walk {
                         return UNSURE;
                     }
                     int nameLength = nameEnd - 1 - (i + 1);
-                    if ((st.frameNameLengths[depth] >>> nameLength & 1) != 0) {
-                        m.selectByName(st, depth, b, i + 1, nameLength);
-                    } else {
+                    TrieNode only = st.frameOnly[depth];
+                    if ((st.frameNameLengths[depth] >>> nameLength & 1) == 0) {
                         // No node of the frame has a child, nor a wildcard, for a name of this length.
                         st.nextSize = 0;
+                    } else if (only != null) {
+                        m.selectChild(st, only, only.child(b, i + 1, nameLength));
+                    } else {
+                        m.selectByName(st, depth, b, i + 1, nameLength);
                     }
                     i = JsonSkipper.whitespace(b, nameEnd, end);
                     if (i >= end || b[i] != ':') {
