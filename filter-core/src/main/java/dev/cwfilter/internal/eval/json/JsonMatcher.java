@@ -388,22 +388,30 @@ public final class JsonMatcher implements EventMatcher {
             if (node.definite) {
                 st.visit(node.id);
             }
-            for (int leaf : node.leaves) {
-                if (st.resolved(leaf)) {
-                    continue;
-                }
-                ValueTest test = tests[leaf];
-                boolean result = switch (kind) {
-                    case TEXT -> test.onText(chars, 0, length);
-                    case NUMBER -> test.onNumber(chars, 0, length);
-                    case BOOLEAN_TRUE -> test.onBoolean(true);
-                    case BOOLEAN_FALSE -> test.onBoolean(false);
-                    case NULL -> test.onNull();
-                    default -> test.onContainer();
-                };
-                if (result || !existential[leaf]) {
-                    st.resolve(leaf, result);
-                }
+            if (node.leaves.length > 0) {
+                // Kept apart and rarely called: the walk tests every selected container, and most end no selector.
+                testLeaves(st, node, kind, chars, length);
+            }
+        }
+    }
+
+    /** Tests the current value against the node's leaves that are still undecided. */
+    private void testLeaves(JsonState st, TrieNode node, int kind, char[] chars, int length) {
+        for (int leaf : node.leaves) {
+            if (st.resolved(leaf)) {
+                continue;
+            }
+            ValueTest test = tests[leaf];
+            boolean result = switch (kind) {
+                case TEXT -> test.onText(chars, 0, length);
+                case NUMBER -> test.onNumber(chars, 0, length);
+                case BOOLEAN_TRUE -> test.onBoolean(true);
+                case BOOLEAN_FALSE -> test.onBoolean(false);
+                case NULL -> test.onNull();
+                default -> test.onContainer();
+            };
+            if (result || !existential[leaf]) {
+                st.resolve(leaf, result);
             }
         }
     }

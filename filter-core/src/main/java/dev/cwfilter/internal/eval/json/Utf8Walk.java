@@ -236,9 +236,25 @@ final class Utf8Walk {
             return UNSURE;
         }
         char[] out = st.chars(close - 1 - i);
-        int n = 0;
-        int k = i;
         int stop = close - 1;
+        // ASCII without escapes, the common case, byte for char; anything else from where it starts.
+        for (int k = i; k < stop; k++) {
+            int c = b[k];
+            if (c < 0 || c == '\\') {
+                st.charCount = decodeFrom(out, k - i, b, k, stop);
+                return close;
+            }
+            out[k - i] = (char) c;
+        }
+        st.charCount = stop - i;
+        return close;
+    }
+
+    /**
+     * Decodes {@code b[k, stop)}, a string's content checked by {@link JsonSkipper#string}, into {@code out} from
+     * {@code n}; the number of characters in {@code out} then.
+     */
+    private static int decodeFrom(char[] out, int n, byte[] b, int k, int stop) {
         while (k < stop) {
             int c = b[k] & 0xFF;
             if (c < 0x80) {
@@ -275,7 +291,6 @@ final class Utf8Walk {
                 k += 4;
             }
         }
-        st.charCount = n;
-        return close;
+        return n;
     }
 }
