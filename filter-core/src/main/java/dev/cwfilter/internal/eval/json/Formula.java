@@ -4,7 +4,13 @@ package dev.cwfilter.internal.eval.json;
  * The boolean structure of a JSON pattern ({@code &&}, {@code ||} over leaves), flattened into arrays in post-order
  * and evaluated without recursion in three-valued logic: a leaf is true, false or not yet known, and the whole is
  * known as soon as the known leaves decide it (false {@code &&} anything is false). That is what lets evaluation stop
- * early. Immutable and thread-safe.
+ * early.
+ *
+ * <p>A formula over at most {@value #TABLE_LEAVES} leaves is also tabulated: its value for every assignment of the
+ * three values to its leaves, indexed by the assignment read as a base-3 number (leaf {@code l} weighs {@code 3^l};
+ * unknown 0, false 1, true 2). The walk keeps that number as leaves are decided and looks the value up.
+ *
+ * <p>Immutable and thread-safe.
  */
 final class Formula {
 
@@ -22,6 +28,12 @@ final class Formula {
     final int[] childStart;
     final int[] childEnd;
     final int[] children;
+    /** The formula's value per assignment, or null if it has more than {@value #TABLE_LEAVES} leaves. */
+    private final byte[] table;
+
+    /** The most leaves a formula is tabulated for (3^7 = 2,187 bytes). */
+    static final int TABLE_LEAVES = 7;
+    private static final int[] POWERS_OF_THREE = {1, 3, 9, 27, 81, 243, 729};
 
     Formula(byte[] kind, boolean[] negate, int[] leaf, int[] childStart, int[] childEnd, int[] children) {
         this.kind = kind;
@@ -30,6 +42,44 @@ final class Formula {
         this.childStart = childStart;
         this.childEnd = childEnd;
         this.children = children;
+        this.table = tabulate();
+    }
+
+    /** What leaf {@code leaf} being decided adds to the assignment's number: its value (1 false, 2 true) times 3^leaf. */
+    static int weight(int leaf, boolean value) {
+        return leaf >= TABLE_LEAVES ? 0 : POWERS_OF_THREE[leaf] * (value ? 2 : 1);
+    }
+
+    /**
+     * The value of the whole formula given the leaves known so far: looked up by {@code assignment} (the sum of the
+     * decided leaves' {@link #weight}s) when the formula is tabulated, else evaluated.
+     */
+    byte value(JsonState state, int assignment) {
+        return table != null ? table[assignment] : evaluate(state, state.scratch);
+    }
+
+    private byte[] tabulate() {
+        int leaves = nodeOfLeaf().length;
+        if (leaves > TABLE_LEAVES) {
+            return null;
+        }
+        int size = 1;
+        for (int l = 0; l < leaves; l++) {
+            size *= 3;
+        }
+        byte[] values = new byte[size];
+        byte[] leafValues = new byte[leaves];
+        byte[] scratch = new byte[kind.length];
+        for (int assignment = 0; assignment < size; assignment++) {
+            int rest = assignment;
+            for (int l = 0; l < leaves; l++) {
+                int digit = rest % 3;
+                rest /= 3;
+                leafValues[l] = digit == 0 ? UNKNOWN : digit == 1 ? FALSE : TRUE;
+            }
+            values[assignment] = evaluate(leafValues, scratch);
+        }
+        return values;
     }
 
     int size() {
@@ -91,12 +141,22 @@ final class Formula {
 
     /** The value of the whole formula given the leaves known so far; {@code scratch} holds one byte per node. */
     byte evaluate(JsonState state, byte[] scratch) {
+        return evaluate(state, null, scratch);
+    }
+
+    /** The value of the whole formula given each leaf's value; {@code scratch} holds one byte per node. */
+    byte evaluate(byte[] leafValues, byte[] scratch) {
+        return evaluate(null, leafValues, scratch);
+    }
+
+    /** The formula's value with the leaves' values read from {@code state}, or else from {@code leafValues}. */
+    private byte evaluate(JsonState state, byte[] leafValues, byte[] scratch) {
         int n = kind.length;
         for (int i = 0; i < n; i++) {
             byte value;
             switch (kind[i]) {
                 case LEAF -> {
-                    byte v = state.leafValue(leaf[i]);
+                    byte v = state != null ? state.leafValue(leaf[i]) : leafValues[leaf[i]];
                     value = v == UNKNOWN || !negate[i] ? v : (byte) (1 - v);
                 }
                 case AND -> {

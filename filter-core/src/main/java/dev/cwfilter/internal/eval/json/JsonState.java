@@ -31,6 +31,8 @@ final class JsonState {
     /** Scratch characters: a value decoded by {@link Utf8Walk}, {@link #charCount} of them. */
     char[] chars = new char[64];
     int charCount;
+    /** The decided leaves' {@link Formula#weight}s summed: the index of their assignment in the formula's table. */
+    int assignment;
     /** Whether a leaf has been resolved since {@link #verdict} was last computed. */
     boolean leavesChanged;
     /** The formula's value when it was last computed, valid while {@link #leavesChanged} is false. */
@@ -84,6 +86,7 @@ final class JsonState {
     /** Starts a new event: everything of the previous one becomes unknown. */
     void reset() {
         leavesChanged = true;
+        assignment = 0;
         generation++;
         if (generation == 0) {
             java.util.Arrays.fill(leafGeneration, 0);
@@ -96,8 +99,10 @@ final class JsonState {
         return leafGeneration[leaf] == generation;
     }
 
+    /** Decides a leaf; each leaf is decided at most once per event. */
     void resolve(int leaf, boolean value) {
         leavesChanged = true;
+        assignment += Formula.weight(leaf, value);
         leafGeneration[leaf] = generation;
         leafTrue[leaf] = value;
     }
