@@ -16,14 +16,18 @@ import org.junit.jupiter.api.Test;
 class PrefilterGateTest {
 
     @Test
-    void aSampleAlternatesEventsWithAndWithoutThePrefilter() {
+    void aSampleAlternatesBlocksWithAndWithoutThePrefilter() {
         PrefilterGate gate = new PrefilterGate();
+        int consulted = 0;
         for (int i = 0; i < PrefilterGate.SAMPLE; i++) {
             assertThat(gate.sampling()).isTrue();
-            boolean consulted = gate.begin();
-            assertThat(consulted).as("event %d of the sample", i).isEqualTo(i % 2 == 0);
+            boolean consults = gate.begin();
+            assertThat(consults).as("event %d of the sample", i).isEqualTo(i / PrefilterGate.BLOCK % 2 == 0);
+            consulted += consults ? 1 : 0;
             gate.took(1_000);
         }
+        assertThat(consulted).isEqualTo(PrefilterGate.SAMPLE / 2);
+        assertThat(PrefilterGate.SAMPLE / PrefilterGate.BLOCK).as("blocks in a sample").isGreaterThanOrEqualTo(4);
         assertThat(gate.sampling()).isFalse();
     }
 
@@ -51,6 +55,17 @@ class PrefilterGateTest {
             gate.end();
         }
         assertThat(gate.sampling()).isTrue();
+    }
+
+    @Test
+    void thePrefilterIsLeftOutOnlyWhenThatIsClearlyFaster() {
+        long with = 16_000;
+        PrefilterGate barely = new PrefilterGate();
+        GateSamples.sample(barely, with, with - with / PrefilterGate.MARGIN + 1);
+        assertThat(barely.paused()).as("less than 1/16 faster without").isFalse();
+        PrefilterGate clearly = new PrefilterGate();
+        GateSamples.sample(clearly, with, with - with / PrefilterGate.MARGIN);
+        assertThat(clearly.paused()).as("1/16 faster without").isTrue();
     }
 
     @Test
