@@ -166,17 +166,30 @@ public final class Report {
     }
 
     private void header(StringBuilder out) {
-        TreeSet<String> configs = new TreeSet<>();
+        // Each configuration with the benchmark classes that ran under it; the commonest is named without them.
+        Map<String, TreeSet<String>> configs = new TreeMap<>();
         boolean tooShort = false;
         for (Result r : results) {
             RunConfig c = r.config();
-            configs.add(String.format(Locale.ROOT, "JMH %s, JDK %s (%s), %d fork%s, warmup %d × %s,"
+            configs.computeIfAbsent(String.format(Locale.ROOT, "JMH %s, JDK %s (%s), %d fork%s, warmup %d × %s,"
                             + " measurement %d × %s", c.jmhVersion(), c.jdkVersion(), c.vmName(), c.forks(),
                     c.forks() == 1 ? "" : "s", c.warmupIterations(), c.warmupTime(), c.measurementIterations(),
-                    c.measurementTime()));
+                    c.measurementTime()), k -> new TreeSet<>()).add(r.className());
             tooShort |= c.warmupIterations() == 0 || c.measurementIterations() < 2;
         }
-        out.append("Run: ").append(configs.isEmpty() ? "no results" : String.join("; ", configs)).append(".\n");
+        String commonest = configs.entrySet().stream()
+                .max(Comparator.comparingInt((Map.Entry<String, TreeSet<String>> e) -> e.getValue().size()))
+                .map(Map.Entry::getKey).orElse(null);
+        List<String> described = new ArrayList<>();
+        if (commonest != null) {
+            described.add(commonest);
+        }
+        configs.forEach((config, classes) -> {
+            if (!config.equals(commonest)) {
+                described.add(String.join(", ", classes) + ": " + config);
+            }
+        });
+        out.append("Run: ").append(described.isEmpty() ? "no results" : String.join("; ", described)).append(".\n");
         if (tooShort) {
             out.append("\n**Some benchmarks ran without warmup or with a single measurement: their figures are a"
                     + " smoke test, not a measurement.**\n");

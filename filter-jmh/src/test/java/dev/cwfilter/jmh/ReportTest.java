@@ -64,6 +64,19 @@ class ReportTest {
     }
 
     @Test
+    void benchmarksMeasuredUnderAnotherConfigurationAreNamedInTheHeader() {
+        result("SeedEqualityBenchmark.cwfilterBytes", "0.02", 1_500_000);
+        result("NumericBenchmark.cwfilterBytes", "0.02", 1_500_000);
+        result("ThreadsBenchmark.cwfilterBytesOneThread", "0.02", 1_000_000).put("forks", 2)
+                .put("measurementIterations", 10);
+        result("ThreadsBenchmark.cwfilterBytesTwoThreads", "0.02", 2_000_000).put("forks", 2)
+                .put("measurementIterations", 10);
+        assertThat(render()).startsWith("Run: JMH 1.37, JDK 17.0.15 (OpenJDK 64-Bit), 1 fork, warmup 5 × 1 s,"
+                + " measurement 5 × 1 s; ThreadsBenchmark: JMH 1.37, JDK 17.0.15 (OpenJDK 64-Bit), 2 forks,"
+                + " warmup 5 × 1 s, measurement 10 × 1 s.\n");
+    }
+
+    @Test
     void targetsBelowTheirRatioAreMarkedAndMissingMeasurementsSaidSo() {
         allocation(result("NumericBenchmark.cwfilterBytes", "0.02", 500_000), 312);
         result("NumericBenchmark.baselineHandWrittenJackson", "0.02", 800_000);
