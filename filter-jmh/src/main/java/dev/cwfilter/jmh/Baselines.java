@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /**
  * What every family's baselines share: the jackson-core factory and databind mapper they use, the full token pass,
@@ -82,8 +84,16 @@ public final class Baselines {
         return node.isTextual() && node.textValue().equals(text);
     }
 
-    /** A raw scan for the needle's bytes: touches every byte once and understands nothing. */
-    public static boolean rawScan(byte[] event, byte[] needle) {
+    /**
+     * A raw scan for the literal's UTF-8 bytes, the baseline of a pattern's literal: whether an event holds them
+     * anywhere. It touches every byte once and understands nothing.
+     */
+    public static Predicate<byte[]> rawScan(String literal) {
+        byte[] needle = literal.getBytes(StandardCharsets.UTF_8);
+        return event -> rawScan(event, needle);
+    }
+
+    private static boolean rawScan(byte[] event, byte[] needle) {
         int n = needle.length;
         byte first = needle[0];
         for (int i = 0; i <= event.length - n; i++) {

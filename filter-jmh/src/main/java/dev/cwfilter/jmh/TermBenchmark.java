@@ -1,19 +1,10 @@
 package dev.cwfilter.jmh;
 
 import dev.cwfilter.FilterPattern;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The term pattern {@code GetSecretValue} over the CloudTrail events, beside a raw byte scan for the literal and
@@ -22,15 +13,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>JMH state (one instance per benchmark, read-only after setup).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 public class TermBenchmark extends CloudTrailBenchmark {
 
-    private static final byte[] LITERAL = "GetSecretValue".getBytes(StandardCharsets.UTF_8);
+    /** Whether the event holds the pattern's literal anywhere. */
+    static final Predicate<byte[]> RAW_SCAN = Baselines.rawScan("GetSecretValue");
 
     FilterPattern pattern;
 
@@ -54,18 +40,13 @@ public class TermBenchmark extends CloudTrailBenchmark {
     @Benchmark
     @OperationsPerInvocation(Corpus.EVENTS)
     public int baselineRawByteScan() {
-        return Corpus.count(TermBenchmark::rawScan, events);
+        return Corpus.count(RAW_SCAN, events);
     }
 
     @Benchmark
     @OperationsPerInvocation(Corpus.EVENTS)
     public int baselineStringContains() {
         return Corpus.count(TermBenchmark::contains, strings);
-    }
-
-    /** Whether the event holds the literal anywhere. */
-    static boolean rawScan(byte[] event) {
-        return Baselines.rawScan(event, LITERAL);
     }
 
     /** Whether the event holds the literal anywhere, by {@code String.contains}. */
