@@ -54,11 +54,11 @@ final class Formula {
     }
 
     /**
-     * The value of the whole formula given the leaves known so far: looked up by {@code assignment} (the sum of the
-     * decided leaves' {@link #weight}s) when the formula is tabulated, else evaluated.
+     * The value of the whole formula given the leaves known so far: looked up by the state's assignment (the sum of
+     * the decided leaves' {@link #weight}s) when the formula is tabulated, else evaluated.
      */
-    byte value(JsonState state, int assignment) {
-        return table != null ? table[assignment] : evaluate(state, state.scratch);
+    byte value(JsonState state) {
+        return table != null ? table[state.assignment] : evaluate(state, state.scratch);
     }
 
     private byte[] tabulate() {

@@ -546,7 +546,7 @@ public final class JsonMatcher implements EventMatcher {
     /** The formula's value for the leaves resolved so far, computed again only after a leaf has been resolved. */
     private byte decided(JsonState st) {
         if (st.leavesChanged) {
-            st.verdict = formula.value(st, st.assignment);
+            st.verdict = formula.value(st);
             st.leavesChanged = false;
         }
         return st.verdict;

@@ -28,11 +28,10 @@ final class TrieNode {
     /** Each of {@link #utf8Names} as little-endian words, the last one padded with zeros. */
     private final long[][] nameWords;
     final TrieNode[] nameChildren;
-    /** Bit {@code n % 64} is set if some name is {@code n} bytes long in UTF-8: most names are rejected on length. */
-    private final long nameLengths;
     /**
-     * The lengths a property name of this node's object must have to select anything: {@link #nameLengths}, or every
-     * length (all bits) if a wildcard child selects whatever the name.
+     * The lengths a property name of this node's object must have to select anything: bit {@code n % 64} is set if some
+     * name is {@code n} bytes long in UTF-8, and every bit if a wildcard child selects whatever the name. The walk
+     * tests a name's length against its frame's union of these before looking the name up.
      */
     final long selectingLengths;
     final Map<String, TrieNode> nameIndex;
@@ -59,7 +58,6 @@ final class TrieNode {
         for (byte[] name : utf8Names) {
             lengths |= 1L << name.length;
         }
-        this.nameLengths = lengths;
         this.selectingLengths = wildcard != null ? -1L : lengths;
         this.nameIndex = names.size() > LINEAR_SCAN_LIMIT ? new HashMap<>(names) : null;
         this.indexes = indexes.keySet().stream().mapToInt(Integer::intValue).toArray();
@@ -84,11 +82,11 @@ final class TrieNode {
         return null;
     }
 
-    /** The child for a property name given as the UTF-8 bytes {@code b[off, off+len)}, or null. */
+    /**
+     * The child for a property name given as the UTF-8 bytes {@code b[off, off+len)}, or null. (Callers have already
+     * passed the name's length through {@link #selectingLengths}.)
+     */
     TrieNode child(byte[] b, int off, int len) {
-        if ((nameLengths >>> len & 1) == 0) {
-            return null;
-        }
         byte[][] n = utf8Names;
         for (int i = 0; i < n.length; i++) {
             if (n[i].length == len && sameBytes(nameWords[i], b, off, len)) {
