@@ -1,26 +1,23 @@
 package dev.cwfilter.jmh;
 
-import dev.cwfilter.FilterPattern;
 import java.util.function.Predicate;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.Setup;
 
 /**
- * What every JSON pattern family measures on the CloudTrail corpus: the family's pattern over UTF-8 bytes, beside the
- * same question written by hand with jackson-core and asked of a jackson-databind tree. A subclass names its family
+ * What every JSON pattern family measures on the CloudTrail corpus: the family's pattern over UTF-8 bytes
+ * ({@link FamilyBenchmark}), beside the same question written by hand with jackson-core and asked of a
+ * jackson-databind tree. A subclass names its family
  * and its two baselines, and adds the benchmarks only it has (a raw byte scan, String events); JMH runs each inherited
  * method under the subclass's name ({@code CompoundBenchmark.cwfilterBytes}). The full token pass is
  * {@link TokenPassBenchmark}, on the same events. Scores are events per second.
  *
  * <p>JMH state (one instance per benchmark, read-only after setup).
  */
-public abstract class JsonFamilyBenchmark extends CloudTrailBenchmark {
+public abstract class JsonFamilyBenchmark extends FamilyBenchmark {
 
-    private final Family family;
     private final Predicate<byte[]> handWritten;
     private final Predicate<byte[]> databind;
-    FilterPattern pattern;
 
     /**
      * @param family      the pattern family
@@ -28,20 +25,9 @@ public abstract class JsonFamilyBenchmark extends CloudTrailBenchmark {
      * @param databind    the family's question asked of a jackson-databind tree
      */
     JsonFamilyBenchmark(Family family, Predicate<byte[]> handWritten, Predicate<byte[]> databind) {
-        this.family = family;
+        super(family);
         this.handWritten = handWritten;
         this.databind = databind;
-    }
-
-    @Setup
-    public void compile() {
-        pattern = FilterPattern.compile(family.pattern());
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int cwfilterBytes() {
-        return Corpus.countMatches(pattern, events);
     }
 
     @Benchmark

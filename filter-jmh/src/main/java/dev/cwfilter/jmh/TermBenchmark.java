@@ -1,10 +1,8 @@
 package dev.cwfilter.jmh;
 
-import dev.cwfilter.FilterPattern;
 import java.util.function.Predicate;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.Setup;
 
 /**
  * The term pattern {@code GetSecretValue} over the CloudTrail events, beside a raw byte scan for the literal and
@@ -13,22 +11,13 @@ import org.openjdk.jmh.annotations.Setup;
  *
  * <p>JMH state (one instance per benchmark, read-only after setup).
  */
-public class TermBenchmark extends CloudTrailBenchmark {
+public class TermBenchmark extends FamilyBenchmark {
 
     /** Whether the event holds the pattern's literal anywhere. */
     static final Predicate<byte[]> RAW_SCAN = Baselines.rawScan("GetSecretValue");
 
-    FilterPattern pattern;
-
-    @Setup
-    public void compile() {
-        pattern = FilterPattern.compile(Family.TERM.pattern());
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(Corpus.EVENTS)
-    public int cwfilterBytes() {
-        return Corpus.countMatches(pattern, events);
+    public TermBenchmark() {
+        super(Family.TERM);
     }
 
     @Benchmark
