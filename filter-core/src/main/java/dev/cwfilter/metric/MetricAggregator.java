@@ -212,6 +212,25 @@ public final class MetricAggregator {
         return removed;
     }
 
+    /** The start of the earliest stored bucket (of any unit) that starts at or after {@code time}, if any. */
+    public synchronized OptionalLong firstBucketAtOrAfter(long time) {
+        long first = Long.MAX_VALUE;
+        boolean found = false;
+        for (TreeMap<Long, ValueAccumulator> byStart : buckets.values()) {
+            Long start = byStart.ceilingKey(time);
+            if (start != null && start <= first) {
+                first = start;
+                found = true;
+            }
+        }
+        return found ? OptionalLong.of(first) : OptionalLong.empty();
+    }
+
+    /** Whether no bucket is stored (nothing was added, or everything was discarded). */
+    public synchronized boolean isEmpty() {
+        return buckets.isEmpty();
+    }
+
     /** The storage resolution in seconds: 1, 10, 20, 30 or a multiple of 60. */
     public int storageResolutionSeconds() {
         return storageResolutionSeconds;
