@@ -789,6 +789,11 @@ public final class LogGroupMonitor implements AutoCloseable {
             OptionalLong data = slot.metric.data.firstBucketAtOrAfter(time);
             long firstWithData = data.isPresent() ? floor(data.getAsLong(), slot.periodMillis) + slot.periodMillis
                     : Long.MAX_VALUE;
+            if (!openMinutes.isEmpty()) {
+                // A minute not flushed yet may still publish its default value into one of these periods.
+                firstWithData = Math.min(firstWithData, floor(openMinutes.first(), slot.periodMillis)
+                        + slot.periodMillis);
+            }
             long afterWatermark = floor(watermark, slot.periodMillis) + slot.periodMillis;
             next = Math.max(next, Math.min(firstWithData, afterWatermark));
         }
