@@ -221,9 +221,11 @@ class WatchCommandTest {
         Thread.sleep(50);
         Files.writeString(log, "ee\n", StandardOpenOption.APPEND);
         Thread.sleep(50);
-        // Rotation: the file is renamed away and a new one takes its name.
-        Files.move(log, dir.resolve("app.log.1"));
-        Files.writeString(log, "ERROR four\n");
+        // Rotation: a new file takes the name (atomically, so that no poll can find the name missing).
+        Path next = dir.resolve("app.log.next");
+        Files.writeString(next, "ERROR four\n");
+        Files.move(next, log, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         run.awaitErr(e -> e.contains("app.log was rotated"), WAIT, "the rotation");
         // Truncation: the file is emptied and written again.
         Thread.sleep(50);
