@@ -1,0 +1,70 @@
+package dev.cwfilter.flink;
+
+import dev.cwfilter.LogEvent;
+import dev.cwfilter.live.Rejection;
+import dev.cwfilter.metric.AlarmStateChange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs a pipeline on the MiniCluster over events in a given arrival order: one source task emits them in that order
+ * with a watermark after each (so which events are late depends only on the order, as in the single-JVM monitor),
+ * then the pipeline runs at the given parallelism.
+ */
+final class FlinkRun {
+
+    /** What a run produced. */
+    record Output(List<MetricDatapoint> datapoints, List<AlarmStateChange> transitions, List<LateEvent> late,
+                  List<Rejection> rejections) {
+
+        /** The transitions of each alarm, in order of time. */
+        Map<String, List<AlarmStateChange>> byAlarm(List<String> names) {
+            Map<String, List<AlarmStateChange>> result = new LinkedHashMap<>();
+            names.forEach(n -> result.put(n, new ArrayList<>()));
+            transitions.stream().sorted(Comparator.comparingLong(AlarmStateChange::timestamp))
+                    .forEach(c -> result.get(c.alarmName()).add(c));
+            return result;
+        }
+
+        /** The datapoints as sortable lines. */
+        List<String> datapointLines() {
+            return datapoints.stream().map(d -> d.timestamp() + " " + d.metric() + " " + d.statistics())
+                    .sorted().toList();
+        }
+    }
+
+    private FlinkRun() {
+    }
+
+    static Output run(LogGroupPipeline pipeline, List<LogEvent> arrivals, Duration lateness, int parallelism)
+            throws Exception {
+        return run(pipeline, arrivals, LogEventWatermarks.perEvent(lateness), parallelism);
+    }
+
+    static Output run(LogGroupPipeline pipeline, List<LogEvent> arrivals, WatermarkStrategy<LogEvent> watermarks,
+                      int parallelism) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        DataStream<LogEvent> events = env.fromData(new ArrayList<>(arrivals), CloudWatchTypes.LOG_EVENT)
+                .setParallelism(1)
+                .assignTimestampsAndWatermarks(watermarks).setParallelism(1);
+        LogGroupPipeline.Result r = pipeline.apply(events);
+        Collect<MetricDatapoint> datapoints = new Collect<>();
+        Collect<AlarmStateChange> transitions = new Collect<>();
+        Collect<LateEvent> late = new Collect<>();
+        Collect<Rejection> rejections = new Collect<>();
+        r.datapoints().sinkTo(datapoints);
+        r.transitions().sinkTo(transitions);
+        r.lateEvents().sinkTo(late);
+        r.rejections().sinkTo(rejections);
+        env.execute("cwfilter test");
+        return new Output(datapoints.drain(), transitions.drain(), late.drain(), rejections.drain());
+    }
+}
