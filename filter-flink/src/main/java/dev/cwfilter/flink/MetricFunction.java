@@ -135,7 +135,7 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
                     List<MetricAlarm> alarms = alarms(key);
                     for (int i = 0; i < alarms.size(); i++) {
                         MetricState.AlarmSlot slot = m.alarms[i];
-                        if (slot.next == NONE && slot.lastEvaluated == NONE) {
+                        if (slot.lastEvaluated == NONE) {
                             long period = periodMillis(alarms.get(i));
                             schedule(slot, floor(settings.startTime(), period) + period, timers);
                         }
