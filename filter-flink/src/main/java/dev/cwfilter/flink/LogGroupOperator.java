@@ -155,6 +155,12 @@ public final class LogGroupOperator extends AbstractStreamOperator<MetricUpdate>
         LogEvent event = element.getValue();
         long t = event.timestamp();
         String message = event.message();
+        if (t == LogEventFormats.NO_TIMESTAMP) {
+            reject(new Rejection(Rejection.Reason.MALFORMED, t, "no timestamp (the input gave none: a JSON line"
+                    + " without a timestamp or eventTime field, a Kafka record without one, or a file that could not"
+                    + " be read, whose message says why)", Optional.of(event)));
+            return;
+        }
         if (message.isEmpty()) {
             reject(new Rejection(Rejection.Reason.MALFORMED, t,
                     "an empty message (CloudWatch Logs refuses events without one)", Optional.empty()));

@@ -1,0 +1,297 @@
+package dev.cwfilter.flink;
+
+import dev.cwfilter.FilterOptions;
+import dev.cwfilter.LogEvent;
+import dev.cwfilter.LogGroup;
+import dev.cwfilter.metric.MetricAlarm;
+import dev.cwfilter.metric.Statistic;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.Encoder;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.StreamFormat;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.PrintSink;
+import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
+import org.apache.flink.util.MultipleParameterTool;
+import org.apache.flink.util.TimeUtils;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * A ready Flink job: a log group's metric filters and the alarms on their metrics over log events from files (JSON
+ * lines or CloudTrail log files, optionally watched for new files) or Kafka, writing datapoints, alarm transitions,
+ * late events and rejections as JSON lines ({@link MetricsJson}) through Flink's exactly-once {@code FileSink}, or to
+ * standard output. Run it with {@code flink run filter-flink-job.jar ...} or locally (see docs/flink.md).
+ *
+ * <pre>
+ * flink run -c dev.cwfilter.flink.LogGroupJob filter-flink-0.1.0-SNAPSHOT-job.jar \
+ *     --metric-filters filters.json --alarms alarms.json \
+ *     --input s3://trail/AWSLogs/ --format cloudtrail --monitor-interval 1min \
+ *     --lateness 5min --output s3://metrics/cwfilter/
+ * </pre>
+ *
+ * <p>Not thread-safe: {@link #main} runs once on the client.
+ */
+public final class LogGroupJob {
+
+    private LogGroupJob() {
+    }
+
+    /** Where the events come from. */
+    public enum Format {
+        /** One event per line; time from {@code timestamp} or {@code eventTime}. */
+        LINES,
+        /** CloudTrail log files, {@code {"Records":[...]}}. */
+        CLOUDTRAIL
+    }
+
+    /** How the watermark is made (see {@link LogEventWatermarks}). */
+    public enum Watermarks {
+        /** Flink's periodic bounded out-of-orderness watermarks. */
+        PERIODIC,
+        /** A watermark after every event that moves it: reproducible. */
+        PER_EVENT,
+        /** None before the input ends: a replay of bounded input. */
+        END
+    }
+
+    /**
+     * The job's settings, as the flags give them. Immutable.
+     *
+     * @param metricFilters      the {@code aws logs describe-metric-filters} JSON file
+     * @param alarms             the {@code aws cloudwatch describe-alarms} JSON file, or null
+     * @param logGroupName       only the filters of this log group, or null for every filter of the file
+     * @param inputs             files or directories to read, or none with Kafka
+     * @param format             their format
+     * @param monitorInterval    how often to look for new files (unbounded), or null to read the files once
+     * @param kafkaServers       Kafka's bootstrap servers, or null
+     * @param kafkaTopics        the topics to read
+     * @param kafkaGroupId       the consumer group
+     * @param kafkaOffsets       where to start: earliest, latest or committed (falling back to earliest)
+     * @param kafkaTimestamp     where an event's time comes from
+     * @param kafkaProperties    more consumer properties
+     * @param idleness           how long a source split may be silent before the watermark goes on without it, or
+     *                           null
+     * @param lateness           how far the watermark trails the newest event
+     * @param watermarks         how the watermark is made
+     * @param startTime          the first watermark, or null (see {@link LogGroupPipeline.Builder#startTime(long)})
+     * @param output             the output directory (any Flink file system), or {@code -} for standard output
+     * @param datapointPeriod    the datapoints' period, seconds
+     * @param statistics         the datapoints' statistics
+     * @param checkpointInterval how often to checkpoint (the FileSink commits at each checkpoint)
+     * @param parallelism        the job's parallelism, or 0 for the environment's
+     */
+    public record Options(String metricFilters, String alarms, String logGroupName, List<String> inputs,
+                          Format format, Duration monitorInterval, String kafkaServers, List<String> kafkaTopics,
+                          String kafkaGroupId, String kafkaOffsets, KafkaLogEvents.Timestamp kafkaTimestamp,
+                          Properties kafkaProperties, Duration idleness, Duration lateness, Watermarks watermarks,
+                          Instant startTime, String output, int datapointPeriod, List<Statistic> statistics,
+                          Duration checkpointInterval, int parallelism) {
+
+        /** Usage, printed when the flags are wrong. */
+        public static final String USAGE = String.join("\n",
+                "Usage: LogGroupJob --metric-filters FILE [--alarms FILE] [--log-group NAME]",
+                "         (--input PATH... [--format lines|cloudtrail] [--monitor-interval DURATION]",
+                "          | --kafka-bootstrap-servers HOSTS --kafka-topic TOPIC... [--kafka-group-id ID]",
+                "            [--kafka-starting-offsets earliest|latest|committed] [--kafka-timestamp record|message]",
+                "            [--kafka-property KEY=VALUE...])",
+                "         [--lateness DURATION] [--watermarks periodic|per-event|end] [--idleness DURATION]",
+                "         [--start-time ISO-8601] [--output DIR|-] [--datapoint-period SECONDS]",
+                "         [--statistics Sum,Average,p99,...] [--checkpoint-interval DURATION] [--parallelism N]",
+                "Durations as Flink writes them: 30s, 5min, 1h. Defaults: --format lines, --lateness 1min,",
+                "--watermarks periodic, --output -, --datapoint-period 60, --statistics",
+                "SampleCount,Sum,Average,Minimum,Maximum, --checkpoint-interval 10s.");
+
+        /**
+         * Reads the flags.
+         *
+         * @throws IllegalArgumentException naming the flag that is missing or wrong
+         */
+        public static Options parse(String[] args) {
+            MultipleParameterTool p = MultipleParameterTool.fromArgs(args);
+            String filters = p.get("metric-filters");
+            if (filters == null) {
+                throw new IllegalArgumentException("--metric-filters FILE is required");
+            }
+            List<String> inputs = list(p, "input");
+            String servers = p.get("kafka-bootstrap-servers");
+            if (inputs.isEmpty() == (servers == null)) {
+                throw new IllegalArgumentException("give either --input PATH or --kafka-bootstrap-servers HOSTS");
+            }
+            List<String> topics = list(p, "kafka-topic");
+            if (servers != null && topics.isEmpty()) {
+                throw new IllegalArgumentException("--kafka-topic TOPIC is required with Kafka");
+            }
+            Properties kafka = new Properties();
+            for (String kv : list(p, "kafka-property")) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--kafka-property " + kv + ": expected KEY=VALUE");
+                }
+                kafka.setProperty(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+            String offsets = p.get("kafka-starting-offsets", "committed").toLowerCase(Locale.ROOT);
+            if (!List.of("earliest", "latest", "committed").contains(offsets)) {
+                throw new IllegalArgumentException("--kafka-starting-offsets " + offsets
+                        + ": expected earliest, latest or committed");
+            }
+            List<Statistic> statistics = new ArrayList<>();
+            for (String s : p.get("statistics", "SampleCount,Sum,Average,Minimum,Maximum").split(",")) {
+                statistics.add(Statistic.parse(s.trim()));
+            }
+            int period = Integer.parseInt(p.get("datapoint-period", "60"));
+            return new Options(filters, p.get("alarms"), p.get("log-group"), inputs,
+                    choice(Format.class, "format", p.get("format", "lines")),
+                    p.has("monitor-interval") ? duration(p, "monitor-interval") : null, servers, topics,
+                    p.get("kafka-group-id", "cwfilter"), offsets,
+                    choice(KafkaLogEvents.Timestamp.class, "kafka-timestamp", p.get("kafka-timestamp", "record")),
+                    kafka, p.has("idleness") ? duration(p, "idleness") : null,
+                    p.has("lateness") ? duration(p, "lateness") : Duration.ofMinutes(1),
+                    choice(Watermarks.class, "watermarks", p.get("watermarks", "periodic")),
+                    p.has("start-time") ? Instant.parse(p.get("start-time")) : null, p.get("output", "-"), period,
+                    List.copyOf(statistics),
+                    p.has("checkpoint-interval") ? duration(p, "checkpoint-interval") : Duration.ofSeconds(10),
+                    Integer.parseInt(p.get("parallelism", "0")));
+        }
+
+        private static List<String> list(MultipleParameterTool p, String name) {
+            if (!p.has(name)) {
+                return List.of();
+            }
+            Collection<String> values = p.getMultiParameter(name);
+            List<String> result = new ArrayList<>();
+            for (String v : values) {
+                if (v == null || v.equals("__NO_VALUE_KEY")) {
+                    throw new IllegalArgumentException("--" + name + " needs a value");
+                }
+                result.add(v);
+            }
+            return result;
+        }
+
+        private static Duration duration(MultipleParameterTool p, String name) {
+            try {
+                return TimeUtils.parseDuration(p.get(name));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--" + name + " " + p.get(name) + ": not a duration (30s, 5min, 1h)",
+                        e);
+            }
+        }
+
+        private static <E extends Enum<E>> E choice(Class<E> type, String name, String value) {
+            try {
+                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--" + name + " " + value + ": expected one of "
+                        + java.util.Arrays.stream(type.getEnumConstants())
+                        .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
+            }
+        }
+    }
+
+    /** Builds the job into {@code env}: source, pipeline, sinks; checkpointing on. */
+    public static LogGroupPipeline.Result build(StreamExecutionEnvironment env, Options o, LogGroup group,
+                                                List<MetricAlarm> alarms) {
+        Objects.requireNonNull(o, "options");
+        if (o.parallelism() > 0) {
+            env.setParallelism(o.parallelism());
+        }
+        env.enableCheckpointing(o.checkpointInterval().toMillis());
+        LogGroupPipeline.Builder b = LogGroupPipeline.builder(group).alarms(alarms)
+                .datapointPeriodSeconds(o.datapointPeriod()).datapointStatistics(o.statistics());
+        if (o.startTime() != null) {
+            b.startTime(o.startTime());
+        }
+        LogGroupPipeline pipeline = b.build();
+        DataStream<LogEvent> events = env.fromSource(source(o), watermarks(o), o.kafkaServers() != null
+                ? "cwfilter kafka" : "cwfilter files", CloudWatchTypes.LOG_EVENT).uid("cwfilter-source");
+        LogGroupPipeline.Result r = pipeline.apply(events);
+        sink(r.datapoints(), o.output(), "datapoints", MetricsJson.Lines.datapoints());
+        sink(r.transitions(), o.output(), "transitions", MetricsJson.Lines.transitions());
+        sink(r.lateEvents(), o.output(), "late", MetricsJson.Lines.lateEvents());
+        sink(r.rejections(), o.output(), "rejections", MetricsJson.Lines.rejections());
+        return r;
+    }
+
+    /** The source the options describe: files (watched or read once) or Kafka. */
+    static org.apache.flink.api.connector.source.Source<LogEvent, ?, ?> source(Options o) {
+        if (o.kafkaServers() != null) {
+            return kafkaSource(o);
+        }
+        StreamFormat<LogEvent> format = o.format() == Format.CLOUDTRAIL ? LogEventFormats.cloudTrail()
+                : LogEventFormats.jsonLines(FilterOptions.CLOUDWATCH_MAX_EVENT_BYTES);
+        FileSource.FileSourceBuilder<LogEvent> files = FileSource.forRecordStreamFormat(format,
+                o.inputs().stream().map(Path::new).toArray(Path[]::new));
+        if (o.monitorInterval() != null) {
+            files.monitorContinuously(o.monitorInterval());
+        }
+        return files.build();
+    }
+
+    /** The Kafka source the options describe. */
+    static KafkaSource<LogEvent> kafkaSource(Options o) {
+        KafkaSourceBuilder<LogEvent> k = KafkaSource.<LogEvent>builder()
+                .setBootstrapServers(o.kafkaServers())
+                .setTopics(o.kafkaTopics())
+                .setGroupId(o.kafkaGroupId())
+                .setDeserializer(new KafkaLogEvents(o.kafkaTimestamp()))
+                .setProperties(o.kafkaProperties());
+        k.setStartingOffsets(switch (o.kafkaOffsets()) {
+            case "earliest" -> OffsetsInitializer.earliest();
+            case "latest" -> OffsetsInitializer.latest();
+            default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+        });
+        return k.build();
+    }
+
+    static WatermarkStrategy<LogEvent> watermarks(Options o) {
+        WatermarkStrategy<LogEvent> w = switch (o.watermarks()) {
+            case PERIODIC -> LogEventWatermarks.periodic(o.lateness());
+            case PER_EVENT -> LogEventWatermarks.perEvent(o.lateness());
+            case END -> LogEventWatermarks.atEnd();
+        };
+        return o.idleness() == null ? w : w.withIdleness(o.idleness());
+    }
+
+    private static <T> void sink(DataStream<T> stream, String output, String name, MetricsJson.Lines<T> lines) {
+        if (output.equals("-")) {
+            stream.map(new Line<>(lines)).returns(String.class).name("cwfilter " + name + " as JSON")
+                    .sinkTo(new PrintSink<>(name)).name("cwfilter " + name + " to stdout");
+            return;
+        }
+        stream.sinkTo(FileSink.forRowFormat(new Path(output, name), (Encoder<T>) lines)
+                        .withRollingPolicy(OnCheckpointRollingPolicy.build()).build())
+                .name("cwfilter " + name).uid("cwfilter-sink-" + name);
+    }
+
+    /** One record as its JSON line. */
+    private static final class Line<T> implements org.apache.flink.api.common.functions.MapFunction<T, String> {
+        private static final long serialVersionUID = 1L;
+        private final MetricsJson.Lines<T> lines;
+
+        Line(MetricsJson.Lines<T> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public String map(T value) throws Exception {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            lines.encode(value, out);
+            String s = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            return s.substring(0, s.length() - 1);
+        }
+    }
+}
