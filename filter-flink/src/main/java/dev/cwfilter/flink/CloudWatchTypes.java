@@ -480,4 +480,130 @@ public final class CloudWatchTypes {
             }
         }
     }
+
+    /**
+     * Serializer of one minute of a metric in {@link MetricFunction}'s keyed state, in the layout
+     * {@code MetricState.Minute} writes (docs/flink.md, "State"). Mutable: copies are deep.
+     */
+    public static final class MinuteStateSerializer extends MutableStateSerializer<MetricState.Minute> {
+        private static final long serialVersionUID = 1L;
+        /** The instance. */
+        public static final MinuteStateSerializer INSTANCE = new MinuteStateSerializer();
+
+        @Override
+        byte[] bytes(MetricState.Minute value) {
+            return value.toBytes();
+        }
+
+        @Override
+        MetricState.Minute of(byte[] bytes) {
+            return MetricState.Minute.fromBytes(bytes);
+        }
+
+        @Override
+        public TypeSerializerSnapshot<MetricState.Minute> snapshotConfiguration() {
+            return new Snapshot();
+        }
+
+        /** Restores {@link #INSTANCE}. */
+        public static final class Snapshot extends SimpleTypeSerializerSnapshot<MetricState.Minute> {
+            /** For Flink's reflection. */
+            public Snapshot() {
+                super(() -> INSTANCE);
+            }
+        }
+    }
+
+    /**
+     * Serializer of what a metric has done in {@link MetricFunction}'s keyed state (the boundary up to which it is
+     * done, and its alarms' states), in the layout {@code MetricState.Meta} writes. Mutable: copies are deep.
+     */
+    public static final class MetricMetaSerializer extends MutableStateSerializer<MetricState.Meta> {
+        private static final long serialVersionUID = 1L;
+        /** The instance. */
+        public static final MetricMetaSerializer INSTANCE = new MetricMetaSerializer();
+
+        @Override
+        byte[] bytes(MetricState.Meta value) {
+            return value.toBytes();
+        }
+
+        @Override
+        MetricState.Meta of(byte[] bytes) {
+            return MetricState.Meta.fromBytes(bytes);
+        }
+
+        @Override
+        public TypeSerializerSnapshot<MetricState.Meta> snapshotConfiguration() {
+            return new Snapshot();
+        }
+
+        /** Restores {@link #INSTANCE}. */
+        public static final class Snapshot extends SimpleTypeSerializerSnapshot<MetricState.Meta> {
+            /** For Flink's reflection. */
+            public Snapshot() {
+                super(() -> INSTANCE);
+            }
+        }
+    }
+
+    /**
+     * A serializer of a mutable state object kept as objects by the heap state backend (no decoding on access) and
+     * as its versioned byte layout everywhere else; a copy is a deep copy through the bytes.
+     *
+     * @param <T> the state type
+     */
+    abstract static class MutableStateSerializer<T> extends org.apache.flink.api.common.typeutils.base
+            .TypeSerializerSingleton<T> {
+        private static final long serialVersionUID = 1L;
+
+        abstract byte[] bytes(T value);
+
+        abstract T of(byte[] bytes);
+
+        @Override
+        public final boolean isImmutableType() {
+            return false;
+        }
+
+        @Override
+        public final T createInstance() {
+            return null;
+        }
+
+        @Override
+        public final T copy(T from) {
+            return from == null ? null : of(bytes(from));
+        }
+
+        @Override
+        public final T copy(T from, T reuse) {
+            return copy(from);
+        }
+
+        @Override
+        public final int getLength() {
+            return -1;
+        }
+
+        @Override
+        public final void serialize(T record, DataOutputView target) throws IOException {
+            writeBytes(bytes(record), target);
+        }
+
+        @Override
+        public final T deserialize(DataInputView source) throws IOException {
+            return of(readBytes(source));
+        }
+
+        @Override
+        public final T deserialize(T reuse, DataInputView source) throws IOException {
+            return deserialize(source);
+        }
+
+        @Override
+        public final void copy(DataInputView source, DataOutputView target) throws IOException {
+            writeBytes(readBytes(source), target);
+        }
+    }
 }

@@ -29,7 +29,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -84,8 +83,8 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
     private transient Map<MetricId, List<DefaultValue>> defaultsByMetric;
     private transient List<Statistic> statistics;
     private transient long datapointPeriod;
-    private transient MapState<Long, byte[]> minutes;
-    private transient ValueState<byte[]> meta;
+    private transient MapState<Long, MetricState.Minute> minutes;
+    private transient ValueState<MetricState.Meta> meta;
     private transient ListState<byte[]> held;
 
     MetricFunction(Definitions definitions, Settings settings) {
@@ -116,10 +115,11 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
         }
         statistics = settings.parsedStatistics();
         datapointPeriod = settings.datapointPeriodSeconds() * 1000L;
-        minutes = getRuntimeContext().getMapState(new MapStateDescriptor<>("cwfilter-minutes", Types.LONG,
-                PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        minutes = getRuntimeContext().getMapState(new MapStateDescriptor<>("cwfilter-minutes",
+                org.apache.flink.api.common.typeutils.base.LongSerializer.INSTANCE,
+                CloudWatchTypes.MinuteStateSerializer.INSTANCE));
         meta = getRuntimeContext().getState(new ValueStateDescriptor<>("cwfilter-metric",
-                PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+                CloudWatchTypes.MetricMetaSerializer.INSTANCE));
         held = getRuntimeContext().getListState(new ListStateDescriptor<>("cwfilter-late-values",
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     }
@@ -149,7 +149,7 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
                     mn.merge(update.units()[i], update.values()[i], settings);
                 }
                 mn.mark(update.seen(), update.matched());
-                minutes.put(minute, mn.toBytes());
+                minutes.put(minute, mn);
                 timers.registerEventTimeTimer(minute + MINUTE - 1);
                 timers.registerEventTimeTimer(floor(minute, datapointPeriod) + datapointPeriod - 1);
                 if (update.units().length > 0) {
@@ -166,7 +166,7 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
                 }
             }
         }
-        meta.update(m.toBytes());
+        meta.update(m);
     }
 
     @Override
@@ -177,8 +177,8 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
         long b = timestamp + 1;
         long done = m.processedUpTo;
         TreeMap<Long, MetricState.Minute> stored = new TreeMap<>();
-        for (Map.Entry<Long, byte[]> e : minutes.entries()) {
-            stored.put(e.getKey(), MetricState.Minute.fromBytes(e.getValue()));
+        for (Map.Entry<Long, MetricState.Minute> e : minutes.entries()) {
+            stored.put(e.getKey(), e.getValue());
         }
         if (b > done) {
             decideDefaults(key, m, stored, done, b, timers);
@@ -193,7 +193,7 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
         if (stored.isEmpty() && alarms(key).isEmpty() && !held.get().iterator().hasNext()) {
             meta.clear();
         } else {
-            meta.update(m.toBytes());
+            meta.update(m);
         }
     }
 
@@ -219,7 +219,7 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
                 }
             }
             mn.clearMarkers();
-            minutes.put(minute, mn.toBytes());
+            minutes.put(minute, mn);
             if (added) {
                 dataArrived(key, m, minute, timers);
             }
@@ -229,7 +229,7 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
     /** Step 2: the datapoints of every datapoint period that ended in {@code (done, b]}. */
     private void publish(MetricId key, TreeMap<Long, MetricState.Minute> stored, long done, long b,
                          Collector<MetricDatapoint> out) {
-        TreeMap<Long, Map<StandardUnit, PeriodAccumulator>> periods = new TreeMap<>();
+        TreeMap<Long, Map<StandardUnit, List<PeriodAccumulator>>> periods = new TreeMap<>();
         for (Map.Entry<Long, MetricState.Minute> e : stored.entrySet()) {
             long start = floor(e.getKey(), datapointPeriod);
             long end = start + datapointPeriod;
@@ -239,28 +239,31 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
             if (end <= done || !e.getValue().hasValues()) {
                 continue;
             }
-            Map<StandardUnit, PeriodAccumulator> byUnit = periods.computeIfAbsent(start, k -> new TreeMap<>());
+            Map<StandardUnit, List<PeriodAccumulator>> byUnit = periods.computeIfAbsent(start, k -> new TreeMap<>());
             MetricState.Minute mn = e.getValue();
             for (int i = 0; i < mn.units.length; i++) {
-                PeriodAccumulator acc = byUnit.get(mn.units[i]);
-                if (acc == null) {
-                    byUnit.put(mn.units[i], mn.values[i].copy());
-                } else {
-                    acc.merge(mn.values[i]);
-                }
+                byUnit.computeIfAbsent(mn.units[i], k -> new ArrayList<>(1)).add(mn.values[i]);
             }
         }
-        for (Map.Entry<Long, Map<StandardUnit, PeriodAccumulator>> p : periods.entrySet()) {
-            for (Map.Entry<StandardUnit, PeriodAccumulator> u : p.getValue().entrySet()) {
-                Map<Statistic, Double> values = new LinkedHashMap<>();
+        for (Map.Entry<Long, Map<StandardUnit, List<PeriodAccumulator>>> p : periods.entrySet()) {
+            for (Map.Entry<StandardUnit, List<PeriodAccumulator>> u : p.getValue().entrySet()) {
+                List<PeriodAccumulator> parts = u.getValue();
+                PeriodAccumulator values = parts.get(0);
+                if (parts.size() > 1) {
+                    values = values.copy();
+                    for (PeriodAccumulator part : parts.subList(1, parts.size())) {
+                        values.merge(part);
+                    }
+                }
+                Map<Statistic, Double> stats = new LinkedHashMap<>();
                 for (Statistic s : statistics) {
-                    OptionalDouble v = u.getValue().statistic(s);
+                    OptionalDouble v = values.statistic(s);
                     if (v.isPresent()) {
-                        values.put(s, v.getAsDouble());
+                        stats.put(s, v.getAsDouble());
                     }
                 }
                 out.collect(new MetricDatapoint(key, settings.datapointPeriodSeconds(),
-                        new PeriodStatistics(p.getKey(), u.getKey(), values)));
+                        new PeriodStatistics(p.getKey(), u.getKey(), stats)));
             }
         }
     }
@@ -372,7 +375,7 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
         long minute = floor(t, MINUTE);
         MetricState.Minute mn = readMinute(minute);
         mn.add(unit, value, settings);
-        minutes.put(minute, mn.toBytes());
+        minutes.put(minute, mn);
         long datapointEnd = floor(minute, datapointPeriod) + datapointPeriod;
         if (datapointEnd > m.processedUpTo) {
             timers.registerEventTimeTimer(datapointEnd - 1);
@@ -413,12 +416,14 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
     }
 
     private MetricState.Meta readMeta(MetricId key) throws Exception {
-        return MetricState.Meta.read(meta.value(), alarmNamesByMetric.getOrDefault(key, List.of()), NONE);
+        List<String> names = alarmNamesByMetric.getOrDefault(key, List.of());
+        MetricState.Meta m = meta.value();
+        return m == null ? MetricState.Meta.fresh(names, NONE) : m.aligned(names, NONE);
     }
 
     private MetricState.Minute readMinute(long minute) throws Exception {
-        byte[] bytes = minutes.get(minute);
-        return bytes == null ? new MetricState.Minute() : MetricState.Minute.fromBytes(bytes);
+        MetricState.Minute m = minutes.get(minute);
+        return m == null ? new MetricState.Minute() : m;
     }
 
     private static long periodMillis(MetricAlarm alarm) {

@@ -163,30 +163,28 @@ final class MetricState {
             this.alarms = alarms;
         }
 
+        /** A metric that has done nothing yet, with these alarms. */
+        static Meta fresh(List<String> alarmNames, long never) {
+            return new Meta(Long.MIN_VALUE, new AlarmSlot[0]).aligned(alarmNames, never);
+        }
+
         /**
-         * The stored state aligned with the alarms configured now, by name: an alarm added since the checkpoint starts
+         * This state aligned with the alarms configured now, by name: an alarm added since the checkpoint starts
          * fresh, one removed is forgotten.
          */
-        static Meta read(byte[] bytes, List<String> alarmNames, long never) {
+        Meta aligned(List<String> alarmNames, long never) {
+            boolean same = alarms.length == alarmNames.size();
+            for (int i = 0; same && i < alarms.length; i++) {
+                same = alarms[i].name.equals(alarmNames.get(i));
+            }
+            if (same) {
+                return this;
+            }
             AlarmSlot[] slots = new AlarmSlot[alarmNames.size()];
-            long processedUpTo = Long.MIN_VALUE;
-            if (bytes != null) {
-                try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-                    checkFormat(in.readByte(), "metric");
-                    processedUpTo = in.readLong();
-                    int n = in.readInt();
-                    for (int i = 0; i < n; i++) {
-                        String name = in.readUTF();
-                        AlarmState state = STATES[in.readByte()];
-                        long next = in.readLong();
-                        long last = in.readLong();
-                        int at = alarmNames.indexOf(name);
-                        if (at >= 0) {
-                            slots[at] = new AlarmSlot(name, state, next, last);
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            for (AlarmSlot a : alarms) {
+                int at = alarmNames.indexOf(a.name);
+                if (at >= 0) {
+                    slots[at] = a;
                 }
             }
             for (int i = 0; i < slots.length; i++) {
@@ -195,6 +193,20 @@ final class MetricState {
                 }
             }
             return new Meta(processedUpTo, slots);
+        }
+
+        static Meta fromBytes(byte[] bytes) {
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+                checkFormat(in.readByte(), "metric");
+                long processedUpTo = in.readLong();
+                AlarmSlot[] slots = new AlarmSlot[in.readInt()];
+                for (int i = 0; i < slots.length; i++) {
+                    slots[i] = new AlarmSlot(in.readUTF(), STATES[in.readByte()], in.readLong(), in.readLong());
+                }
+                return new Meta(processedUpTo, slots);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         byte[] toBytes() {
