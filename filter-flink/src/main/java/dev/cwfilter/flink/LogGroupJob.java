@@ -83,6 +83,7 @@ public final class LogGroupJob {
      * @param kafkaOffsets       where to start: earliest, latest or committed (falling back to earliest)
      * @param kafkaTimestamp     where an event's time comes from
      * @param kafkaProperties    more consumer properties
+     * @param kafkaBounded       read each partition up to its latest offset at the start, then end (a replay)
      * @param idleness           how long a source split may be silent before the watermark goes on without it, or
      *                           null
      * @param lateness           how far the watermark trails the newest event
@@ -97,7 +98,8 @@ public final class LogGroupJob {
     public record Options(String metricFilters, String alarms, String logGroupName, List<String> inputs,
                           Format format, Duration monitorInterval, String kafkaServers, List<String> kafkaTopics,
                           String kafkaGroupId, String kafkaOffsets, KafkaLogEvents.Timestamp kafkaTimestamp,
-                          Properties kafkaProperties, Duration idleness, Duration lateness, Watermarks watermarks,
+                          Properties kafkaProperties, boolean kafkaBounded, Duration idleness, Duration lateness,
+                          Watermarks watermarks,
                           Instant startTime, String output, int datapointPeriod, List<Statistic> statistics,
                           Duration checkpointInterval, int parallelism) {
 
@@ -107,7 +109,7 @@ public final class LogGroupJob {
                 "         (--input PATH... [--format lines|cloudtrail] [--monitor-interval DURATION]",
                 "          | --kafka-bootstrap-servers HOSTS --kafka-topic TOPIC... [--kafka-group-id ID]",
                 "            [--kafka-starting-offsets earliest|latest|committed] [--kafka-timestamp record|message]",
-                "            [--kafka-property KEY=VALUE...])",
+                "            [--kafka-property KEY=VALUE...] [--kafka-bounded])",
                 "         [--lateness DURATION] [--watermarks periodic|per-event|end] [--idleness DURATION]",
                 "         [--start-time ISO-8601] [--output DIR|-] [--datapoint-period SECONDS]",
                 "         [--statistics Sum,Average,p99,...] [--checkpoint-interval DURATION] [--parallelism N]",
@@ -158,7 +160,7 @@ public final class LogGroupJob {
                     p.has("monitor-interval") ? duration(p, "monitor-interval") : null, servers, topics,
                     p.get("kafka-group-id", "cwfilter"), offsets,
                     choice(KafkaLogEvents.Timestamp.class, "kafka-timestamp", p.get("kafka-timestamp", "record")),
-                    kafka, p.has("idleness") ? duration(p, "idleness") : null,
+                    kafka, p.has("kafka-bounded"), p.has("idleness") ? duration(p, "idleness") : null,
                     p.has("lateness") ? duration(p, "lateness") : Duration.ofMinutes(1),
                     choice(Watermarks.class, "watermarks", p.get("watermarks", "periodic")),
                     p.has("start-time") ? Instant.parse(p.get("start-time")) : null, p.get("output", "-"), period,
@@ -257,6 +259,9 @@ public final class LogGroupJob {
             case "latest" -> OffsetsInitializer.latest();
             default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
         });
+        if (o.kafkaBounded()) {
+            k.setBounded(OffsetsInitializer.latest());
+        }
         return k.build();
     }
 
