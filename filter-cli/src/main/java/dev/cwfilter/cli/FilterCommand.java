@@ -118,7 +118,7 @@ public final class FilterCommand implements Callable<Integer> {
         CliEnvironment env = parent.environment();
         List<Input> in = inputs.inputs(env.stdin());
         EventSource source = new EventSource(in, inputs.format(), options.maxEventBytes(),
-                env.progress(err, EventSource.totalSize(in)));
+                env.progress(err, EventSource.totalSize(in)), inputs.readers());
         FilterPipeline pipeline = new FilterPipeline(compiled, invert, count ? FilterPipeline.Output.COUNT : output,
                 start, end, out, source.badEvents());
         source.forEach(pipeline);

@@ -23,7 +23,7 @@ public final class FilterPipeline implements EventSink {
     public enum Output {
         /** The message, one per line. */
         TEXT,
-        /** One JSON object per line: timestamp, message, file, line. */
+        /** One JSON object per line: timestamp, message, file, and line (record, for a CloudTrail record). */
         JSON,
         /** Nothing per event; the caller prints {@link #selected()}. */
         COUNT
@@ -76,7 +76,7 @@ public final class FilterPipeline implements EventSink {
         if (timeRange) {
             long t = event.timestamp();
             if (t == Event.NO_TIMESTAMP) {
-                bad.add(BadEvents.Kind.NO_TIMESTAMP, event.source(), event.line(), null);
+                bad.add(BadEvents.Kind.NO_TIMESTAMP, event.source(), event.position(), null);
                 return true;
             }
             if (t < startTime || t > endTime) {
@@ -108,7 +108,7 @@ public final class FilterPipeline implements EventSink {
         }
         json.writeStringField("message", event.message());
         json.writeStringField("file", event.source());
-        json.writeNumberField("line", event.line());
+        json.writeNumberField(event.isRecord() ? "record" : "line", event.line());
         json.writeEndObject();
         json.writeRaw('\n');
     }

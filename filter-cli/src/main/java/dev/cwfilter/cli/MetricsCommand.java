@@ -161,12 +161,12 @@ public final class MetricsCommand implements Callable<Integer> {
         List<Input> in = inputs.inputs(env.stdin());
         int maxEventBytes = settings.filter.options().maxEventBytes();
         EventSource source = new EventSource(in, inputs.format(), maxEventBytes,
-                env.progress(err, EventSource.totalSize(in)));
+                env.progress(err, EventSource.totalSize(in)), inputs.readers());
         BadEvents bad = source.badEvents();
         source.forEach(event -> {
             long t = event.timestamp();
             if (t == Event.NO_TIMESTAMP) {
-                bad.add(BadEvents.Kind.NO_TIMESTAMP, event.source(), event.line(), null);
+                bad.add(BadEvents.Kind.NO_TIMESTAMP, event.source(), event.position(), null);
             } else {
                 metrics.accept(new LogEvent(t, event.message()));
             }
