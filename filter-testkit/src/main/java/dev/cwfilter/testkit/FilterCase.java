@@ -6,7 +6,7 @@ import dev.cwfilter.LogEvent;
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.StandardUnit;
 import dev.cwfilter.testkit.internal.Documents;
-import dev.cwfilter.testkit.internal.Node;
+import dev.cwfilter.definitions.internal.Node;
 import dev.cwfilter.testkit.internal.Times;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

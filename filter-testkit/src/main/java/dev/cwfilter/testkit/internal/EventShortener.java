@@ -1,5 +1,6 @@
 package dev.cwfilter.testkit.internal;
 
+import dev.cwfilter.definitions.internal.Node;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,4 +1,4 @@
-package dev.cwfilter.testkit.internal;
+package dev.cwfilter.definitions.internal;
 
 import java.util.ArrayList;
 import java.util.List;
