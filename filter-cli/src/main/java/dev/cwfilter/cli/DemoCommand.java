@@ -2,6 +2,7 @@ package dev.cwfilter.cli;
 
 import dev.cwfilter.FilterOptions;
 import dev.cwfilter.LogEvent;
+import dev.cwfilter.LogGroup;
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.cli.input.EventSource;
 import dev.cwfilter.cli.input.Input;
@@ -17,8 +18,10 @@ import dev.cwfilter.metric.AlarmEvaluator;
 import dev.cwfilter.metric.AlarmState;
 import dev.cwfilter.metric.AlarmStateChange;
 import dev.cwfilter.metric.FilterMetrics;
+import dev.cwfilter.metric.LogGroupMetrics;
 import dev.cwfilter.metric.MetricAggregator;
 import dev.cwfilter.metric.MetricAlarm;
+import dev.cwfilter.metric.MetricId;
 import dev.cwfilter.metric.PeriodStatistics;
 import dev.cwfilter.metric.Statistic;
 import dev.cwfilter.metric.StatisticsQuery;
@@ -49,7 +52,8 @@ import picocli.CommandLine.Spec;
                     + "in the CloudWatch tutorial): the metric filter { $.eventName = \"GetSecretValue\" } (value 1, "
                     + "default 0), its matches, its metric as a table and a terminal chart, two alarms on it (Sum over "
                     + "1 minute and Average over 5 minutes, both >= 1) with their transitions and notifications, and "
-                    + "why only one of them ever fires. No arguments, no network.",
+                    + "why only one of them ever fires; beside it, in the same pass through one log group, the AWS "
+                    + "guide's AttemptsToAccessDeletedSecrets filter. No arguments, no network.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success"},
@@ -60,6 +64,12 @@ public final class DemoCommand implements Callable<Integer> {
     static final String RESOURCE = "demo/cloudtrail-secrets-hour.json";
     static final String JSON_PATTERN = "{ $.eventName = \"GetSecretValue\" }";
     static final String TERM_PATTERN = "GetSecretValue";
+    /** The AWS guide's "AttemptsToAccessDeletedSecrets" metric filter, the seed's second. */
+    static final String DELETED_PATTERN = "{ $.eventName = \"GetSecretValue\" && $.errorMessage = \"*secret because it"
+            + " was marked for deletion*\" }";
+    static final String DELETED_FILTER = "AttemptsToAccessDeletedSecrets";
+    static final String DELETED_METRIC = "Attempts to access deleted secrets";
+    static final String LOG_GROUP = "CloudTrail/DefaultLogGroup";
     static final String NAMESPACE = "SecurityMetrics";
     static final String METRIC = "Secret is accessed";
     static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:SecretAccessAlerts";
@@ -83,10 +93,14 @@ public final class DemoCommand implements Callable<Integer> {
         List<LogEvent> events = bundledEvents();
 
         MetricFilter jsonFilter = secretIsAccessed(JSON_PATTERN);
+        MetricFilter deletedFilter = deletedSecrets();
         MetricFilter termFilter = secretIsAccessed(TERM_PATTERN);
-        FilterMetrics metrics = FilterMetrics.of(jsonFilter).acceptAll(events);
+        // Both filters of the log group run together, as CloudWatch runs them: one pass over the events.
+        LogGroup group = LogGroup.builder().name(LOG_GROUP).metricFilter(jsonFilter).metricFilter(deletedFilter)
+                .build();
+        LogGroupMetrics groupMetrics = LogGroupMetrics.of(group).acceptAll(events);
         FilterMetrics termMetrics = FilterMetrics.of(termFilter).acceptAll(events);
-        MetricAggregator metric = metrics.metric();
+        MetricAggregator metric = groupMetrics.metric(MetricId.of(NAMESPACE, METRIC));
         long start = Math.floorDiv(events.get(0).timestamp(), 5 * MINUTE) * 5 * MINUTE;
         long end = Math.floorDiv(events.get(events.size() - 1).timestamp(), 5 * MINUTE) * 5 * MINUTE + 5 * MINUTE;
 
@@ -216,6 +230,37 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  With the term, the Sum alarm would also fire at "
                 + extraAlarms(termMetrics.metric(), sumChanges) + ".");
 
+        section(out, "8. A second filter in the same pass: " + DELETED_FILTER + " (the AWS guide's)");
+        out.println("  pattern  " + DELETED_PATTERN);
+        out.println("  metric   " + NAMESPACE + " / " + DELETED_METRIC + ", value 1, default value 0");
+        out.println("  Both filters of log group " + LOG_GROUP + " read each of the " + groupMetrics.eventCount()
+                + " events once, together.");
+        out.println("  " + DELETED_FILTER + " matched " + groupMetrics.matchCount(1) + " of them"
+                + (groupMetrics.matchCount(1) == 0 ? "." : ":"));
+        Table deleted = new Table("time (UTC)", "user", "event", "secret", "error");
+        for (LogEvent e : events) {
+            if (deletedFilter.pattern().matches(e.message())) {
+                CloudTrailRecord r = CloudTrailRecord.of(e.message());
+                deleted.row(hhmmss(e.timestamp()), r.user(), r.eventName(), CloudTrailRecord.secretId(e.message()),
+                        r.errorCode());
+            }
+        }
+        if (groupMetrics.matchCount(1) > 0) {
+            deleted.lines("    ").forEach(out::println);
+        }
+        MetricAggregator deletedMetric = groupMetrics.metric(MetricId.of(NAMESPACE, DELETED_METRIC));
+        List<String> minutes2 = new ArrayList<>();
+        for (PeriodStatistics p : deletedMetric.getMetricStatistics(StatisticsQuery.of(start, end, 60,
+                Statistic.SUM))) {
+            if (value(p, Statistic.SUM) > 0) {
+                minutes2.add(hhmm(p.timestamp()) + " (" + Values.format(value(p, Statistic.SUM)) + ")");
+            }
+        }
+        out.println("  Its metric has " + Values.format(deletedMetric.acceptedCount()) + " datapoints; Sum per minute"
+                + " above 0 at " + (minutes2.isEmpty() ? "no minute" : String.join(", ", minutes2)) + ".");
+        out.println("  A call to read a secret scheduled for deletion deserves its own alarm: something still uses"
+                + " the secret.");
+
         out.println();
         out.println(String.format(Locale.ROOT, "Done in %.2f s. Next: cwfilter filter --help, cwfilter metrics "
                 + "--help, docs/cli.md", (System.nanoTime() - started) / 1e9));
@@ -242,6 +287,11 @@ public final class DemoCommand implements Callable<Integer> {
     static MetricFilter secretIsAccessed(String pattern) {
         return MetricFilter.builder().filterName("SecretIsAccessed").filterPattern(pattern)
                 .metricNamespace(NAMESPACE).metricName(METRIC).metricValue("1").defaultValue(0).build();
+    }
+
+    static MetricFilter deletedSecrets() {
+        return MetricFilter.builder().filterName(DELETED_FILTER).filterPattern(DELETED_PATTERN)
+                .metricNamespace(NAMESPACE).metricName(DELETED_METRIC).metricValue("1").defaultValue(0).build();
     }
 
     static MetricAlarm alarm(Statistic statistic, int periodSeconds) {

@@ -47,8 +47,8 @@ public final class InputOptions {
     }
 
     /**
-     * The inputs, in command-line order, a directory replaced by the files under it; standard input if none was
-     * named.
+     * The inputs, in command-line order, a directory replaced by the files under it (none, for an empty directory);
+     * standard input if no file was named.
      */
     public List<Input> inputs(InputStream stdin) {
         if (readers < 1) {
@@ -64,7 +64,7 @@ public final class InputOptions {
                 inputs.add(Input.file(Path.of(file)));
             }
         }
-        if (inputs.isEmpty()) {
+        if (files.isEmpty()) {
             inputs.add(Input.stream("-", stdin));
         }
         return inputs;

@@ -84,6 +84,18 @@ class DemoCommandTest {
     }
 
     @Test
+    void theSeedsSecondFilterRunsBesideTheFirstInOnePass() {
+        assertThat(DEMO.out()).contains("8. A second filter in the same pass: AttemptsToAccessDeletedSecrets")
+                .contains("  pattern  { $.eventName = \"GetSecretValue\" && $.errorMessage = \"*secret because it"
+                        + " was marked for deletion*\" }\n")
+                .contains("  Both filters of log group CloudTrail/DefaultLogGroup read each of the 127 events once")
+                .contains("  AttemptsToAccessDeletedSecrets matched 1 of them:\n")
+                .contains("    12:41:52    Developer/alice  GetSecretValue  prod/legacy/smtp-password"
+                        + "  InvalidRequestException\n")
+                .contains("Its metric has 127 datapoints; Sum per minute above 0 at 12:41 (1).");
+    }
+
+    @Test
     void withoutAUtf8LocaleOrWithAsciiTheOutputIsPlainAscii() {
         Run ascii = Run.of("demo", "--ascii");
         Run posix = Run.withLocale("C", "demo");
