@@ -287,6 +287,16 @@ public final class Report {
                     library.map(Report::rate).orElse("not run"),
                     library.map(l -> times(r.score() / l.score())).orElse(""))));
         }
+        for (String[] pair : new String[][] {{"cloudTrailTree", "jsonLinesFile", "plain"},
+            {"cloudTrailTreeGzip", "jsonLinesGzipFile", "gzipped"},
+            {"cloudTrailTreeGzipOneReader", "jsonLinesGzipFile", "gzipped, one reader"}}) {
+            Optional<Result> lines = find("CliFilterBenchmark", pair[1], null);
+            find("CliFilterBenchmark", pair[0], null).ifPresent(r -> out.append(String.format(Locale.ROOT,
+                    "| `cwfilter filter` on CloudTrail files in S3's layout (%s), seed pattern, 2%% hits | %s events/s"
+                            + " | the same records as JSON lines: %s | %s |\n", pair[2], rate(r),
+                    lines.map(Report::rate).orElse("not run"), lines.map(l -> times(r.score() / l.score()))
+                            .orElse(""))));
+        }
     }
 
     private void targets(StringBuilder out) {

@@ -150,6 +150,11 @@ class BenchmarkMethodsTest {
             assertThat(b.libraryMatchesBytes()).isEqualTo(hits(Family.SEED_EQUALITY));
             assertThat(b.cliFilterPipeline()).isEqualTo(hits(Family.SEED_EQUALITY));
             assertThat(b.cliFilterPipelineOnAFile()).isEqualTo(hits(Family.SEED_EQUALITY));
+            assertThat(b.jsonLinesFile()).isEqualTo(hits(Family.SEED_EQUALITY));
+            assertThat(b.jsonLinesGzipFile()).isEqualTo(hits(Family.SEED_EQUALITY));
+            assertThat(b.cloudTrailTree()).isEqualTo(hits(Family.SEED_EQUALITY));
+            assertThat(b.cloudTrailTreeGzip()).isEqualTo(hits(Family.SEED_EQUALITY));
+            assertThat(b.cloudTrailTreeGzipOneReader()).isEqualTo(hits(Family.SEED_EQUALITY));
         } finally {
             b.deleteFile();
         }
