@@ -267,13 +267,7 @@ public final class CloudTrailRecordReader implements Closeable {
             if (x == '"') {
                 int s = i;
                 while (true) {
-                    while (i < limit) {
-                        byte y = b[i];
-                        if (y == '"' || y == '\\') {
-                            break;
-                        }
-                        i++;
-                    }
+                    i = quoteOrBackslash(b, i, limit);
                     if (i >= limit) {
                         if (!oversized && i - start > maxRecordBytes) {
                             oversized = true;
@@ -356,6 +350,38 @@ public final class CloudTrailRecordReader implements Closeable {
                 timeNext = false;
             }
         }
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = '"' * ONES;
+    private static final long BACKSLASHES = '\\' * ONES;
+
+    /**
+     * The index of the first {@code "} or {@code \} in {@code a[from, to)}, or {@code to}: eight bytes at a time, since
+     * most of a record's bytes are inside strings.
+     */
+    static int quoteOrBackslash(byte[] a, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(a, i);
+            long q = w ^ QUOTES;
+            long s = w ^ BACKSLASHES;
+            // Zero bytes of q or s are the matches; in each, the lowest flagged byte is always a true one.
+            long found = ((q - ONES) & ~q | (s - ONES) & ~s) & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            byte c = a[i];
+            if (c == '"' || c == '\\') {
+                return i;
+            }
+        }
+        return to;
     }
 
     /** The index just past the string whose content starts at {@code i} (after its opening quote). */

@@ -254,6 +254,10 @@ public final class EventSource {
     static final int CHUNK_EVENTS = 4096;
     static final int QUEUED_CHUNKS = 4;
 
+    /** Chunks the sink is done with, for the readers to fill again instead of allocating (bounded). */
+    private final java.util.concurrent.BlockingQueue<Chunk> freeChunks =
+            new java.util.concurrent.ArrayBlockingQueue<>(32);
+
     /** Reads up to readers + 1 inputs ahead on reader threads and replays their events to the sink in input order. */
     private boolean readInParallel(EventSink sink) {
         int n = inputs.size();
@@ -385,7 +389,8 @@ public final class EventSource {
                     }
                     if (current == null || !current.fits(event.length())) {
                         send();
-                        current = new Chunk(Math.max(CHUNK_BYTES, event.length()));
+                        Chunk free = event.length() <= CHUNK_BYTES ? freeChunks.poll() : null;
+                        current = free != null ? free : new Chunk(Math.max(CHUNK_BYTES, event.length()));
                     }
                     current.add(event);
                     return true;
@@ -447,6 +452,11 @@ public final class EventSource {
                     }
                 } catch (IOException e) {
                     throw new SinkFailure(e);
+                }
+                if (chunk.data.length == CHUNK_BYTES) {
+                    chunk.used = 0;
+                    chunk.count = 0;
+                    freeChunks.offer(chunk);
                 }
             }
         }
