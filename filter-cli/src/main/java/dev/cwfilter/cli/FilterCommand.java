@@ -121,7 +121,8 @@ public final class FilterCommand implements Callable<Integer> {
                 env.progress(err, EventSource.totalSize(in)), inputs.readers());
         FilterPipeline pipeline = new FilterPipeline(compiled, invert, count ? FilterPipeline.Output.COUNT : output,
                 start, end, out, source.badEvents());
-        source.forEach(pipeline);
+        // The pattern is matched on the reader threads; only the selected events come back, in order, to be printed.
+        source.forEach(pipeline.selector(), pipeline.selectedSink());
         pipeline.finish();
         if (count) {
             out.println(pipeline.selected());

@@ -35,8 +35,9 @@ import java.util.Objects;
  *       they opened, the commas and colons between them — not the grammar inside a record: a record with, say, a
  *       misspelt literal is handed over as written, and a pattern matches it as CloudWatch matches text that is not
  *       JSON.</li>
- *   <li>{@link #eventTime()} is the record's top-level {@code eventTime} in epoch milliseconds, read while the
- *       record is delimited (no second pass).</li>
+ *   <li>{@link #eventTime()} is the record's top-level {@code eventTime} in epoch milliseconds, looked for only when
+ *       asked (CloudTrail writes it third, so the look stops early); {@link #eventTime(byte[], int, int)} does the
+ *       same for a record's bytes held elsewhere.</li>
  *   <li>A record larger than the limit is not kept: {@link #oversized()} is true, its {@link #length()} is its size,
  *       and its bytes are not available.</li>
  *   <li>Anything else — the input ends inside a record or before the array is closed, a byte where the structure
@@ -84,6 +85,7 @@ public final class CloudTrailRecordReader implements Closeable {
     private boolean object;
     private boolean oversized;
     private long eventTime = NO_TIME;
+    private boolean timeKnown;
     private long recordOffset;
     private byte[] brackets = new byte[64];
 
@@ -232,7 +234,16 @@ public final class CloudTrailRecordReader implements Closeable {
         recordOffset = base + pos;
         oversized = false;
         eventTime = NO_TIME;
+        timeKnown = false;
         object = c == '{';
+        if (object) {
+            int end = objectEnd(buf, pos, limit);
+            if (end > 0 && end - start <= maxRecordBytes) {
+                pos = end;
+                length = end - start;
+                return;
+            }
+        }
         if (!object) {
             int end = skipValue(c);
             length = end - start;
@@ -242,8 +253,6 @@ public final class CloudTrailRecordReader implements Closeable {
         }
         long dropped = 0;
         int depth = 0;
-        boolean expectKey = false;
-        boolean timeNext = false;
         int i = pos;
         byte[] b = buf;
         while (true) {
@@ -312,22 +321,11 @@ public final class CloudTrailRecordReader implements Closeable {
                         i++;
                     }
                 }
-                if (depth == 1 && !oversized) {
-                    if (expectKey) {
-                        expectKey = false;
-                        timeNext = equals(s, i - 1, EVENT_TIME);
-                    } else if (timeNext) {
-                        timeNext = false;
-                        eventTime = Iso8601.epochMillis(b, s, i - 1 - s);
-                    }
-                }
             } else if (x == '{' || x == '[') {
                 if (depth == brackets.length) {
                     brackets = java.util.Arrays.copyOf(brackets, depth * 2);
                 }
                 brackets[depth++] = x;
-                expectKey = depth == 1;
-                timeNext = false;
             } else if (x == '}' || x == ']') {
                 if (depth == 0 || brackets[depth - 1] != (x == '}' ? '{' : '[')) {
                     pos = i - 1;
@@ -340,14 +338,8 @@ public final class CloudTrailRecordReader implements Closeable {
                     if (length > maxRecordBytes) {
                         oversized = true;
                     }
-                    if (oversized) {
-                        eventTime = NO_TIME;
-                    }
                     return;
                 }
-            } else if (x == ',' && depth == 1) {
-                expectKey = true;
-                timeNext = false;
             }
         }
     }
@@ -358,6 +350,90 @@ public final class CloudTrailRecordReader implements Closeable {
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long QUOTES = '"' * ONES;
     private static final long BACKSLASHES = '\\' * ONES;
+
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long GATHER = 0x0102040810204080L;
+    private static final long CASE_BIT = 0x2020202020202020L;
+    private static final long OPENS = '{' * ONES;
+    private static final long CLOSES = '}' * ONES;
+
+    /** One bit per byte of the word, set where the byte is zero (exactly: no false positives). */
+    private static long zeroBytes(long v) {
+        long t = ~(((v & LOW7) + LOW7) | v | LOW7);
+        return ((t >>> 7) * GATHER) >>> 56;
+    }
+
+    /**
+     * The index just past the {@code '}'} that closes the object opening at {@code b[from]}, found 64 bytes at a time:
+     * bit masks of quotes, backslashes and brackets per block, the escaped bytes from the backslashes, the inside of
+     * strings as the prefix XOR of the unescaped quotes, and only the brackets outside strings looked at one by one.
+     * Returns -1 when the object does not end before the last whole block of {@code b[from, limit)}, or its brackets
+     * do not match: the byte-by-byte path then takes the record from its start (and reports what is wrong).
+     */
+    private int objectEnd(byte[] b, int from, int limit) {
+        int depth = 0;
+        long inside = 0;
+        long escapedCarry = 0;
+        byte[] stack = brackets;
+        for (int p = from; p + 64 <= limit; p += 64) {
+            long quotes = 0;
+            long backslashes = 0;
+            long bracketBits = 0;
+            for (int w = 0; w < 8; w++) {
+                long x = (long) LONGS.get(b, p + 8 * w);
+                // '{' and '[' (0x7B, 0x5B) differ only in bit 0x20, as '}' and ']' (0x7D, 0x5D) do, and no other
+                // byte has the same bits once 0x20 is set: one test finds both kinds.
+                long folded = x | CASE_BIT;
+                int shift = 8 * w;
+                quotes |= zeroBytes(x ^ QUOTES) << shift;
+                backslashes |= zeroBytes(x ^ BACKSLASHES) << shift;
+                bracketBits |= (zeroBytes(folded ^ OPENS) | zeroBytes(folded ^ CLOSES)) << shift;
+            }
+            long escaped = escapedCarry;
+            escapedCarry = 0;
+            // Backslashes in ascending order: each one not itself escaped escapes the byte after it.
+            long bs = backslashes & ~escaped;
+            while (bs != 0) {
+                int k = Long.numberOfTrailingZeros(bs);
+                if (k == 63) {
+                    escapedCarry = 1;
+                    break;
+                }
+                escaped |= 1L << (k + 1);
+                bs &= ~(3L << k);
+            }
+            long x = quotes & ~escaped;
+            x ^= x << 1;
+            x ^= x << 2;
+            x ^= x << 4;
+            x ^= x << 8;
+            x ^= x << 16;
+            x ^= x << 32;
+            long in = x ^ inside;
+            inside = in >> 63;
+            long structural = bracketBits & ~in;
+            while (structural != 0) {
+                int k = Long.numberOfTrailingZeros(structural);
+                structural &= structural - 1;
+                byte c = b[p + k];
+                if (c == '{' || c == '[') {
+                    if (depth == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, depth * 2);
+                        brackets = stack;
+                    }
+                    stack[depth++] = c;
+                } else {
+                    if (depth == 0 || stack[depth - 1] != (c == '}' ? '{' : '[')) {
+                        return -1;
+                    }
+                    if (--depth == 0) {
+                        return p + k + 1;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
 
     /**
      * The index of the first {@code "} or {@code \} in {@code a[from, to)}, or {@code to}: eight bytes at a time, since
@@ -594,9 +670,65 @@ public final class CloudTrailRecordReader implements Closeable {
         return object;
     }
 
-    /** The current record's top-level {@code eventTime} in epoch milliseconds, or {@link #NO_TIME}. */
+    /**
+     * The current record's top-level {@code eventTime} in epoch milliseconds, or {@link #NO_TIME} (also for an
+     * oversized record or an element that is not an object).
+     */
     public long eventTime() {
+        if (!timeKnown) {
+            eventTime = object && !oversized ? eventTime(buf, start, length) : NO_TIME;
+            timeKnown = true;
+        }
         return eventTime;
+    }
+
+    /**
+     * The top-level {@code eventTime} of a record given as its bytes (a JSON object), in epoch milliseconds, or
+     * {@link #NO_TIME}: the first top-level {@code "eventTime"} key whose value is an ISO-8601 string. Stops at that
+     * value. Stateless and thread-safe.
+     */
+    public static long eventTime(byte[] b, int offset, int length) {
+        int end = offset + length;
+        int depth = 0;
+        boolean expectKey = false;
+        boolean timeNext = false;
+        int i = offset;
+        while (i < end) {
+            byte x = b[i++];
+            if (x == '"') {
+                int s = i;
+                i = quoteOrBackslash(b, i, end);
+                while (i < end && b[i] == '\\') {
+                    i = quoteOrBackslash(b, i + 2, end);
+                }
+                if (i >= end) {
+                    return NO_TIME;
+                }
+                i++;
+                if (depth == 1) {
+                    if (expectKey) {
+                        expectKey = false;
+                        timeNext = i - 1 - s == EVENT_TIME.length && java.util.Arrays.equals(b, s, i - 1,
+                                EVENT_TIME, 0, EVENT_TIME.length);
+                    } else if (timeNext) {
+                        return Iso8601.epochMillis(b, s, i - 1 - s);
+                    }
+                }
+            } else if (x == '{' || x == '[') {
+                depth++;
+                expectKey = depth == 1;
+                timeNext = false;
+            } else if (x == '}' || x == ']') {
+                depth--;
+                timeNext = false;
+            } else if (x == ',' && depth == 1) {
+                expectKey = true;
+                timeNext = false;
+            } else if (timeNext && x != ':' && x != ' ' && x != '\n' && x != '\r' && x != '\t') {
+                timeNext = false;
+            }
+        }
+        return NO_TIME;
     }
 
     /** The 1-based index of the current record within its document. */

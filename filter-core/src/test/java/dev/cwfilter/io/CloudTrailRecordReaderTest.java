@@ -53,7 +53,10 @@ class CloudTrailRecordReaderTest {
     // ---------------------------------------------------------------- generated documents
 
     static final Gen<String> STRINGS = Gen.elements("\"\"", "\"a\"", "\"x\\\"y\"", "\"\\\\\"", "\"\\u00e9t\\u00e9\"",
-            "\"{[]}\"", "\"é ü 日本\"", "\",:\"", "\"ends with backslash \\\\\"", "\"GetSecretValue\"");
+            "\"{[]}\"", "\"é ü 日本\"", "\",:\"", "\"ends with backslash \\\\\"", "\"GetSecretValue\"",
+            // Long strings, so that records span the 64-byte blocks of the fast path, escapes at every offset.
+            "\"" + "x".repeat(61) + "\\\"}\\\\\\\"]\"", "\"" + "{".repeat(63) + "\\\\\"",
+            "\"" + "\\\\".repeat(40) + "\\\"" + "y".repeat(30) + "\"");
     static final Gen<String> SCALARS = Gen.oneOf(STRINGS, Gen.elements("1", "-2.5e3", "true", "false", "null"));
 
     static Gen<String> value(int depth) {
@@ -141,6 +144,8 @@ class CloudTrailRecordReaderTest {
                     byte[] bytes = all.toString().getBytes(StandardCharsets.UTF_8);
                     List<Read> got = readAll(chunked(bytes, chunk), max);
                     assertThat(got).isEqualTo(expected);
+                    // Whole in the buffer, records take the 64-byte-block path; the answer is the same.
+                    assertThat(readAll(new ByteArrayInputStream(bytes), max)).isEqualTo(expected);
                 });
     }
 
@@ -233,6 +238,16 @@ class CloudTrailRecordReaderTest {
                         org.assertj.core.groups.Tuple.tuple("{\"a\":1}", true),
                         org.assertj.core.groups.Tuple.tuple("\"text\"", false),
                         org.assertj.core.groups.Tuple.tuple("[1]", false));
+    }
+
+    @Test
+    void theEventTimeOfRecordBytesHeldElsewhere() {
+        byte[] r = "xx{\"eventVersion\":\"1.09\",\"userIdentity\":{\"eventTime\":\"no\"},\"eventTime\":\"2026-11-21T12:03:14Z\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(CloudTrailRecordReader.eventTime(r, 2, r.length - 2))
+                .isEqualTo(Instant.parse("2026-11-21T12:03:14Z").toEpochMilli());
+        byte[] none = "{\"eventTime\":null,\"x\":\"2026-11-21T12:03:14Z\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(CloudTrailRecordReader.eventTime(none, 0, none.length)).isEqualTo(CloudTrailRecordReader.NO_TIME);
     }
 
     @Test

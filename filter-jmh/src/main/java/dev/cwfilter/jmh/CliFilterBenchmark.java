@@ -45,8 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>CloudTrail as it lies in S3: the same records written as CloudTrail writes them, {@value #RECORDS_PER_FILE}
  * records per {@code {"Records":[...]}} file under {@code AWSLogs/<account>/CloudTrail/<region>/yyyy/mm/dd/}, read by
- * the command's pipeline from the directory with as many readers as processors ({@code cloudTrailTree*}), beside the
- * same records as one JSON-lines file ({@code jsonLines*}, the baseline), plain and gzipped; the target is the tree at
+ * the command's pipeline from the directory with as many readers as processors ({@code cloudTrailTree*}; the pattern
+ * matched on the reader threads, as {@code FilterCommand} runs it), beside the same records as one JSON-lines file
+ * ({@code jsonLines*}, the baseline, through the same pipeline), plain and gzipped; the target is the tree at
  * 0.8x the JSON lines or better. {@code cloudTrailTreeGzipOneReader} shows what reading files in parallel adds.
  *
  * <p>JMH state (one instance per benchmark, read-only after setup).
@@ -129,7 +130,7 @@ public class CliFilterBenchmark {
                 Progress.none(), readerThreads);
         FilterPipeline pipeline = new FilterPipeline(pattern, false, FilterPipeline.Output.TEXT, Long.MIN_VALUE,
                 Long.MAX_VALUE, Writer.nullWriter(), source.badEvents());
-        source.forEach(pipeline);
+        source.forEach(pipeline.selector(), pipeline.selectedSink());
         pipeline.finish();
         return pipeline.selected();
     }

@@ -8,7 +8,7 @@ import java.io.InputStream;
 /**
  * CloudTrail log files as CloudTrail writes them to S3, {@code {"Records":[...]}}: each record is one event, handed to
  * the sink as the slice of the decompressed bytes that holds it (filter-core's {@link CloudTrailRecordReader}: no
- * parsing into a tree, no re-serialising), its time the record's {@code eventTime}, its position its index among the
+ * parsing into a tree, no re-serialising), its time the record's {@code eventTime} (looked for only when asked), its position its index among the
  * records of the input ({@code record 57}). A truncated or malformed document delivers the records before the
  * problem; the rest of the input is counted as one malformed event, with the reader's message.
  */
@@ -42,7 +42,8 @@ final class CloudTrailEventReader implements EventReader {
                 if (!Bytes.isValidUtf8(buf, from, from + length)) {
                     bad.add(BadEvents.Kind.INVALID_UTF8, event.source(), "record " + index, null);
                 }
-                event.setRecord(buf, from, length, index, records.eventTime());
+                // The time is looked for only when a command needs it (filter without a time range never does).
+                event.setLazyRecord(buf, from, length, index, CloudTrailRecordReader::eventTime);
                 if (!sink.accept(event)) {
                     return false;
                 }

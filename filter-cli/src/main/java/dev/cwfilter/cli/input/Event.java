@@ -52,6 +52,12 @@ public final class Event {
         this.record = true;
     }
 
+    /** A CloudTrail record whose time is looked for only if someone asks. */
+    void setLazyRecord(byte[] bytes, int offset, int length, long index, TimestampFinder finder) {
+        setLazy(bytes, offset, length, index, finder);
+        this.record = true;
+    }
+
     void setLazy(byte[] bytes, int offset, int length, long line, TimestampFinder finder) {
         set(bytes, offset, length, line, NO_TIMESTAMP);
         this.timestampKnown = false;

@@ -104,6 +104,18 @@ public final class EventSource {
      * @throws UncheckedIOException if the sink failed to write
      */
     public boolean forEach(EventSink sink) {
+        return forEach(EventSelector.ALL, sink);
+    }
+
+    /**
+     * Streams the events of every input that the selector selects to the sink, in input order. The selector runs on
+     * the reader threads (so, with several readers, in parallel); the sink on the calling thread.
+     *
+     * @return false if the sink asked to stop
+     * @throws UncheckedIOException if the sink failed to write
+     */
+    public boolean forEach(EventSelector selector, EventSink sink) {
+        Objects.requireNonNull(selector, "selector");
         EventSink guarded = event -> {
             try {
                 return sink.accept(event);
@@ -113,10 +125,10 @@ public final class EventSource {
         };
         try {
             if (readers > 1) {
-                return readInParallel(guarded);
+                return readInParallel(selector, guarded);
             }
             for (Input input : inputs) {
-                if (!read(input, guarded, bad, errors)) {
+                if (!read(input, event -> !selector.select(event, bad) || guarded.accept(event), bad, errors)) {
                     return false;
                 }
             }
@@ -259,7 +271,7 @@ public final class EventSource {
             new java.util.concurrent.ArrayBlockingQueue<>(32);
 
     /** Reads up to readers + 1 inputs ahead on reader threads and replays their events to the sink in input order. */
-    private boolean readInParallel(EventSink sink) {
+    private boolean readInParallel(EventSelector selector, EventSink sink) {
         int n = inputs.size();
         int window = readers + 1;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
@@ -271,7 +283,7 @@ public final class EventSource {
         Reading[] readings = new Reading[n];
         try {
             for (int k = 0; k < Math.min(window, n); k++) {
-                readings[k] = start(pool, inputs.get(k));
+                readings[k] = start(pool, inputs.get(k), selector);
             }
             for (int k = 0; k < n; k++) {
                 boolean go = readings[k].replay(sink);
@@ -282,7 +294,7 @@ public final class EventSource {
                     return false;
                 }
                 if (k + window < n) {
-                    readings[k + window] = start(pool, inputs.get(k + window));
+                    readings[k + window] = start(pool, inputs.get(k + window), selector);
                 }
             }
             return true;
@@ -296,8 +308,8 @@ public final class EventSource {
         }
     }
 
-    private Reading start(java.util.concurrent.ExecutorService pool, Input input) {
-        Reading reading = new Reading(input);
+    private Reading start(java.util.concurrent.ExecutorService pool, Input input, EventSelector selector) {
+        Reading reading = new Reading(input, selector);
         pool.execute(reading);
         return reading;
     }
@@ -344,7 +356,11 @@ public final class EventSource {
         boolean replay(Event event, EventSink sink) throws IOException {
             for (int i = 0; i < count; i++) {
                 if (records[i]) {
-                    event.setRecord(data, offsets[i], lengths[i], lines[i], times[i]);
+                    if (finders[i] != null) {
+                        event.setLazyRecord(data, offsets[i], lengths[i], lines[i], finders[i]);
+                    } else {
+                        event.setRecord(data, offsets[i], lengths[i], lines[i], times[i]);
+                    }
                 } else if (finders[i] != null) {
                     event.setLazy(data, offsets[i], lengths[i], lines[i], finders[i]);
                 } else {
@@ -368,6 +384,7 @@ public final class EventSource {
     /** One input read on a reader thread into a bounded queue of chunks, with its own bad events and errors. */
     private final class Reading implements Runnable {
         final Input input;
+        final EventSelector selector;
         final java.util.concurrent.BlockingQueue<Chunk> queue =
                 new java.util.concurrent.ArrayBlockingQueue<>(QUEUED_CHUNKS + 1);
         final BadEvents bad = new BadEvents();
@@ -376,8 +393,9 @@ public final class EventSource {
         private volatile Throwable failure;
         private Chunk current;
 
-        Reading(Input input) {
+        Reading(Input input, EventSelector selector) {
             this.input = input;
+            this.selector = selector;
         }
 
         @Override
@@ -386,6 +404,9 @@ public final class EventSource {
                 read(input, event -> {
                     if (cancelled) {
                         throw new Cancelled();
+                    }
+                    if (!selector.select(event, bad)) {
+                        return true;
                     }
                     if (current == null || !current.fits(event.length())) {
                         send();
