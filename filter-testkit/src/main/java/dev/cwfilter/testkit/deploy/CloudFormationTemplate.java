@@ -2,18 +2,18 @@ package dev.cwfilter.testkit.deploy;
 
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.StandardUnit;
+import dev.cwfilter.deploy.CloudFormation;
+import dev.cwfilter.deploy.CloudFormation.Resolver;
+import dev.cwfilter.deploy.CloudFormation.Unresolvable;
+import dev.cwfilter.deploy.Node;
 import dev.cwfilter.testkit.FileFormatException;
 import dev.cwfilter.testkit.internal.Documents;
-import dev.cwfilter.testkit.internal.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code AWS::Logs::MetricFilter} resources of a CloudFormation template (JSON or YAML), each as a testable
@@ -41,7 +41,6 @@ import java.util.regex.Pattern;
 public final class CloudFormationTemplate {
 
     private static final String TYPE = "AWS::Logs::MetricFilter";
-    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
     private final String file;
     private final List<MetricFilterResource> metricFilters;
@@ -92,25 +91,16 @@ public final class CloudFormationTemplate {
     public static CloudFormationTemplate parse(String text, String name, Map<String, String> parameters) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(name, "name");
-        Node root = longForm(Documents.parse(text, name, Documents.isYaml(name)));
-        if (!(root instanceof Node.Mapping template)) {
-            throw new FileFormatException(name, root.line(), "a CloudFormation template is a mapping, not "
-                    + root.kind(), null);
-        }
-        Node resources = template.get("Resources");
-        if (!(resources instanceof Node.Mapping resourceMap)) {
-            throw new FileFormatException(name, root.line(), "a CloudFormation template needs a Resources mapping",
-                    null);
-        }
-        Resolver resolver = new Resolver(template.get("Parameters"), parameters);
-        List<MetricFilterResource> filters = new ArrayList<>();
-        for (Node.Member m : resourceMap.members()) {
-            if (m.value() instanceof Node.Mapping resource && resource.get("Type") instanceof Node.Scalar type
-                    && type.text().equals(TYPE)) {
-                filters.add(metricFilter(name, m.key(), m.line(), resource, resolver));
+        return Documents.testkitErrors(() -> {
+            Node.Mapping template = CloudFormation.template(text, name);
+            Resolver resolver = new Resolver(template, Objects.requireNonNull(parameters, "parameters"),
+                    "pass it to read(path, parameters)");
+            List<MetricFilterResource> filters = new ArrayList<>();
+            for (CloudFormation.Resource r : CloudFormation.resources(template, TYPE, name)) {
+                filters.add(metricFilter(name, r.logicalId(), r.line(), r.properties(), resolver));
             }
-        }
-        return new CloudFormationTemplate(name, filters);
+            return new CloudFormationTemplate(name, filters);
+        });
     }
 
     /** Every metric filter of the template, in the order they are written. */
@@ -127,12 +117,8 @@ public final class CloudFormationTemplate {
         return Resources.find(metricFilters, Objects.requireNonNull(logicalIdOrFilterName, "name"), file, null);
     }
 
-    private static MetricFilterResource metricFilter(String file, String id, int line, Node.Mapping resource,
+    private static MetricFilterResource metricFilter(String file, String id, int line, Node.Mapping properties,
                                                      Resolver resolver) {
-        Node props = resource.get("Properties");
-        if (!(props instanceof Node.Mapping properties)) {
-            throw error(file, line, id, "has no Properties");
-        }
         Context c = new Context(file, id, resolver);
         String pattern = c.required(properties, "FilterPattern");
         Node transformations = properties.get("MetricTransformations");
@@ -181,166 +167,6 @@ public final class CloudFormationTemplate {
 
     private static FileFormatException error(String file, int line, String id, String problem) {
         return new FileFormatException(file, line, "resource " + id + " (" + TYPE + "): " + problem, null);
-    }
-
-    /** Rewrites YAML's short-form tags into the long forms of intrinsic functions. */
-    static Node longForm(Node node) {
-        Node plain;
-        if (node instanceof Node.Mapping m) {
-            List<Node.Member> members = new ArrayList<>();
-            for (Node.Member member : m.members()) {
-                members.add(new Node.Member(member.key(), longForm(member.value()), member.line()));
-            }
-            plain = new Node.Mapping(members, m.line(), null);
-        } else if (node instanceof Node.Sequence s) {
-            List<Node> items = new ArrayList<>();
-            for (Node item : s.items()) {
-                items.add(longForm(item));
-            }
-            plain = new Node.Sequence(items, s.line(), null);
-        } else {
-            Node.Scalar s = (Node.Scalar) node;
-            plain = new Node.Scalar(s.type(), s.text(), s.line(), null);
-        }
-        String tag = node.tag();
-        if (tag == null) {
-            return plain;
-        }
-        String key = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
-        if (tag.equals("GetAtt") && plain instanceof Node.Scalar s) {
-            // !GetAtt Resource.Attribute is the list form [Resource, Attribute].
-            String[] parts = s.text().split("\\.", 2);
-            List<Node> items = new ArrayList<>();
-            for (String part : parts) {
-                items.add(new Node.Scalar(Node.ScalarType.STRING, part, s.line(), null));
-            }
-            plain = new Node.Sequence(items, s.line(), null);
-        }
-        return new Node.Mapping(List.of(new Node.Member(key, plain, node.line())), node.line(), null);
-    }
-
-    /** A value that cannot be had offline, and why. */
-    private static final class Unresolvable extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Unresolvable(String why) {
-            super(why, null, false, false);
-        }
-    }
-
-    /** Resolves parameters and the intrinsic functions that can be evaluated offline. */
-    private static final class Resolver {
-        private final Map<String, String> values = new LinkedHashMap<>();
-
-        Resolver(Node parameters, Map<String, String> given) {
-            if (parameters instanceof Node.Mapping params) {
-                for (Node.Member p : params.members()) {
-                    if (p.value() instanceof Node.Mapping def && def.get("Default") instanceof Node.Scalar d) {
-                        values.put(p.key(), d.text());
-                    }
-                }
-            }
-            values.putAll(Objects.requireNonNull(given, "parameters"));
-        }
-
-        /**
-         * The text of a value.
-         *
-         * @throws Unresolvable if it cannot be had offline
-         */
-        String resolve(Node node) {
-            if (node instanceof Node.Scalar s) {
-                if (s.type() == Node.ScalarType.NULL) {
-                    throw new Unresolvable("null");
-                }
-                return s.text();
-            }
-            if (node instanceof Node.Sequence) {
-                throw new Unresolvable("a list");
-            }
-            Node.Mapping m = (Node.Mapping) node;
-            if (m.members().size() != 1) {
-                throw new Unresolvable("a mapping");
-            }
-            String fn = m.members().get(0).key();
-            Node arg = m.members().get(0).value();
-            switch (fn) {
-                case "Ref": {
-                    String name = arg instanceof Node.Scalar s ? s.text() : "?";
-                    String v = values.get(name);
-                    if (v == null) {
-                        throw new Unresolvable("Ref " + name + " (no parameter value or default; pass it to"
-                                + " read(path, parameters))");
-                    }
-                    return v;
-                }
-                case "Fn::Sub":
-                    return sub(arg);
-                case "Fn::Join":
-                    return join(arg);
-                case "Fn::Select":
-                    return select(arg);
-                default:
-                    throw new Unresolvable(fn + " (cannot be evaluated offline)");
-            }
-        }
-
-        private String sub(Node arg) {
-            Node template = arg;
-            Map<String, String> vars = new LinkedHashMap<>(values);
-            if (arg instanceof Node.Sequence s && s.items().size() == 2 && s.items().get(1) instanceof Node.Mapping m) {
-                template = s.items().get(0);
-                for (Node.Member v : m.members()) {
-                    vars.put(v.key(), resolve(v.value()));
-                }
-            }
-            if (!(template instanceof Node.Scalar text)) {
-                throw new Unresolvable("Fn::Sub of " + template.kind());
-            }
-            Matcher matcher = SUB_VARIABLE.matcher(text.text());
-            StringBuilder sb = new StringBuilder();
-            while (matcher.find()) {
-                String name = matcher.group(1);
-                String replacement;
-                if (name.startsWith("!")) {
-                    replacement = "${" + name.substring(1) + "}";
-                } else if (vars.containsKey(name)) {
-                    replacement = vars.get(name);
-                } else {
-                    throw new Unresolvable("Fn::Sub variable ${" + name + "} (no parameter value; pass it to"
-                            + " read(path, parameters))");
-                }
-                matcher.appendReplacement(sb, Matcher.quoteReplacement(replacement));
-            }
-            matcher.appendTail(sb);
-            return sb.toString();
-        }
-
-        private String join(Node arg) {
-            if (!(arg instanceof Node.Sequence s) || s.items().size() != 2
-                    || !(s.items().get(1) instanceof Node.Sequence parts)) {
-                throw new Unresolvable("Fn::Join that is not [delimiter, [values]]");
-            }
-            String delimiter = resolve(s.items().get(0));
-            List<String> joined = new ArrayList<>();
-            for (Node part : parts.items()) {
-                joined.add(resolve(part));
-            }
-            return String.join(delimiter, joined);
-        }
-
-        private String select(Node arg) {
-            if (!(arg instanceof Node.Sequence s) || s.items().size() != 2
-                    || !(s.items().get(1) instanceof Node.Sequence list)) {
-                throw new Unresolvable("Fn::Select that is not [index, [values]]");
-            }
-            String index = resolve(s.items().get(0));
-            try {
-                return resolve(list.items().get(Integer.parseInt(index)));
-            } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                throw new Unresolvable("Fn::Select index " + index);
-            }
-        }
     }
 
     /** Reads properties of one resource, with errors naming it. */

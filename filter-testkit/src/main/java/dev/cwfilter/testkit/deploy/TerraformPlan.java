@@ -2,9 +2,10 @@ package dev.cwfilter.testkit.deploy;
 
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.StandardUnit;
+import dev.cwfilter.deploy.Node;
+import dev.cwfilter.deploy.Terraform;
 import dev.cwfilter.testkit.FileFormatException;
 import dev.cwfilter.testkit.internal.Documents;
-import dev.cwfilter.testkit.internal.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,46 +69,17 @@ public final class TerraformPlan {
     public static TerraformPlan parse(String json, String name) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(name, "name");
-        Node root = Documents.parse(json, name, false);
-        Node.Mapping module = null;
-        if (root instanceof Node.Mapping top) {
-            for (String section : List.of("planned_values", "values")) {
-                if (top.get(section) instanceof Node.Mapping values
-                        && values.get("root_module") instanceof Node.Mapping m) {
-                    module = m;
-                    break;
-                }
+        return Documents.testkitErrors(() -> {
+            List<MetricFilterResource> filters = new ArrayList<>();
+            for (Node.Mapping resource : Terraform.resources(Terraform.rootModule(json, name), TYPE)) {
+                filters.add(metricFilter(name, resource));
             }
-        }
-        if (module == null) {
-            throw new FileFormatException(name, root.line(), "not a Terraform JSON plan: no"
-                    + " planned_values.root_module (write one with: terraform show -json plan.out > plan.json)", null);
-        }
-        List<MetricFilterResource> filters = new ArrayList<>();
-        collect(name, module, filters);
-        return new TerraformPlan(name, filters);
-    }
-
-    private static void collect(String file, Node.Mapping module, List<MetricFilterResource> out) {
-        if (module.get("resources") instanceof Node.Sequence resources) {
-            for (Node r : resources.items()) {
-                if (r instanceof Node.Mapping resource && text(resource, "type").map(TYPE::equals).orElse(false)
-                        && !text(resource, "mode").map("data"::equals).orElse(false)) {
-                    out.add(metricFilter(file, resource));
-                }
-            }
-        }
-        if (module.get("child_modules") instanceof Node.Sequence children) {
-            for (Node child : children.items()) {
-                if (child instanceof Node.Mapping m) {
-                    collect(file, m, out);
-                }
-            }
-        }
+            return new TerraformPlan(name, filters);
+        });
     }
 
     private static MetricFilterResource metricFilter(String file, Node.Mapping resource) {
-        String address = text(resource, "address").orElse(TYPE + "." + text(resource, "name").orElse("?"));
+        String address = Terraform.address(resource, TYPE);
         int line = resource.line();
         if (!(resource.get("values") instanceof Node.Mapping values)) {
             throw error(file, line, address, "has no values");
@@ -161,8 +133,7 @@ public final class TerraformPlan {
     }
 
     private static Optional<String> text(Node.Mapping m, String key) {
-        return m.get(key) instanceof Node.Scalar s && s.type() != Node.ScalarType.NULL ? Optional.of(s.text())
-                : Optional.empty();
+        return Terraform.text(m, key);
     }
 
     private static FileFormatException error(String file, int line, String address, String problem) {
