@@ -1,0 +1,150 @@
+package dev.cwfilter.events.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * JSON text as EventBridge handles it: strict parsing (one value, nothing after it), compact writing that keeps every
+ * number literal as written, and string quoting.
+ *
+ * <p>Stateless and thread-safe: the factory and mapper are shared and never reconfigured.
+ */
+public final class JsonText {
+
+    /** The deepest nesting accepted; deeper documents are rejected instead of risking the stack. */
+    public static final int MAX_DEPTH = 512;
+
+    /** Jackson's factory, with the nesting limit. */
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
+    /** A mapper over {@link #FACTORY}, for trees: exact decimals with their scale, so that 1.50 stays 1.50. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private JsonText() {
+    }
+
+    /** The text as a JSON string literal. */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        quote(s, sb);
+        return sb.toString();
+    }
+
+    /** Appends the text as a JSON string literal. */
+    public static void quote(String s, StringBuilder sb) {
+        sb.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(s, sb);
+        sb.append('"');
+    }
+
+    /** Whether the text is exactly one well-formed JSON value (whitespace around it allowed). */
+    public static boolean isValid(String text) {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            if (p.nextToken() == null) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The tree of a JSON value.
+     *
+     * @throws IOException if it is not exactly one well-formed JSON value
+     */
+    public static JsonNode tree(String text) throws IOException {
+        return MAPPER.readTree(text);
+    }
+
+    /** A tree as compact JSON text. */
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Copies the value at the parser's current token to the generator, compactly, numbers as written.
+     *
+     * @throws IOException if the input is not well-formed
+     */
+    public static void copy(JsonParser p, JsonGenerator g) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT:
+                g.writeStartObject();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    g.writeFieldName(p.currentName());
+                    p.nextToken();
+                    copy(p, g);
+                }
+                g.writeEndObject();
+                break;
+            case START_ARRAY:
+                g.writeStartArray();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    copy(p, g);
+                }
+                g.writeEndArray();
+                break;
+            case VALUE_STRING:
+                g.writeString(p.getText());
+                break;
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                g.writeNumber(p.getText());
+                break;
+            case VALUE_TRUE:
+                g.writeBoolean(true);
+                break;
+            case VALUE_FALSE:
+                g.writeBoolean(false);
+                break;
+            case VALUE_NULL:
+                g.writeNull();
+                break;
+            default:
+                throw new IOException("unexpected " + t);
+        }
+    }
+
+    /**
+     * A JSON document written compactly, numbers as written.
+     *
+     * @throws IOException if it is not exactly one well-formed JSON value
+     */
+    public static String compact(String json) throws IOException {
+        StringWriter out = new StringWriter(json.length());
+        try (JsonParser p = FACTORY.createParser(json); JsonGenerator g = FACTORY.createGenerator(out)) {
+            if (p.nextToken() == null) {
+                throw new IOException("no JSON value");
+            }
+            copy(p, g);
+            if (p.nextToken() != null) {
+                throw new IOException("unexpected text after the JSON value");
+            }
+        }
+        return out.toString();
+    }
+}
