@@ -22,7 +22,16 @@ public final class Terraform {
      * @throws DocumentException if the text is not well-formed JSON or has no root module
      */
     public static Node.Mapping rootModule(String json, String name) {
-        Node root = Documents.parse(json, name, false);
+        return rootModule(Documents.parse(json, name, false), name);
+    }
+
+    /**
+     * The root module of a parsed plan or state output.
+     *
+     * @param name the file's name, for messages
+     * @throws DocumentException if it has no root module
+     */
+    public static Node.Mapping rootModule(Node root, String name) {
         if (root instanceof Node.Mapping top) {
             for (String section : List.of("planned_values", "values")) {
                 if (top.get(section) instanceof Node.Mapping values
