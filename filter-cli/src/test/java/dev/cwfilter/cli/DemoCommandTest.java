@@ -94,4 +94,21 @@ class DemoCommandTest {
                     .contains("12:04  OK                -> ALARM");
         }
     }
+
+    @Test
+    void theEventBridgeRuleMatchesTheDeleteAndTheRotationAndShowsTheSnsMessage() {
+        assertThat(DEMO.out()).contains("8. The second path: an EventBridge rule on DeleteSecret and RotateSecret\n")
+                .contains("  pattern  {\"source\":[\"aws.secretsmanager\"],\"detail-type\":[\"AWS API Call via"
+                        + " CloudTrail\"],\"detail\":{\"eventName\":[\"DeleteSecret\",\"RotateSecret\"]}}\n")
+                .contains("2 of 127 events match:")
+                .contains("  12:23:00    Admin/alice  DeleteSecret  prod/legacy/smtp-password\n")
+                .contains("  12:42:06    Admin/alice  RotateSecret  prod/orders/db-password\n")
+                .contains("    \"arn:aws:sts::123456789012:assumed-role/Admin/alice called DeleteSecret on"
+                        + " prod/legacy/smtp-password at 2026-11-21T12:23:00Z (rule secret-delete-or-rotate)\"\n")
+                .contains("    \"arn:aws:sts::123456789012:assumed-role/Admin/alice called RotateSecret on"
+                        + " prod/orders/db-password at 2026-11-21T12:42:06Z (rule secret-delete-or-rotate)\"\n")
+                .contains("      \"detail-type\" : \"AWS API Call via CloudTrail\",\n")
+                .contains("        \"eventName\" : \"DeleteSecret\",\n")
+                .contains("A rule on GetSecretValue in state ENABLED would receive none of the 6 reads");
+    }
 }
