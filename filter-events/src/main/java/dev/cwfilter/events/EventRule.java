@@ -145,6 +145,14 @@ public final class EventRule {
         return out;
     }
 
+    /**
+     * Why EventBridge delivers the event to this rule or not, field by field of the pattern (see
+     * {@link RuleExplanation}); slower than an {@link EventRuleSet}, for messages and tests.
+     */
+    public RuleExplanation explain(EventBridgeEvent event) {
+        return RuleExplanation.of(this, Objects.requireNonNull(event, "event"));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof EventRule r && name.equals(r.name) && eventPattern.equals(r.eventPattern)
