@@ -1,12 +1,11 @@
 package dev.cwfilter.events;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.cwfilter.events.internal.JsonText;
 import dev.cwfilter.events.internal.ReadOnlyEvents;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,7 +41,7 @@ import java.util.Optional;
  * <tr><td>{@code time}</td><td>{@code eventTime}, to the second, as {@code yyyy-MM-dd'T'HH:mm:ss'Z'}</td></tr>
  * <tr><td>{@code region}</td><td>{@code awsRegion}</td></tr>
  * <tr><td>{@code resources}</td><td>{@code []}: events delivered via CloudTrail carry no resource ARNs</td></tr>
- * <tr><td>{@code detail}</td><td>the record, every field kept, written compactly with numbers as written</td></tr>
+ * <tr><td>{@code detail}</td><td>the record as written, every field kept, without insignificant whitespace</td></tr>
  * </table>
  *
  * <p>A record EventBridge would not deliver is an {@link UndeliverableEventException}: not a JSON object with
@@ -116,11 +115,7 @@ public final class CloudTrailEnvelope {
      */
     public EventBridgeEvent wrap(String record) {
         Objects.requireNonNull(record, "record");
-        try (JsonParser p = JsonText.FACTORY.createParser(record)) {
-            return wrap(p);
-        } catch (IOException e) {
-            throw notARecord("not well-formed JSON: " + firstLine(e.getMessage()));
-        }
+        return wrapText(record);
     }
 
     /**
@@ -130,14 +125,20 @@ public final class CloudTrailEnvelope {
      */
     public EventBridgeEvent wrap(byte[] utf8, int offset, int length) {
         Objects.requireNonNull(utf8, "utf8");
-        try (JsonParser p = JsonText.FACTORY.createParser(utf8, offset, length)) {
-            return wrap(p);
+        return wrapText(new String(utf8, offset, length, StandardCharsets.UTF_8));
+    }
+
+    private EventBridgeEvent wrapText(String record) {
+        Facts f;
+        try (JsonParser p = JsonText.FACTORY.createParser(record)) {
+            f = read(p);
         } catch (IOException e) {
             throw notARecord("not well-formed JSON: " + firstLine(e.getMessage()));
         }
+        return envelope(f, JsonText.stripWhitespace(record));
     }
 
-    /** What the envelope reads from the record while it copies it. */
+    /** What the envelope reads from the record. */
     private static final class Facts {
         String eventType;
         String eventSource;
@@ -151,35 +152,33 @@ public final class CloudTrailEnvelope {
         Boolean managementEvent;
     }
 
-    private EventBridgeEvent wrap(JsonParser p) throws IOException {
+    /** Reads the fields the envelope needs, and checks that the whole record is one well-formed JSON object. */
+    private static Facts read(JsonParser p) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw notARecord("a CloudTrail record is a JSON object");
         }
-        StringWriter detail = new StringWriter(1024);
         Facts f = new Facts();
-        try (JsonGenerator g = JsonText.FACTORY.createGenerator(detail)) {
-            g.writeStartObject();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                g.writeFieldName(name);
-                if (value == JsonToken.VALUE_STRING) {
-                    remember(f, name, p.getText());
-                } else if ((value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE)
-                        && name.equals("managementEvent")) {
-                    f.managementEvent = value == JsonToken.VALUE_TRUE;
-                }
-                if (value == JsonToken.START_OBJECT && name.equals("userIdentity")) {
-                    copyIdentity(p, g, f);
-                } else {
-                    JsonText.copy(p, g);
-                }
-            }
-            g.writeEndObject();
-            if (p.nextToken() != null) {
-                throw notARecord("unexpected text after the record's JSON object");
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.VALUE_STRING) {
+                remember(f, name, p.getText());
+            } else if ((value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE)
+                    && name.equals("managementEvent")) {
+                f.managementEvent = value == JsonToken.VALUE_TRUE;
+            } else if (value == JsonToken.START_OBJECT && name.equals("userIdentity")) {
+                readIdentity(p, f);
+            } else {
+                p.skipChildren();
             }
         }
+        if (p.nextToken() != null) {
+            throw notARecord("unexpected text after the record's JSON object");
+        }
+        return f;
+    }
+
+    private EventBridgeEvent envelope(Facts f, String compactDetail) {
         String detailType = DETAIL_TYPES.get(require(f.eventType, "eventType"));
         if (detailType == null) {
             throw new UndeliverableEventException(UndeliverableEventException.Reason.UNKNOWN_EVENT_TYPE,
@@ -193,7 +192,6 @@ public final class CloudTrailEnvelope {
         if (account == null) {
             throw notARecord("the record has neither recipientAccountId nor userIdentity.accountId");
         }
-        String compactDetail = detail.toString();
         // A record is one event of one account: its eventID with the account, source, name and time tells it from
         // every other (the AWS examples share eventIDs); a record without an eventID is told by all of its text.
         String id = randomIds ? EventIds.random()
@@ -201,7 +199,9 @@ public final class CloudTrailEnvelope {
                         String.valueOf(f.eventName), f.eventTime, region) : compactDetail);
         String json = EventBridgeEvent.envelope("0", id, detailType, source, account, time, region, List.of(),
                 compactDetail);
-        int bytes = utf8Length(json);
+        // A character is at most three bytes of UTF-8 (a surrogate pair four, for two characters): most events are
+        // far enough below the limit to skip counting.
+        int bytes = (long) json.length() * 3 <= maxEventBytes ? -1 : utf8Length(json);
         if (bytes > maxEventBytes) {
             throw new UndeliverableEventException(UndeliverableEventException.Reason.TOO_LARGE, "the event would be "
                     + bytes + " bytes; EventBridge delivers events of up to " + maxEventBytes);
@@ -226,19 +226,17 @@ public final class CloudTrailEnvelope {
         }
     }
 
-    /** Copies userIdentity, remembering its accountId. */
-    private static void copyIdentity(JsonParser p, JsonGenerator g, Facts f) throws IOException {
-        g.writeStartObject();
+    /** Reads userIdentity, remembering its accountId. */
+    private static void readIdentity(JsonParser p, Facts f) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
-            g.writeFieldName(name);
             if (value == JsonToken.VALUE_STRING && name.equals("accountId")) {
                 f.identityAccountId = p.getText();
+            } else {
+                p.skipChildren();
             }
-            JsonText.copy(p, g);
         }
-        g.writeEndObject();
     }
 
     private static String require(String value, String field) {
@@ -249,11 +247,34 @@ public final class CloudTrailEnvelope {
     }
 
     private static String time(String eventTime) {
+        if (isWholeSecondUtc(eventTime)) {
+            return eventTime;
+        }
         try {
             return TIME.format(Instant.parse(eventTime).truncatedTo(ChronoUnit.SECONDS));
         } catch (DateTimeParseException e) {
             throw notARecord("eventTime \"" + eventTime + "\" is not an ISO-8601 UTC time");
         }
+    }
+
+    /** Whether a time is already {@code yyyy-MM-dd'T'HH:mm:ss'Z'}, as CloudTrail writes it, and valid. */
+    private static boolean isWholeSecondUtc(String t) {
+        if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+            return false;
+        }
+        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        int month = (t.charAt(5) - '0') * 10 + t.charAt(6) - '0';
+        int day = (t.charAt(8) - '0') * 10 + t.charAt(9) - '0';
+        int hour = (t.charAt(11) - '0') * 10 + t.charAt(12) - '0';
+        int minute = (t.charAt(14) - '0') * 10 + t.charAt(15) - '0';
+        int second = (t.charAt(17) - '0') * 10 + t.charAt(18) - '0';
+        // Days beyond a month's length (Feb 30) are left to the full parser, which rejects them.
+        return month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59;
     }
 
     private static UndeliverableEventException notARecord(String why) {

@@ -1,11 +1,9 @@
 package dev.cwfilter.events;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cwfilter.events.internal.JsonText;
 import dev.cwfilter.events.internal.ReadOnlyEvents;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.Objects;
 /**
  * An event as EventBridge delivers it to a rule's targets: the envelope {@code version}, {@code id},
  * {@code detail-type}, {@code source}, {@code account}, {@code time}, {@code region}, {@code resources} and the
- * {@code detail} object, in that order on the wire (AWS-SHAPES §2.1). Made from a CloudTrail record with
+ * {@code detail} object, in that order on the wire (AWS-SHAPES §2.1), written without insignificant whitespace. Made from a CloudTrail record with
  * {@link #fromCloudTrail(String)} (or a configured {@link CloudTrailEnvelope}), read from the JSON of a delivered
  * event with {@link #parse(String)}, or built field by field with {@link #builder()}.
  *
@@ -117,12 +115,7 @@ public final class EventBridgeEvent {
             throw new IllegalArgumentException("not an EventBridge event: \"detail\" must be an object"
                     + (detail == null ? ", and is missing" : ""));
         }
-        String compact;
-        try {
-            compact = JsonText.compact(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not an EventBridge event: " + e.getMessage(), e);
-        }
+        String compact = JsonText.stripWhitespace(json.strip());
         EventBridgeEvent event = new EventBridgeEvent(compact, values[0], values[1], values[2], values[3],
                 values[4], values[5], values[6], arns, DEFAULT_BUS, values[5], readOnly(values[2], detail));
         event.tree = root;
@@ -279,28 +272,30 @@ public final class EventBridgeEvent {
     /** Writes the envelope of an event, its detail given as compact JSON text. Used by the builders. */
     static String envelope(String version, String id, String detailType, String source, String account, String time,
                            String region, List<String> resources, String compactDetail) {
-        StringWriter out = new StringWriter(compactDetail.length() + 256);
-        try (JsonGenerator g = JsonText.FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("version", version);
-            g.writeStringField("id", id);
-            g.writeStringField("detail-type", detailType);
-            g.writeStringField("source", source);
-            g.writeStringField("account", account);
-            g.writeStringField("time", time);
-            g.writeStringField("region", region);
-            g.writeArrayFieldStart("resources");
-            for (String r : resources) {
-                g.writeString(r);
+        StringBuilder sb = new StringBuilder(compactDetail.length() + 256);
+        sb.append("{\"version\":");
+        JsonText.quote(version, sb);
+        sb.append(",\"id\":");
+        JsonText.quote(id, sb);
+        sb.append(",\"detail-type\":");
+        JsonText.quote(detailType, sb);
+        sb.append(",\"source\":");
+        JsonText.quote(source, sb);
+        sb.append(",\"account\":");
+        JsonText.quote(account, sb);
+        sb.append(",\"time\":");
+        JsonText.quote(time, sb);
+        sb.append(",\"region\":");
+        JsonText.quote(region, sb);
+        sb.append(",\"resources\":[");
+        for (int i = 0; i < resources.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
             }
-            g.writeEndArray();
-            g.writeFieldName("detail");
-            g.writeRawValue(compactDetail);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            JsonText.quote(resources.get(i), sb);
         }
-        return out.toString();
+        sb.append("],\"detail\":").append(compactDetail).append('}');
+        return sb.toString();
     }
 
     /**
@@ -397,8 +392,8 @@ public final class EventBridgeEvent {
             String compactDetail;
             JsonNode detailTree;
             try {
-                compactDetail = JsonText.compact(detail);
                 detailTree = JsonText.tree(detail);
+                compactDetail = JsonText.stripWhitespace(detail.strip());
             } catch (IOException e) {
                 throw new IllegalArgumentException("detail is not well-formed JSON: " + e.getMessage(), e);
             }

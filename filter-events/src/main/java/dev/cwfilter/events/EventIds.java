@@ -12,17 +12,21 @@ import java.util.UUID;
  */
 final class EventIds {
 
+    /** MessageDigest is not thread-safe and costs a provider lookup to get: one per thread, reused. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    });
+
     private EventIds() {
     }
 
     /** A version-4-layout UUID made from the SHA-256 of the text: the same text, the same id. */
     static String derived(String text) {
-        byte[] hash;
-        try {
-            hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        byte[] hash = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
         hash[6] = (byte) ((hash[6] & 0x0f) | 0x40);
         hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
         long high = 0;

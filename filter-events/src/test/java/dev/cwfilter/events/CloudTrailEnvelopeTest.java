@@ -114,8 +114,13 @@ class CloudTrailEnvelopeTest {
                 + "\"e\":1e2,\"s\":\"caf\\u00e9 \\\"q\\\"\"}}";
         EventBridgeEvent e = EventBridgeEvent.fromCloudTrail(r);
         assertThat(e.time()).isEqualTo("2026-11-21T12:00:14Z");
-        assertThat(e.toJson()).contains("\"requestParameters\":{\"n\":1.50,\"big\":12345678901234567890,\"e\":1e2,"
-                + "\"s\":\"café \\\"q\\\"\"}");
+        assertThat(e.toJson()).as("the record as written: number literals and string escapes kept")
+                .contains("\"requestParameters\":{\"n\":1.50,\"big\":12345678901234567890,\"e\":1e2,"
+                        + "\"s\":\"caf\\u00e9 \\\"q\\\"\"}");
+        String spaced = "\n{ " + r.substring(1).replace(",\"eventSource\":", " ,\n\t\"eventSource\" :\r\n ")
+                .replace("{\"n\":1.50,", "{ \"n\" : 1.50 , ").replace("}}", " } }\n");
+        assertThat(EventBridgeEvent.fromCloudTrail(spaced).toJson()).as("insignificant whitespace removed")
+                .isEqualTo(e.toJson());
         assertThat(Examples.tree(e.toJson()).get("detail")).isEqualTo(Examples.tree(r));
     }
 

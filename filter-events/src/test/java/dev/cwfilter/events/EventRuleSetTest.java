@@ -102,6 +102,14 @@ class EventRuleSetTest {
     }
 
     @Test
+    void aKeyTwiceInAPatternIsEventRulersLastOneWins() {
+        // event-ruler's default (withOverridesForDuplicateRules); what EventBridge does is not documented.
+        EventRule twice = EventRule.of("r", "{\"source\":[\"aws.s3\"],\"source\":[\"aws.secretsmanager\"]}");
+        assertThat(EventRuleSet.of(twice).match(example("delete-secret.json"))).hasSize(1);
+        assertThat(EventRuleSet.of(twice).match(call("s3.amazonaws.com", "CreateBucket"))).isEmpty();
+    }
+
+    @Test
     void parsedEventsMatchAsTheirCloudTrailRecords() {
         EventBridgeEvent parsed = EventBridgeEvent.parse(Examples.text("delete-secret.json"));
         EventRuleSet rules = EventRuleSet.of(EventRule.of("r", DELETE_OR_ROTATE));

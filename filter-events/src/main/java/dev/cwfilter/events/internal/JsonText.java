@@ -130,6 +130,54 @@ public final class JsonText {
     }
 
     /**
+     * The text of a well-formed JSON document without its insignificant whitespace (space, tab, line feed, carriage
+     * return outside strings); everything else, string escapes and number literals included, is kept as written. The
+     * text itself is returned when it has none, which is how CloudTrail writes its records.
+     */
+    public static String stripWhitespace(String json) {
+        int n = json.length();
+        int i = 0;
+        boolean inString = false;
+        // Most documents have no insignificant whitespace at all: find the first before copying anything.
+        for (; i < n; i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                break;
+            }
+        }
+        if (i == n) {
+            return json;
+        }
+        StringBuilder sb = new StringBuilder(n);
+        sb.append(json, 0, i);
+        for (; i < n; i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                sb.append(c);
+                if (c == '\\' && i + 1 < n) {
+                    sb.append(json.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+                sb.append(c);
+            } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
      * A JSON document written compactly, numbers as written.
      *
      * @throws IOException if it is not exactly one well-formed JSON value
