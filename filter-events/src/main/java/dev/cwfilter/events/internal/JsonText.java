@@ -1,21 +1,18 @@
 package dev.cwfilter.events.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
- * JSON text as EventBridge handles it: strict parsing (one value, nothing after it), compact writing that keeps every
- * number literal as written, and string quoting.
+ * JSON text as EventBridge handles it: strict parsing (one value, nothing after it), insignificant whitespace removed
+ * with everything else kept as written, trees, and string quoting.
  *
  * <p>Stateless and thread-safe: the factory and mapper are shared and never reconfigured.
  */
@@ -85,51 +82,6 @@ public final class JsonText {
     }
 
     /**
-     * Copies the value at the parser's current token to the generator, compactly, numbers as written.
-     *
-     * @throws IOException if the input is not well-formed
-     */
-    public static void copy(JsonParser p, JsonGenerator g) throws IOException {
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT:
-                g.writeStartObject();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    g.writeFieldName(p.currentName());
-                    p.nextToken();
-                    copy(p, g);
-                }
-                g.writeEndObject();
-                break;
-            case START_ARRAY:
-                g.writeStartArray();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    copy(p, g);
-                }
-                g.writeEndArray();
-                break;
-            case VALUE_STRING:
-                g.writeString(p.getText());
-                break;
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                g.writeNumber(p.getText());
-                break;
-            case VALUE_TRUE:
-                g.writeBoolean(true);
-                break;
-            case VALUE_FALSE:
-                g.writeBoolean(false);
-                break;
-            case VALUE_NULL:
-                g.writeNull();
-                break;
-            default:
-                throw new IOException("unexpected " + t);
-        }
-    }
-
-    /**
      * The text of a well-formed JSON document without its insignificant whitespace (space, tab, line feed, carriage
      * return outside strings); everything else, string escapes and number literals included, is kept as written. The
      * text itself is returned when it has none, which is how CloudTrail writes its records.
@@ -175,24 +127,5 @@ public final class JsonText {
             }
         }
         return sb.toString();
-    }
-
-    /**
-     * A JSON document written compactly, numbers as written.
-     *
-     * @throws IOException if it is not exactly one well-formed JSON value
-     */
-    public static String compact(String json) throws IOException {
-        StringWriter out = new StringWriter(json.length());
-        try (JsonParser p = FACTORY.createParser(json); JsonGenerator g = FACTORY.createGenerator(out)) {
-            if (p.nextToken() == null) {
-                throw new IOException("no JSON value");
-            }
-            copy(p, g);
-            if (p.nextToken() != null) {
-                throw new IOException("unexpected text after the JSON value");
-            }
-        }
-        return out.toString();
     }
 }
