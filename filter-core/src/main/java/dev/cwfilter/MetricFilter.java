@@ -224,12 +224,17 @@ public final class MetricFilter {
         /** Evaluates one event and sends what it publishes. */
         @Override
         public void accept(LogEvent event) {
+            offer(event);
+        }
+
+        /** {@link #accept(LogEvent)}, answering whether the event matched the filter's pattern. */
+        boolean offer(LogEvent event) {
             Resolution r = resolve(event);
             if (r.datapoint != null) {
                 sink.accept(r.datapoint);
             }
             if (defaultValue == null) {
-                return;
+                return r.matched;
             }
             if (options().defaultValueMode() == DefaultValueMode.EVERY_UNMATCHED_EVENT) {
                 if (!r.matched) {
@@ -239,6 +244,7 @@ public final class MetricFilter {
                 minuteHadMatch.merge(Math.floorDiv(event.timestamp(), MINUTE_MILLIS) * MINUTE_MILLIS, r.matched,
                         Boolean::logicalOr);
             }
+            return r.matched;
         }
 
         /**
@@ -246,12 +252,27 @@ public final class MetricFilter {
          * minute's start, and forgets those minutes.
          */
         public void flush() {
-            for (Iterator<Map.Entry<Long, Boolean>> it = minuteHadMatch.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<Long, Boolean> minute = it.next();
+            flush(minuteHadMatch.entrySet().iterator());
+        }
+
+        /**
+         * {@link #flush()} for the minutes that end at or before {@code time} only: a live caller flushes the minutes
+         * no event can join any more and keeps the others open.
+         */
+        public void flushBefore(long time) {
+            if (time - MINUTE_MILLIS > time) {
+                return;
+            }
+            flush(minuteHadMatch.headMap(time - MINUTE_MILLIS, true).entrySet().iterator());
+        }
+
+        private void flush(Iterator<Map.Entry<Long, Boolean>> minutes) {
+            while (minutes.hasNext()) {
+                Map.Entry<Long, Boolean> minute = minutes.next();
                 if (!minute.getValue()) {
                     sink.accept(new Datapoint(minute.getKey(), defaultValue, unit, Map.of()));
                 }
-                it.remove();
+                minutes.remove();
             }
         }
     }
