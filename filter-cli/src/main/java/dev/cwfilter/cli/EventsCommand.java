@@ -59,7 +59,7 @@ import picocli.CommandLine.Spec;
                     + "[\"DeleteSecret\",\"RotateSecret\"]}}' cloudtrail/*.json.gz",
             "  aws events list-rules > rules.json",
             "  aws events list-targets-by-rule --rule secret-changes > secret-changes.json",
-            "  cwfilter events --rules rules.json --targets secret-changes=secret-changes.json cloudtrail/",
+            "  cwfilter events --rules rules.json --targets secret-changes=secret-changes.json trail.json",
             "  cwfilter events --rules template.yaml --parameter Environment=prod --output json trail.json",
             "  terraform show -json plan.out > plan.json && cwfilter events --rules plan.json trail.json"})
 public final class EventsCommand implements Callable<Integer> {
