@@ -16,7 +16,7 @@ import dev.cwfilter.cli.render.SvgChart;
 import dev.cwfilter.cli.render.Table;
 import dev.cwfilter.cli.render.Values;
 import dev.cwfilter.definitions.AlarmDefinition;
-import dev.cwfilter.definitions.DefinitionFileException;
+import dev.cwfilter.deploy.DocumentException;
 import dev.cwfilter.definitions.DefinitionFiles;
 import dev.cwfilter.definitions.DefinitionProblem;
 import dev.cwfilter.definitions.Definitions;
@@ -163,7 +163,7 @@ final class LogGroupRun {
         for (Path file : files) {
             try {
                 all = all.plus(DefinitionFiles.read(file, settings.options));
-            } catch (DefinitionFileException e) {
+            } catch (DocumentException e) {
                 err.println("cwfilter: " + e.getMessage());
                 code = Math.max(code, ExitCodes.USAGE);
             } catch (UncheckedIOException e) {

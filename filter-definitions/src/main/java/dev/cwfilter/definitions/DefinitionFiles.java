@@ -1,8 +1,9 @@
 package dev.cwfilter.definitions;
 
 import dev.cwfilter.FilterOptions;
-import dev.cwfilter.definitions.internal.Documents;
-import dev.cwfilter.definitions.internal.Node;
+import dev.cwfilter.deploy.DocumentException;
+import dev.cwfilter.deploy.Documents;
+import dev.cwfilter.deploy.Node;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public final class DefinitionFiles {
      * The definitions in a file.
      *
      * @param options how the patterns of describe-metric-filters output are compiled
-     * @throws DefinitionFileException if the file cannot be read, or is of no kind cwfilter knows
+     * @throws DocumentException if the file cannot be read, or is of no kind cwfilter knows
      * @throws java.io.UncheckedIOException if the file cannot be read from disk
      */
     public static Definitions read(Path path, FilterOptions options) {
@@ -44,13 +45,13 @@ public final class DefinitionFiles {
      * The definitions in a text.
      *
      * @param name the file's name, for messages; a name ending in {@code .yaml} or {@code .yml} is a template in YAML
-     * @throws DefinitionFileException if the text is of no kind cwfilter knows
+     * @throws DocumentException if the text is of no kind cwfilter knows
      */
     public static Definitions parse(String text, String name, FilterOptions options) {
         if (Documents.isYaml(name)) {
             return CloudFormationTemplate.parse(text, name, Map.of()).definitions();
         }
-        Node first = Documents.parseAll(text, name).get(0);
+        Node first = JsonPages.parseAll(text, name).get(0);
         if (first instanceof Node.Mapping m) {
             if (m.get("metricFilters") != null) {
                 return DescribeMetricFilters.parse(text, name, options);
@@ -65,7 +66,7 @@ public final class DefinitionFiles {
                 return TerraformPlan.parse(text, name).definitions();
             }
         }
-        throw new DefinitionFileException(name, first.line(), "not a definitions file cwfilter reads: expected the"
+        throw new DocumentException(name, first.line(), "not a definitions file cwfilter reads: expected the"
                 + " JSON of aws logs describe-metric-filters ({\"metricFilters\":...}) or aws cloudwatch describe-alarms"
                 + " ({\"MetricAlarms\":...}), a CloudFormation template ({\"Resources\":...}) or a Terraform plan"
                 + " (terraform show -json)", null);

@@ -1,7 +1,8 @@
 package dev.cwfilter.definitions;
 
-import dev.cwfilter.definitions.internal.Documents;
-import dev.cwfilter.definitions.internal.Node;
+import dev.cwfilter.deploy.DocumentException;
+import dev.cwfilter.deploy.Documents;
+import dev.cwfilter.deploy.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class DescribeAlarms {
     /**
      * Reads a file of describe-alarms output.
      *
-     * @throws DefinitionFileException if the file cannot be read or is not such output
+     * @throws DocumentException if the file cannot be read or is not such output
      */
     public static Definitions read(Path path) {
         return parse(Documents.readFile(path), path.toString());
@@ -56,17 +57,17 @@ public final class DescribeAlarms {
      * Reads describe-alarms output from its text.
      *
      * @param name the file's name, for messages
-     * @throws DefinitionFileException if the text is not such output
+     * @throws DocumentException if the text is not such output
      */
     public static Definitions parse(String json, String name) {
         Objects.requireNonNull(json, "json");
         List<AlarmDefinition> alarms = new ArrayList<>();
         List<DefinitionProblem> problems = new ArrayList<>();
         int position = 0;
-        for (Node page : Documents.parseAll(json, name)) {
+        for (Node page : JsonPages.parseAll(json, name)) {
             if (!(page instanceof Node.Mapping top)
                     || top.get("MetricAlarms") == null && top.get("CompositeAlarms") == null) {
-                throw new DefinitionFileException(name, page.line(), "not the output of aws cloudwatch"
+                throw new DocumentException(name, page.line(), "not the output of aws cloudwatch"
                         + " describe-alarms: expected an object with a MetricAlarms or CompositeAlarms list", null);
             }
             List<Node.Mapping> metricAlarms;
@@ -76,7 +77,7 @@ public final class DescribeAlarms {
                 metricAlarms = NodeFields.objects(top, "MetricAlarms");
                 composite = NodeFields.objects(top, "CompositeAlarms");
             } catch (IllegalArgumentException e) {
-                throw new DefinitionFileException(name, top.line(), e.getMessage(), null);
+                throw new DocumentException(name, top.line(), e.getMessage(), null);
             }
             for (Node.Mapping m : metricAlarms == null ? List.<Node.Mapping>of() : metricAlarms) {
                 position++;

@@ -1,8 +1,9 @@
 package dev.cwfilter.definitions;
 
 import dev.cwfilter.FilterOptions;
-import dev.cwfilter.definitions.internal.Documents;
-import dev.cwfilter.definitions.internal.Node;
+import dev.cwfilter.deploy.DocumentException;
+import dev.cwfilter.deploy.Documents;
+import dev.cwfilter.deploy.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class DescribeMetricFilters {
     /**
      * Reads a file of describe-metric-filters output.
      *
-     * @throws DefinitionFileException if the file cannot be read or is not such output
+     * @throws DocumentException if the file cannot be read or is not such output
      */
     public static Definitions read(Path path, FilterOptions options) {
         return parse(Documents.readFile(path), path.toString(), options);
@@ -50,7 +51,7 @@ public final class DescribeMetricFilters {
      *
      * @param name    the file's name, for messages
      * @param options how patterns are compiled
-     * @throws DefinitionFileException if the text is not such output
+     * @throws DocumentException if the text is not such output
      */
     public static Definitions parse(String json, String name, FilterOptions options) {
         Objects.requireNonNull(json, "json");
@@ -58,15 +59,15 @@ public final class DescribeMetricFilters {
         List<MetricFilterDefinition> filters = new ArrayList<>();
         List<DefinitionProblem> problems = new ArrayList<>();
         int position = 0;
-        for (Node page : Documents.parseAll(json, name)) {
+        for (Node page : JsonPages.parseAll(json, name)) {
             if (!(page instanceof Node.Mapping top) || !(top.get("metricFilters") instanceof Node.Sequence list)) {
-                throw new DefinitionFileException(name, page.line(), "not the output of aws logs"
+                throw new DocumentException(name, page.line(), "not the output of aws logs"
                         + " describe-metric-filters: expected an object with a metricFilters list", null);
             }
             try {
                 NodeFields.onlyKnown(top, TOP, "the output");
             } catch (IllegalArgumentException e) {
-                throw new DefinitionFileException(name, top.line(), e.getMessage(), null);
+                throw new DocumentException(name, top.line(), e.getMessage(), null);
             }
             for (Node item : list.items()) {
                 position++;

@@ -1,6 +1,6 @@
 package dev.cwfilter.definitions;
 
-import dev.cwfilter.definitions.internal.Node;
+import dev.cwfilter.deploy.Node;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -50,6 +50,6 @@ class DefinitionFilesTest {
                 java.util.Optional.of("app"));
         Path other = Files.writeString(dir.resolve("other.json"), "{\"Rules\":[]}");
         assertThatThrownBy(() -> DefinitionFiles.read(other, FilterOptions.defaults()))
-                .isInstanceOf(DefinitionFileException.class).hasMessageContaining("not a definitions file");
+                .isInstanceOf(DocumentException.class).hasMessageContaining("not a definitions file");
     }
 }

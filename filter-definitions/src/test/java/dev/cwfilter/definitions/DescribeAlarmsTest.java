@@ -118,7 +118,7 @@ class DescribeAlarmsTest {
 
     @Test
     void aFileThatIsNotSuchOutputIsAnError() {
-        assertThatThrownBy(() -> parse("{\"metricFilters\":[]}")).isInstanceOf(DefinitionFileException.class)
+        assertThatThrownBy(() -> parse("{\"metricFilters\":[]}")).isInstanceOf(DocumentException.class)
                 .hasMessageContaining("not the output of aws cloudwatch describe-alarms");
         assertThatThrownBy(() -> parse("{\"MetricAlarms\":{}}")).hasMessageContaining("MetricAlarms must be a list");
     }

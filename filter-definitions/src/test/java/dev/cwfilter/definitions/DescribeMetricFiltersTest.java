@@ -133,7 +133,7 @@ class DescribeMetricFiltersTest {
 
     @Test
     void aFileThatIsNotSuchOutputIsAnErrorNamingIt() throws IOException {
-        assertThatThrownBy(() -> parse("{\"MetricAlarms\":[]}")).isInstanceOf(DefinitionFileException.class)
+        assertThatThrownBy(() -> parse("{\"MetricAlarms\":[]}")).isInstanceOf(DocumentException.class)
                 .hasMessage("filters.json line 1: not the output of aws logs describe-metric-filters: expected an"
                         + " object with a metricFilters list");
         assertThatThrownBy(() -> parse("{\"metricFilters\":[], \"extra\":1}"))

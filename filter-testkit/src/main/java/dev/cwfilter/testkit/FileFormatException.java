@@ -36,7 +36,7 @@ public final class FileFormatException extends IllegalArgumentException {
      *
      * @param e the definitions' exception, kept as the cause
      */
-    public static FileFormatException of(dev.cwfilter.definitions.DefinitionFileException e) {
+    public static FileFormatException of(dev.cwfilter.deploy.DocumentException e) {
         return new FileFormatException(e.file(), e.line(), e.problem(), e);
     }
 

@@ -1,7 +1,7 @@
 package dev.cwfilter.testkit.deploy;
 
 import dev.cwfilter.MetricFilter;
-import dev.cwfilter.definitions.DefinitionFileException;
+import dev.cwfilter.deploy.DocumentException;
 import dev.cwfilter.testkit.FileFormatException;
 import dev.cwfilter.testkit.internal.Documents;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ public final class CloudFormationTemplate {
     public static CloudFormationTemplate read(Path path, Map<String, String> parameters) {
         try {
             return new CloudFormationTemplate(dev.cwfilter.definitions.CloudFormationTemplate.read(path, parameters));
-        } catch (DefinitionFileException e) {
+        } catch (DocumentException e) {
             throw FileFormatException.of(e);
         }
     }
@@ -84,7 +84,7 @@ public final class CloudFormationTemplate {
         try {
             return new CloudFormationTemplate(dev.cwfilter.definitions.CloudFormationTemplate.parse(text, name,
                     parameters));
-        } catch (DefinitionFileException e) {
+        } catch (DocumentException e) {
             throw FileFormatException.of(e);
         }
     }

@@ -1,7 +1,7 @@
 package dev.cwfilter.testkit.deploy;
 
 import dev.cwfilter.MetricFilter;
-import dev.cwfilter.definitions.DefinitionFileException;
+import dev.cwfilter.deploy.DocumentException;
 import dev.cwfilter.testkit.FileFormatException;
 import dev.cwfilter.testkit.internal.Documents;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ public final class TerraformPlan {
     public static TerraformPlan read(Path path) {
         try {
             return new TerraformPlan(dev.cwfilter.definitions.TerraformPlan.read(path));
-        } catch (DefinitionFileException e) {
+        } catch (DocumentException e) {
             throw FileFormatException.of(e);
         }
     }
@@ -67,7 +67,7 @@ public final class TerraformPlan {
     public static TerraformPlan parse(String json, String name) {
         try {
             return new TerraformPlan(dev.cwfilter.definitions.TerraformPlan.parse(json, name));
-        } catch (DefinitionFileException e) {
+        } catch (DocumentException e) {
             throw FileFormatException.of(e);
         }
     }

@@ -1,15 +1,16 @@
 package dev.cwfilter.testkit.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
-import dev.cwfilter.definitions.DefinitionFileException;
-import dev.cwfilter.definitions.internal.Node;
+import dev.cwfilter.deploy.DocumentException;
+import dev.cwfilter.deploy.Node;
 import dev.cwfilter.testkit.FileFormatException;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
- * The testkit's view of filter-definitions' document reader ({@link dev.cwfilter.definitions.internal.Documents}):
- * the same parsing, with problems reported as the testkit's {@link FileFormatException}; and compact JSON writing of
- * a node, for events written in YAML case files.
+ * The testkit's reading of JSON and YAML documents: {@link dev.cwfilter.deploy.Documents} (shared with the other
+ * readers of deployment files), with its errors as the testkit's {@link FileFormatException}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -20,7 +21,12 @@ public final class Documents {
 
     /** Whether a file name says YAML ({@code .yaml}, {@code .yml}). */
     public static boolean isYaml(String name) {
-        return dev.cwfilter.definitions.internal.Documents.isYaml(name);
+        return dev.cwfilter.deploy.Documents.isYaml(name);
+    }
+
+    /** Reads the text of a file. */
+    public static String readFile(Path path) {
+        return dev.cwfilter.deploy.Documents.readFile(path);
     }
 
     /**
@@ -30,11 +36,7 @@ public final class Documents {
      * @throws FileFormatException if there is no such resource
      */
     public static String readResource(String name, Class<?> anchor) {
-        try {
-            return dev.cwfilter.definitions.internal.Documents.readResource(name, anchor);
-        } catch (DefinitionFileException e) {
-            throw FileFormatException.of(e);
-        }
+        return testkitErrors(() -> dev.cwfilter.deploy.Documents.readResource(name, anchor));
     }
 
     /**
@@ -44,57 +46,27 @@ public final class Documents {
      * @throws FileFormatException if the text is not one well-formed document
      */
     public static Node parse(String text, String file, boolean yaml) {
-        try {
-            return dev.cwfilter.definitions.internal.Documents.parse(text, file, yaml);
-        } catch (DefinitionFileException e) {
-            throw FileFormatException.of(e);
-        }
+        return testkitErrors(() -> dev.cwfilter.deploy.Documents.parse(text, file, yaml));
     }
 
     /** Reads the JSON value at the parser's current token (used for log events, which are always JSON). */
     public static Node readValue(JsonParser p) throws IOException {
-        return dev.cwfilter.definitions.internal.Documents.readValue(p);
+        return dev.cwfilter.deploy.Documents.readValue(p);
     }
 
     /** Writes a node as compact JSON, keys in order, numbers as written, tags dropped. */
     public static String toJson(Node node) {
-        StringBuilder sb = new StringBuilder();
-        writeJson(node, sb);
-        return sb.toString();
+        return dev.cwfilter.deploy.Documents.toJson(node);
     }
 
-    private static void writeJson(Node node, StringBuilder sb) {
-        if (node instanceof Node.Mapping) {
-            sb.append('{');
-            boolean first = true;
-            for (Node.Member m : ((Node.Mapping) node).members()) {
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-                Json.quote(m.key(), sb);
-                sb.append(':');
-                writeJson(m.value(), sb);
-            }
-            sb.append('}');
-        } else if (node instanceof Node.Sequence) {
-            sb.append('[');
-            boolean first = true;
-            for (Node item : ((Node.Sequence) node).items()) {
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-                writeJson(item, sb);
-            }
-            sb.append(']');
-        } else {
-            Node.Scalar s = (Node.Scalar) node;
-            if (s.type() == Node.ScalarType.STRING) {
-                Json.quote(s.text(), sb);
-            } else {
-                sb.append(s.text());
-            }
+    /** Runs a reader, its {@link DocumentException} becoming the testkit's {@link FileFormatException}. */
+    public static <T> T testkitErrors(Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (FileFormatException e) {
+            throw e;
+        } catch (DocumentException e) {
+            throw new FileFormatException(e.file(), e.line(), e.problem(), e.getCause());
         }
     }
 }

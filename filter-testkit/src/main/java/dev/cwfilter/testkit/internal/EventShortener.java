@@ -1,11 +1,11 @@
 package dev.cwfilter.testkit.internal;
 
-import dev.cwfilter.definitions.internal.Node;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.cwfilter.ast.Selector;
 import dev.cwfilter.ast.SelectorStep;
+import dev.cwfilter.deploy.Node;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

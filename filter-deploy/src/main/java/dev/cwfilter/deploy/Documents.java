@@ -1,12 +1,12 @@
-package dev.cwfilter.definitions.internal;
+package dev.cwfilter.deploy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.cwfilter.definitions.DefinitionFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,11 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads JSON and YAML documents into {@link Node} trees with line numbers and YAML tags. Both go through Jackson's
  * streaming parser (YAML through jackson-dataformat-yaml), so there is one code path and one notion of a location.
- * Internal to cwfilter: the definition readers and filter-testkit's case files use it; no compatibility promise.
  *
  * <p>Thread-safe: the factories are shared, parsers are per call.
  */
@@ -27,21 +29,23 @@ public final class Documents {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
-    private static final java.util.regex.Pattern YAML_MARK =
-            java.util.regex.Pattern.compile("^ in '.*', line (\\d+), column \\d+:");
-    private static final java.util.regex.Pattern JSON_NUMBER =
-            java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    private static final Pattern YAML_MARK = Pattern.compile("^ in '.*', line (\\d+), column \\d+:");
+    private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private Documents() {
     }
 
     /** Whether a file name says YAML ({@code .yaml}, {@code .yml}). */
     public static boolean isYaml(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         return lower.endsWith(".yaml") || lower.endsWith(".yml");
     }
 
-    /** Reads the text of a file. */
+    /**
+     * Reads the text of a file.
+     *
+     * @throws UncheckedIOException if it cannot be read
+     */
     public static String readFile(Path path) {
         try {
             return Files.readString(path, StandardCharsets.UTF_8);
@@ -54,7 +58,7 @@ public final class Documents {
      * Reads a classpath resource, relative to the class loader's root (a leading {@code /} is optional), or else
      * relative to the package of {@code anchor}.
      *
-     * @throws DefinitionFileException if there is no such resource
+     * @throws DocumentException if there is no such resource
      */
     public static String readResource(String name, Class<?> anchor) {
         String root = name.startsWith("/") ? name.substring(1) : name;
@@ -65,7 +69,7 @@ public final class Documents {
             in = anchor.getResourceAsStream(name);
         }
         if (in == null) {
-            throw new DefinitionFileException(name, 0, "no such classpath resource (looked at the classpath root and"
+            throw new DocumentException(name, 0, "no such classpath resource (looked at the classpath root and"
                     + " beside " + anchor.getName() + ")", null);
         }
         try (InputStream stream = in) {
@@ -79,17 +83,17 @@ public final class Documents {
      * Parses one document, JSON or YAML as {@code yaml} says.
      *
      * @param file the file's name, for messages
-     * @throws DefinitionFileException if the text is not one well-formed document
+     * @throws DocumentException if the text is not one well-formed document
      */
     public static Node parse(String text, String file, boolean yaml) {
         try (JsonParser p = yaml ? YAML.createParser(text) : JSON.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                throw new DefinitionFileException(file, 0, "the file is empty", null);
+                throw new DocumentException(file, 0, "the file is empty", null);
             }
             Node node = read(p, yaml);
             if (!yaml && p.nextToken() != null) {
-                throw new DefinitionFileException(file, line(p.currentTokenLocation()),
+                throw new DocumentException(file, line(p.currentTokenLocation()),
                         "unexpected text after the end of the JSON document", null);
             }
             return node;
@@ -101,7 +105,7 @@ public final class Documents {
                 // SnakeYAML says where the construct began, then where and what the problem is: report the latter.
                 String[] lines = e.getOriginalMessage().split("\n");
                 for (int i = lines.length - 1; i > 0; i--) {
-                    java.util.regex.Matcher m = YAML_MARK.matcher(lines[i]);
+                    Matcher m = YAML_MARK.matcher(lines[i]);
                     if (m.find()) {
                         line = Integer.parseInt(m.group(1));
                         problem = lines[i - 1].trim();
@@ -109,37 +113,11 @@ public final class Documents {
                     }
                 }
             }
-            throw new DefinitionFileException(file, line, "not well-formed " + (yaml ? "YAML" : "JSON") + ": " + problem,
+            throw new DocumentException(file, line, "not well-formed " + (yaml ? "YAML" : "JSON") + ": " + problem,
                     e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Parses every JSON document of the text, one after the other (whitespace between them), as the pages of a
-     * paginated AWS CLI output written to one file are.
-     *
-     * @param file the file's name, for messages
-     * @throws DefinitionFileException if the text is not a sequence of well-formed documents, or holds none
-     */
-    public static List<Node> parseAll(String text, String file) {
-        List<Node> documents = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(text)) {
-            while (p.nextToken() != null) {
-                documents.add(read(p, false));
-            }
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new DefinitionFileException(file, at == null ? 0 : line(at), "not well-formed JSON: "
-                    + firstLine(e.getOriginalMessage()), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (documents.isEmpty()) {
-            throw new DefinitionFileException(file, 0, "the file is empty", null);
-        }
-        return documents;
     }
 
     private static String firstLine(String s) {
@@ -161,7 +139,7 @@ public final class Documents {
         return tag == null || tag.isEmpty() || tag.indexOf(':') >= 0 ? null : tag;
     }
 
-    /** Reads the JSON value at the parser's current token (used for log events, which are always JSON). */
+    /** Reads the JSON value at the parser's current token (for log events, which are always JSON). */
     public static Node readValue(JsonParser p) throws IOException {
         return read(p, false);
     }
@@ -207,6 +185,53 @@ public final class Documents {
                 return new Node.Scalar(Node.ScalarType.NULL, "null", line, tag);
             default:
                 throw new IllegalStateException("unexpected token " + t + " at line " + line);
+        }
+    }
+
+    /** Writes a node as compact JSON, keys in order, numbers as written, tags dropped. */
+    public static String toJson(Node node) {
+        StringBuilder sb = new StringBuilder();
+        writeJson(node, sb);
+        return sb.toString();
+    }
+
+    /** Appends a string as a JSON string literal. */
+    public static void quote(String s, StringBuilder sb) {
+        sb.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
+    }
+
+    private static void writeJson(Node node, StringBuilder sb) {
+        if (node instanceof Node.Mapping m) {
+            sb.append('{');
+            boolean first = true;
+            for (Node.Member member : m.members()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                quote(member.key(), sb);
+                sb.append(':');
+                writeJson(member.value(), sb);
+            }
+            sb.append('}');
+        } else if (node instanceof Node.Sequence s) {
+            sb.append('[');
+            boolean first = true;
+            for (Node item : s.items()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                writeJson(item, sb);
+            }
+            sb.append(']');
+        } else {
+            Node.Scalar s = (Node.Scalar) node;
+            if (s.type() == Node.ScalarType.STRING) {
+                quote(s.text(), sb);
+            } else {
+                sb.append(s.text());
+            }
         }
     }
 }

@@ -1,15 +1,15 @@
-package dev.cwfilter.definitions;
+package dev.cwfilter.deploy;
 
 import java.util.Objects;
 
 /**
- * A definitions file that cannot be read at all: missing, not well-formed JSON or YAML, or not of the shape its kind
- * has (a describe-alarms output without {@code MetricAlarms}, a template without {@code Resources}). A bad
- * definition inside a good file is not this: it is a {@link DefinitionProblem}, and the others are still read.
+ * A file that cannot be used: malformed, of an unexpected shape, or holding a definition AWS would reject. The message
+ * names the file, the line and, where there is one, the resource, such as
+ * {@code template.yaml line 12: resource SecretRule (AWS::Events::Rule): EventPattern is missing}.
  *
  * <p>Immutable and thread-safe.
  */
-public final class DefinitionFileException extends IllegalArgumentException {
+public class DocumentException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
@@ -20,13 +20,14 @@ public final class DefinitionFileException extends IllegalArgumentException {
     /**
      * An exception about a place in a file.
      *
-     * @param file    the file's name as the user wrote it
+     * @param file    the file's name as the user wrote it (classpath resource or path)
      * @param line    the 1-based line, or 0 if the problem concerns the whole file
      * @param problem what is wrong, in plain words
      * @param cause   the underlying exception, or null
      */
-    public DefinitionFileException(String file, int line, String problem, Throwable cause) {
-        super(Objects.requireNonNull(file, "file") + (line > 0 ? " line " + line : "") + ": " + problem, cause);
+    public DocumentException(String file, int line, String problem, Throwable cause) {
+        super(Objects.requireNonNull(file, "file") + (line > 0 ? " line " + line : "") + ": "
+                + Objects.requireNonNull(problem, "problem"), cause);
         this.file = file;
         this.line = line;
         this.problem = problem;
