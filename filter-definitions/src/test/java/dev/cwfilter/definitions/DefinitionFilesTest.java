@@ -3,6 +3,7 @@ package dev.cwfilter.definitions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cwfilter.deploy.DocumentException;
 import dev.cwfilter.FilterOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
