@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cwfilter metrics}: a metric filter over log files, the metric it publishes as GetMetricStatistics reports
- * it, and optionally an alarm on it with its state transitions and an SVG chart.
+ * it, and optionally an alarm on it with its state transitions and an SVG chart; or, with {@code --metric-filters},
+ * a log group's metric filters and alarms read from the definitions users have ({@link LogGroupRun}).
  *
  * <p>Not thread-safe: picocli creates one instance per command line and fills its options.
  */
@@ -57,6 +58,11 @@ import picocli.CommandLine.Spec;
                     + "datapoints (the statistic and the sample count of each period with data), and with --alarm "
                     + "the state transitions of an alarm on it, with CloudWatch's state reasons. --chart writes the "
                     + "metric and the threshold as an SVG, as the CloudWatch console draws them.",
+            "With --metric-filters FILE (the JSON of aws logs describe-metric-filters, a CloudFormation template or "
+                    + "a Terraform plan) and --alarms FILE (the JSON of aws cloudwatch describe-alarms), runs every "
+                    + "metric filter of the file through one log group in one pass and every alarm on their metrics, "
+                    + "and prints one summary (--output json: a document for scripts; --chart DIR: one SVG per "
+                    + "metric). Bad definitions are reported by name on standard error and left out; the others run.",
             "Events need a timestamp (CloudTrail eventTime, the export prefix, a JSON event's timestamp field); "
                     + "those without one are counted and left out.",
             ""},
@@ -64,7 +70,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:success",
             "1:an input could not be opened or read, or the chart could not be written",
-            "2:invalid pattern, metric filter, statistic, period or alarm expression"},
+            "2:invalid pattern, metric filter, statistic, period or alarm expression; with --metric-filters: a "
+                    + "definition was invalid and left out (everything else was done)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  cwfilter metrics -p '{ $.eventName = \"GetSecretValue\" }' --value 1 --default 0 \\",
@@ -72,7 +79,10 @@ import picocli.CommandLine.Spec;
             "  cwfilter metrics -p '{ $.latency = * }' --value '$.latency' --unit Milliseconds \\",
             "      --period 300 --stat p99 --alarm '> 250 for 2 of 3' --treat-missing-data notBreaching app.log",
             "  cwfilter metrics -p '[ip, user, ..., status, size]' --value '$size' --dimension 'Status=$status' \\",
-            "      --period 3600 --stat Sum export/000000.gz"})
+            "      --period 3600 --stat Sum export/000000.gz",
+            "  aws logs describe-metric-filters --log-group-name CloudTrail/logs > filters.json",
+            "  aws cloudwatch describe-alarms > alarms.json",
+            "  cwfilter metrics --metric-filters filters.json --alarms alarms.json --chart charts/ AWSLogs/"})
 public final class MetricsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -81,9 +91,30 @@ public final class MetricsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-p", "--pattern", "--filter-pattern"}, paramLabel = "PATTERN", required = true,
-            description = "The metric filter's pattern.")
+    @Option(names = {"-p", "--pattern", "--filter-pattern"}, paramLabel = "PATTERN",
+            description = "The metric filter's pattern (one filter from the command line; or --metric-filters).")
     private String pattern;
+
+    @Option(names = "--metric-filters", paramLabel = "FILE",
+            description = "Run the metric filters of FILE instead of -p: the JSON of aws logs describe-metric-filters "
+                    + "(paginated or not), a CloudFormation template (JSON or YAML) or a Terraform plan (terraform "
+                    + "show -json). May be given more than once.")
+    private List<Path> metricFilterFiles = new ArrayList<>();
+
+    @Option(names = "--alarms", paramLabel = "FILE",
+            description = "With --metric-filters: evaluate the alarms of FILE, the JSON of aws cloudwatch "
+                    + "describe-alarms, on the metrics the filters publish. May be given more than once.")
+    private List<Path> alarmFiles = new ArrayList<>();
+
+    @Option(names = "--log-group", paramLabel = "NAME",
+            description = "With --metric-filters: run the filters of this log group (needed when the files hold "
+                    + "filters of several).")
+    private String logGroup;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "With --metric-filters: text (a summary) or json (one document, see docs/cli.md). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String output;
 
     @Option(names = "--value", paramLabel = "VALUE", defaultValue = "1",
             description = "What a match publishes: a number, a JSON field ($.latency) or a space-delimited field "
@@ -139,8 +170,9 @@ public final class MetricsCommand implements Callable<Integer> {
             + "each transition to ALARM.")
     private boolean notifications;
 
-    @Option(names = "--chart", paramLabel = "FILE.svg",
-            description = "Write the metric (and the alarm threshold and ALARM periods) as an SVG chart.")
+    @Option(names = "--chart", paramLabel = "FILE.svg|DIR",
+            description = "Write the metric (and the alarm threshold and ALARM periods) as an SVG chart; with "
+                    + "--metric-filters, a directory that gets one SVG per metric.")
     private Path chart;
 
     @Mixin
@@ -151,6 +183,19 @@ public final class MetricsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!metricFilterFiles.isEmpty()) {
+            return runLogGroup();
+        }
+        if (pattern == null) {
+            throw new UsageError("cwfilter metrics: Missing required option: '--filter-pattern=PATTERN' (or the metric"
+                    + " filters of a log group: --metric-filters FILE)");
+        }
+        for (String option : new String[] {alarmFiles.isEmpty() ? null : "--alarms", logGroup == null ? null
+                : "--log-group", output.equals("text") ? null : "--output"}) {
+            if (option != null) {
+                throw new UsageError("cwfilter metrics: " + option + " goes with --metric-filters FILE");
+            }
+        }
         Settings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -161,12 +206,12 @@ public final class MetricsCommand implements Callable<Integer> {
         List<Input> in = inputs.inputs(env.stdin());
         int maxEventBytes = settings.filter.options().maxEventBytes();
         EventSource source = new EventSource(in, inputs.format(), maxEventBytes,
-                env.progress(err, EventSource.totalSize(in)));
+                env.progress(err, EventSource.totalSize(in)), inputs.readers());
         BadEvents bad = source.badEvents();
         source.forEach(event -> {
             long t = event.timestamp();
             if (t == Event.NO_TIMESTAMP) {
-                bad.add(BadEvents.Kind.NO_TIMESTAMP, event.source(), event.line(), null);
+                bad.add(BadEvents.Kind.NO_TIMESTAMP, event.source(), event.position(), null);
             } else {
                 metrics.accept(new LogEvent(t, event.message()));
             }
@@ -246,6 +291,42 @@ public final class MetricsCommand implements Callable<Integer> {
 
     private static String unitSuffix(PeriodStatistics p, MetricAggregator metric) {
         return metric.units().size() > 1 ? " " + p.unit().awsName() : "";
+    }
+
+    /** {@code --metric-filters}: the log group's filters and alarms from definition files. */
+    private int runLogGroup() throws IOException {
+        if (pattern != null || alarm != null || alarmName != null || notifications || !dimensions.isEmpty()
+                || defaultValue != null || unit != null) {
+            throw new UsageError("cwfilter metrics: --metric-filters takes the filters and alarms from files; -p,"
+                    + " --value, --default, --dimension, --unit, --alarm, --alarm-name and --notifications describe"
+                    + " one filter on the command line instead");
+        }
+        if (!output.equals("text") && !output.equals("json")) {
+            throw new UsageError("cwfilter metrics: --output " + output + ": text or json");
+        }
+        if (period <= 0 || period % 60 != 0) {
+            throw new UsageError("cwfilter metrics: --period " + period + ": metric-filter metrics are stored per "
+                    + "minute, so the period is 60 seconds or a multiple of 60");
+        }
+        Statistic statistic;
+        try {
+            statistic = Statistic.parse(stat);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("cwfilter metrics: --stat '" + stat + "': " + e.getMessage());
+        }
+        if (chart != null && Files.exists(chart) && !Files.isDirectory(chart)) {
+            throw new UsageError("cwfilter metrics: --chart '" + chart + "': with --metric-filters, a directory for"
+                    + " one SVG per metric");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CliEnvironment env = parent.environment();
+        FilterOptions options = patternOptions.toBuilder().build();
+        List<Input> in = inputs.inputs(env.stdin());
+        LogGroupRun run = new LogGroupRun(new LogGroupRun.Settings(metricFilterFiles, alarmFiles, logGroup,
+                output.equals("json"), chart, period, statistic, options), out, err,
+                env.unicode() ? Glyphs.UNICODE : Glyphs.ASCII);
+        return run.run(in, inputs.format(), env.progress(err, EventSource.totalSize(in)), inputs.readers());
     }
 
     /** Replays the alarm on one metric, prints its transitions, and returns the times it spent in ALARM. */
