@@ -5,9 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.cwfilter.LogEvent;
+import dev.cwfilter.io.CloudTrailRecordReader;
+import dev.cwfilter.io.MalformedDocumentException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -48,8 +49,11 @@ public final class LogEventFormats {
     }
 
     /**
-     * CloudTrail log files, {@code {"Records":[...]}}: one event per record, its message the record's JSON text as it
-     * is in the file, its timestamp the record's {@code eventTime}.
+     * CloudTrail log files, {@code {"Records":[...]}} (one or more documents): one event per record, its message the
+     * record's JSON text as it is in the file, its timestamp the record's {@code eventTime}, read by the core's
+     * {@link CloudTrailRecordReader} (streamed, in bounded memory). A record over 1 MiB, an element that is not an
+     * object, and a truncated or malformed document are reported (events without a timestamp whose message says what
+     * and where), never thrown.
      */
     public static StreamFormat<LogEvent> cloudTrail() {
         return new CloudTrail();
@@ -158,11 +162,9 @@ public final class LogEventFormats {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public StreamFormat.Reader<LogEvent> createReader(Configuration config, FSDataInputStream stream)
-                throws IOException {
-            byte[] bytes = readAll(stream);
+        public StreamFormat.Reader<LogEvent> createReader(Configuration config, FSDataInputStream stream) {
+            CloudTrailRecordReader records = new CloudTrailRecordReader(stream);
             return new StreamFormat.Reader<>() {
-                private JsonParser p;
                 private boolean done;
 
                 @Override
@@ -171,87 +173,44 @@ public final class LogEventFormats {
                         return null;
                     }
                     try {
-                        if (p == null) {
-                            p = JSON.createParser(bytes);
-                            toRecords(p);
+                        if (!records.next()) {
+                            done = true;
+                            return null;
                         }
-                        return next(p, bytes);
-                    } catch (IOException | RuntimeException e) {
-                        // A file that is not a CloudTrail log file, or is cut short, ends here; what it held is
-                        // reported (as an event without a timestamp whose message says what is wrong), not thrown:
-                        // a failing reader would restart the job over the same file for ever.
+                    } catch (MalformedDocumentException e) {
+                        // The records before were delivered; what is wrong is reported (as an event without a
+                        // timestamp whose message says what), not thrown: a failing reader would restart the job over
+                        // the same file for ever.
                         done = true;
-                        long at = p == null ? 0 : p.currentLocation().getByteOffset();
-                        return new LogEvent(NO_TIMESTAMP, "cwfilter: not a CloudTrail log file from byte " + at
-                                + ": " + e.getMessage());
+                        return report("not a CloudTrail log file: " + e.getMessage());
                     }
-                }
-
-                private LogEvent next(JsonParser p, byte[] bytes) throws IOException {
-                    JsonToken t = p.nextToken();
-                    if (t == JsonToken.END_ARRAY) {
-                        done = true;
-                        return null;
+                    if (records.oversized()) {
+                        return report("document " + records.documentIndex() + ", record " + records.recordIndex()
+                                + " (byte " + records.byteOffset() + ") is " + records.length()
+                                + " bytes, over CloudWatch Logs' largest event");
                     }
-                    if (t != JsonToken.START_OBJECT) {
-                        throw new IOException("a record is an object, not " + t);
+                    if (!records.isObject()) {
+                        return report("document " + records.documentIndex() + ", record " + records.recordIndex()
+                                + " (byte " + records.byteOffset() + ") is not a JSON object");
                     }
-                    int start = (int) p.currentTokenLocation().getByteOffset();
-                    long time = NO_TIMESTAMP;
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = p.currentName();
-                        JsonToken v = p.nextToken();
-                        if (name.equals("eventTime") && v == JsonToken.VALUE_STRING) {
-                            time = iso(p.getText());
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                    if (p.currentToken() != JsonToken.END_OBJECT) {
-                        throw new IOException("a record is cut short");
-                    }
-                    int end = (int) p.currentLocation().getByteOffset();
-                    return new LogEvent(time, new String(bytes, start, end - start, StandardCharsets.UTF_8));
+                    return new LogEvent(records.eventTime(), new String(records.array(), records.offset(),
+                            records.length(), StandardCharsets.UTF_8));
                 }
 
                 @Override
                 public void close() throws IOException {
-                    if (p != null) {
-                        p.close();
-                    }
+                    records.close();
                 }
             };
         }
 
-        /** Moves the parser to the first record of {@code {"Records":[...]}}. */
-        private static void toRecords(JsonParser p) throws IOException {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("it does not start with an object");
-            }
-            while (true) {
-                if (p.nextToken() != JsonToken.FIELD_NAME) {
-                    throw new IOException("it has no Records array");
-                }
-                if (p.currentName().equals("Records")) {
-                    if (p.nextToken() != JsonToken.START_ARRAY) {
-                        throw new IOException("Records is not an array");
-                    }
-                    return;
-                }
-                p.nextToken();
-                p.skipChildren();
-            }
+        private static LogEvent report(String what) {
+            return new LogEvent(NO_TIMESTAMP, "cwfilter: " + what);
         }
 
         @Override
         public TypeInformation<LogEvent> getProducedType() {
             return CloudWatchTypes.LOG_EVENT;
-        }
-
-        private static byte[] readAll(InputStream in) throws IOException {
-            try (in) {
-                return in.readAllBytes();
-            }
         }
     }
 }

@@ -70,9 +70,14 @@ class LogEventFormatsTest {
         assertThat(cut).hasSize(2);
         assertThat(cut.get(0).message()).isEqualTo(a);
         assertThat(cut.get(1).timestamp()).isEqualTo(LogEventFormats.NO_TIMESTAMP);
-        assertThat(cut.get(1).message()).startsWith("cwfilter: not a CloudTrail log file from byte");
+        assertThat(cut.get(1).message()).startsWith("cwfilter: not a CloudTrail log file: document 1, record 2 (byte");
         List<LogEvent> notTrail = read(LogEventFormats.cloudTrail(), "[1,2,3]");
         assertThat(notTrail).singleElement().extracting(LogEvent::message).asString()
-                .contains("does not start with an object");
+                .startsWith("cwfilter: not a CloudTrail log file: document 1");
+        List<LogEvent> notObject = read(LogEventFormats.cloudTrail(), "{\"Records\":[" + a + ",7]}");
+        assertThat(notObject).hasSize(2);
+        assertThat(notObject.get(1).message()).startsWith("cwfilter: document 1, record 2 (byte ")
+                .endsWith(") is not a JSON object");
+        assertThat(notObject.get(1).timestamp()).isEqualTo(LogEventFormats.NO_TIMESTAMP);
     }
 }
