@@ -50,6 +50,116 @@ public final class LogGroupJob {
     private LogGroupJob() {
     }
 
+    /**
+     * Reads the flags and the definitions, builds the job and runs it. Definitions that cannot be used (an invalid
+     * pattern, an alarm on a metric no filter publishes, ...) are named on standard error and left out; the others
+     * run. Exits with status 2 on wrong flags or when no metric filter is left.
+     */
+    public static void main(String[] args) throws Exception {
+        Options o;
+        Job job;
+        try {
+            o = Options.parse(args);
+            job = definitions(o, System.err);
+        } catch (IllegalArgumentException | org.apache.flink.util.FlinkRuntimeException e) {
+            System.err.println("LogGroupJob: " + e.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        build(env, o, job.group(), job.alarms());
+        env.execute("cwfilter " + job.group().name().orElse("log group"));
+    }
+
+    /**
+     * The log group and alarms to run.
+     *
+     * @param group  the log group: the metric filters of the definitions files
+     * @param alarms the alarms on the metrics those filters publish
+     */
+    public record Job(LogGroup group, List<MetricAlarm> alarms) {
+    }
+
+    /**
+     * Reads {@code --metric-filters} and {@code --alarms} (describe-metric-filters or describe-alarms JSON, or a
+     * CloudFormation template or Terraform plan, as {@code cwfilter metrics} reads them) and keeps what can run: the
+     * filters of one log group ({@code --log-group}, or the only one the files name) that publish a metric, and the
+     * alarms on their metrics. Every definition left out is named on {@code err} with why.
+     *
+     * @throws IllegalArgumentException if a file cannot be read, the files name several log groups and none was
+     *                                  chosen, or no filter is left
+     */
+    public static Job definitions(Options o, java.io.PrintStream err) {
+        dev.cwfilter.definitions.Definitions all = read(o.metricFilters());
+        if (o.alarms() != null) {
+            all = all.plus(read(o.alarms()));
+        }
+        List<String> problems = new ArrayList<>();
+        all.problems().forEach(p -> problems.add(p.kind().words() + " '" + p.name() + "' (" + p.location()
+                + ") left out: " + p.reason()));
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        all.metricFilters().forEach(d -> d.logGroupName().ifPresent(named::add));
+        String groupName = o.logGroupName();
+        if (groupName == null && named.size() > 1) {
+            throw new IllegalArgumentException("the metric filters are on " + named.size() + " log groups ("
+                    + String.join(", ", named) + "); choose one with --log-group");
+        }
+        if (groupName == null && !named.isEmpty()) {
+            groupName = named.iterator().next();
+        }
+        List<dev.cwfilter.MetricFilter> filters = new ArrayList<>();
+        for (dev.cwfilter.definitions.MetricFilterDefinition d : all.metricFilters()) {
+            if (groupName != null && d.logGroupName().isPresent() && !d.logGroupName().get().equals(groupName)) {
+                continue;
+            }
+            if (d.filter().metricNamespace().isEmpty() || d.filter().metricName().isEmpty()) {
+                problems.add("metric filter '" + d.name() + "' (" + d.location() + ") left out: publishes no metric"
+                        + " (its metric namespace or name is not known offline)");
+            } else {
+                filters.add(d.filter());
+            }
+        }
+        if (filters.isEmpty()) {
+            problems.forEach(p -> err.println("LogGroupJob: " + p));
+            throw new IllegalArgumentException("no metric filter to run" + (groupName == null ? ""
+                    : " for log group " + groupName));
+        }
+        List<MetricAlarm> alarms = new ArrayList<>();
+        for (dev.cwfilter.definitions.AlarmDefinition d : all.alarms()) {
+            MetricAlarm a = d.alarm();
+            boolean published = filters.stream().anyMatch(f -> f.metricNamespace().orElse("").equals(a.namespace())
+                    && f.metricName().orElse("").equals(a.metricName())
+                    && f.dimensions().keySet().equals(a.dimensions().keySet()));
+            if (!published) {
+                problems.add("alarm '" + d.name() + "' (" + d.location() + ") left out: its metric "
+                        + dev.cwfilter.metric.MetricId.of(a) + " is published by no metric filter of the log group");
+            } else if (a.periodSeconds() % 60 != 0) {
+                problems.add("alarm '" + d.name() + "' (" + d.location() + ") left out: its period of "
+                        + a.periodSeconds() + " s is not a multiple of 60 s, the resolution of metric-filter metrics");
+            } else {
+                alarms.add(a);
+            }
+        }
+        problems.forEach(p -> err.println("LogGroupJob: " + p));
+        LogGroup.Builder b = LogGroup.builder();
+        if (groupName != null && groupName.matches("[.\\-_/#A-Za-z0-9]{1,512}")) {
+            b.name(groupName);
+        }
+        return new Job(b.metricFilters(filters).build(), List.copyOf(alarms));
+    }
+
+    private static dev.cwfilter.definitions.Definitions read(String file) {
+        try {
+            return dev.cwfilter.definitions.DefinitionFiles.read(java.nio.file.Path.of(file),
+                    FilterOptions.defaults());
+        } catch (dev.cwfilter.deploy.DocumentException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read '" + file + "': " + e.getCause().getMessage(), e);
+        }
+    }
+
     /** Where the events come from. */
     public enum Format {
         /** One event per line; time from {@code timestamp} or {@code eventTime}. */
