@@ -42,6 +42,8 @@ public final class Report {
     static final double MAX_COMPILE_MICROS = 100;
     /** What "close to 2x" means for two threads. */
     static final double MIN_TWO_THREAD_SCALING = 1.8;
+    /** The Flink job at parallelism 2 over parallelism 1, on two cores (issue 19). */
+    static final double MIN_FLINK_SCALING = 1.7;
 
     private static final String PACKAGE = "dev.cwfilter.jmh.";
     private static final Map<String, Family> FAMILIES = new LinkedHashMap<>();
@@ -169,6 +171,17 @@ public final class Report {
         // Each configuration with the benchmark classes that ran under it; the commonest is named without them.
         Map<String, TreeSet<String>> configs = new TreeMap<>();
         boolean tooShort = false;
+        Optional<Result> flinkOne = find("FlinkBenchmark", "flink", null, "value", "1");
+        Optional<Result> flinkTwo = find("FlinkBenchmark", "flink", null, "value", "2");
+        Optional<Result> singleJvm = find("FlinkBenchmark", "singleJvm", null);
+        flinkOne.ifPresent(o -> out.append(String.format(Locale.ROOT,
+                "| Flink job on a MiniCluster, parallelism 1, nine CIS-style filters and alarms | %s events/s | the"
+                        + " single-JVM replay: %s | %s |\n", rate(o), singleJvm.map(Report::rate).orElse("not run"),
+                singleJvm.map(j -> times(o.score() / j.score())).orElse(""))));
+        flinkTwo.ifPresent(t -> out.append(String.format(Locale.ROOT,
+                "| Flink job on a MiniCluster, parallelism 2 | %s events/s | parallelism 1: %s | %s |\n", rate(t),
+                flinkOne.map(Report::rate).orElse("not run"),
+                flinkOne.map(o -> times(t.score() / o.score())).orElse(""))));
         for (Result r : results) {
             RunConfig c = r.config();
             configs.computeIfAbsent(String.format(Locale.ROOT, "JMH %s, JDK %s (%s), %d fork%s, warmup %d × %s,"
@@ -339,6 +352,13 @@ public final class Report {
                 Locale.ROOT, "| compile a %d-character pattern in under %.0f µs | %s µs | %s |\n",
                 CompileBenchmark.LONG_PATTERN.length(), MAX_COMPILE_MICROS, decimal(r.score()),
                 mark(r.score() < MAX_COMPILE_MICROS))));
+        Optional<Result> flinkOne = find("FlinkBenchmark", "flink", null, "value", "1");
+        Optional<Result> flinkTwo = find("FlinkBenchmark", "flink", null, "value", "2");
+        if (flinkOne.isPresent() && flinkTwo.isPresent()) {
+            double scaling = flinkTwo.get().score() / flinkOne.get().score();
+            out.append(String.format(Locale.ROOT, "| the Flink job at parallelism 2: at least %.1f× parallelism 1 on"
+                    + " two cores | %s | %s |\n", MIN_FLINK_SCALING, times(scaling), mark(scaling >= MIN_FLINK_SCALING)));
+        }
         for (String rate : rates()) {
             Optional<Result> one = find("ThreadsBenchmark", "cwfilterBytesOneThread", rate);
             Optional<Result> two = find("ThreadsBenchmark", "cwfilterBytesTwoThreads", rate);
