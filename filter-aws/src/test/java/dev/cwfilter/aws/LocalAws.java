@@ -171,7 +171,11 @@ final class LocalAws implements AutoCloseable {
                 request.uri(URI.create(target + "/"));
                 request.header("Content-Type", "application/x-amz-json-1.0");
                 request.header("X-Amz-Target", cbor.group(1) + "." + operation);
-                sent = body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : transcode(CBOR, JSON, body);
+                // The SDK gzips large PutMetricData bodies (the operation's request compression).
+                byte[] plain = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
+                        ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes()
+                        : body;
+                sent = plain.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : transcode(CBOR, JSON, plain);
             }
             request.method(exchange.getRequestMethod(), sent.length == 0 && !hasBody(exchange)
                     ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(sent));
@@ -207,7 +211,8 @@ final class LocalAws implements AutoCloseable {
 
     private static boolean isCborHeader(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.equals("content-type") || lower.equals("smithy-protocol") || lower.equals("accept");
+        return lower.equals("content-type") || lower.equals("smithy-protocol") || lower.equals("accept")
+                || lower.equals("content-encoding");
     }
 
     private void answerFault(HttpExchange exchange, boolean cbor, Fault fault) throws IOException {
