@@ -224,12 +224,17 @@ public final class MetricFilter {
         /** Evaluates one event and sends what it publishes. */
         @Override
         public void accept(LogEvent event) {
+            offer(event);
+        }
+
+        /** {@link #accept(LogEvent)}, answering whether the event matched the filter's pattern. */
+        boolean offer(LogEvent event) {
             Resolution r = resolve(event);
             if (r.datapoint != null) {
                 sink.accept(r.datapoint);
             }
             if (defaultValue == null) {
-                return;
+                return r.matched;
             }
             if (options().defaultValueMode() == DefaultValueMode.EVERY_UNMATCHED_EVENT) {
                 if (!r.matched) {
@@ -239,6 +244,7 @@ public final class MetricFilter {
                 minuteHadMatch.merge(Math.floorDiv(event.timestamp(), MINUTE_MILLIS) * MINUTE_MILLIS, r.matched,
                         Boolean::logicalOr);
             }
+            return r.matched;
         }
 
         /**
