@@ -5,6 +5,7 @@ import dev.cwfilter.MetricFilter;
 import dev.cwfilter.StandardUnit;
 import dev.cwfilter.metric.FilterMetrics;
 import dev.cwfilter.metric.MetricAggregator;
+import dev.cwfilter.metric.MetricId;
 import dev.cwfilter.metric.PeriodStatistics;
 import dev.cwfilter.metric.Statistic;
 import dev.cwfilter.metric.StatisticsQuery;
@@ -110,6 +111,35 @@ public final class MetricDataPublisher {
                 filter.metricName().orElseThrow(() -> new IllegalArgumentException(
                         "the metric filter has no metric name")),
                 metrics.metrics(), periodSeconds);
+    }
+
+    /**
+     * Publishes every metric of a log group's filters (as {@link dev.cwfilter.metric.LogGroupMetrics#metrics()} gives
+     * them) as one statistic set per period, namespace by namespace.
+     */
+    public Result publishStatistics(Map<MetricId, MetricAggregator> metrics, int periodSeconds) {
+        Map<String, Map<String, Map<Map<String, String>, MetricAggregator>>> byName = new LinkedHashMap<>();
+        metrics.forEach((id, metric) -> byName.computeIfAbsent(id.namespace(), n -> new LinkedHashMap<>())
+                .computeIfAbsent(id.metricName(), n -> new LinkedHashMap<>()).put(id.dimensions(), metric));
+        long requests = 0;
+        long sent = 0;
+        long skipped = 0;
+        long failed = 0;
+        long notAttempted = 0;
+        List<String> problems = new ArrayList<>();
+        for (var ns : byName.entrySet()) {
+            for (var name : ns.getValue().entrySet()) {
+                Result r = publishStatistics(ns.getKey(), name.getKey(), name.getValue(), periodSeconds);
+                requests += r.requests();
+                sent += r.sent();
+                skipped += r.skipped();
+                failed += r.failed();
+                notAttempted += r.notAttempted();
+                problems.addAll(r.problems().subList(0, Math.min(r.problems().size(),
+                        Math.max(0, MAX_REPORTED - problems.size()))));
+            }
+        }
+        return new Result(requests, sent, skipped, failed, notAttempted, List.copyOf(problems));
     }
 
     /**
