@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An SNS HTTP subscription endpoint served by the test on loopback: keeps every POST it receives. */
-final class HttpSubscriber implements AutoCloseable {
+public final class HttpSubscriber implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One POST: its headers and body. */
-    record Delivery(Map<String, List<String>> headers, String body) {
-        JsonNode json() {
+    public record Delivery(Map<String, List<String>> headers, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -30,7 +30,7 @@ final class HttpSubscriber implements AutoCloseable {
     private final HttpServer server;
     private final List<Delivery> received = new CopyOnWriteArrayList<>();
 
-    HttpSubscriber() throws IOException {
+    public HttpSubscriber() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -42,12 +42,12 @@ final class HttpSubscriber implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/sns";
     }
 
     /** The notifications received (Type Notification), waiting up to {@code limit} for {@code count} of them. */
-    List<JsonNode> notifications(int count, Duration limit) throws InterruptedException {
+    public List<JsonNode> notifications(int count, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             List<JsonNode> n = received.stream().map(Delivery::json)
@@ -59,7 +59,7 @@ final class HttpSubscriber implements AutoCloseable {
         }
     }
 
-    List<Delivery> received() {
+    public List<Delivery> received() {
         return List.copyOf(received);
     }
 

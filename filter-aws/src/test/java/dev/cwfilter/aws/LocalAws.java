@@ -48,7 +48,7 @@ import software.amazon.awssdk.thirdparty.jackson.dataformat.cbor.CBORFactory;
  * </ul>
  * Every other request is forwarded unchanged. Thread-safe.
  */
-final class LocalAws implements AutoCloseable {
+public final class LocalAws implements AutoCloseable {
 
     private static final Pattern CBOR_PATH = Pattern.compile("/service/([A-Za-z0-9]+)/operation/([A-Za-z0-9]+)");
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect",
@@ -83,12 +83,12 @@ final class LocalAws implements AutoCloseable {
     }
 
     /** A proxy in front of the shared moto endpoint. */
-    static LocalAws shared() {
+    public static LocalAws shared() {
         return in(Moto.endpoint());
     }
 
     /** A proxy in front of {@code target}. */
-    static LocalAws in(URI target) {
+    public static LocalAws in(URI target) {
         try {
             return new LocalAws(target);
         } catch (IOException e) {
@@ -97,32 +97,32 @@ final class LocalAws implements AutoCloseable {
     }
 
     /** The proxy's endpoint URL. */
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** The next {@code count} requests of {@code service} (sns, monitoring, logs, s3) get an error answer. */
-    synchronized void failNext(String service, String operation, int count, int status, String errorCode) {
+    public synchronized void failNext(String service, String operation, int count, int status, String errorCode) {
         for (int i = 0; i < count; i++) {
             faults.add(new Fault(service, operation, status, errorCode, false));
         }
     }
 
     /** The next {@code count} requests of {@code service} get no answer until the proxy closes. */
-    synchronized void hangNext(String service, int count) {
+    public synchronized void hangNext(String service, int count) {
         for (int i = 0; i < count; i++) {
             faults.add(new Fault(service, null, 0, null, true));
         }
     }
 
     /** How many requests reached the proxy for {@code service:operation} (operation as the SDK names it). */
-    int calls(String service, String operation) {
+    public int calls(String service, String operation) {
         AtomicInteger n = calls.get(service + ":" + operation);
         return n == null ? 0 : n.get();
     }
 
     /** One line per request: {@code service:operation -> status}. */
-    List<String> log() {
+    public List<String> log() {
         return List.copyOf(log);
     }
 

@@ -35,14 +35,14 @@ import software.amazon.awssdk.regions.Region;
  * <p>Tests share the server and keep apart by unique resource names. {@link #startPrivate()} starts a server of a
  * test's own, for faults that stop it.
  */
-final class Moto {
+public final class Moto {
 
     static final String PROPERTY = "cwfilter.aws.endpoint";
     static final String ENV = "CWFILTER_AWS_ENDPOINT";
     static final String REQUIRED_PROPERTY = "cwfilter.aws.required";
-    static final String ACCOUNT = "123456789012";
-    static final Region REGION = Region.US_EAST_1;
-    static final StaticCredentialsProvider CREDENTIALS =
+    public static final String ACCOUNT = "123456789012";
+    public static final Region REGION = Region.US_EAST_1;
+    public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
 
     private static URI shared;
@@ -51,7 +51,7 @@ final class Moto {
     }
 
     /** The shared endpoint, starting a server if needed; fails or skips the test when there is none. */
-    static synchronized URI endpoint() {
+    public static synchronized URI endpoint() {
         if (shared != null) {
             return shared;
         }
@@ -79,7 +79,7 @@ final class Moto {
     }
 
     /** A server of the caller's own, on its own port; stop it when done. */
-    static Server startPrivate() {
+    public static Server startPrivate() {
         endpoint(); // fails or skips as the shared one would
         Optional<Path> binary = binary();
         assumeTrue(binary.isPresent() || !required(), "moto_server is not on the PATH");
@@ -109,7 +109,7 @@ final class Moto {
         return Optional.empty();
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -154,10 +154,10 @@ final class Moto {
     }
 
     /** A moto_server process. */
-    record Server(Process process, URI endpoint, Path log) implements AutoCloseable {
+    public record Server(Process process, URI endpoint, Path log) implements AutoCloseable {
 
         /** Stops the server and waits for it to exit. */
-        void stop() {
+        public void stop() {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             try {

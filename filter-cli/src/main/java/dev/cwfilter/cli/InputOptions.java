@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 public final class InputOptions {
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "Log files, plain or gzipped (detected by content, not name). '-' or no file: standard "
-                    + "input.")
+            description = "Log files, plain or gzipped (detected by content, not name), or s3://bucket/prefix for "
+                    + "the CloudTrail log files under it (metrics only). '-' or no input: standard input.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", converter = FormatConverter.class,
@@ -37,16 +37,39 @@ public final class InputOptions {
         }
     }
 
-    /** The inputs, in command-line order; standard input if none was named. */
+    /**
+     * The inputs, in command-line order; standard input if none was named.
+     *
+     * @throws UsageError if an input is an {@code s3://} URI, which only {@code metrics} reads
+     */
     public List<Input> inputs(InputStream stdin) {
+        if (!s3Uris().isEmpty()) {
+            throw new UsageError("cwfilter: " + s3Uris().get(0) + ": s3:// inputs are read by 'cwfilter metrics'");
+        }
+        return inputs(stdin, false);
+    }
+
+    /**
+     * The file inputs, in command-line order, leaving out {@code s3://} URIs; standard input if nothing was named and
+     * there are no {@code otherSources} (S3 URIs, a log group).
+     */
+    public List<Input> inputs(InputStream stdin, boolean otherSources) {
         List<Input> inputs = new ArrayList<>();
         for (String file : files) {
+            if (file.startsWith("s3://")) {
+                continue;
+            }
             inputs.add(file.equals("-") ? Input.stream("-", stdin) : Input.file(Path.of(file)));
         }
-        if (inputs.isEmpty()) {
+        if (inputs.isEmpty() && !otherSources && s3Uris().isEmpty()) {
             inputs.add(Input.stream("-", stdin));
         }
         return inputs;
+    }
+
+    /** The {@code s3://bucket/prefix} inputs, in command-line order. */
+    public List<String> s3Uris() {
+        return files.stream().filter(f -> f.startsWith("s3://")).toList();
     }
 
     /** The chosen format. */

@@ -5,6 +5,19 @@ import dev.cwfilter.FilterPatternException;
 import dev.cwfilter.LogEvent;
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.StandardUnit;
+import dev.cwfilter.aws.AccountDefinitions;
+import dev.cwfilter.aws.AlarmMessages;
+import dev.cwfilter.aws.AlarmNotification;
+import dev.cwfilter.aws.AwsCallException;
+import dev.cwfilter.aws.AwsClients;
+import dev.cwfilter.aws.CloudTrailS3Source;
+import dev.cwfilter.aws.DeliveryFailure;
+import dev.cwfilter.aws.DeliveryListener;
+import dev.cwfilter.aws.EmfWriter;
+import dev.cwfilter.aws.LogGroupSource;
+import dev.cwfilter.aws.MetricDataPublisher;
+import dev.cwfilter.aws.S3Location;
+import dev.cwfilter.aws.SnsAlarmNotifier;
 import dev.cwfilter.cli.input.BadEvents;
 import dev.cwfilter.cli.input.Event;
 import dev.cwfilter.cli.input.EventSource;
@@ -26,7 +39,9 @@ import dev.cwfilter.metric.Statistic;
 import dev.cwfilter.metric.StatisticsQuery;
 import dev.cwfilter.metric.TreatMissingData;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +79,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:an input could not be opened or read, or the chart could not be written",
+            "1:an input could not be opened or read, the chart or EMF file could not be written, or an AWS call "
+                    + "failed (a notification not delivered, datapoints not published)",
             "2:invalid pattern, metric filter, statistic, period or alarm expression"},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -72,7 +89,11 @@ import picocli.CommandLine.Spec;
             "  cwfilter metrics -p '{ $.latency = * }' --value '$.latency' --unit Milliseconds \\",
             "      --period 300 --stat p99 --alarm '> 250 for 2 of 3' --treat-missing-data notBreaching app.log",
             "  cwfilter metrics -p '[ip, user, ..., status, size]' --value '$size' --dimension 'Status=$status' \\",
-            "      --period 3600 --stat Sum export/000000.gz"})
+            "      --period 3600 --stat Sum export/000000.gz",
+            "  cwfilter metrics -p '{ $.eventName = \"GetSecretValue\" }' --namespace CloudTrailMetrics \\",
+            "      --metric-name GetSecretValueCount --alarms account --notify --region eu-west-1 \\",
+            "      s3://trail-bucket/AWSLogs/123456789012/CloudTrail/eu-west-1/ --start-time 2026-11-21",
+            "  (docs/aws.md: every AWS option and the IAM permissions each needs)"})
 public final class MetricsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -149,8 +170,26 @@ public final class MetricsCommand implements Callable<Integer> {
     @Mixin
     private PatternOptions patternOptions;
 
+    @Mixin
+    private AwsOptions aws;
+
+    @Mixin
+    private AwsMetricsOptions awsMetrics;
+
     @Override
     public Integer call() throws IOException {
+        try {
+            return run();
+        } catch (AwsCallException e) {
+            spec.commandLine().getErr().println("cwfilter: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.IO_ERROR;
+        } finally {
+            aws.close();
+        }
+    }
+
+    private Integer run() throws IOException {
         Settings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -158,7 +197,27 @@ public final class MetricsCommand implements Callable<Integer> {
         Glyphs glyphs = env.unicode() ? Glyphs.UNICODE : Glyphs.ASCII;
 
         FilterMetrics metrics = FilterMetrics.of(settings.filter);
-        List<Input> in = inputs.inputs(env.stdin());
+        List<Input> in = inputs.inputs(env.stdin(), awsMetrics.readsAws(inputs));
+        int awsCode = ExitCodes.OK;
+        EmfWriter emf = null;
+        MetricFilter.Emitter emfEmitter = null;
+        if (awsMetrics.emf != null) {
+            Writer w;
+            try {
+                w = awsMetrics.emf.toString().equals("-") ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+                        : Files.newBufferedWriter(awsMetrics.emf, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("cwfilter: cannot write the EMF file '" + awsMetrics.emf + "': " + e.getMessage());
+                return ExitCodes.IO_ERROR;
+            }
+            emf = EmfWriter.to(w, namespace, metricName);
+            emfEmitter = settings.filter.emitter(emf);
+        }
+        MetricFilter.Emitter emfEvents = emfEmitter;
+        Consumer<LogEvent> accept = emfEvents == null ? metrics : e -> {
+            metrics.accept(e);
+            emfEvents.accept(e);
+        };
         int maxEventBytes = settings.filter.options().maxEventBytes();
         EventSource source = new EventSource(in, inputs.format(), maxEventBytes,
                 env.progress(err, EventSource.totalSize(in)));
@@ -168,11 +227,26 @@ public final class MetricsCommand implements Callable<Integer> {
             if (t == Event.NO_TIMESTAMP) {
                 bad.add(BadEvents.Kind.NO_TIMESTAMP, event.source(), event.line(), null);
             } else {
-                metrics.accept(new LogEvent(t, event.message()));
+                accept.accept(new LogEvent(t, event.message()));
             }
             return true;
         });
+        awsCode = readAws(accept, err);
         metrics.flush();
+        if (emf != null) {
+            emfEmitter.flush();
+            try {
+                emf.close();
+                for (String problem : emf.problems()) {
+                    err.println("cwfilter: EMF: " + problem);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                err.println("cwfilter: cannot write the EMF file '" + awsMetrics.emf + "': " + e.getMessage());
+                awsCode = ExitCodes.IO_ERROR;
+            }
+        }
+        List<MetricAlarm> accountAlarms = accountAlarms(err);
+        SnsAlarmNotifier notifier = awsMetrics.notify ? notifier(err) : null;
 
         out.println("Metric filter  " + settings.filter.pattern() + "  value " + value
                 + (defaultValue == null ? "" : ", default " + Values.format(defaultValue)));
@@ -219,10 +293,38 @@ public final class MetricsCommand implements Callable<Integer> {
                     + settings.statistic.awsName() + ")", times.stream().mapToLong(Long::longValue).toArray(),
                     values.stream().mapToDouble(Double::doubleValue).toArray()));
             if (settings.alarm != null) {
-                alarmIntervals.addAll(evaluateAlarm(settings, entry.getKey(), metric, out, glyphs));
+                alarmIntervals.addAll(evaluateAlarm(settings.alarm.toBuilder().dimensions(entry.getKey()).build(),
+                        metric, out, glyphs, notifier));
             }
         }
-        int code = Reports.print(err, source, maxEventBytes, "left out (a metric needs timestamps)");
+        for (MetricAlarm alarm : accountAlarms) {
+            alarmIntervals.addAll(evaluateAlarm(alarm, metrics.metric(alarm.dimensions()), out, glyphs, notifier));
+        }
+        if (notifier != null) {
+            notifier.close();
+            SnsAlarmNotifier.Counts c = notifier.counts();
+            out.println();
+            out.println("Notifications  " + c.delivered() + " published to SNS" + (c.failed() == 0 ? ""
+                    : ", " + c.failed() + " NOT delivered (see standard error)"));
+            if (c.failed() > 0) {
+                awsCode = ExitCodes.IO_ERROR;
+            }
+        }
+        if (awsMetrics.putMetricData && !metrics.metrics().isEmpty()) {
+            MetricDataPublisher.Result r = MetricDataPublisher.builder(aws.clients().cloudWatch()).build()
+                    .publishStatistics(namespace, metricName, metrics.metrics(), period);
+            out.println();
+            out.println("PutMetricData  " + r.sent() + " statistic sets of " + period + " s published to " + namespace
+                    + " / " + metricName + " in " + r.requests() + " requests" + (r.complete() ? "" : "; "
+                    + (r.skipped() + r.failed() + r.notAttempted()) + " NOT published (see standard error)"));
+            for (String problem : r.problems()) {
+                err.println("cwfilter: " + problem);
+            }
+            if (!r.complete()) {
+                awsCode = ExitCodes.IO_ERROR;
+            }
+        }
+        int code = Math.max(awsCode, Reports.print(err, source, maxEventBytes, "left out (a metric needs timestamps)"));
         if (chart != null && !series.isEmpty()) {
             String title = namespace + " / " + metricName + " — " + settings.statistic.awsName() + " per " + period
                     + " s";
@@ -249,19 +351,24 @@ public final class MetricsCommand implements Callable<Integer> {
     }
 
     /** Replays the alarm on one metric, prints its transitions, and returns the times it spent in ALARM. */
-    private List<SvgChart.Interval> evaluateAlarm(Settings settings, Map<String, String> dims, MetricAggregator metric,
-                                                  PrintWriter out, Glyphs glyphs) {
-        MetricAlarm alarm = settings.alarm.toBuilder().dimensions(dims).build();
+    private List<SvgChart.Interval> evaluateAlarm(MetricAlarm alarm, MetricAggregator metric, PrintWriter out,
+                                                  Glyphs glyphs, SnsAlarmNotifier notifier) {
+        Map<String, String> dims = alarm.dimensions();
         StringBuilder mail = new StringBuilder();
-        AlarmListener[] listeners = notifications ? new AlarmListener[] {AlarmEmailPrinter.to(mail)}
-                : new AlarmListener[0];
-        AlarmEvaluator evaluator = new AlarmEvaluator(alarm, metric, listeners);
+        List<AlarmListener> listeners = new ArrayList<>();
+        if (notifications) {
+            listeners.add(AlarmEmailPrinter.to(mail));
+        }
+        if (notifier != null) {
+            listeners.add(notifier);
+        }
+        AlarmEvaluator evaluator = new AlarmEvaluator(alarm, metric, listeners.toArray(new AlarmListener[0]));
         List<AlarmStateChange> changes = evaluator.replay();
         out.println();
         out.println("Alarm \"" + alarm.alarmName() + "\"" + (dims.isEmpty() ? "" : " on " + dims) + ": "
-                + alarm.statistic().awsName() + " " + settings.expression.symbol() + " "
+                + alarm.statistic().awsName() + " " + symbol(alarm) + " "
                 + Values.format(alarm.threshold()) + " for " + alarm.datapointsToAlarm() + " of "
-                + alarm.evaluationPeriods() + " periods of " + period + " s, missing data treated as "
+                + alarm.evaluationPeriods() + " periods of " + alarm.periodSeconds() + " s, missing data treated as "
                 + alarm.treatMissingData().awsName());
         if (changes.isEmpty()) {
             out.println("  no evaluation (no data)");
@@ -278,11 +385,114 @@ public final class MetricsCommand implements Callable<Integer> {
         for (int i = 0; i < changes.size(); i++) {
             if (changes.get(i).newState() == AlarmState.ALARM) {
                 long end = i + 1 < changes.size() ? changes.get(i + 1).timestamp()
-                        : changes.get(i).timestamp() + period * 1000L;
+                        : changes.get(i).timestamp() + alarm.periodSeconds() * 1000L;
                 intervals.add(new SvgChart.Interval(changes.get(i).timestamp(), end));
             }
         }
         return intervals;
+    }
+
+    private static String symbol(MetricAlarm alarm) {
+        return switch (alarm.comparisonOperator()) {
+            case GREATER_THAN_OR_EQUAL_TO_THRESHOLD -> ">=";
+            case GREATER_THAN_THRESHOLD -> ">";
+            case LESS_THAN_THRESHOLD -> "<";
+            case LESS_THAN_OR_EQUAL_TO_THRESHOLD -> "<=";
+        };
+    }
+
+    /** Reads the events of the s3:// inputs and the log group; IO_ERROR if an object could not be read. */
+    private int readAws(Consumer<LogEvent> accept, PrintWriter err) {
+        int code = ExitCodes.OK;
+        long start = awsMetrics.start();
+        long end = awsMetrics.end();
+        for (String uri : inputs.s3Uris()) {
+            S3Location location;
+            try {
+                location = S3Location.parse(uri);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("cwfilter metrics: " + e.getMessage());
+            }
+            CloudTrailS3Source.Builder b = CloudTrailS3Source.builder(aws.clients().s3(), location);
+            if (start != Long.MIN_VALUE || end != Long.MAX_VALUE) {
+                b.timeRange(start, end);
+            }
+            CloudTrailS3Source.Summary s = b.build().read(e -> {
+                accept.accept(e);
+                return true;
+            });
+            err.println("cwfilter: " + uri + ": " + s.records() + " CloudTrail records from " + s.objectsRead()
+                    + " objects" + (s.recordsOutOfRange() == 0 ? "" : ", " + s.recordsOutOfRange()
+                    + " outside the time range"));
+            for (String problem : s.problems()) {
+                err.println("cwfilter: " + problem);
+            }
+            if (s.objectsFailed() > 0) {
+                code = ExitCodes.IO_ERROR;
+            }
+        }
+        if (awsMetrics.logGroup != null) {
+            LogGroupSource.Summary s = LogGroupSource.builder(aws.clients().logs(), awsMetrics.logGroup, start, end)
+                    .build().read(e -> {
+                        accept.accept(e);
+                        return true;
+                    });
+            err.println("cwfilter: log group " + awsMetrics.logGroup + ": " + s.events() + " events in " + s.pages()
+                    + " pages");
+        }
+        return code;
+    }
+
+    /** The account's alarms on this metric, with --alarms account; the others are reported. */
+    private List<MetricAlarm> accountAlarms(PrintWriter err) {
+        if (awsMetrics.alarms == null) {
+            return List.of();
+        }
+        AccountDefinitions.Result<MetricAlarm> all = AccountDefinitions.alarms(aws.clients().cloudWatch());
+        List<MetricAlarm> on = new ArrayList<>();
+        for (MetricAlarm a : all.definitions()) {
+            if (a.namespace().equals(namespace) && a.metricName().equals(metricName)) {
+                if (a.periodSeconds() % 60 != 0) {
+                    err.println("cwfilter: alarm \"" + a.alarmName() + "\": its period of " + a.periodSeconds()
+                            + " s is shorter than the minute metric-filter metrics are stored at; left out");
+                } else {
+                    on.add(a);
+                }
+            }
+        }
+        for (AccountDefinitions.Problem p : all.problems()) {
+            err.println("cwfilter: left out " + p.describe());
+        }
+        if (on.isEmpty()) {
+            err.println("cwfilter: the account has no alarm on " + namespace + " / " + metricName);
+        }
+        return on;
+    }
+
+    /** A notifier that waits for room (a replay loses nothing) and reports each failure on standard error. */
+    private SnsAlarmNotifier notifier(PrintWriter err) {
+        AwsClients clients = aws.clients();
+        AlarmMessages.Builder messages = AlarmMessages.builder().region(clients.region().id());
+        List<String> actions = new ArrayList<>(awsMetrics.alarmActions);
+        actions.addAll(awsMetrics.okActions);
+        for (String arn : actions) {
+            String[] parts = arn.split(":");
+            if (parts.length >= 6 && parts[4].matches("\\d{12}")) {
+                messages.accountId(parts[4]);
+                break;
+            }
+        }
+        return SnsAlarmNotifier.builder(clients.sns()).messages(messages.build())
+                .whenFull(SnsAlarmNotifier.WhenFull.WAIT)
+                .listener(new DeliveryListener() {
+                    @Override
+                    public void failed(AlarmNotification n, DeliveryFailure failure) {
+                        synchronized (err) {
+                            err.println("cwfilter: notification NOT delivered: " + failure.message());
+                            err.flush();
+                        }
+                    }
+                }).build();
     }
 
     /** The validated configuration. */
@@ -343,8 +553,11 @@ public final class MetricsCommand implements Callable<Integer> {
                         .evaluationPeriods(s.expression.evaluationPeriods())
                         .datapointsToAlarm(s.expression.datapointsToAlarm()).threshold(s.expression.threshold())
                         .comparisonOperator(s.expression.operator()).treatMissingData(treat)
-                        .alarmActions(List.of("arn:aws:sns:us-east-1:123456789012:" + sanitize(metricName)
-                                + "-alarm"));
+                        .alarmActions(awsMetrics.alarmActions.isEmpty() ? List.of("arn:aws:sns:us-east-1:123456789012:"
+                                + sanitize(metricName) + "-alarm") : awsMetrics.alarmActions)
+                        .okActions(awsMetrics.okActions)
+                        // Configured now, by this command line.
+                        .alarmConfigurationUpdatedTimestamp(parent.environment().millis().getAsLong());
                 if (unit != null) {
                     b.unit(standardUnit);
                 }
@@ -352,8 +565,14 @@ public final class MetricsCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UsageError("cwfilter metrics: invalid alarm: " + e.getMessage());
             }
-        } else if (notifications) {
+        } else if (notifications && awsMetrics.alarms == null) {
             throw new UsageError("cwfilter metrics: --notifications needs an --alarm");
+        }
+        awsMetrics.check(alarm != null);
+        if (awsMetrics.putMetricData || awsMetrics.emf != null) {
+            if (s.filter.metricNamespace().isEmpty()) {
+                throw new UsageError("cwfilter metrics: publishing needs a --namespace");
+            }
         }
         if (chart != null && !chart.toString().endsWith(".svg")) {
             throw new UsageError("cwfilter metrics: --chart '" + chart + "': the chart is an SVG file (FILE.svg)");
