@@ -44,7 +44,14 @@ public final class AwsOptions {
                             + " http://127.0.0.1:5000 (" + e.getReason() + ")");
                 }
             }
-            clients = b.build();
+            AwsClients made = b.build();
+            try {
+                made.region();
+            } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+                throw new UsageError("cwfilter: no AWS region: give --region, set AWS_REGION, or name a profile"
+                        + " that has one (" + e.getMessage() + ")");
+            }
+            clients = made;
         }
         return clients;
     }

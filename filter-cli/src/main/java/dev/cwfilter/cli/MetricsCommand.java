@@ -184,6 +184,11 @@ public final class MetricsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("cwfilter: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return ExitCodes.IO_ERROR;
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            // A client that cannot even be made (an unknown profile, no region): one line, not a stack trace.
+            spec.commandLine().getErr().println("cwfilter: AWS: " + dev.cwfilter.aws.AwsErrors.describe(e));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.IO_ERROR;
         } finally {
             aws.close();
         }

@@ -226,6 +226,12 @@ class MetricsAwsCommandTest {
         assertThat(filter.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(filter.err()).contains("s3:// inputs are read by 'cwfilter metrics'");
 
+        Run profile = Run.of("metrics", "-p", "ERROR", "--profile", "no-such-profile-" + UUID.randomUUID(),
+                "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1", "s3://bucket-x/prefix/");
+        assertThat(profile.code()).as(profile.toString()).isEqualTo(ExitCodes.IO_ERROR);
+        assertThat(profile.err()).contains("no usable AWS credentials").contains("no-such-profile-")
+                .doesNotContain("\tat ");
+
         Run url = Run.of("metrics", "-p", "ERROR", "--endpoint-url", "not a url", "s3://bucket/x");
         assertThat(url.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(url.err()).contains("--endpoint-url 'not a url'");
