@@ -1,8 +1,6 @@
 package dev.cwfilter.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,19 +29,6 @@ public final class AwsMetricsOptions {
                     + "(--namespace and --metric-name), instead of --alarm.")
     String alarms;
 
-    @Option(names = "--alarm-action", paramLabel = "ARN",
-            description = "An SNS topic of the --alarm for transitions to ALARM (repeatable, at most 5).")
-    List<String> alarmActions = new ArrayList<>();
-
-    @Option(names = "--ok-action", paramLabel = "ARN",
-            description = "An SNS topic of the --alarm for transitions to OK (repeatable, at most 5).")
-    List<String> okActions = new ArrayList<>();
-
-    @Option(names = "--notify",
-            description = "Publish each alarm transition to the alarm's SNS topics, with CloudWatch's subject and "
-                    + "message.")
-    boolean notify;
-
     @Option(names = "--put-metric-data",
             description = "Publish the metric's datapoints to CloudWatch (PutMetricData, one statistic set per "
                     + "--period).")
@@ -57,11 +42,6 @@ public final class AwsMetricsOptions {
     /** Whether events come from AWS. */
     boolean readsAws(InputOptions inputs) {
         return logGroup != null || !inputs.s3Uris().isEmpty();
-    }
-
-    /** Whether anything calls AWS. */
-    boolean callsAws(InputOptions inputs) {
-        return readsAws(inputs) || alarms != null || notify || putMetricData;
     }
 
     /** The start time, or {@link Long#MIN_VALUE}. */
@@ -92,17 +72,6 @@ public final class AwsMetricsOptions {
         }
         if (alarms != null && hasAlarm) {
             throw new UsageError("cwfilter metrics: --alarms account and --alarm: choose one");
-        }
-        if (notify && !hasAlarm && alarms == null) {
-            throw new UsageError("cwfilter metrics: --notify needs an alarm (--alarm with --alarm-action, or --alarms"
-                    + " account)");
-        }
-        if (notify && hasAlarm && alarmActions.isEmpty() && okActions.isEmpty()) {
-            throw new UsageError("cwfilter metrics: --notify with --alarm needs the SNS topics: --alarm-action ARN"
-                    + " (and --ok-action ARN)");
-        }
-        if (!hasAlarm && (!alarmActions.isEmpty() || !okActions.isEmpty())) {
-            throw new UsageError("cwfilter metrics: --alarm-action and --ok-action belong to an --alarm");
         }
     }
 }

@@ -6,13 +6,8 @@ import dev.cwfilter.LogEvent;
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.StandardUnit;
 import dev.cwfilter.aws.AccountDefinitions;
-import dev.cwfilter.aws.AlarmMessages;
-import dev.cwfilter.aws.AlarmNotification;
 import dev.cwfilter.aws.AwsCallException;
-import dev.cwfilter.aws.AwsClients;
 import dev.cwfilter.aws.CloudTrailS3Source;
-import dev.cwfilter.aws.DeliveryFailure;
-import dev.cwfilter.aws.DeliveryListener;
 import dev.cwfilter.aws.EmfWriter;
 import dev.cwfilter.aws.LogGroupSource;
 import dev.cwfilter.aws.MetricDataPublisher;
@@ -176,6 +171,9 @@ public final class MetricsCommand implements Callable<Integer> {
     @Mixin
     private AwsMetricsOptions awsMetrics;
 
+    @Mixin
+    private NotifyOptions notify;
+
     @Override
     public Integer call() throws IOException {
         try {
@@ -251,7 +249,12 @@ public final class MetricsCommand implements Callable<Integer> {
             }
         }
         List<MetricAlarm> accountAlarms = accountAlarms(err);
-        SnsAlarmNotifier notifier = awsMetrics.notify ? notifier(err) : null;
+        SnsAlarmNotifier notifier = notify.notify ? notify.notifier(aws, SnsAlarmNotifier.WhenFull.WAIT, line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        }) : null;
 
         out.println("Metric filter  " + settings.filter.pattern() + "  value " + value
                 + (defaultValue == null ? "" : ", default " + Values.format(defaultValue)));
@@ -474,32 +477,6 @@ public final class MetricsCommand implements Callable<Integer> {
         return on;
     }
 
-    /** A notifier that waits for room (a replay loses nothing) and reports each failure on standard error. */
-    private SnsAlarmNotifier notifier(PrintWriter err) {
-        AwsClients clients = aws.clients();
-        AlarmMessages.Builder messages = AlarmMessages.builder().region(clients.region().id());
-        List<String> actions = new ArrayList<>(awsMetrics.alarmActions);
-        actions.addAll(awsMetrics.okActions);
-        for (String arn : actions) {
-            String[] parts = arn.split(":");
-            if (parts.length >= 6 && parts[4].matches("\\d{12}")) {
-                messages.accountId(parts[4]);
-                break;
-            }
-        }
-        return SnsAlarmNotifier.builder(clients.sns()).messages(messages.build())
-                .whenFull(SnsAlarmNotifier.WhenFull.WAIT)
-                .listener(new DeliveryListener() {
-                    @Override
-                    public void failed(AlarmNotification n, DeliveryFailure failure) {
-                        synchronized (err) {
-                            err.println("cwfilter: notification NOT delivered: " + failure.message());
-                            err.flush();
-                        }
-                    }
-                }).build();
-    }
-
     /** The validated configuration. */
     private static final class Settings {
         MetricFilter filter;
@@ -558,9 +535,9 @@ public final class MetricsCommand implements Callable<Integer> {
                         .evaluationPeriods(s.expression.evaluationPeriods())
                         .datapointsToAlarm(s.expression.datapointsToAlarm()).threshold(s.expression.threshold())
                         .comparisonOperator(s.expression.operator()).treatMissingData(treat)
-                        .alarmActions(awsMetrics.alarmActions.isEmpty() ? List.of("arn:aws:sns:us-east-1:123456789012:"
-                                + sanitize(metricName) + "-alarm") : awsMetrics.alarmActions)
-                        .okActions(awsMetrics.okActions)
+                        .alarmActions(notify.alarmActions.isEmpty() ? List.of("arn:aws:sns:us-east-1:123456789012:"
+                                + sanitize(metricName) + "-alarm") : notify.alarmActions)
+                        .okActions(notify.okActions)
                         // Configured now, by this command line.
                         .alarmConfigurationUpdatedTimestamp(parent.environment().millis().getAsLong());
                 if (unit != null) {
@@ -574,6 +551,7 @@ public final class MetricsCommand implements Callable<Integer> {
             throw new UsageError("cwfilter metrics: --notifications needs an --alarm");
         }
         awsMetrics.check(alarm != null);
+        notify.check("metrics", alarm != null, awsMetrics.alarms != null);
         if (awsMetrics.putMetricData || awsMetrics.emf != null) {
             if (s.filter.metricNamespace().isEmpty()) {
                 throw new UsageError("cwfilter metrics: publishing needs a --namespace");

@@ -248,4 +248,28 @@ class MetricsAwsCommandTest {
         assertThat(run.out()).contains("Notifications  0 published to SNS, 4 NOT delivered");
         assertThat(run.err()).contains("cwfilter: notification NOT delivered: SNS Publish of alarm");
     }
+
+    @Test
+    void watchPublishesEachTransitionToTheAlarmsTopicsAsItHappens(@TempDir Path dir) throws Exception {
+        Path trail = Files.writeString(dir.resolve("trail.json"), Run.seedText());
+        try (HttpSubscriber subscriber = new HttpSubscriber()) {
+            String topic = topic(subscriber);
+            Run run = Run.of("watch", "--no-follow", "-p", "{ $.eventName = \"GetSecretValue\" }", "--default",
+                    "0", "--alarm", ">= 1 for 1 of 1", "--alarm-name", "Secret is accessed", "--alarm-action", topic,
+                    "--notify", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1",
+                    trail.toString());
+            assertThat(run.code()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("Notifications  4 published to SNS");
+            List<JsonNode> received = subscriber.notifications(4, Duration.ofSeconds(10));
+            assertThat(received).extracting(n -> n.get("Subject").asText())
+                    .containsOnly("ALARM: \"Secret is accessed\" in US East (N. Virginia)");
+            JsonNode body = new ObjectMapper().readTree(received.get(0).get("Message").asText());
+            assertThat(body.get("StateChangeTime").asText()).isEqualTo("2026-11-21T12:04:00.000+0000");
+            assertThat(body.get("AWSAccountId").asText()).isEqualTo(Moto.ACCOUNT);
+            assertThat(body.get("AlarmActions").get(0).asText()).isEqualTo(topic);
+        }
+        Run noTopic = Run.of("watch", "--no-follow", "-p", "ERROR", "--alarm", ">= 1", "--notify", "x.log");
+        assertThat(noTopic.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noTopic.err()).contains("cwfilter watch: --notify with --alarm needs the SNS topics");
+    }
 }
