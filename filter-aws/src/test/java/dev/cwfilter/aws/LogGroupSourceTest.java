@@ -80,4 +80,30 @@ class LogGroupSourceTest {
                 .hasMessageContaining("FilterLogEvents on log group /no/such/group")
                 .hasMessageContaining("ResourceNotFoundException");
     }
+
+    @Test
+    void throttlingIsRetriedByTheSdkAndEveryEventStillArrives() {
+        String group = "/throttled/" + UUID.randomUUID();
+        aws.logs().createLogGroup(b -> b.logGroupName(group));
+        aws.logs().createLogStream(b -> b.logGroupName(group).logStreamName("s"));
+        long start = (System.currentTimeMillis() - 3_600_000L) / 60_000 * 60_000;
+        List<InputLogEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            batch.add(InputLogEvent.builder().timestamp(start + i).message("m" + i).build());
+        }
+        aws.logs().putLogEvents(b -> b.logGroupName(group).logStreamName("s").logEvents(batch));
+        proxy.failNext("logs", "FilterLogEvents", 2, 400, "ThrottlingException");
+        int before = proxy.calls("logs", "FilterLogEvents");
+        List<LogEvent> events = new ArrayList<>();
+        LogGroupSource.builder(aws.logs(), group, start, start + 1000).build().read(events::add);
+        assertThat(events).hasSize(100);
+        assertThat(proxy.calls("logs", "FilterLogEvents") - before).isEqualTo(3);
+
+        proxy.failNext("logs", "FilterLogEvents", 3, 500, "ServiceUnavailableException");
+        assertThatThrownBy(() -> LogGroupSource.builder(aws.logs(), group, start, start + 1000).build()
+                .read(e -> true))
+                .isInstanceOf(AwsCallException.class)
+                .hasMessageContaining("FilterLogEvents on log group " + group)
+                .hasMessageContaining("ServiceUnavailableException").hasMessageContaining("after 3 attempts");
+    }
 }
