@@ -4,44 +4,39 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * What {@code metrics} reads from and writes to an AWS account: a log group over a time range as input, the
- * account's alarms, SNS notifications, PutMetricData and Embedded Metric Format.
+ * What {@code metrics} reads from and writes to an AWS account beyond its definitions: the time range of the events
+ * read from AWS (a log group, {@code s3://} CloudTrail files), PutMetricData and Embedded Metric Format.
  *
  * <p>Not thread-safe: picocli fills one instance per command invocation.
  */
 public final class AwsMetricsOptions {
 
-    @Option(names = "--log-group", paramLabel = "NAME",
-            description = "Read the events of this CloudWatch Logs log group (FilterLogEvents) between --start-time "
-                    + "and --end-time.")
-    String logGroup;
-
     @Option(names = "--start-time", paramLabel = "TIME",
-            description = "The start of the events read from AWS (a log group, or s3:// CloudTrail files): epoch "
-                    + "milliseconds or ISO-8601, UTC unless an offset is given.")
+            description = "The start of the events read from AWS (--log-group's events, or s3:// CloudTrail files): "
+                    + "epoch milliseconds or ISO-8601, UTC unless an offset is given.")
     String startTime;
 
     @Option(names = "--end-time", paramLabel = "TIME", description = "The end (exclusive) of the events read from AWS.")
     String endTime;
 
-    @Option(names = "--alarms", paramLabel = "account",
-            description = "'account': evaluate the account's alarms (DescribeAlarms) on the filter's metric "
-                    + "(--namespace and --metric-name), instead of --alarm.")
-    String alarms;
-
     @Option(names = "--put-metric-data",
-            description = "Publish the metric's datapoints to CloudWatch (PutMetricData, one statistic set per "
+            description = "Publish the metrics' datapoints to CloudWatch (PutMetricData, one statistic set per "
                     + "--period).")
     boolean putMetricData;
 
     @Option(names = "--emf", paramLabel = "FILE",
             description = "Write the metric's datapoints to FILE as CloudWatch Embedded Metric Format JSON lines "
-                    + "('-' for standard output).")
+                    + "('-' for standard output; one filter, -p).")
     Path emf;
 
+    /** Whether the events of the log group are read: a time range is given. */
+    boolean readsLogGroup(String logGroup) {
+        return logGroup != null && startTime != null && endTime != null;
+    }
+
     /** Whether events come from AWS. */
-    boolean readsAws(InputOptions inputs) {
-        return logGroup != null || !inputs.s3Uris().isEmpty();
+    boolean readsAws(InputOptions inputs, String logGroup) {
+        return readsLogGroup(logGroup) || !inputs.s3Uris().isEmpty();
     }
 
     /** The start time, or {@link Long#MIN_VALUE}. */
@@ -57,21 +52,19 @@ public final class AwsMetricsOptions {
     /**
      * Checks the combinations.
      *
+     * @param logGroup        the --log-group, if any
+     * @param selectsFilters  whether --log-group also selects the filters of --metric-filters files
      * @throws UsageError naming what is wrong
      */
-    void check(boolean hasAlarm) {
-        if (logGroup != null && (startTime == null || endTime == null)) {
-            throw new UsageError("cwfilter metrics: --log-group needs --start-time and --end-time");
+    void check(String logGroup, boolean selectsFilters) {
+        if (logGroup != null && !selectsFilters && (startTime == null || endTime == null)) {
+            throw new UsageError("cwfilter metrics: --log-group needs --start-time and --end-time (the events to read)");
+        }
+        if ((startTime == null) != (endTime == null) && logGroup != null) {
+            throw new UsageError("cwfilter metrics: --start-time and --end-time go together");
         }
         if ((startTime != null || endTime != null) && start() >= end()) {
             throw new UsageError("cwfilter metrics: --start-time must be before --end-time");
-        }
-        if (alarms != null && !alarms.equals("account")) {
-            throw new UsageError("cwfilter metrics: --alarms '" + alarms + "': only 'account' (the account's alarms"
-                    + " on the metric) is supported here");
-        }
-        if (alarms != null && hasAlarm) {
-            throw new UsageError("cwfilter metrics: --alarms account and --alarm: choose one");
         }
     }
 }

@@ -272,4 +272,53 @@ class MetricsAwsCommandTest {
         assertThat(noTopic.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(noTopic.err()).contains("cwfilter watch: --notify with --alarm needs the SNS topics");
     }
+
+    @Test
+    void theSeedScenarioWithTheLogGroupsFiltersAndTheAccountsAlarmsFromAws() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String bucket = "seedlg-" + suffix;
+        String group = "CloudTrail/DefaultLogGroup-" + suffix;
+        String namespace = "CloudTrailMetrics-" + suffix;
+        String prefix = "AWSLogs/" + Moto.ACCOUNT + "/CloudTrail/us-east-1/";
+        s3.createBucket(b -> b.bucket(bucket));
+        s3.putObject(b -> b.bucket(bucket).key(prefix + "2026/11/21/" + Moto.ACCOUNT
+                + "_CloudTrail_us-east-1_20261121T1305Z_seed.json.gz"), RequestBody.fromBytes(gzip(Run.seedText())));
+        logs.createLogGroup(b -> b.logGroupName(group));
+        logs.putMetricFilter(b -> b.logGroupName(group).filterName("GetSecretValue")
+                .filterPattern("{ $.eventName = \"GetSecretValue\" }")
+                .metricTransformations(software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation
+                        .builder().metricNamespace(namespace).metricName("GetSecretValueCount").metricValue("1")
+                        .defaultValue(0.0).build()));
+        try (HttpSubscriber subscriber = new HttpSubscriber()) {
+            String topic = topic(subscriber);
+            String alarmName = "GetSecretValue " + suffix;
+            cloudWatch.putMetricAlarm(b -> b.alarmName(alarmName).namespace(namespace)
+                    .metricName("GetSecretValueCount").statistic("Sum").period(60).evaluationPeriods(1)
+                    .datapointsToAlarm(1).threshold(1.0)
+                    .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD).alarmActions(topic));
+
+            Run run = Run.of("metrics", "--metric-filters", "log-group:" + group, "--alarms", "account", "--notify",
+                    "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1",
+                    "--start-time", "2026-11-21T12:00:00Z", "--end-time", "2026-11-21T13:00:00Z",
+                    "s3://" + bucket + "/" + prefix);
+            assertThat(run.code()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("Log group  " + group + ": 1 metric filter, 1 alarm; 127 events")
+                    .contains("Notifications  4 published to SNS");
+            List<JsonNode> received = subscriber.notifications(4, Duration.ofSeconds(10));
+            assertThat(received).hasSize(4);
+            JsonNode first = received.get(0);
+            assertThat(first.get("Subject").asText()).isEqualTo("ALARM: \"" + alarmName
+                    + "\" in US East (N. Virginia)");
+            JsonNode body = new ObjectMapper().readTree(first.get("Message").asText());
+            assertThat(body.get("AlarmName").asText()).isEqualTo(alarmName);
+            assertThat(body.get("AWSAccountId").asText()).isEqualTo(Moto.ACCOUNT);
+            assertThat(body.get("StateChangeTime").asText()).isEqualTo("2026-11-21T12:04:00.000+0000");
+            assertThat(body.get("OldStateValue").asText()).isEqualTo("OK");
+            assertThat(body.get("AlarmArn").asText()).isEqualTo("arn:aws:cloudwatch:us-east-1:" + Moto.ACCOUNT
+                    + ":alarm:" + alarmName);
+            assertThat(body.get("Trigger").get("MetricName").asText()).isEqualTo("GetSecretValueCount");
+            assertThat(body.get("Trigger").get("Namespace").asText()).isEqualTo(namespace);
+            assertThat(body.get("Trigger").get("DatapointsToAlarm").asInt()).isEqualTo(1);
+        }
+    }
 }
