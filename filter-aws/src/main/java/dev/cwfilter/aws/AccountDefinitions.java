@@ -3,20 +3,19 @@ package dev.cwfilter.aws;
 import dev.cwfilter.FilterOptions;
 import dev.cwfilter.FilterPatternException;
 import dev.cwfilter.MetricFilter;
-import dev.cwfilter.StandardUnit;
-import dev.cwfilter.metric.AlarmComparisonOperator;
-import dev.cwfilter.metric.LowSampleCountPercentile;
+import dev.cwfilter.definitions.DefinitionProblem;
+import dev.cwfilter.definitions.MetricAlarmFields;
+import dev.cwfilter.definitions.MetricFilterFields;
 import dev.cwfilter.metric.MetricAlarm;
-import dev.cwfilter.metric.TreatMissingData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
 
@@ -24,9 +23,10 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation
  * The metric filters and alarms defined in an account, as cwfilter objects: {@code DescribeMetricFilters} of a log
  * group into {@link MetricFilter}s and {@code DescribeAlarms} into {@link MetricAlarm}s, every page of each.
  *
- * <p>The conversion takes each field the API returns to the builder setting of the same name (AWS-SHAPES.md section
- * 5: the same fields {@code aws logs describe-metric-filters} and {@code aws cloudwatch describe-alarms} print), so
- * that the objects equal those read from that JSON. A definition cwfilter cannot evaluate as CloudWatch would is not
+ * <p>The conversion fills filter-definitions' {@link MetricFilterFields} and {@link MetricAlarmFields} from the SDK's
+ * getters and lets them convert, the same code that converts the JSON {@code aws logs describe-metric-filters} and
+ * {@code aws cloudwatch describe-alarms} print, so that the objects equal those read from that JSON (an alarm read
+ * here also carries its ARN and configuration time). A definition cwfilter cannot evaluate as CloudWatch would is not
  * converted: it is reported by name with the reason, and the others are converted —
  * <ul>
  *   <li>metric filters: an invalid pattern (with the caret), a transformation count other than one, a filter on
@@ -93,10 +93,9 @@ public final class AccountDefinitions {
                 }
                 try {
                     filters.add(toMetricFilter(f, options));
-                } catch (FilterPatternException e) {
-                    problems.add(new Problem("metric filter", f.filterName(), e.getMessage()));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new Problem("metric filter", f.filterName(), e.getMessage()));
+                    problems.add(new Problem("metric filter", String.valueOf(f.filterName()),
+                            DefinitionProblem.reasonOf(e)));
                 }
             }
         } catch (SdkException e) {
@@ -107,42 +106,23 @@ public final class AccountDefinitions {
     }
 
     /**
-     * One metric filter as DescribeMetricFilters returns it.
+     * One metric filter as DescribeMetricFilters returns it, through {@link MetricFilterFields}: the same conversion
+     * as for the AWS CLI's JSON, so both give equal objects.
      *
      * @throws FilterPatternException   if its pattern is invalid
      * @throws IllegalArgumentException if it is not one cwfilter can evaluate as CloudWatch does
      */
     public static MetricFilter toMetricFilter(software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter f,
                                               FilterOptions options) {
-        if (Boolean.TRUE.equals(f.applyOnTransformedLogs())) {
-            throw new IllegalArgumentException("applies to transformed logs (applyOnTransformedLogs), which"
-                    + " cwfilter does not reproduce");
+        List<MetricFilterFields.MetricTransformationFields> transformations = new ArrayList<>();
+        for (MetricTransformation t : f.metricTransformations()) {
+            transformations.add(new MetricFilterFields.MetricTransformationFields(t.metricName(), t.metricNamespace(),
+                    t.metricValue(), t.defaultValue(), t.hasDimensions() ? new LinkedHashMap<>(t.dimensions()) : null,
+                    t.unitAsString()));
         }
-        if (f.hasEmitSystemFieldDimensions() && !f.emitSystemFieldDimensions().isEmpty()) {
-            throw new IllegalArgumentException("emits system-field dimensions " + f.emitSystemFieldDimensions()
-                    + ", which cwfilter does not reproduce");
-        }
-        if (f.fieldSelectionCriteria() != null && !f.fieldSelectionCriteria().isEmpty()) {
-            throw new IllegalArgumentException("has field selection criteria, which cwfilter does not reproduce");
-        }
-        if (f.metricTransformations().size() != 1) {
-            throw new IllegalArgumentException("has " + f.metricTransformations().size()
-                    + " metric transformations; a metric filter has exactly one");
-        }
-        MetricTransformation t = f.metricTransformations().get(0);
-        MetricFilter.Builder b = MetricFilter.builder().filterName(f.filterName())
-                .filterPattern(f.filterPattern() == null ? "" : f.filterPattern()).options(options)
-                .metricNamespace(t.metricNamespace()).metricName(t.metricName()).metricValue(t.metricValue());
-        if (t.defaultValue() != null) {
-            b.defaultValue(t.defaultValue());
-        }
-        if (t.hasDimensions()) {
-            b.dimensions(new LinkedHashMap<>(t.dimensions()));
-        }
-        if (t.unit() != null) {
-            b.unit(StandardUnit.fromAwsName(t.unitAsString()));
-        }
-        return b.build();
+        return new MetricFilterFields(f.filterName(), f.filterPattern(), transformations, f.logGroupName(),
+                f.applyOnTransformedLogs(), blankToNull(f.fieldSelectionCriteria()),
+                f.hasEmitSystemFieldDimensions() ? f.emitSystemFieldDimensions() : null).toMetricFilter(options);
     }
 
     /**
@@ -159,7 +139,7 @@ public final class AccountDefinitions {
                 try {
                     alarms.add(toMetricAlarm(a));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new Problem("alarm", a.alarmName(), e.getMessage()));
+                    problems.add(new Problem("alarm", String.valueOf(a.alarmName()), DefinitionProblem.reasonOf(e)));
                 }
             }
         } catch (SdkException e) {
@@ -189,71 +169,41 @@ public final class AccountDefinitions {
     }
 
     /**
-     * One alarm as DescribeAlarms returns it.
+     * One alarm as DescribeAlarms returns it, through {@link MetricAlarmFields} (the same conversion as for the AWS
+     * CLI's JSON), with what the account says beyond its configuration: its ARN and when it was last configured.
      *
      * @throws IllegalArgumentException if it is not a static-threshold alarm on one metric, or breaks a
      *                                  PutMetricAlarm rule
      */
     public static MetricAlarm toMetricAlarm(software.amazon.awssdk.services.cloudwatch.model.MetricAlarm a) {
-        if (a.hasMetrics() && !a.metrics().isEmpty()) {
-            throw new IllegalArgumentException("is a metric-math or anomaly-detection alarm (Metrics), which"
-                    + " cwfilter does not evaluate");
+        List<MetricAlarmFields.DimensionFields> dims = null;
+        if (a.hasDimensions()) {
+            dims = new ArrayList<>();
+            for (Dimension d : a.dimensions()) {
+                dims.add(new MetricAlarmFields.DimensionFields(d.name(), d.value()));
+            }
         }
-        if (a.thresholdMetricId() != null) {
-            throw new IllegalArgumentException("is an anomaly-detection alarm (ThresholdMetricId), which cwfilter"
-                    + " does not evaluate");
-        }
-        if (a.threshold() == null) {
-            throw new IllegalArgumentException("has no static threshold");
-        }
-        if (a.namespace() == null || a.metricName() == null) {
-            throw new IllegalArgumentException("names no metric (Namespace and MetricName)");
-        }
-        MetricAlarm.Builder b = MetricAlarm.builder().alarmName(a.alarmName())
-                .alarmDescription(a.alarmDescription())
-                .namespace(a.namespace()).metricName(a.metricName())
-                .periodSeconds(a.period() == null ? 0 : a.period())
-                .evaluationPeriods(a.evaluationPeriods() == null ? 0 : a.evaluationPeriods())
-                .threshold(a.threshold())
-                .comparisonOperator(AlarmComparisonOperator.fromAwsName(a.comparisonOperatorAsString()));
+        List<String> metrics = a.hasMetrics() && !a.metrics().isEmpty()
+                ? a.metrics().stream().map(MetricDataQuery::id).toList() : null;
+        MetricAlarm alarm = new MetricAlarmFields(a.alarmName(), a.alarmDescription(), a.actionsEnabled(),
+                a.hasOkActions() ? a.okActions() : null, a.hasAlarmActions() ? a.alarmActions() : null,
+                a.hasInsufficientDataActions() ? a.insufficientDataActions() : null, a.metricName(), a.namespace(),
+                a.statisticAsString(), a.extendedStatistic(), dims, a.period(), a.unitAsString(),
+                a.evaluationPeriods(), a.datapointsToAlarm(), a.threshold(), a.comparisonOperatorAsString(),
+                blankToNull(a.treatMissingData()), blankToNull(a.evaluateLowSampleCountPercentile()), metrics,
+                a.thresholdMetricId(), a.evaluationCriteria() != null).toMetricAlarm();
+        MetricAlarm.Builder b = alarm.toBuilder();
         if (a.alarmArn() != null) {
             b.alarmArn(a.alarmArn());
         }
         if (a.alarmConfigurationUpdatedTimestamp() != null) {
             b.alarmConfigurationUpdatedTimestamp(a.alarmConfigurationUpdatedTimestamp().toEpochMilli());
         }
-        if (a.extendedStatistic() != null) {
-            b.statistic(a.extendedStatistic());
-        } else if (a.statisticAsString() != null) {
-            b.statistic(a.statisticAsString());
-        } else {
-            throw new IllegalArgumentException("has neither Statistic nor ExtendedStatistic");
-        }
-        Map<String, String> dims = new LinkedHashMap<>();
-        for (Dimension d : a.dimensions()) {
-            if (dims.put(d.name(), d.value()) != null) {
-                throw new IllegalArgumentException("names dimension " + d.name() + " twice");
-            }
-        }
-        b.dimensions(dims);
-        if (a.datapointsToAlarm() != null) {
-            b.datapointsToAlarm(a.datapointsToAlarm());
-        }
-        if (a.treatMissingData() != null) {
-            b.treatMissingData(TreatMissingData.fromAwsName(a.treatMissingData()));
-        }
-        if (a.evaluateLowSampleCountPercentile() != null && !a.evaluateLowSampleCountPercentile().isEmpty()) {
-            b.evaluateLowSampleCountPercentile(LowSampleCountPercentile.fromAwsName(
-                    a.evaluateLowSampleCountPercentile()));
-        }
-        if (a.unit() != null) {
-            b.unit(StandardUnit.fromAwsName(a.unitAsString()));
-        }
-        if (a.actionsEnabled() != null) {
-            b.actionsEnabled(a.actionsEnabled());
-        }
-        b.okActions(a.okActions()).alarmActions(a.alarmActions())
-                .insufficientDataActions(a.insufficientDataActions());
         return b.build();
+    }
+
+    /** The API leaves a setting out or, in some answers, sends it empty: both mean not set. */
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 }

@@ -8,9 +8,9 @@ import java.io.InputStream;
  * Reads the records of a CloudTrail log file ({@code {"Records":[...]}}, already decompressed) one at a time, each as
  * the log event CloudTrail delivers to CloudWatch Logs: the record's compact JSON, at its {@code eventTime}.
  *
- * <p>The seam between the AWS sources and the record reader: {@link #streaming()} is a jackson-core streaming reader
- * that never holds more than one record; a faster reader can take its place without touching the sources.
- * Implementations must be thread-safe or made per use.
+ * <p>The seam between the AWS sources and the record reader: {@link #standard()} is the core's
+ * {@link dev.cwfilter.io.CloudTrailRecordReader}, which finds each record's bytes without a JSON parse and never holds
+ * more than one record. Implementations must be thread-safe or made per use.
  */
 @FunctionalInterface
 public interface CloudTrailRecordReader {
@@ -38,8 +38,8 @@ public interface CloudTrailRecordReader {
      */
     long read(InputStream in, String source, RecordSink sink) throws IOException;
 
-    /** The streaming reader: jackson-core, one record in memory at a time. */
-    static CloudTrailRecordReader streaming() {
-        return new StreamingCloudTrailRecordReader(1024 * 1024);
+    /** The core's reader, records of up to 1 MiB (CloudWatch Logs' largest event); larger ones are skipped. */
+    static CloudTrailRecordReader standard() {
+        return new CoreCloudTrailRecordReader(dev.cwfilter.io.CloudTrailRecordReader.DEFAULT_MAX_RECORD_BYTES);
     }
 }

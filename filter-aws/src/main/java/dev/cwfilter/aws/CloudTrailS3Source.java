@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@code .json} or {@code .json.gz} are passed over.
  *
  * <h2>Faults</h2>
- * An object that cannot be read (not gzip, not JSON, not a CloudTrail document, or a GetObject that fails after the
+ * An object that cannot be read (not gzip, not a CloudTrail document, or a GetObject that fails after the
  * SDK's retries) is reported in {@link Summary#problems()} by its URI and the rest is read; records it delivered
  * before the fault stay delivered. A listing that fails (no such bucket, access denied, no credentials) stops the
  * read with an {@link AwsCallException}.
@@ -200,7 +200,11 @@ public final class CloudTrailS3Source {
                 }
             };
             try (InputStream in = decompressed(s3.getObject(b -> b.bucket(location.bucket()).key(key)))) {
-                reader.read(in, uri, records);
+                if (reader.read(in, uri, records) == 0 && !stopped[0]) {
+                    // Not an error (a document may hold no records), but a file named like a trail that holds
+                    // none is worth saying.
+                    problem(uri + ": no CloudTrail records");
+                }
                 read++;
             } catch (SdkException e) {
                 failed++;
@@ -245,7 +249,7 @@ public final class CloudTrailS3Source {
         private final S3Location location;
         private long start = Long.MIN_VALUE;
         private long end = Long.MAX_VALUE;
-        private CloudTrailRecordReader reader = CloudTrailRecordReader.streaming();
+        private CloudTrailRecordReader reader = CloudTrailRecordReader.standard();
 
         private Builder(S3Client s3, S3Location location) {
             this.s3 = Objects.requireNonNull(s3, "s3");
@@ -266,7 +270,7 @@ public final class CloudTrailS3Source {
             return this;
         }
 
-        /** The record reader. Default {@link CloudTrailRecordReader#streaming()}. */
+        /** The record reader. Default {@link CloudTrailRecordReader#standard()}. */
         public Builder recordReader(CloudTrailRecordReader reader) {
             this.reader = Objects.requireNonNull(reader, "reader");
             return this;

@@ -130,4 +130,86 @@ class AccountDefinitionsTest {
         assertThat(on.definitions()).contains(alarm);
         assertThat(on.problems()).anySatisfy(p -> assertThat(p.name()).isEqualTo(math));
     }
+
+    /** Moto's own JSON answer to a JSON-protocol call: the document the AWS CLI prints for it. */
+    private static String rawJson(String service, String target, String version, String body) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(Moto.endpoint())
+                .header("Content-Type", "application/x-amz-json-" + version)
+                .header("X-Amz-Target", target)
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/" + service
+                        + "/aws4_request, SignedHeaders=host, Signature=0")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
+    void theSdksAnswersGiveTheObjectsTheAwsCliJsonGives() throws Exception {
+        String group = "/same/" + UUID.randomUUID();
+        aws.logs().createLogGroup(b -> b.logGroupName(group));
+        Map<String, String> dims = new LinkedHashMap<>();
+        dims.put("Service", "$.service");
+        aws.logs().putMetricFilter(b -> b.logGroupName(group).filterName("Latency")
+                .filterPattern("{ $.latency > 100 }")
+                .metricTransformations(MetricTransformation.builder().metricName("Slow").metricNamespace("App")
+                        .metricValue("$.latency").dimensions(dims).unit("Milliseconds").build()));
+        aws.logs().putMetricFilter(b -> b.logGroupName(group).filterName("Errors").filterPattern("ERROR")
+                .metricTransformations(MetricTransformation.builder().metricName("Errors").metricNamespace("App")
+                        .metricValue("1").defaultValue(0.0).build()));
+        String name = "same-" + UUID.randomUUID();
+        aws.cloudWatch().putMetricAlarm(b -> b.alarmName(name).alarmDescription("slow").namespace("App")
+                .metricName("Slow").extendedStatistic("p99").period(300).evaluationPeriods(3).datapointsToAlarm(2)
+                .threshold(250.0).comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .treatMissingData("breaching").unit("Milliseconds").alarmActions("arn:aws:sns:us-east-1:"
+                        + Moto.ACCOUNT + ":ops").dimensions(d -> d.name("Service").value("api")));
+
+        java.util.List<MetricFilter> sdkFilters = AccountDefinitions.metricFilters(aws.logs(), group,
+                FilterOptions.defaults()).definitions();
+        dev.cwfilter.definitions.Definitions cliFilters = dev.cwfilter.definitions.DefinitionFiles.parse(
+                rawJson("logs", "Logs_20140328.DescribeMetricFilters", "1.1", "{\"logGroupName\":\"" + group
+                        + "\"}"), "filters.json", FilterOptions.defaults());
+        assertThat(cliFilters.problems()).isEmpty();
+        assertThat(sdkFilters).hasSize(2).hasSameSizeAs(cliFilters.metricFilters());
+        for (int i = 0; i < sdkFilters.size(); i++) {
+            MetricFilter sdk = sdkFilters.get(i);
+            MetricFilter cli = cliFilters.metricFilters().get(i).filter();
+            assertThat(sdk.filterName()).isEqualTo(cli.filterName());
+            assertThat(sdk.pattern().toString()).isEqualTo(cli.pattern().toString());
+            assertThat(sdk.metricNamespace()).isEqualTo(cli.metricNamespace());
+            assertThat(sdk.metricName()).isEqualTo(cli.metricName());
+            assertThat(sdk.metricValue()).isEqualTo(cli.metricValue());
+            assertThat(sdk.defaultValue()).isEqualTo(cli.defaultValue());
+            assertThat(sdk.dimensions()).isEqualTo(cli.dimensions());
+            assertThat(sdk.unit()).isEqualTo(cli.unit());
+        }
+
+        MetricAlarm sdkAlarm = AccountDefinitions.alarms(aws.cloudWatch()).definitions().stream()
+                .filter(a -> a.alarmName().equals(name)).findFirst().orElseThrow();
+        // The wire's timestamps are epoch seconds; AWS CLI v2 prints them as isoformat (AWS-SHAPES.md section 5).
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode answer = mapper.readTree(rawJson("monitoring",
+                "GraniteServiceVersion20100801.DescribeAlarms", "1.0", "{\"AlarmNames\":[\"" + name + "\"]}"));
+        for (com.fasterxml.jackson.databind.JsonNode alarm : answer.get("MetricAlarms")) {
+            for (String field : java.util.List.of("AlarmConfigurationUpdatedTimestamp", "StateUpdatedTimestamp",
+                    "StateTransitionedTimestamp")) {
+                if (alarm.has(field) && alarm.get(field).isNumber()) {
+                    java.time.Instant t = java.time.Instant.ofEpochMilli(Math.round(alarm.get(field).asDouble()
+                            * 1000));
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) alarm).put(field, java.time.OffsetDateTime
+                            .ofInstant(t, java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter
+                                    .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx")));
+                }
+            }
+        }
+        dev.cwfilter.definitions.Definitions cliAlarms = dev.cwfilter.definitions.DefinitionFiles.parse(
+                mapper.writeValueAsString(answer), "alarms.json", FilterOptions.defaults());
+        assertThat(cliAlarms.problems()).isEmpty();
+        MetricAlarm cliAlarm = cliAlarms.alarms().get(0).alarm();
+        // The CLI's JSON readers keep the configuration only; the SDK's conversion adds the ARN and the time.
+        assertThat(sdkAlarm.toBuilder().alarmArn(null).alarmConfigurationUpdatedTimestamp(java.util.OptionalLong
+                .empty()).build()).isEqualTo(cliAlarm);
+        assertThat(sdkAlarm.alarmArn()).contains("arn:aws:cloudwatch:us-east-1:" + Moto.ACCOUNT + ":alarm:" + name);
+    }
 }
