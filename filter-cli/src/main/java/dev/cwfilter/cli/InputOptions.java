@@ -21,8 +21,9 @@ public final class InputOptions {
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Log files, plain or gzipped (detected by content, not name), or directories: every file "
                     + "under them, in path order (CloudTrail's AWSLogs/<account>/CloudTrail/<region>/yyyy/mm/dd/ "
-                    + "layout reads in time order; CloudTrail-Digest directories and hidden files are left out). "
-                    + "'-' or no file: standard input.")
+                    + "layout reads in time order; CloudTrail-Digest directories and hidden files are left out), or "
+                    + "s3://bucket/prefix for the CloudTrail log files under it (metrics only). '-' or no input: "
+                    + "standard input.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--readers", paramLabel = "N",
@@ -49,14 +50,29 @@ public final class InputOptions {
     /**
      * The inputs, in command-line order, a directory replaced by the files under it (none, for an empty directory);
      * standard input if no file was named.
+     *
+     * @throws UsageError if an input is an {@code s3://} URI, which only {@code metrics} reads
      */
     public List<Input> inputs(InputStream stdin) {
+        if (!s3Uris().isEmpty()) {
+            throw new UsageError("cwfilter: " + s3Uris().get(0) + ": s3:// inputs are read by 'cwfilter metrics'");
+        }
+        return inputs(stdin, false);
+    }
+
+    /**
+     * The file inputs, as {@link #inputs(InputStream)} gives them but leaving out {@code s3://} URIs; standard input
+     * only if nothing was named and there are no {@code otherSources} (S3 URIs, a log group).
+     */
+    public List<Input> inputs(InputStream stdin, boolean otherSources) {
         if (readers < 1) {
             throw new UsageError("--readers " + readers + ": at least 1");
         }
         List<Input> inputs = new ArrayList<>();
         for (String file : files) {
-            if (file.equals("-")) {
+            if (file.startsWith("s3://")) {
+                continue;
+            } else if (file.equals("-")) {
                 inputs.add(Input.stream("-", stdin));
             } else if (Files.isDirectory(Path.of(file))) {
                 Input.directory(Path.of(file), inputs);
@@ -64,10 +80,15 @@ public final class InputOptions {
                 inputs.add(Input.file(Path.of(file)));
             }
         }
-        if (files.isEmpty()) {
+        if (files.isEmpty() && !otherSources) {
             inputs.add(Input.stream("-", stdin));
         }
         return inputs;
+    }
+
+    /** The {@code s3://bucket/prefix} inputs, in command-line order. */
+    public List<String> s3Uris() {
+        return files.stream().filter(f -> f.startsWith("s3://")).toList();
     }
 
     /** How many inputs to read at once. */

@@ -67,7 +67,7 @@ final class LogGroupRun {
             Statistic.MAXIMUM, Statistic.AVERAGE);
 
     /** What the command line asks for. */
-    record Settings(List<Path> metricFilterFiles, List<Path> alarmFiles, String logGroup, boolean json, Path chartDir,
+    record Settings(List<String> metricFilterFiles, List<String> alarmFiles, String logGroup, boolean json, Path chartDir,
                     int period, Statistic statistic, FilterOptions options) {
     }
 
@@ -76,9 +76,36 @@ final class LogGroupRun {
     private final PrintWriter err;
     private final Glyphs glyphs;
     private final List<DefinitionProblem> problems = new ArrayList<>();
+    private final Aws aws;
     private int code = ExitCodes.OK;
+    private int accountAlarmsElsewhere;
 
-    LogGroupRun(Settings settings, PrintWriter out, PrintWriter err, Glyphs glyphs) {
+    /**
+     * What the run takes from an AWS account, when the command line asks: definitions ({@code log-group:NAME},
+     * {@code account}), events ({@code s3://} inputs, a log group), alarm listeners (SNS notifications), and what is
+     * done with the metrics afterwards (PutMetricData). Each returns an exit code (0 when all went well).
+     */
+    interface Aws {
+        /** The file named as an AWS source: {@code log-group:NAME} or {@code account}. */
+        static boolean isSource(String name) {
+            return name.startsWith("log-group:") || name.equals("account");
+        }
+
+        /** The metric filters of {@code log-group:NAME}, or the account's alarms for {@code account}. */
+        Definitions definitions(String source);
+
+        /** Reads the events from AWS into {@code sink}. */
+        int events(java.util.function.Consumer<dev.cwfilter.LogEvent> sink);
+
+        /** Listeners of every alarm's transitions. */
+        List<dev.cwfilter.metric.AlarmListener> alarmListeners();
+
+        /** After the alarms ran and the summary was printed. */
+        int after(LogGroupMetrics metrics);
+    }
+
+    LogGroupRun(Settings settings, PrintWriter out, PrintWriter err, Glyphs glyphs, Aws aws) {
+        this.aws = aws;
         this.settings = settings;
         this.out = out;
         this.err = err;
@@ -136,9 +163,14 @@ final class LogGroupRun {
             }
             return true;
         });
+        code = Math.max(code, aws.events(metrics::accept));
         metrics.flush();
 
         List<AlarmRun> alarms = evaluateAlarms(definitions.alarms(), chosen, metrics);
+        if (accountAlarmsElsewhere > 0) {
+            err.println("cwfilter: " + accountAlarmsElsewhere + " other alarms of the account watch metrics no metric"
+                    + " filter of the log group publishes");
+        }
         if (settings.json) {
             writeJson(groupName, chosen, metrics, alarms, withoutTime[0], source.errors());
         } else {
@@ -147,6 +179,7 @@ final class LogGroupRun {
         if (settings.chartDir != null) {
             writeCharts(metrics, alarms);
         }
+        code = Math.max(code, aws.after(metrics));
         out.flush();
         reportProblems();
         int read = Reports.print(err, source, settings.options.maxEventBytes(), "left out (a metric needs"
@@ -158,9 +191,14 @@ final class LogGroupRun {
         return code == ExitCodes.IO_ERROR ? code : read;
     }
 
-    private Definitions read(List<Path> files) {
+    private Definitions read(List<String> names) {
         Definitions all = Definitions.empty();
-        for (Path file : files) {
+        for (String name : names) {
+            if (Aws.isSource(name)) {
+                all = all.plus(aws.definitions(name));
+                continue;
+            }
+            Path file = Path.of(name);
             try {
                 all = all.plus(DefinitionFiles.read(file, settings.options));
             } catch (DocumentException e) {
@@ -210,12 +248,18 @@ final class LogGroupRun {
                     f.metricNamespace().orElse("").equals(alarm.namespace())
                             && f.metricName().orElse("").equals(alarm.metricName())
                             && f.dimensions().keySet().equals(alarm.dimensions().keySet()));
+            if (!published && d.file().equals("account")) {
+                // Alarms read from the account watch all sorts of metrics; only those of the log group's are ours.
+                accountAlarmsElsewhere++;
+                continue;
+            }
             if (!published) {
                 problems.add(new DefinitionProblem(DefinitionProblem.Kind.ALARM, d.name(), d.file(), d.line(),
                         "its metric " + id + " is published by no metric filter of the log group"));
                 continue;
             }
-            AlarmEvaluator evaluator = new AlarmEvaluator(alarm, metrics.metric(id));
+            AlarmEvaluator evaluator = new AlarmEvaluator(alarm, metrics.metric(id),
+                    aws.alarmListeners().toArray(new dev.cwfilter.metric.AlarmListener[0]));
             runs.add(new AlarmRun(d, id, evaluator, evaluator.replay()));
         }
         return runs;

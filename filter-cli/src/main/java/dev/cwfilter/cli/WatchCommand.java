@@ -190,6 +190,12 @@ public final class WatchCommand implements Callable<Integer> {
     @Mixin
     private PatternOptions patternOptions;
 
+    @Mixin
+    private NotifyOptions notify;
+
+    @Mixin
+    private AwsOptions aws;
+
     private boolean eventClock;
     private Console console;
 
@@ -229,6 +235,18 @@ public final class WatchCommand implements Callable<Integer> {
                 });
         if (metricAlarm != null) {
             builder.alarm(metricAlarm).alarmListener(transitionPrinter(glyphs));
+        }
+        // Live, a notification never holds up evaluation: a full outbox refuses it, and the refusal is reported.
+        dev.cwfilter.aws.SnsAlarmNotifier notifier;
+        try {
+            notifier = notify.notify ? notify.notifier(aws, dev.cwfilter.aws.SnsAlarmNotifier.WhenFull.REJECT,
+                    line -> console.line(console.err, line)) : null;
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            err.println("cwfilter: AWS: " + dev.cwfilter.aws.AwsErrors.describe(e));
+            return ExitCodes.IO_ERROR;
+        }
+        if (notifier != null) {
+            builder.alarmListener(notifier);
         }
 
         List<Path> followed = new ArrayList<>();
@@ -271,6 +289,17 @@ public final class WatchCommand implements Callable<Integer> {
             summary(out, monitor, metricAlarm, followed.size(), stdin, env.millis().getAsLong() - started,
                     stopped ? "stopped" : how);
         }
+        int code = errors.isEmpty() ? ExitCodes.OK : ExitCodes.IO_ERROR;
+        if (notifier != null) {
+            notifier.close();
+            aws.close();
+            dev.cwfilter.aws.SnsAlarmNotifier.Counts c = notifier.counts();
+            out.println("Notifications  " + c.delivered() + " published to SNS" + (c.failed() == 0 ? ""
+                    : ", " + c.failed() + " NOT delivered (see standard error)"));
+            if (c.failed() > 0) {
+                code = ExitCodes.IO_ERROR;
+            }
+        }
         for (String e : errors) {
             err.println("cwfilter: " + e);
         }
@@ -284,7 +313,7 @@ public final class WatchCommand implements Callable<Integer> {
         counts.report(err);
         out.flush();
         err.flush();
-        return errors.isEmpty() ? ExitCodes.OK : ExitCodes.IO_ERROR;
+        return code;
     }
 
     /** Reads every input once with the readers {@code filter} uses; how the reading ended. */
@@ -452,8 +481,10 @@ public final class WatchCommand implements Callable<Integer> {
             throw new UsageError("cwfilter watch: --stat '" + stat + "': " + e.getMessage());
         }
         if (alarm == null) {
+            notify.check("watch", false, false);
             return null;
         }
+        notify.check("watch", true, false);
         if (!dimensions.isEmpty()) {
             throw new UsageError("cwfilter watch: --alarm with --dimension: an alarm watches one dimension "
                     + "combination, which watch cannot know in advance; leave out --dimension");
@@ -472,7 +503,10 @@ public final class WatchCommand implements Callable<Integer> {
             MetricAlarm.Builder b = MetricAlarm.builder().alarmName(name).namespace(namespace).metricName(metricName)
                     .statistic(statistic).periodSeconds(period).evaluationPeriods(expression.evaluationPeriods())
                     .datapointsToAlarm(expression.datapointsToAlarm()).threshold(expression.threshold())
-                    .comparisonOperator(expression.operator()).treatMissingData(treat);
+                    .comparisonOperator(expression.operator()).treatMissingData(treat)
+                    .alarmActions(notify.alarmActions).okActions(notify.okActions)
+                    // Configured now, by this command line.
+                    .alarmConfigurationUpdatedTimestamp(parent.environment().millis().getAsLong());
             if (unit != null) {
                 b.unit(StandardUnit.fromAwsName(unit));
             }
