@@ -16,7 +16,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -165,30 +164,45 @@ final class Definitions implements Serializable {
                          int datapointsToAlarm, double threshold, AlarmComparisonOperator operator,
                          TreatMissingData treatMissingData, LowSampleCountPercentile lowSampleCount,
                          StandardUnit unit, boolean actionsEnabled, ArrayList<String> okActions,
-                         ArrayList<String> alarmActions, ArrayList<String> insufficientDataActions)
+                         ArrayList<String> alarmActions, ArrayList<String> insufficientDataActions, String alarmArn,
+                         Long configurationUpdated)
             implements Serializable {
 
         static Alarm of(MetricAlarm a) {
             return new Alarm(a.alarmName(), a.alarmDescription().orElse(null), a.namespace(), a.metricName(),
                     new LinkedHashMap<>(a.dimensions()), a.statistic().awsName(), a.periodSeconds(),
-                    a.evaluationPeriods(), a.datapointsToAlarm(), a.threshold(), a.comparisonOperator(),
-                    a.treatMissingData(), a.evaluateLowSampleCountPercentile(), a.unit().orElse(null),
-                    a.actionsEnabled(), new ArrayList<>(a.okActions()), new ArrayList<>(a.alarmActions()),
-                    new ArrayList<>(a.insufficientDataActions()));
+                    a.evaluationPeriods(), a.isDatapointsToAlarmSet() ? a.datapointsToAlarm() : 0, a.threshold(),
+                    a.comparisonOperator(), a.treatMissingData(),
+                    a.isEvaluateLowSampleCountPercentileSet() ? a.evaluateLowSampleCountPercentile() : null,
+                    a.unit().orElse(null), a.actionsEnabled(), new ArrayList<>(a.okActions()),
+                    new ArrayList<>(a.alarmActions()), new ArrayList<>(a.insufficientDataActions()),
+                    a.alarmArn().orElse(null), a.alarmConfigurationUpdatedTimestamp().isPresent()
+                            ? a.alarmConfigurationUpdatedTimestamp().getAsLong() : null);
         }
 
         MetricAlarm build() {
             MetricAlarm.Builder b = MetricAlarm.builder().alarmName(name).namespace(namespace).metricName(metricName)
-                    .dimensions(Map.copyOf(dimensions)).statistic(statistic).periodSeconds(period)
-                    .evaluationPeriods(evaluationPeriods).datapointsToAlarm(datapointsToAlarm).threshold(threshold)
-                    .comparisonOperator(operator).treatMissingData(treatMissingData)
-                    .evaluateLowSampleCountPercentile(lowSampleCount).actionsEnabled(actionsEnabled)
+                    .dimensions(dimensions).statistic(statistic).periodSeconds(period)
+                    .evaluationPeriods(evaluationPeriods).threshold(threshold)
+                    .comparisonOperator(operator).treatMissingData(treatMissingData).actionsEnabled(actionsEnabled)
                     .okActions(okActions).alarmActions(alarmActions).insufficientDataActions(insufficientDataActions);
+            if (datapointsToAlarm != 0) {
+                b.datapointsToAlarm(datapointsToAlarm);
+            }
+            if (lowSampleCount != null) {
+                b.evaluateLowSampleCountPercentile(lowSampleCount);
+            }
             if (description != null) {
                 b.alarmDescription(description);
             }
             if (unit != null) {
                 b.unit(unit);
+            }
+            if (alarmArn != null) {
+                b.alarmArn(alarmArn);
+            }
+            if (configurationUpdated != null) {
+                b.alarmConfigurationUpdatedTimestamp(configurationUpdated);
             }
             return b.build();
         }
