@@ -204,6 +204,10 @@ public final class LogGroupJob {
      * @param statistics         the datapoints' statistics
      * @param checkpointInterval how often to checkpoint (the FileSink commits at each checkpoint)
      * @param parallelism        the job's parallelism, or 0 for the environment's
+     * @param snsNotify          publish each transition to its alarm's SNS actions ({@link SnsNotificationSink})
+     * @param awsRegion          the AWS region for SNS, or null for the SDK's default chain
+     * @param awsEndpoint        an endpoint URL for SNS (a local AWS), or null
+     * @param awsProfile         a named profile of the AWS configuration, or null
      */
     public record Options(String metricFilters, String alarms, String logGroupName, List<String> inputs,
                           Format format, Duration monitorInterval, String kafkaServers, List<String> kafkaTopics,
@@ -211,7 +215,8 @@ public final class LogGroupJob {
                           Properties kafkaProperties, boolean kafkaBounded, Duration idleness, Duration lateness,
                           Watermarks watermarks,
                           Instant startTime, String output, int datapointPeriod, List<Statistic> statistics,
-                          Duration checkpointInterval, int parallelism) {
+                          Duration checkpointInterval, int parallelism, boolean snsNotify, String awsRegion,
+                          String awsEndpoint, String awsProfile) {
 
         /** Usage, printed when the flags are wrong. */
         public static final String USAGE = String.join("\n",
@@ -223,6 +228,7 @@ public final class LogGroupJob {
                 "         [--lateness DURATION] [--watermarks periodic|per-event|end] [--idleness DURATION]",
                 "         [--start-time ISO-8601] [--output DIR|-] [--datapoint-period SECONDS]",
                 "         [--statistics Sum,Average,p99,...] [--checkpoint-interval DURATION] [--parallelism N]",
+                "         [--notify [--region REGION] [--endpoint-url URL] [--profile NAME]]",
                 "Durations as Flink writes them: 30s, 5min, 1h. Defaults: --format lines, --lateness 1min,",
                 "--watermarks periodic, --output -, --datapoint-period 60, --statistics",
                 "SampleCount,Sum,Average,Minimum,Maximum, --checkpoint-interval 10s.");
@@ -276,7 +282,8 @@ public final class LogGroupJob {
                     p.has("start-time") ? Instant.parse(p.get("start-time")) : null, p.get("output", "-"), period,
                     List.copyOf(statistics),
                     p.has("checkpoint-interval") ? duration(p, "checkpoint-interval") : Duration.ofSeconds(10),
-                    Integer.parseInt(p.get("parallelism", "0")));
+                    Integer.parseInt(p.get("parallelism", "0")), p.has("notify"), p.get("region"),
+                    p.get("endpoint-url"), p.get("profile"));
         }
 
         private static List<String> list(MultipleParameterTool p, String name) {
@@ -338,7 +345,33 @@ public final class LogGroupJob {
         sink(r.transitions(), o.output(), "transitions", MetricsJson.Lines.transitions());
         sink(r.lateEvents(), o.output(), "late", MetricsJson.Lines.lateEvents());
         sink(r.rejections(), o.output(), "rejections", MetricsJson.Lines.rejections());
+        if (o.snsNotify()) {
+            String region = o.awsRegion();
+            String endpoint = o.awsEndpoint();
+            String profile = o.awsProfile();
+            SnsNotificationSink.Builder sns = SnsNotificationSink.builder(pipeline)
+                    .sns(() -> snsClient(region, endpoint, profile));
+            if (region != null) {
+                sns.region(region);
+            }
+            r.transitions().sinkTo(sns.build()).name("cwfilter SNS notifications").uid("cwfilter-sink-sns");
+        }
         return r;
+    }
+
+    /** An SNS client from the AWS SDK's default chain, with what the flags set (on the committing task). */
+    static software.amazon.awssdk.services.sns.SnsClient snsClient(String region, String endpoint, String profile) {
+        dev.cwfilter.aws.AwsClients.Builder b = dev.cwfilter.aws.AwsClients.builder();
+        if (region != null) {
+            b.region(region);
+        }
+        if (endpoint != null) {
+            b.endpoint(java.net.URI.create(endpoint));
+        }
+        if (profile != null) {
+            b.profile(profile);
+        }
+        return b.build().sns();
     }
 
     /** The source the options describe: files (watched or read once) or Kafka. */

@@ -90,6 +90,10 @@ public final class LogGroupPipeline {
         return java.util.Optional.ofNullable(definitions.logGroupName());
     }
 
+    Definitions definitions() {
+        return definitions;
+    }
+
     /** The alarms, in the order given. */
     public List<MetricAlarm> alarms() {
         return definitions.alarms();

@@ -101,6 +101,12 @@ class LogGroupJobTest {
         assertThat(o.lateness()).hasMinutes(5);
         assertThat(o.statistics()).containsExactly(Statistic.SUM, Statistic.parse("p99"));
         assertThat(o.startTime()).hasToString("2026-11-21T12:00:00Z");
+        assertThat(o.snsNotify()).isFalse();
+        LogGroupJob.Options n = LogGroupJob.Options.parse(new String[] {"--metric-filters", "f.json", "--input", "a",
+            "--notify", "--region", "eu-west-1", "--endpoint-url", "http://127.0.0.1:5000"});
+        assertThat(n.snsNotify()).isTrue();
+        assertThat(n.awsRegion()).isEqualTo("eu-west-1");
+        assertThat(n.awsEndpoint()).isEqualTo("http://127.0.0.1:5000");
     }
 
     /** Failures fail the job at once instead of restarting it from its checkpoints for ever. */
