@@ -98,12 +98,9 @@ final class ReferenceEvaluator {
         throw new AssertionError(pattern);
     }
 
-    // ---- terms (SEMANTICS.md 2.2) ----
+    // ---- terms (SEMANTICS.md 2.2; O1: a quoted blank term is an ordinary substring, "" occurs everywhere) ----
 
     private static boolean termsMatch(List<Term> terms, String event) {
-        if (terms.stream().allMatch(t -> t.quoted() && isBlankText(t.text()))) {
-            return true;
-        }
         boolean anyRequiredOrExcluded = false;
         boolean allRequiredPresent = true;
         boolean anyExcludedPresent = false;
@@ -124,10 +121,6 @@ final class ReferenceEvaluator {
             return allRequiredPresent && !anyExcludedPresent;
         }
         return anyOptionalPresent;
-    }
-
-    private static boolean isBlankText(String text) {
-        return text.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r' || c == '\n');
     }
 
     // ---- JSON (SEMANTICS.md 4.2) ----
