@@ -50,6 +50,11 @@ public final class JsonMatcher implements EventMatcher {
     private final int[] frameCapacities;
     private final ThreadLocal<JsonState> states;
     private final int maxNesting;
+    /**
+     * The root object's names that select something, quoted ({@code "eventName"}), as they appear in the raw JSON
+     * unless an escape spells them; null if a wildcard selects every name of the root.
+     */
+    private final ByteSearch.Needle[] rootNames;
 
     JsonMatcher(TrieNode root, TrieNode[] nodes, ValueTest[] tests, Clause[] clauses, boolean[] existential,
                 boolean[] watchesNulls, Formula formula, Prefilter prefilter, EventJsonFactory factory,
@@ -66,6 +71,14 @@ public final class JsonMatcher implements EventMatcher {
         this.lenientPrefix = lenientPrefix;
         this.frameCapacities = frameCapacities;
         this.maxNesting = factory.streamReadConstraints().getMaxNestingDepth();
+        this.rootNames = root.wildcard != null ? null : java.util.Arrays.stream(root.utf8Names)
+                .map(name -> {
+                    byte[] quoted = new byte[name.length + 2];
+                    quoted[0] = '"';
+                    System.arraycopy(name, 0, quoted, 1, name.length);
+                    quoted[quoted.length - 1] = '"';
+                    return ByteSearch.Needle.of(quoted);
+                }).toArray(ByteSearch.Needle[]::new);
         this.states = ThreadLocal.withInitial(() -> new JsonState(tests.length, nodes.length, formula.size(),
                 frameCapacities));
     }
@@ -235,6 +248,25 @@ public final class JsonMatcher implements EventMatcher {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
+    /**
+     * For tests: the byte walk's own answer for the UTF-8 event {@code utf8} (whole), without the prefilter and
+     * without falling back: {@link Utf8Walk#TRUE}, {@link Utf8Walk#FALSE} or {@link Utf8Walk#UNSURE}.
+     */
+    int walk(byte[] utf8) {
+        int start = jsonStart(utf8, 0, utf8.length);
+        return start < 0 ? Utf8Walk.FALSE : Utf8Walk.evaluate(this, utf8, start, utf8.length, states.get(), maxNesting);
+    }
+
+    /** For tests: the exact answer for the UTF-8 event {@code utf8}, read into a tree by jackson-core. */
+    boolean exactly(byte[] utf8) {
+        int start = jsonStart(utf8, 0, utf8.length);
+        try (JsonParser parser = factory.createParser(utf8, Math.max(start, 0), utf8.length - Math.max(start, 0))) {
+            return start >= 0 && exact(parser);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The exact answer, read by jackson-core into a tree where a repeated key's last value counts. */
     private boolean exact(JsonParser p) throws IOException {
         TreeEvaluation tree = TreeEvaluation.of(root, nodes, tests, p, false);
@@ -272,6 +304,23 @@ public final class JsonMatcher implements EventMatcher {
             st.nextNodes[n++] = node.wildcard.id;
         }
         return n;
+    }
+
+    /**
+     * Whether {@code b[from, end)} certainly holds no name of the root object that selects something: none is there
+     * in its raw spelling, and there is no backslash that could spell one otherwise. Then no key of the root that
+     * selects anything can repeat after {@code from}. False if unsure (a wildcard selects every name of the root).
+     */
+    boolean noRootNameIn(byte[] b, int from, int end) {
+        if (rootNames == null) {
+            return false;
+        }
+        for (ByteSearch.Needle name : rootNames) {
+            if (ByteSearch.indexOfUnlessBackslash(b, from, end, name) != -1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Starts the walk of a new event at the document's root object. */

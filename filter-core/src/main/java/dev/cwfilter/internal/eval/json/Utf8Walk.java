@@ -197,8 +197,12 @@ final class Utf8Walk {
             selecting |= st.frameIsArray[d] ? 0 : st.frameNameLengths[d];
         }
         if (selecting == 0) {
-            // No open object has a name that could select anything: only well-formedness is left.
-            return finish(st, b, i, end, depth, justOpened, maxNesting) ? verdict : UNSURE;
+            // No open object has a name that could select anything: only well-formedness is left, and only for a match.
+            return verdict == FALSE ? FALSE : finish(st, b, i, end, depth, justOpened, maxNesting) ? TRUE : UNSURE;
+        }
+        if (verdict == FALSE && depth == 0 && m.noRootNameIn(b, i, end)) {
+            // No name of the root that selects anything is spelled in the rest: nothing can undo the miss.
+            return FALSE;
         }
         boolean first = justOpened;
         boolean afterValue = !justOpened;
@@ -256,6 +260,10 @@ final class Utf8Walk {
                 }
                 depth--;
                 afterValue = true;
+                if (verdict == FALSE && depth == 0 && m.noRootNameIn(b, i, end)) {
+                    // Back in the root, and none of its selecting names is spelled in the rest.
+                    return FALSE;
+                }
             } else {
                 return UNSURE;
             }
