@@ -21,6 +21,11 @@ final class JsonState {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The most names the table of objects enumerated by a wildcard holds; an event with more is left to jackson-core. */
     static final int MAX_KEYS = 1 << 16;
+    /**
+     * The most slots one lookup in that table probes: names made to collide cost at most this many comparisons each
+     * before the event is left to jackson-core, whose time is linear in the event.
+     */
+    static final int MAX_PROBES = 64;
 
     private int generation;
     private final int[] leafGeneration;
@@ -169,7 +174,8 @@ final class JsonState {
 
     /**
      * Records the name {@code b[off, off+len)} of the object whose serial is {@code object}, one a wildcard enumerates:
-     * 1 if it is new there, 0 if the object already had it (a repeated key), -1 if the table is full.
+     * 1 if it is new there, 0 if the object already had it (a repeated key), -1 if the table is full or the name's
+     * slot too far from its hash.
      */
     int recordKey(byte[] b, int off, int len, long object) {
         if (keyCount >= keySerial.length >>> 1) {
@@ -181,10 +187,14 @@ final class JsonState {
         int mask = keySerial.length - 1;
         int hash = hash(b, off, len, object);
         int slot = hash & mask;
+        int probes = 0;
         while (keySerial[slot] >= eventSerial) {
             if (keyHash[slot] == hash && keySerial[slot] == object && keyLength[slot] == len
                     && Arrays.equals(b, keyOffset[slot], keyOffset[slot] + len, b, off, off + len)) {
                 return 0;
+            }
+            if (++probes == MAX_PROBES) {
+                return -1;
             }
             slot = slot + 1 & mask;
         }
