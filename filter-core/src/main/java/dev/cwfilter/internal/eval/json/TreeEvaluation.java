@@ -7,6 +7,7 @@ import dev.cwfilter.internal.eval.ValueTest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,12 @@ final class TreeEvaluation {
 
     /**
      * A scalar of the event (a string, a number, a boolean or null), kept as the answers of the tests that select it
-     * rather than as its text, which may be long: per leaf, whether it passes.
+     * rather than as its text, which may be long.
      *
-     * @param passes      per leaf of the nodes that selected it, whether the scalar passes the leaf's test
+     * @param passing     the leaves (of the nodes that selected it) whose test the scalar passes, as a bit set
      * @param description the scalar as an explanation shows it, or null
      */
-    private record Scalar(boolean[] passes, String description) {
+    private record Scalar(BitSet passing, String description) {
     }
 
     /** An object, with the members some selector reaches (the last value of each); empty when none is read. */
@@ -47,9 +48,13 @@ final class TreeEvaluation {
     private static final ObjectValue UNREAD_OBJECT = new ObjectValue(Map.of());
     private static final ArrayValue UNREAD_ARRAY = new ArrayValue(List.of(), false);
     private static final int[] NO_NODES = new int[0];
+    /** A scalar that passes no test, kept once: most scalars a selector reaches in a repeated key fail. */
+    private static final Scalar FAILS_ALL = new Scalar(new BitSet(), null);
 
     private final TrieNode[] nodes;
     private final ValueTest[] tests;
+    /** Per trie node, the array of its id alone, made when first needed. */
+    private final int[][] singles;
     private final boolean[] holds;
     /** Per leaf, the value it was decided on (the first one that passed, else the first selected), or null. */
     private final String[] observed;
@@ -57,6 +62,7 @@ final class TreeEvaluation {
 
     private TreeEvaluation(TrieNode[] nodes, ValueTest[] tests, boolean explain) {
         this.nodes = nodes;
+        this.singles = new int[nodes.length][];
         this.tests = tests;
         this.holds = new boolean[tests.length];
         this.observed = explain ? new String[tests.length] : null;
@@ -75,7 +81,7 @@ final class TreeEvaluation {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return e;
         }
-        Object tree = e.read(p, JsonToken.START_OBJECT, new int[] {root.id});
+        Object tree = e.read(p, JsonToken.START_OBJECT, e.plus(NO_NODES, root));
         e.decide(root, tree);
         e.single = p.nextToken() == null;
         return e;
@@ -104,13 +110,21 @@ final class TreeEvaluation {
             case START_ARRAY:
                 return readsInto(selecting, true) ? readArray(p, selecting) : skipped(p, UNREAD_ARRAY);
             default:
-                boolean[] passes = new boolean[tests.length];
+                BitSet passing = null;
                 for (int id : selecting) {
                     for (int leaf : nodes[id].leaves) {
-                        passes[leaf] = test(tests[leaf], p, token);
+                        if (test(tests[leaf], p, token)) {
+                            if (passing == null) {
+                                passing = new BitSet(tests.length);
+                            }
+                            passing.set(leaf);
+                        }
                     }
                 }
-                return new Scalar(passes, observed == null ? null : describe(p, token));
+                if (observed == null) {
+                    return passing == null ? FAILS_ALL : new Scalar(passing, null);
+                }
+                return new Scalar(passing == null ? new BitSet() : passing, describe(p, token));
         }
     }
 
@@ -197,9 +211,18 @@ final class TreeEvaluation {
         return out;
     }
 
-    private static int[] plus(int[] ids, TrieNode node) {
+    /** The ids with the node's added; a single node's array is made once per evaluation, the common case. */
+    private int[] plus(int[] ids, TrieNode node) {
         if (node == null) {
             return ids;
+        }
+        if (ids.length == 0) {
+            int[] single = singles[node.id];
+            if (single == null) {
+                single = new int[] {node.id};
+                singles[node.id] = single;
+            }
+            return single;
         }
         int[] out = Arrays.copyOf(ids, ids.length + 1);
         out[ids.length] = node.id;
@@ -247,7 +270,7 @@ final class TreeEvaluation {
     /** Whether the leaf passes on the value, a scalar read before or a container. */
     private boolean passes(int leaf, Object value) {
         if (value instanceof Scalar s) {
-            return s.passes()[leaf];
+            return s.passing().get(leaf);
         }
         ValueTest test = tests[leaf];
         if (value instanceof ArrayValue array) {
