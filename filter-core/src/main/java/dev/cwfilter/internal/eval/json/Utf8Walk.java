@@ -14,10 +14,11 @@ package dev.cwfilter.internal.eval.json;
  * is decided by the leaves seen so far, the walk stops testing values and only {@linkplain #watch watches} the rest of
  * the open objects for a repeat, and the rest of the event for well-formedness.
  *
- * <p>It answers {@link #TRUE} or {@link #FALSE} only for a document it has read entirely and found strictly well
- * formed and free of repeats of the keys it selected, and {@link #UNSURE} for anything else (a repeat, an escape in a
- * property name, overlong UTF-8, a value over 64 Ki characters, deep nesting, malformed JSON), in which case the
- * caller evaluates the event again with jackson-core, whose answer counts.
+ * <p>It answers {@link #TRUE} only for a document it has read entirely and found strictly well formed and free of
+ * repeats of the keys it selected; {@link #FALSE} when the formula is false and it has made sure no such repeat
+ * follows (a malformed rest could not make the event match); and {@link #UNSURE} for anything else (a repeat, an
+ * escape in a property name, overlong UTF-8, a value over 64 Ki characters, deep nesting, malformed JSON), in which
+ * case the caller evaluates the event again with jackson-core, whose answer counts.
  *
  * <p>Stateless; the scratch state is the caller's per-thread {@link JsonState}.
  */
