@@ -170,6 +170,16 @@ public final class LogGroup {
                 emitter.flush();
             }
         }
+
+        /**
+         * {@link #flush()} for the minutes that end at or before {@code time} only (see
+         * {@link MetricFilter.Emitter#flushBefore(long)}): what a live runtime calls as time passes.
+         */
+        public void flushBefore(long time) {
+            for (MetricFilter.Emitter emitter : emitters) {
+                emitter.flushBefore(time);
+            }
+        }
     }
 
     /** Builds a {@link LogGroup}. Not thread-safe; the log groups it builds are. */

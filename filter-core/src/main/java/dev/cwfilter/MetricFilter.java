@@ -252,12 +252,27 @@ public final class MetricFilter {
          * minute's start, and forgets those minutes.
          */
         public void flush() {
-            for (Iterator<Map.Entry<Long, Boolean>> it = minuteHadMatch.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<Long, Boolean> minute = it.next();
+            flush(minuteHadMatch.entrySet().iterator());
+        }
+
+        /**
+         * {@link #flush()} for the minutes that end at or before {@code time} only: a live caller flushes the minutes
+         * no event can join any more and keeps the others open.
+         */
+        public void flushBefore(long time) {
+            if (time - MINUTE_MILLIS > time) {
+                return;
+            }
+            flush(minuteHadMatch.headMap(time - MINUTE_MILLIS, true).entrySet().iterator());
+        }
+
+        private void flush(Iterator<Map.Entry<Long, Boolean>> minutes) {
+            while (minutes.hasNext()) {
+                Map.Entry<Long, Boolean> minute = minutes.next();
                 if (!minute.getValue()) {
                     sink.accept(new Datapoint(minute.getKey(), defaultValue, unit, Map.of()));
                 }
-                it.remove();
+                minutes.remove();
             }
         }
     }

@@ -91,6 +91,32 @@ record CloudTrailRecord(String eventTime, String user, String eventName, String 
         return slash >= 0 ? arn.substring(slash + 1) : principalId;
     }
 
+    /** The record's {@code requestParameters.secretId}, or an empty string. */
+    static String secretId(String json) {
+        try (JsonParser p = JSON.createParser(json)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("requestParameters") && value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        JsonToken v = p.nextToken();
+                        if (field.equals("secretId") && v == JsonToken.VALUE_STRING) {
+                            return p.getText();
+                        }
+                        p.skipChildren();
+                    }
+                    return "";
+                }
+                p.skipChildren();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "";
+    }
+
     /** The path ({@code requestParameters.policyDocument}) of the first string value holding {@code text}. */
     static Optional<String> pathOfText(String json, String text) {
         try (JsonParser p = JSON.createParser(json)) {

@@ -18,12 +18,12 @@ import picocli.CommandLine.Spec;
                     + "offline exactly as CloudWatch does.",
             ""},
         subcommands = {DemoCommand.class, TestMetricFilterCommand.class, FilterCommand.class, MetricsCommand.class,
-            CommandLine.HelpCommand.class},
+            WatchCommand.class, EventsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes (every command):%n",
         exitCodeList = {
             "0:success",
             "1:an input could not be read or the output could not be written",
-            "2:invalid pattern, option or value"},
+            "2:invalid pattern, rule, option or value"},
         footerHeading = "%nStart here:%n",
         footer = {
             "  cwfilter demo",
@@ -31,6 +31,10 @@ import picocli.CommandLine.Spec;
             "  cwfilter filter -p '{ $.eventName = \"GetSecretValue\" }' cloudtrail/*.json.gz",
             "  cwfilter metrics -p '{ $.eventName = \"GetSecretValue\" }' --value 1 --default 0 --period 60 "
                     + "--stat Sum --alarm '>= 1 for 1 of 1' --chart secrets.svg cloudtrail/*.json.gz",
+            "  cwfilter watch -p '{ $.eventName = \"GetSecretValue\" }' --default 0 --alarm '>= 1 for 1 of 1' "
+                    + "trail.jsonl",
+            "  cwfilter events --rule '{\"source\":[\"aws.secretsmanager\"],\"detail\":{\"eventName\":"
+                    + "[\"DeleteSecret\"]}}' cloudtrail/*.json.gz",
             "",
             "Documentation: docs/cli.md"})
 public final class CwfilterCommand implements Callable<Integer> {
@@ -52,7 +56,8 @@ public final class CwfilterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("cwfilter: which command? (demo, test-metric-filter, filter, metrics)");
+        spec.commandLine().getErr()
+                .println("cwfilter: which command? (demo, test-metric-filter, filter, metrics, watch, events)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

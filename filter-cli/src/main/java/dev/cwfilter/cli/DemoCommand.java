@@ -1,7 +1,14 @@
 package dev.cwfilter.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.cwfilter.FilterOptions;
 import dev.cwfilter.LogEvent;
+import dev.cwfilter.LogGroup;
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.cli.input.EventSource;
 import dev.cwfilter.cli.input.Input;
@@ -11,14 +18,22 @@ import dev.cwfilter.cli.render.Glyphs;
 import dev.cwfilter.cli.render.Table;
 import dev.cwfilter.cli.render.TerminalChart;
 import dev.cwfilter.cli.render.Values;
+import dev.cwfilter.events.EventBridgeEvent;
+import dev.cwfilter.events.EventRule;
+import dev.cwfilter.events.EventRuleSet;
+import dev.cwfilter.events.RuleMatch;
+import dev.cwfilter.events.Target;
+import dev.cwfilter.events.TargetInput;
 import dev.cwfilter.metric.AlarmComparisonOperator;
 import dev.cwfilter.metric.AlarmEmailPrinter;
 import dev.cwfilter.metric.AlarmEvaluator;
 import dev.cwfilter.metric.AlarmState;
 import dev.cwfilter.metric.AlarmStateChange;
 import dev.cwfilter.metric.FilterMetrics;
+import dev.cwfilter.metric.LogGroupMetrics;
 import dev.cwfilter.metric.MetricAggregator;
 import dev.cwfilter.metric.MetricAlarm;
+import dev.cwfilter.metric.MetricId;
 import dev.cwfilter.metric.PeriodStatistics;
 import dev.cwfilter.metric.Statistic;
 import dev.cwfilter.metric.StatisticsQuery;
@@ -26,10 +41,13 @@ import dev.cwfilter.metric.TreatMissingData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,8 +66,11 @@ import picocli.CommandLine.Spec;
             "Runs the seed scenario on an hour of CloudTrail events bundled in the jar (Secrets Manager activity, as "
                     + "in the CloudWatch tutorial): the metric filter { $.eventName = \"GetSecretValue\" } (value 1, "
                     + "default 0), its matches, its metric as a table and a terminal chart, two alarms on it (Sum over "
-                    + "1 minute and Average over 5 minutes, both >= 1) with their transitions and notifications, and "
-                    + "why only one of them ever fires. No arguments, no network.",
+                    + "1 minute and Average over 5 minutes, both >= 1) with their transitions and notifications, "
+                    + "why only one of them ever fires, the second path: an EventBridge rule on DeleteSecret and "
+                    + "RotateSecret with the message its SNS target would receive, and beside the first filter, in the "
+                    + "same pass through one log group, the AWS guide's AttemptsToAccessDeletedSecrets filter. No "
+                    + "arguments, no network.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success"},
@@ -60,9 +81,21 @@ public final class DemoCommand implements Callable<Integer> {
     static final String RESOURCE = "demo/cloudtrail-secrets-hour.json";
     static final String JSON_PATTERN = "{ $.eventName = \"GetSecretValue\" }";
     static final String TERM_PATTERN = "GetSecretValue";
+    /** The AWS guide's "AttemptsToAccessDeletedSecrets" metric filter, the seed's second. */
+    static final String DELETED_PATTERN = "{ $.eventName = \"GetSecretValue\" && $.errorMessage = \"*secret because it"
+            + " was marked for deletion*\" }";
+    static final String DELETED_FILTER = "AttemptsToAccessDeletedSecrets";
+    static final String DELETED_METRIC = "Attempts to access deleted secrets";
+    static final String LOG_GROUP = "CloudTrail/DefaultLogGroup";
     static final String NAMESPACE = "SecurityMetrics";
     static final String METRIC = "Secret is accessed";
     static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:SecretAccessAlerts";
+    /** The seed scenario's EventBridge rule (issue 18). */
+    static final String RULE_NAME = "secret-delete-or-rotate";
+    static final String RULE_PATTERN = "{\"source\":[\"aws.secretsmanager\"],\"detail-type\":[\"AWS API Call via"
+            + " CloudTrail\"],\"detail\":{\"eventName\":[\"DeleteSecret\",\"RotateSecret\"]}}";
+    static final String RULE_TOPIC = "arn:aws:sns:us-east-1:123456789012:SecretChangeAlerts";
+    static final String RULE_TEMPLATE = "\"<who> called <name> on <secret> at <time> (rule <aws.events.rule-name>)\"";
     private static final long MINUTE = 60_000;
 
     @ParentCommand
@@ -83,10 +116,14 @@ public final class DemoCommand implements Callable<Integer> {
         List<LogEvent> events = bundledEvents();
 
         MetricFilter jsonFilter = secretIsAccessed(JSON_PATTERN);
+        MetricFilter deletedFilter = deletedSecrets();
         MetricFilter termFilter = secretIsAccessed(TERM_PATTERN);
-        FilterMetrics metrics = FilterMetrics.of(jsonFilter).acceptAll(events);
+        // Both filters of the log group run together, as CloudWatch runs them: one pass over the events.
+        LogGroup group = LogGroup.builder().name(LOG_GROUP).metricFilter(jsonFilter).metricFilter(deletedFilter)
+                .build();
+        LogGroupMetrics groupMetrics = LogGroupMetrics.of(group).acceptAll(events);
         FilterMetrics termMetrics = FilterMetrics.of(termFilter).acceptAll(events);
-        MetricAggregator metric = metrics.metric();
+        MetricAggregator metric = groupMetrics.metric(MetricId.of(NAMESPACE, METRIC));
         long start = Math.floorDiv(events.get(0).timestamp(), 5 * MINUTE) * 5 * MINUTE;
         long end = Math.floorDiv(events.get(events.size() - 1).timestamp(), 5 * MINUTE) * 5 * MINUTE + 5 * MINUTE;
 
@@ -216,11 +253,147 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  With the term, the Sum alarm would also fire at "
                 + extraAlarms(termMetrics.metric(), sumChanges) + ".");
 
+        eventBridgeSection(out, g, events);
+
+        section(out, "9. A second filter in the same pass: " + DELETED_FILTER + " (the AWS guide's)");
+        out.println("  pattern  " + DELETED_PATTERN);
+        out.println("  metric   " + NAMESPACE + " / " + DELETED_METRIC + ", value 1, default value 0");
+        out.println("  Both filters of log group " + LOG_GROUP + " read each of the " + groupMetrics.eventCount()
+                + " events once, together.");
+        out.println("  " + DELETED_FILTER + " matched " + groupMetrics.matchCount(1) + " of them"
+                + (groupMetrics.matchCount(1) == 0 ? "." : ":"));
+        Table deleted = new Table("time (UTC)", "user", "event", "secret", "error");
+        for (LogEvent e : events) {
+            if (deletedFilter.pattern().matches(e.message())) {
+                CloudTrailRecord r = CloudTrailRecord.of(e.message());
+                deleted.row(hhmmss(e.timestamp()), r.user(), r.eventName(), CloudTrailRecord.secretId(e.message()),
+                        r.errorCode());
+            }
+        }
+        if (groupMetrics.matchCount(1) > 0) {
+            deleted.lines("    ").forEach(out::println);
+        }
+        MetricAggregator deletedMetric = groupMetrics.metric(MetricId.of(NAMESPACE, DELETED_METRIC));
+        List<String> minutes2 = new ArrayList<>();
+        for (PeriodStatistics p : deletedMetric.getMetricStatistics(StatisticsQuery.of(start, end, 60,
+                Statistic.SUM))) {
+            if (value(p, Statistic.SUM) > 0) {
+                minutes2.add(hhmm(p.timestamp()) + " (" + Values.format(value(p, Statistic.SUM)) + ")");
+            }
+        }
+        out.println("  Its metric has " + Values.format(deletedMetric.acceptedCount()) + " datapoints; Sum per minute"
+                + " above 0 at " + (minutes2.isEmpty() ? "no minute" : String.join(", ", minutes2)) + ".");
+        out.println("  A call to read a secret scheduled for deletion deserves its own alarm: something still uses"
+                + " the secret.");
+
         out.println();
         out.println(String.format(Locale.ROOT, "Done in %.2f s. Next: cwfilter filter --help, cwfilter metrics "
-                + "--help, docs/cli.md", (System.nanoTime() - started) / 1e9));
+                + "--help, cwfilter events --help, docs/cli.md", (System.nanoTime() - started) / 1e9));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The seed scenario's EventBridge rule, with an SNS target whose input transformer writes one sentence. */
+    static EventRule secretChangeRule() {
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("who", "$.detail.userIdentity.arn");
+        paths.put("name", "$.detail.eventName");
+        paths.put("secret", "$.detail.requestParameters.secretId");
+        paths.put("time", "$.time");
+        return EventRule.builder(RULE_NAME).eventPattern(RULE_PATTERN)
+                .target(Target.of("notify-sns", RULE_TOPIC).withInputTransformer(paths, RULE_TEMPLATE)).build();
+    }
+
+    /** Section 8: the second path of the seed story, an EventBridge rule, through event-ruler. */
+    private static void eventBridgeSection(PrintWriter out, Glyphs g, List<LogEvent> events) throws IOException {
+        EventRule rule = secretChangeRule();
+        EventRule reads = EventRule.of("secret-reads", "{\"detail\":{\"eventName\":[\"GetSecretValue\"]}}");
+        EventRuleSet rules = EventRuleSet.of(rule, reads);
+        List<RuleMatch> matches = new ArrayList<>();
+        long readsKeptOut = 0;
+        for (LogEvent e : events) {
+            for (RuleMatch m : rules.matchPatterns(EventBridgeEvent.fromCloudTrail(e.message()))) {
+                if (m.rule() == rule && m.delivered()) {
+                    matches.add(m);
+                } else if (m.rule() == reads && !m.delivered()) {
+                    readsKeptOut++;
+                }
+            }
+        }
+        section(out, "8. The second path: an EventBridge rule on DeleteSecret and RotateSecret");
+        out.println("  rule     " + rule.name() + " (" + rule.state() + ")");
+        out.println("  pattern  " + rule.eventPattern());
+        TargetInput.Transformer t = (TargetInput.Transformer) rule.targets().get(0).input();
+        out.println("  target   notify-sns " + g.arrow() + " " + RULE_TOPIC + ", with an input transformer:");
+        t.inputPathsMap().forEach((k, v) -> out.println("           <" + k + "> = " + v));
+        out.println("           template " + t.inputTemplate());
+        out.println("  EventBridge wraps each CloudTrail record in its event (source aws.secretsmanager, detail-type "
+                + "from eventType, the");
+        out.println("  record as detail) and matches it with event-ruler, the library it uses itself. "
+                + matches.size() + " of " + events.size() + " events match:");
+        Table table = new Table("time (UTC)", "user", "event", "secret");
+        for (RuleMatch m : matches) {
+            CloudTrailRecord r = CloudTrailRecord.of(m.event().detailJson());
+            table.row(m.event().time().substring(11, 19), r.user(), r.eventName(), secretOf(m.event()));
+        }
+        table.lines("  ").forEach(out::println);
+        out.println();
+        out.println("  The SNS topic receives, for each (the exact message):");
+        for (RuleMatch m : matches) {
+            out.println("    " + m.payloads().get(0).payload().orElseThrow());
+        }
+        if (!matches.isEmpty()) {
+            out.println();
+            out.println("  Without the input transformer it would receive the whole event, as EventBridge delivers it;"
+                    + " the first, indented:");
+            for (String line : pretty(matches.get(0).event().toJson()).split("\n")) {
+                out.println("    " + line);
+            }
+        }
+        out.println();
+        out.println("  A rule on GetSecretValue in state ENABLED would receive none of the " + readsKeptOut + " reads: "
+                + "EventBridge keeps");
+        out.println("  read-only calls (List*, Get*, Describe*) for rules in state "
+                + "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS.");
+        out.println("  Metric filters see every event.");
+    }
+
+    private static String secretOf(EventBridgeEvent event) {
+        try (JsonParser p = new JsonFactory().createParser(event.detailJson())) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("requestParameters") && p.currentToken() == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        p.nextToken();
+                        if (field.equals("secretId") && p.currentToken() == JsonToken.VALUE_STRING) {
+                            return p.getText();
+                        }
+                        p.skipChildren();
+                    }
+                    return "";
+                }
+                p.skipChildren();
+            }
+            return "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** JSON text indented two spaces per level, keys and values as they are. */
+    static String pretty(String json) throws IOException {
+        StringWriter out = new StringWriter();
+        JsonFactory factory = new JsonFactory();
+        try (JsonParser p = factory.createParser(json); JsonGenerator gen = factory.createGenerator(out)) {
+            gen.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(
+                    new DefaultIndenter("  ", "\n")).withArrayIndenter(new DefaultIndenter("  ", "\n")));
+            p.nextToken();
+            gen.copyCurrentStructure(p);
+        }
+        return out.toString();
     }
 
     /** The bundled events, read by the same reader as {@code filter} reads a CloudTrail file. */
@@ -242,6 +415,11 @@ public final class DemoCommand implements Callable<Integer> {
     static MetricFilter secretIsAccessed(String pattern) {
         return MetricFilter.builder().filterName("SecretIsAccessed").filterPattern(pattern)
                 .metricNamespace(NAMESPACE).metricName(METRIC).metricValue("1").defaultValue(0).build();
+    }
+
+    static MetricFilter deletedSecrets() {
+        return MetricFilter.builder().filterName(DELETED_FILTER).filterPattern(DELETED_PATTERN)
+                .metricNamespace(NAMESPACE).metricName(DELETED_METRIC).metricValue("1").defaultValue(0).build();
     }
 
     static MetricAlarm alarm(Statistic statistic, int periodSeconds) {

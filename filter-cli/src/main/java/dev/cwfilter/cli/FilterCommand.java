@@ -118,10 +118,11 @@ public final class FilterCommand implements Callable<Integer> {
         CliEnvironment env = parent.environment();
         List<Input> in = inputs.inputs(env.stdin());
         EventSource source = new EventSource(in, inputs.format(), options.maxEventBytes(),
-                env.progress(err, EventSource.totalSize(in)));
+                env.progress(err, EventSource.totalSize(in)), inputs.readers());
         FilterPipeline pipeline = new FilterPipeline(compiled, invert, count ? FilterPipeline.Output.COUNT : output,
                 start, end, out, source.badEvents());
-        source.forEach(pipeline);
+        // The pattern is matched on the reader threads; only the selected events come back, in order, to be printed.
+        source.forEach(pipeline.selector(), pipeline.selectedSink());
         pipeline.finish();
         if (count) {
             out.println(pipeline.selected());

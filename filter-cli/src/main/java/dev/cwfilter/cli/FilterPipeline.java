@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.cwfilter.FilterPattern;
 import dev.cwfilter.cli.input.BadEvents;
 import dev.cwfilter.cli.input.Event;
+import dev.cwfilter.cli.input.EventSelector;
 import dev.cwfilter.cli.input.EventSink;
+import dev.cwfilter.cli.input.EventSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -14,8 +16,10 @@ import java.util.Objects;
 
 /**
  * What {@code cwfilter filter} does with each event: the time range, the pattern (on the event's UTF-8 bytes, never
- * decoded unless printed), {@code --invert}, and printing or counting. {@code EventSource.forEach(pipeline)} then
- * {@link #finish()} is the whole command; the throughput benchmark runs exactly that. Not thread-safe.
+ * decoded unless printed), {@code --invert}, and printing or counting. {@code EventSource.forEach(pipeline.selector(),
+ * pipeline)} then {@link #finish()} is the whole command (the selector deciding on the reader threads, the pipeline
+ * printing on the caller's); the throughput benchmark runs exactly that. {@code forEach(pipeline)} alone decides and
+ * prints on the caller's thread. The pipeline is not thread-safe; its {@link #selector()} is.
  */
 public final class FilterPipeline implements EventSink {
 
@@ -23,7 +27,7 @@ public final class FilterPipeline implements EventSink {
     public enum Output {
         /** The message, one per line. */
         TEXT,
-        /** One JSON object per line: timestamp, message, file, line. */
+        /** One JSON object per line: timestamp, message, file, and line (record, for a CloudTrail record). */
         JSON,
         /** Nothing per event; the caller prints {@link #selected()}. */
         COUNT
@@ -71,21 +75,43 @@ public final class FilterPipeline implements EventSink {
         }
     }
 
-    @Override
-    public boolean accept(Event event) throws IOException {
+    /**
+     * The decision alone — time range, pattern, {@code --invert} — for {@link EventSource#forEach(EventSelector,
+     * EventSink)} to run on its reader threads. Thread-safe.
+     */
+    public EventSelector selector() {
+        return this::selects;
+    }
+
+    private boolean selects(Event event, BadEvents badEvents) {
         if (timeRange) {
             long t = event.timestamp();
             if (t == Event.NO_TIMESTAMP) {
-                bad.add(BadEvents.Kind.NO_TIMESTAMP, event.source(), event.line(), null);
-                return true;
+                badEvents.add(BadEvents.Kind.NO_TIMESTAMP, event.source(), event.position(), null);
+                return false;
             }
             if (t < startTime || t > endTime) {
-                return true;
+                return false;
             }
         }
-        if (pattern.matches(event.bytes(), event.offset(), event.length()) == invert) {
-            return true;
-        }
+        return pattern.matches(event.bytes(), event.offset(), event.length()) != invert;
+    }
+
+    /**
+     * Decides and, if selected, prints or counts; when {@link #selector()} already decided on a reader thread, use
+     * {@link #selected(Event)} instead.
+     */
+    @Override
+    public boolean accept(Event event) throws IOException {
+        return !selects(event, bad) || selected(event);
+    }
+
+    /** An event the {@link #selector()} selected: prints or counts it. */
+    public EventSink selectedSink() {
+        return this::selected;
+    }
+
+    private boolean selected(Event event) throws IOException {
         selected++;
         if (output == Output.TEXT) {
             out.write(event.message());
@@ -108,7 +134,7 @@ public final class FilterPipeline implements EventSink {
         }
         json.writeStringField("message", event.message());
         json.writeStringField("file", event.source());
-        json.writeNumberField("line", event.line());
+        json.writeNumberField(event.isRecord() ? "record" : "line", event.line());
         json.writeEndObject();
         json.writeRaw('\n');
     }

@@ -3,6 +3,7 @@ package dev.cwfilter.cli;
 import dev.cwfilter.cli.input.Input;
 import dev.cwfilter.cli.input.InputFormat;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,18 @@ import picocli.CommandLine.Parameters;
 public final class InputOptions {
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "Log files, plain or gzipped (detected by content, not name). '-' or no file: standard "
-                    + "input.")
+            description = "Log files, plain or gzipped (detected by content, not name), or directories: every file "
+                    + "under them, in path order (CloudTrail's AWSLogs/<account>/CloudTrail/<region>/yyyy/mm/dd/ "
+                    + "layout reads in time order; CloudTrail-Digest directories and hidden files are left out), or "
+                    + "s3://bucket/prefix for the CloudTrail log files under it (metrics only). '-' or no input: "
+                    + "standard input.")
     List<String> files = new ArrayList<>();
+
+    @Option(names = "--readers", paramLabel = "N",
+            description = "How many inputs to read at once, each decompressed and split into events on its own "
+                    + "thread; events are still taken in input order, so the output is the same whatever N. "
+                    + "1: one input after the other. Default: the number of processors (${DEFAULT-VALUE}).")
+    int readers = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", converter = FormatConverter.class,
             description = "How the inputs hold events: auto (decide per input), lines (one event per line, text or "
@@ -37,16 +47,53 @@ public final class InputOptions {
         }
     }
 
-    /** The inputs, in command-line order; standard input if none was named. */
+    /**
+     * The inputs, in command-line order, a directory replaced by the files under it (none, for an empty directory);
+     * standard input if no file was named.
+     *
+     * @throws UsageError if an input is an {@code s3://} URI, which only {@code metrics} reads
+     */
     public List<Input> inputs(InputStream stdin) {
+        if (!s3Uris().isEmpty()) {
+            throw new UsageError("cwfilter: " + s3Uris().get(0) + ": s3:// inputs are read by 'cwfilter metrics'");
+        }
+        return inputs(stdin, false);
+    }
+
+    /**
+     * The file inputs, as {@link #inputs(InputStream)} gives them but leaving out {@code s3://} URIs; standard input
+     * only if nothing was named and there are no {@code otherSources} (S3 URIs, a log group).
+     */
+    public List<Input> inputs(InputStream stdin, boolean otherSources) {
+        if (readers < 1) {
+            throw new UsageError("--readers " + readers + ": at least 1");
+        }
         List<Input> inputs = new ArrayList<>();
         for (String file : files) {
-            inputs.add(file.equals("-") ? Input.stream("-", stdin) : Input.file(Path.of(file)));
+            if (file.startsWith("s3://")) {
+                continue;
+            } else if (file.equals("-")) {
+                inputs.add(Input.stream("-", stdin));
+            } else if (Files.isDirectory(Path.of(file))) {
+                Input.directory(Path.of(file), inputs);
+            } else {
+                inputs.add(Input.file(Path.of(file)));
+            }
         }
-        if (inputs.isEmpty()) {
+        if (files.isEmpty() && !otherSources) {
             inputs.add(Input.stream("-", stdin));
         }
         return inputs;
+    }
+
+    /** The {@code s3://bucket/prefix} inputs, in command-line order. */
+    public List<String> s3Uris() {
+        return files.stream().filter(f -> f.startsWith("s3://")).toList();
+    }
+
+    /** How many inputs to read at once. */
+    public int readers() {
+        return readers;
     }
 
     /** The chosen format. */

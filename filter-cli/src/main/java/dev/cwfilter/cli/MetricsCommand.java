@@ -5,6 +5,15 @@ import dev.cwfilter.FilterPatternException;
 import dev.cwfilter.LogEvent;
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.StandardUnit;
+import dev.cwfilter.aws.AccountDefinitions;
+import dev.cwfilter.aws.AwsCallException;
+import dev.cwfilter.aws.AwsErrors;
+import dev.cwfilter.aws.CloudTrailS3Source;
+import dev.cwfilter.aws.EmfWriter;
+import dev.cwfilter.aws.LogGroupSource;
+import dev.cwfilter.aws.MetricDataPublisher;
+import dev.cwfilter.aws.S3Location;
+import dev.cwfilter.aws.SnsAlarmNotifier;
 import dev.cwfilter.cli.input.BadEvents;
 import dev.cwfilter.cli.input.Event;
 import dev.cwfilter.cli.input.EventSource;
@@ -26,7 +35,9 @@ import dev.cwfilter.metric.Statistic;
 import dev.cwfilter.metric.StatisticsQuery;
 import dev.cwfilter.metric.TreatMissingData;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +58,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cwfilter metrics}: a metric filter over log files, the metric it publishes as GetMetricStatistics reports
- * it, and optionally an alarm on it with its state transitions and an SVG chart.
+ * it, and optionally an alarm on it with its state transitions and an SVG chart; or, with {@code --metric-filters},
+ * a log group's metric filters and alarms read from the definitions users have ({@link LogGroupRun}).
  *
  * <p>Not thread-safe: picocli creates one instance per command line and fills its options.
  */
@@ -57,14 +70,21 @@ import picocli.CommandLine.Spec;
                     + "datapoints (the statistic and the sample count of each period with data), and with --alarm "
                     + "the state transitions of an alarm on it, with CloudWatch's state reasons. --chart writes the "
                     + "metric and the threshold as an SVG, as the CloudWatch console draws them.",
+            "With --metric-filters FILE (the JSON of aws logs describe-metric-filters, a CloudFormation template or "
+                    + "a Terraform plan) and --alarms FILE (the JSON of aws cloudwatch describe-alarms), runs every "
+                    + "metric filter of the file through one log group in one pass and every alarm on their metrics, "
+                    + "and prints one summary (--output json: a document for scripts; --chart DIR: one SVG per "
+                    + "metric). Bad definitions are reported by name on standard error and left out; the others run.",
             "Events need a timestamp (CloudTrail eventTime, the export prefix, a JSON event's timestamp field); "
                     + "those without one are counted and left out.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:an input could not be opened or read, or the chart could not be written",
-            "2:invalid pattern, metric filter, statistic, period or alarm expression"},
+            "1:an input could not be opened or read, the chart or EMF file could not be written, or an AWS call "
+                    + "failed (a notification not delivered, datapoints not published)",
+            "2:invalid pattern, metric filter, statistic, period or alarm expression; with --metric-filters: a "
+                    + "definition was invalid and left out (everything else was done)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  cwfilter metrics -p '{ $.eventName = \"GetSecretValue\" }' --value 1 --default 0 \\",
@@ -72,7 +92,14 @@ import picocli.CommandLine.Spec;
             "  cwfilter metrics -p '{ $.latency = * }' --value '$.latency' --unit Milliseconds \\",
             "      --period 300 --stat p99 --alarm '> 250 for 2 of 3' --treat-missing-data notBreaching app.log",
             "  cwfilter metrics -p '[ip, user, ..., status, size]' --value '$size' --dimension 'Status=$status' \\",
-            "      --period 3600 --stat Sum export/000000.gz"})
+            "      --period 3600 --stat Sum export/000000.gz",
+            "  aws logs describe-metric-filters --log-group-name CloudTrail/logs > filters.json",
+            "  aws cloudwatch describe-alarms > alarms.json",
+            "  cwfilter metrics --metric-filters filters.json --alarms alarms.json --chart charts/ AWSLogs/",
+            "  cwfilter metrics --metric-filters log-group:CloudTrail/logs --alarms account --notify \\",
+            "      --region eu-west-1 s3://trail-bucket/AWSLogs/123456789012/CloudTrail/eu-west-1/ \\",
+            "      --start-time 2026-11-21 --end-time 2026-11-22",
+            "  (docs/aws.md: every AWS option and the IAM permissions each needs)"})
 public final class MetricsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -81,9 +108,33 @@ public final class MetricsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-p", "--pattern", "--filter-pattern"}, paramLabel = "PATTERN", required = true,
-            description = "The metric filter's pattern.")
+    @Option(names = {"-p", "--pattern", "--filter-pattern"}, paramLabel = "PATTERN",
+            description = "The metric filter's pattern (one filter from the command line; or --metric-filters).")
     private String pattern;
+
+    @Option(names = "--metric-filters", paramLabel = "FILE|log-group:NAME",
+            description = "Run the metric filters of FILE instead of -p: the JSON of aws logs describe-metric-filters "
+                    + "(paginated or not), a CloudFormation template (JSON or YAML) or a Terraform plan (terraform "
+                    + "show -json); or log-group:NAME, the filters of that log group in the account "
+                    + "(DescribeMetricFilters). May be given more than once.")
+    private List<String> metricFilterFiles = new ArrayList<>();
+
+    @Option(names = "--alarms", paramLabel = "FILE|account",
+            description = "Evaluate the alarms of FILE, the JSON of aws cloudwatch describe-alarms (with "
+                    + "--metric-filters), or 'account', the account's alarms (DescribeAlarms), on the metrics the "
+                    + "filters publish. May be given more than once.")
+    private List<String> alarmFiles = new ArrayList<>();
+
+    @Option(names = "--log-group", paramLabel = "NAME",
+            description = "The log group: with --metric-filters FILE, run the filters of this log group (needed when "
+                    + "the files hold filters of several); with --start-time and --end-time, read its events from "
+                    + "CloudWatch Logs (FilterLogEvents).")
+    private String logGroup;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "With --metric-filters: text (a summary) or json (one document, see docs/cli.md). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String output;
 
     @Option(names = "--value", paramLabel = "VALUE", defaultValue = "1",
             description = "What a match publishes: a number, a JSON field ($.latency) or a space-delimited field "
@@ -139,8 +190,9 @@ public final class MetricsCommand implements Callable<Integer> {
             + "each transition to ALARM.")
     private boolean notifications;
 
-    @Option(names = "--chart", paramLabel = "FILE.svg",
-            description = "Write the metric (and the alarm threshold and ALARM periods) as an SVG chart.")
+    @Option(names = "--chart", paramLabel = "FILE.svg|DIR",
+            description = "Write the metric (and the alarm threshold and ALARM periods) as an SVG chart; with "
+                    + "--metric-filters, a directory that gets one SVG per metric.")
     private Path chart;
 
     @Mixin
@@ -149,8 +201,52 @@ public final class MetricsCommand implements Callable<Integer> {
     @Mixin
     private PatternOptions patternOptions;
 
+    @Mixin
+    private AwsOptions aws;
+
+    @Mixin
+    private AwsMetricsOptions awsMetrics;
+
+    @Mixin
+    private NotifyOptions notify;
+
     @Override
     public Integer call() throws IOException {
+        try {
+            return run();
+        } catch (AwsCallException e) {
+            spec.commandLine().getErr().println("cwfilter: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.IO_ERROR;
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            // A client that cannot even be made (an unknown profile, no region): one line, not a stack trace.
+            spec.commandLine().getErr().println("cwfilter: AWS: " + AwsErrors.describe(e));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.IO_ERROR;
+        } finally {
+            aws.close();
+        }
+    }
+
+    private boolean accountAlarmsOnly() {
+        return alarmFiles.equals(List.of("account"));
+    }
+
+    private Integer run() throws IOException {
+        if (!metricFilterFiles.isEmpty()) {
+            return runLogGroup();
+        }
+        if (pattern == null) {
+            throw new UsageError("cwfilter metrics: Missing required option: '--filter-pattern=PATTERN' (or the metric"
+                    + " filters of a log group: --metric-filters FILE)");
+        }
+        for (String option : new String[] {alarmFiles.isEmpty() || accountAlarmsOnly() ? null : "--alarms FILE",
+            output.equals("text") ? null : "--output"}) {
+            if (option != null) {
+                throw new UsageError("cwfilter metrics: " + option + " goes with --metric-filters");
+            }
+        }
+        awsMetrics.check(logGroup, false);
         Settings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -158,21 +254,61 @@ public final class MetricsCommand implements Callable<Integer> {
         Glyphs glyphs = env.unicode() ? Glyphs.UNICODE : Glyphs.ASCII;
 
         FilterMetrics metrics = FilterMetrics.of(settings.filter);
-        List<Input> in = inputs.inputs(env.stdin());
+        List<Input> in = inputs.inputs(env.stdin(), awsMetrics.readsAws(inputs, logGroup));
+        int awsCode = ExitCodes.OK;
+        EmfWriter emf = null;
+        MetricFilter.Emitter emfEmitter = null;
+        if (awsMetrics.emf != null) {
+            Writer w;
+            try {
+                w = awsMetrics.emf.toString().equals("-") ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+                        : Files.newBufferedWriter(awsMetrics.emf, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("cwfilter: cannot write the EMF file '" + awsMetrics.emf + "': " + e.getMessage());
+                return ExitCodes.IO_ERROR;
+            }
+            emf = EmfWriter.to(w, namespace, metricName);
+            emfEmitter = settings.filter.emitter(emf);
+        }
+        MetricFilter.Emitter emfEvents = emfEmitter;
+        Consumer<LogEvent> accept = emfEvents == null ? metrics : e -> {
+            metrics.accept(e);
+            emfEvents.accept(e);
+        };
         int maxEventBytes = settings.filter.options().maxEventBytes();
         EventSource source = new EventSource(in, inputs.format(), maxEventBytes,
-                env.progress(err, EventSource.totalSize(in)));
+                env.progress(err, EventSource.totalSize(in)), inputs.readers());
         BadEvents bad = source.badEvents();
         source.forEach(event -> {
             long t = event.timestamp();
             if (t == Event.NO_TIMESTAMP) {
-                bad.add(BadEvents.Kind.NO_TIMESTAMP, event.source(), event.line(), null);
+                bad.add(BadEvents.Kind.NO_TIMESTAMP, event.source(), event.position(), null);
             } else {
-                metrics.accept(new LogEvent(t, event.message()));
+                accept.accept(new LogEvent(t, event.message()));
             }
             return true;
         });
+        awsCode = readAws(accept, err);
         metrics.flush();
+        if (emf != null) {
+            emfEmitter.flush();
+            try {
+                emf.close();
+                for (String problem : emf.problems()) {
+                    err.println("cwfilter: EMF: " + problem);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                err.println("cwfilter: cannot write the EMF file '" + awsMetrics.emf + "': " + e.getMessage());
+                awsCode = ExitCodes.IO_ERROR;
+            }
+        }
+        List<MetricAlarm> accountAlarms = accountAlarms(err);
+        SnsAlarmNotifier notifier = notify.notify ? notify.notifier(aws, SnsAlarmNotifier.WhenFull.WAIT, line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        }) : null;
 
         out.println("Metric filter  " + settings.filter.pattern() + "  value " + value
                 + (defaultValue == null ? "" : ", default " + Values.format(defaultValue)));
@@ -219,10 +355,38 @@ public final class MetricsCommand implements Callable<Integer> {
                     + settings.statistic.awsName() + ")", times.stream().mapToLong(Long::longValue).toArray(),
                     values.stream().mapToDouble(Double::doubleValue).toArray()));
             if (settings.alarm != null) {
-                alarmIntervals.addAll(evaluateAlarm(settings, entry.getKey(), metric, out, glyphs));
+                alarmIntervals.addAll(evaluateAlarm(settings.alarm.toBuilder().dimensions(entry.getKey()).build(),
+                        metric, out, glyphs, notifier));
             }
         }
-        int code = Reports.print(err, source, maxEventBytes, "left out (a metric needs timestamps)");
+        for (MetricAlarm alarm : accountAlarms) {
+            alarmIntervals.addAll(evaluateAlarm(alarm, metrics.metric(alarm.dimensions()), out, glyphs, notifier));
+        }
+        if (notifier != null) {
+            notifier.close();
+            SnsAlarmNotifier.Counts c = notifier.counts();
+            out.println();
+            out.println("Notifications  " + c.delivered() + " published to SNS" + (c.failed() == 0 ? ""
+                    : ", " + c.failed() + " NOT delivered (see standard error)"));
+            if (c.failed() > 0) {
+                awsCode = ExitCodes.IO_ERROR;
+            }
+        }
+        if (awsMetrics.putMetricData && !metrics.metrics().isEmpty()) {
+            MetricDataPublisher.Result r = MetricDataPublisher.builder(aws.clients().cloudWatch()).build()
+                    .publishStatistics(namespace, metricName, metrics.metrics(), period);
+            out.println();
+            out.println("PutMetricData  " + r.sent() + " statistic sets of " + period + " s published to " + namespace
+                    + " / " + metricName + " in " + r.requests() + " requests" + (r.complete() ? "" : "; "
+                    + (r.skipped() + r.failed() + r.notAttempted()) + " NOT published (see standard error)"));
+            for (String problem : r.problems()) {
+                err.println("cwfilter: " + problem);
+            }
+            if (!r.complete()) {
+                awsCode = ExitCodes.IO_ERROR;
+            }
+        }
+        int code = Math.max(awsCode, Reports.print(err, source, maxEventBytes, "left out (a metric needs timestamps)"));
         if (chart != null && !series.isEmpty()) {
             String title = namespace + " / " + metricName + " — " + settings.statistic.awsName() + " per " + period
                     + " s";
@@ -248,20 +412,159 @@ public final class MetricsCommand implements Callable<Integer> {
         return metric.units().size() > 1 ? " " + p.unit().awsName() : "";
     }
 
+    /** {@code --metric-filters}: the log group's filters and alarms from definition files. */
+    private int runLogGroup() throws IOException {
+        if (pattern != null || alarm != null || alarmName != null || notifications || !dimensions.isEmpty()
+                || defaultValue != null || unit != null) {
+            throw new UsageError("cwfilter metrics: --metric-filters takes the filters and alarms from files; -p,"
+                    + " --value, --default, --dimension, --unit, --alarm, --alarm-name and --notifications describe"
+                    + " one filter on the command line instead");
+        }
+        if (!output.equals("text") && !output.equals("json")) {
+            throw new UsageError("cwfilter metrics: --output " + output + ": text or json");
+        }
+        if (period <= 0 || period % 60 != 0) {
+            throw new UsageError("cwfilter metrics: --period " + period + ": metric-filter metrics are stored per "
+                    + "minute, so the period is 60 seconds or a multiple of 60");
+        }
+        Statistic statistic;
+        try {
+            statistic = Statistic.parse(stat);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("cwfilter metrics: --stat '" + stat + "': " + e.getMessage());
+        }
+        if (chart != null && Files.exists(chart) && !Files.isDirectory(chart)) {
+            throw new UsageError("cwfilter metrics: --chart '" + chart + "': with --metric-filters, a directory for"
+                    + " one SVG per metric");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CliEnvironment env = parent.environment();
+        FilterOptions options = patternOptions.toBuilder().build();
+        awsMetrics.check(logGroup, true);
+        notify.check("metrics", false, alarmFiles.stream().anyMatch(LogGroupRun.Aws::isSource)
+                || !alarmFiles.isEmpty());
+        if (awsMetrics.emf != null) {
+            throw new UsageError("cwfilter metrics: --emf writes the metric of one filter (-p), not of --metric-filters");
+        }
+        List<Input> in = inputs.inputs(env.stdin(), awsMetrics.readsAws(inputs, logGroup));
+        SnsAlarmNotifier notifier = notify.notify ? notify.notifier(aws, SnsAlarmNotifier.WhenFull.WAIT, line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        }) : null;
+        LogGroupRun run = new LogGroupRun(new LogGroupRun.Settings(metricFilterFiles, alarmFiles, logGroup,
+                output.equals("json"), chart, period, statistic, options), out, err,
+                env.unicode() ? Glyphs.UNICODE : Glyphs.ASCII, new LogGroupRun.Aws() {
+                    @Override
+                    public dev.cwfilter.definitions.Definitions definitions(String source) {
+                        return accountDefinitions(source, options);
+                    }
+
+                    @Override
+                    public int events(Consumer<LogEvent> sink) {
+                        return readAws(sink, err);
+                    }
+
+                    @Override
+                    public List<AlarmListener> alarmListeners() {
+                        return notifier == null ? List.of() : List.of(notifier);
+                    }
+
+                    @Override
+                    public int after(dev.cwfilter.metric.LogGroupMetrics metrics) {
+                        int code = ExitCodes.OK;
+                        PrintWriter summary = output.equals("json") ? err : out;
+                        if (notifier != null) {
+                            code = Math.max(code, closeNotifier(notifier, summary));
+                        }
+                        if (awsMetrics.putMetricData && !metrics.metrics().isEmpty()) {
+                            MetricDataPublisher.Result r = MetricDataPublisher.builder(aws.clients().cloudWatch())
+                                    .build().publishStatistics(metrics.metrics(), period);
+                            code = Math.max(code, reportPublished(r, "the log group's metrics", summary, err));
+                        }
+                        return code;
+                    }
+                });
+        return run.run(in, inputs.format(), env.progress(err, EventSource.totalSize(in)), inputs.readers());
+    }
+
+    /** {@code log-group:NAME}'s metric filters or the {@code account}'s alarms, as definitions of the account. */
+    private dev.cwfilter.definitions.Definitions accountDefinitions(String source, FilterOptions options) {
+        List<dev.cwfilter.definitions.MetricFilterDefinition> filters = new ArrayList<>();
+        List<dev.cwfilter.definitions.AlarmDefinition> alarms = new ArrayList<>();
+        List<dev.cwfilter.definitions.DefinitionProblem> problems = new ArrayList<>();
+        if (source.startsWith("log-group:")) {
+            String group = source.substring("log-group:".length());
+            AccountDefinitions.Result<MetricFilter> r = AccountDefinitions.metricFilters(aws.clients().logs(), group,
+                    options);
+            for (MetricFilter f : r.definitions()) {
+                filters.add(new dev.cwfilter.definitions.MetricFilterDefinition(f.filterName().orElse("(unnamed)"),
+                        source, 0, f, java.util.Optional.of(group)));
+            }
+            for (AccountDefinitions.Problem p : r.problems()) {
+                problems.add(new dev.cwfilter.definitions.DefinitionProblem(
+                        dev.cwfilter.definitions.DefinitionProblem.Kind.METRIC_FILTER, p.name(), source, 0,
+                        p.message()));
+            }
+        } else {
+            AccountDefinitions.Result<MetricAlarm> r = AccountDefinitions.alarms(aws.clients().cloudWatch());
+            for (MetricAlarm a : r.definitions()) {
+                alarms.add(new dev.cwfilter.definitions.AlarmDefinition(a.alarmName(), "account", 0, a));
+            }
+            // The account's other alarms (metric math, anomaly bands) are not definitions the command line gave:
+            // said, not counted as problems.
+            for (AccountDefinitions.Problem p : r.problems()) {
+                spec.commandLine().getErr().println("cwfilter: left out " + p.describe());
+            }
+        }
+        return new dev.cwfilter.definitions.Definitions(filters, alarms, problems);
+    }
+
+    /** Closes the notifier, prints what it did; IO_ERROR if a notification was not delivered. */
+    private static int closeNotifier(SnsAlarmNotifier notifier, PrintWriter out) {
+        notifier.close();
+        SnsAlarmNotifier.Counts c = notifier.counts();
+        out.println();
+        out.println("Notifications  " + c.delivered() + " published to SNS" + (c.failed() == 0 ? ""
+                : ", " + c.failed() + " NOT delivered (see standard error)"));
+        out.flush();
+        return c.failed() > 0 ? ExitCodes.IO_ERROR : ExitCodes.OK;
+    }
+
+    /** Prints what PutMetricData did; IO_ERROR if anything was not published. */
+    private static int reportPublished(MetricDataPublisher.Result r, String what, PrintWriter out, PrintWriter err) {
+        out.println();
+        out.println("PutMetricData  " + r.sent() + " statistic sets of " + what + " published in " + r.requests()
+                + " requests" + (r.complete() ? "" : "; " + (r.skipped() + r.failed() + r.notAttempted())
+                + " NOT published (see standard error)"));
+        for (String problem : r.problems()) {
+            err.println("cwfilter: " + problem);
+        }
+        out.flush();
+        return r.complete() ? ExitCodes.OK : ExitCodes.IO_ERROR;
+    }
+
     /** Replays the alarm on one metric, prints its transitions, and returns the times it spent in ALARM. */
-    private List<SvgChart.Interval> evaluateAlarm(Settings settings, Map<String, String> dims, MetricAggregator metric,
-                                                  PrintWriter out, Glyphs glyphs) {
-        MetricAlarm alarm = settings.alarm.toBuilder().dimensions(dims).build();
+    private List<SvgChart.Interval> evaluateAlarm(MetricAlarm alarm, MetricAggregator metric, PrintWriter out,
+                                                  Glyphs glyphs, SnsAlarmNotifier notifier) {
+        Map<String, String> dims = alarm.dimensions();
         StringBuilder mail = new StringBuilder();
-        AlarmListener[] listeners = notifications ? new AlarmListener[] {AlarmEmailPrinter.to(mail)}
-                : new AlarmListener[0];
-        AlarmEvaluator evaluator = new AlarmEvaluator(alarm, metric, listeners);
+        List<AlarmListener> listeners = new ArrayList<>();
+        if (notifications) {
+            listeners.add(AlarmEmailPrinter.to(mail));
+        }
+        if (notifier != null) {
+            listeners.add(notifier);
+        }
+        AlarmEvaluator evaluator = new AlarmEvaluator(alarm, metric, listeners.toArray(new AlarmListener[0]));
         List<AlarmStateChange> changes = evaluator.replay();
         out.println();
         out.println("Alarm \"" + alarm.alarmName() + "\"" + (dims.isEmpty() ? "" : " on " + dims) + ": "
-                + alarm.statistic().awsName() + " " + settings.expression.symbol() + " "
+                + alarm.statistic().awsName() + " " + symbol(alarm) + " "
                 + Values.format(alarm.threshold()) + " for " + alarm.datapointsToAlarm() + " of "
-                + alarm.evaluationPeriods() + " periods of " + period + " s, missing data treated as "
+                + alarm.evaluationPeriods() + " periods of " + alarm.periodSeconds() + " s, missing data treated as "
                 + alarm.treatMissingData().awsName());
         if (changes.isEmpty()) {
             out.println("  no evaluation (no data)");
@@ -278,11 +581,88 @@ public final class MetricsCommand implements Callable<Integer> {
         for (int i = 0; i < changes.size(); i++) {
             if (changes.get(i).newState() == AlarmState.ALARM) {
                 long end = i + 1 < changes.size() ? changes.get(i + 1).timestamp()
-                        : changes.get(i).timestamp() + period * 1000L;
+                        : changes.get(i).timestamp() + alarm.periodSeconds() * 1000L;
                 intervals.add(new SvgChart.Interval(changes.get(i).timestamp(), end));
             }
         }
         return intervals;
+    }
+
+    private static String symbol(MetricAlarm alarm) {
+        return switch (alarm.comparisonOperator()) {
+            case GREATER_THAN_OR_EQUAL_TO_THRESHOLD -> ">=";
+            case GREATER_THAN_THRESHOLD -> ">";
+            case LESS_THAN_THRESHOLD -> "<";
+            case LESS_THAN_OR_EQUAL_TO_THRESHOLD -> "<=";
+        };
+    }
+
+    /** Reads the events of the s3:// inputs and the log group; IO_ERROR if an object could not be read. */
+    private int readAws(Consumer<LogEvent> accept, PrintWriter err) {
+        int code = ExitCodes.OK;
+        long start = awsMetrics.start();
+        long end = awsMetrics.end();
+        for (String uri : inputs.s3Uris()) {
+            S3Location location;
+            try {
+                location = S3Location.parse(uri);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("cwfilter metrics: " + e.getMessage());
+            }
+            CloudTrailS3Source.Builder b = CloudTrailS3Source.builder(aws.clients().s3(), location);
+            if (start != Long.MIN_VALUE || end != Long.MAX_VALUE) {
+                b.timeRange(start, end);
+            }
+            CloudTrailS3Source.Summary s = b.build().read(e -> {
+                accept.accept(e);
+                return true;
+            });
+            err.println("cwfilter: " + uri + ": " + s.records() + " CloudTrail records from " + s.objectsRead()
+                    + " objects" + (s.recordsOutOfRange() == 0 ? "" : ", " + s.recordsOutOfRange()
+                    + " outside the time range"));
+            for (String problem : s.problems()) {
+                err.println("cwfilter: " + problem);
+            }
+            if (s.objectsFailed() > 0) {
+                code = ExitCodes.IO_ERROR;
+            }
+        }
+        if (awsMetrics.readsLogGroup(logGroup)) {
+            LogGroupSource.Summary s = LogGroupSource.builder(aws.clients().logs(), logGroup, start, end)
+                    .build().read(e -> {
+                        accept.accept(e);
+                        return true;
+                    });
+            err.println("cwfilter: log group " + logGroup + ": " + s.events() + " events in " + s.pages()
+                    + " pages");
+        }
+        return code;
+    }
+
+    /** The account's alarms on this metric, with --alarms account; the others are reported. */
+    private List<MetricAlarm> accountAlarms(PrintWriter err) {
+        if (!accountAlarmsOnly()) {
+            return List.of();
+        }
+        AccountDefinitions.Result<MetricAlarm> all = AccountDefinitions.alarms(aws.clients().cloudWatch());
+        List<MetricAlarm> on = new ArrayList<>();
+        for (MetricAlarm a : all.definitions()) {
+            if (a.namespace().equals(namespace) && a.metricName().equals(metricName)) {
+                if (a.periodSeconds() % 60 != 0) {
+                    err.println("cwfilter: alarm \"" + a.alarmName() + "\": its period of " + a.periodSeconds()
+                            + " s is shorter than the minute metric-filter metrics are stored at; left out");
+                } else {
+                    on.add(a);
+                }
+            }
+        }
+        for (AccountDefinitions.Problem p : all.problems()) {
+            err.println("cwfilter: left out " + p.describe());
+        }
+        if (on.isEmpty()) {
+            err.println("cwfilter: the account has no alarm on " + namespace + " / " + metricName);
+        }
+        return on;
     }
 
     /** The validated configuration. */
@@ -343,8 +723,11 @@ public final class MetricsCommand implements Callable<Integer> {
                         .evaluationPeriods(s.expression.evaluationPeriods())
                         .datapointsToAlarm(s.expression.datapointsToAlarm()).threshold(s.expression.threshold())
                         .comparisonOperator(s.expression.operator()).treatMissingData(treat)
-                        .alarmActions(List.of("arn:aws:sns:us-east-1:123456789012:" + sanitize(metricName)
-                                + "-alarm"));
+                        .alarmActions(notify.alarmActions.isEmpty() ? List.of("arn:aws:sns:us-east-1:123456789012:"
+                                + sanitize(metricName) + "-alarm") : notify.alarmActions)
+                        .okActions(notify.okActions)
+                        // Configured now, by this command line.
+                        .alarmConfigurationUpdatedTimestamp(parent.environment().millis().getAsLong());
                 if (unit != null) {
                     b.unit(standardUnit);
                 }
@@ -352,8 +735,15 @@ public final class MetricsCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UsageError("cwfilter metrics: invalid alarm: " + e.getMessage());
             }
-        } else if (notifications) {
+        } else if (notifications && !accountAlarmsOnly()) {
             throw new UsageError("cwfilter metrics: --notifications needs an --alarm");
+        }
+        if (alarm != null && accountAlarmsOnly()) {
+            throw new UsageError("cwfilter metrics: --alarms account and --alarm: choose one");
+        }
+        notify.check("metrics", alarm != null, accountAlarmsOnly());
+        if ((awsMetrics.putMetricData || awsMetrics.emf != null) && s.filter.metricNamespace().isEmpty()) {
+            throw new UsageError("cwfilter metrics: publishing needs a --namespace");
         }
         if (chart != null && !chart.toString().endsWith(".svg")) {
             throw new UsageError("cwfilter metrics: --chart '" + chart + "': the chart is an SVG file (FILE.svg)");

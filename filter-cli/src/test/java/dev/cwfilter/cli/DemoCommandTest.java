@@ -84,6 +84,18 @@ class DemoCommandTest {
     }
 
     @Test
+    void theSeedsSecondFilterRunsBesideTheFirstInOnePass() {
+        assertThat(DEMO.out()).contains("9. A second filter in the same pass: AttemptsToAccessDeletedSecrets")
+                .contains("  pattern  { $.eventName = \"GetSecretValue\" && $.errorMessage = \"*secret because it"
+                        + " was marked for deletion*\" }\n")
+                .contains("  Both filters of log group CloudTrail/DefaultLogGroup read each of the 127 events once")
+                .contains("  AttemptsToAccessDeletedSecrets matched 1 of them:\n")
+                .contains("    12:41:52    Developer/alice  GetSecretValue  prod/legacy/smtp-password"
+                        + "  InvalidRequestException\n")
+                .contains("Its metric has 127 datapoints; Sum per minute above 0 at 12:41 (1).");
+    }
+
+    @Test
     void withoutAUtf8LocaleOrWithAsciiTheOutputIsPlainAscii() {
         Run ascii = Run.of("demo", "--ascii");
         Run posix = Run.withLocale("C", "demo");
@@ -93,5 +105,22 @@ class DemoCommandTest {
             assertThat(run.out()).contains("  2 |   #                                     #")
                     .contains("12:04  OK                -> ALARM");
         }
+    }
+
+    @Test
+    void theEventBridgeRuleMatchesTheDeleteAndTheRotationAndShowsTheSnsMessage() {
+        assertThat(DEMO.out()).contains("8. The second path: an EventBridge rule on DeleteSecret and RotateSecret\n")
+                .contains("  pattern  {\"source\":[\"aws.secretsmanager\"],\"detail-type\":[\"AWS API Call via"
+                        + " CloudTrail\"],\"detail\":{\"eventName\":[\"DeleteSecret\",\"RotateSecret\"]}}\n")
+                .contains("2 of 127 events match:")
+                .contains("  12:23:00    Admin/alice  DeleteSecret  prod/legacy/smtp-password\n")
+                .contains("  12:42:06    Admin/alice  RotateSecret  prod/orders/db-password\n")
+                .contains("    \"arn:aws:sts::123456789012:assumed-role/Admin/alice called DeleteSecret on"
+                        + " prod/legacy/smtp-password at 2026-11-21T12:23:00Z (rule secret-delete-or-rotate)\"\n")
+                .contains("    \"arn:aws:sts::123456789012:assumed-role/Admin/alice called RotateSecret on"
+                        + " prod/orders/db-password at 2026-11-21T12:42:06Z (rule secret-delete-or-rotate)\"\n")
+                .contains("      \"detail-type\" : \"AWS API Call via CloudTrail\",\n")
+                .contains("        \"eventName\" : \"DeleteSecret\",\n")
+                .contains("A rule on GetSecretValue in state ENABLED would receive none of the 6 reads");
     }
 }

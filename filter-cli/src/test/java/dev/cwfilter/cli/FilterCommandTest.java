@@ -160,19 +160,34 @@ class FilterCommandTest {
         Run run = Run.of("filter", "-p", SECRETS, "-c", truncated.toString());
         assertThat(run.code()).isZero();
         assertThat(Long.parseLong(run.out().strip())).isBetween(1L, 5L);
-        assertThat(run.err()).startsWith("cwfilter: 1 malformed event skipped (" + truncated + ", line 1: not valid"
-                + " JSON (").contains("the rest of the input was skipped");
+        long delivered = Long.parseLong(run.out().strip());
+        // Where it broke is a record index, not "line 1" of a one-line file.
+        assertThat(run.err()).startsWith("cwfilter: 1 malformed event skipped (" + truncated + ", record 64: not a"
+                + " complete CloudTrail document (document 1, record 64 (byte ")
+                .contains("the input ends inside").contains("the 63 records before it were read")
+                .endsWith("the rest of the input was skipped)\n");
+        assertThat(delivered).isEqualTo(Run.of("filter", "-p", SECRETS, "-c", "--format", "cloudtrail",
+                file("first63.json", firstRecords(text, 63)).toString()).out().strip().transform(Long::parseLong));
+    }
+
+    /** The first {@code n} records of a one-line CloudTrail file, as a file of their own. */
+    static String firstRecords(String cloudTrail, int n) {
+        int at = cloudTrail.indexOf("[") + 1;
+        for (int i = 0; i < n; i++) {
+            at = cloudTrail.indexOf(",{\"eventVersion\"", at + 1);
+        }
+        return cloudTrail.substring(0, at) + "]}";
     }
 
     @Test
     void anUnreadableFileIsNamedAndTheOthersAreStillRead() throws IOException {
         Path good = file("good.log", "x ERROR\n");
         Run run = Run.of("filter", "-p", "ERROR", dir.resolve("missing.log").toString(), good.toString(),
-                dir.toString());
+                dir.resolve("missing-too.log").toString());
         assertThat(run.code()).isEqualTo(ExitCodes.IO_ERROR);
         assertThat(run.out()).isEqualTo("x ERROR\n");
         assertThat(run.err()).isEqualTo("cwfilter: cannot read '" + dir.resolve("missing.log") + "': no such file\n"
-                + "cwfilter: cannot read '" + dir + "': is a directory\n");
+                + "cwfilter: cannot read '" + dir.resolve("missing-too.log") + "': no such file\n");
     }
 
     @Test

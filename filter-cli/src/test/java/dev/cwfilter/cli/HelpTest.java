@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "test-metric-filter", "filter", "metrics"})
+    @ValueSource(strings = {"demo", "test-metric-filter", "filter", "metrics", "watch", "events"})
     void everyCommandHasHelpWithExamplesAndExitCodes(String command) {
         Run run = Run.of(command, "--help");
         assertThat(run.code()).isZero();
@@ -22,7 +22,8 @@ class HelpTest {
     void theTopCommandListsTheCommandsAndWhereToStart() {
         Run run = Run.of("--help");
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("  demo", "  test-metric-filter", "  filter", "  metrics")
+        assertThat(run.out()).contains("  demo", "  test-metric-filter", "  filter", "  metrics", "  watch",
+                "  events")
                 .contains("Start here:\n  cwfilter demo");
     }
 

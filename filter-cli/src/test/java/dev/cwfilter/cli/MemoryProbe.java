@@ -19,10 +19,17 @@ final class MemoryProbe {
 
     public static void main(String[] args) throws Exception {
         long blocks = Long.parseLong(args[0]);
-        byte[] block = jsonLines();
+        boolean cloudTrail = args.length > 1 && args[1].equals("cloudtrail");
+        byte[] block = cloudTrail ? recordsBlock() : jsonLines();
         List<Long> liveHeap = new ArrayList<>();
         long total = blocks * block.length;
         InputStream generator = new GeneratorStream(block, blocks, total / 4, () -> liveHeap.add(liveHeap()));
+        if (cloudTrail) {
+            // One CloudTrail document of a gibibyte: {"Records":[{} then ",record" blocks, then ]}.
+            generator = new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                    new java.io.ByteArrayInputStream("{\"Records\":[{}".getBytes(StandardCharsets.UTF_8)), generator,
+                    new java.io.ByteArrayInputStream("]}".getBytes(StandardCharsets.UTF_8)))));
+        }
         long started = System.nanoTime();
         Run run = Run.withStream(generator, "filter", "-p", "{ $.eventName = \"GetSecretValue\" }", "--count");
         long elapsed = (System.nanoTime() - started) / 1_000_000;
@@ -41,6 +48,15 @@ final class MemoryProbe {
             sb.append(e.message()).append('\n');
             return true;
         });
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The seed's records, each preceded by a comma: a block of a Records array's elements. */
+    static byte[] recordsBlock() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (String line : new String(jsonLines(), StandardCharsets.UTF_8).split("\n")) {
+            sb.append(',').append(line);
+        }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 

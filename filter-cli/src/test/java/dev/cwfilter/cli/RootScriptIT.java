@@ -107,4 +107,54 @@ class RootScriptIT {
         assertThat(missing.err()).isEqualTo("cwfilter: cannot read 'nowhere.log': no such file\n");
         assertThat(run(dir, new byte[0], "--version").out()).startsWith("cwfilter " + VersionProvider.version());
     }
+
+    @Test
+    void theEventsCommandRunsFromTheScript(@TempDir Path dir) throws Exception {
+        Files.copy(Run.seed(), dir.resolve("trail.json"));
+        Result r = run(dir, new byte[0], "events", "--rule", EventsCommandTest.DELETE_OR_ROTATE, "--output", "json",
+                "trail.json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().split("\n")).hasSize(2);
+    }
+
+    /**
+     * The script's staleness check covers every module that goes into the jar: a copy of the script beside a copy of
+     * the jar is stale once a main source of the events or deployment modules is newer, and not for a test source.
+     */
+    @Test
+    void aChangedEventsOrDeployModuleMakesTheJarStale(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("repo");
+        Files.createDirectories(copy.resolve("filter-cli/target"));
+        Files.copy(root.resolve("cwfilter"), copy.resolve("cwfilter"));
+        Path jar = Files.copy(Path.of(System.getProperty("cwfilter.jar", "target/cwfilter.jar")),
+                copy.resolve("filter-cli/target/cwfilter.jar"));
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        for (String module : List.of("filter-events", "filter-deploy")) {
+            Path test = copy.resolve(module + "/src/test/java/T.java");
+            Files.createDirectories(test.getParent());
+            Files.writeString(test, "class T {}");
+            Result fresh = runScript(copy, dir, "--version");
+            assertThat(fresh.code()).as(module + " test source: " + fresh.err()).isZero();
+            Path main = copy.resolve(module + "/src/main/java/M.java");
+            Files.createDirectories(main.getParent());
+            Files.writeString(main, "class M {}");
+            Result stale = runScript(copy, dir, "--version");
+            assertThat(stale.code()).as(module).isEqualTo(1);
+            assertThat(stale.err()).contains("is missing or out of date, and CWFILTER_NO_BUILD is set");
+            Files.delete(main);
+        }
+    }
+
+    static Result runScript(Path repo, Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", repo.resolve("cwfilter").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().put("CWFILTER_NO_BUILD", "1");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        String out = read(process.getInputStream());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), out, err.get());
+    }
 }

@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
  *
  * <p>As with SNS, a notification is printed only for transitions that trigger actions (the alarm's actions for the
  * new state, with actions enabled), unless {@link Builder#everyTransition(boolean)} asks for every transition. The
- * region and account appear in the text and the alarm ARN; they default to {@code us-east-1} and
- * {@code 123456789012}.
+ * region (by its {@link RegionNames long name}) and account appear in the text and the alarm ARN: an alarm's own
+ * {@link MetricAlarm#alarmArn() ARN} says them when it has one; otherwise the printer's, which default to
+ * {@code us-east-1} and {@code 123456789012}.
  *
  * <p>Thread-safe if the {@link Appendable} is; each notification is written with a single {@code append} call.
  */
@@ -38,29 +39,6 @@ public final class AlarmEmailPrinter implements AlarmListener {
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final DateTimeFormatter EMAIL_TIME =
             DateTimeFormatter.ofPattern("EEEE dd MMMM, yyyy HH:mm:ss 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final Map<String, String> REGION_NAMES = Map.ofEntries(
-            Map.entry("us-east-1", "US East (N. Virginia)"),
-            Map.entry("us-east-2", "US East (Ohio)"),
-            Map.entry("us-west-1", "US West (N. California)"),
-            Map.entry("us-west-2", "US West (Oregon)"),
-            Map.entry("af-south-1", "Africa (Cape Town)"),
-            Map.entry("ap-east-1", "Asia Pacific (Hong Kong)"),
-            Map.entry("ap-south-1", "Asia Pacific (Mumbai)"),
-            Map.entry("ap-northeast-1", "Asia Pacific (Tokyo)"),
-            Map.entry("ap-northeast-2", "Asia Pacific (Seoul)"),
-            Map.entry("ap-northeast-3", "Asia Pacific (Osaka)"),
-            Map.entry("ap-southeast-1", "Asia Pacific (Singapore)"),
-            Map.entry("ap-southeast-2", "Asia Pacific (Sydney)"),
-            Map.entry("ca-central-1", "Canada (Central)"),
-            Map.entry("eu-central-1", "Europe (Frankfurt)"),
-            Map.entry("eu-west-1", "Europe (Ireland)"),
-            Map.entry("eu-west-2", "Europe (London)"),
-            Map.entry("eu-west-3", "Europe (Paris)"),
-            Map.entry("eu-north-1", "Europe (Stockholm)"),
-            Map.entry("eu-south-1", "Europe (Milan)"),
-            Map.entry("me-south-1", "Middle East (Bahrain)"),
-            Map.entry("sa-east-1", "South America (Sao Paulo)"));
-
     private final Appendable out;
     private final String region;
     private final String accountId;
@@ -103,10 +81,13 @@ public final class AlarmEmailPrinter implements AlarmListener {
     /** The notification text for {@code change}, ending with a blank line. */
     public String format(MetricAlarm alarm, AlarmStateChange change) {
         String when = EMAIL_TIME.format(Instant.ofEpochMilli(change.timestamp()));
-        String arn = "arn:aws:cloudwatch:" + region + ":" + accountId + ":alarm:" + alarm.alarmName();
+        String region = alarm.region().orElse(this.region);
+        String accountId = alarm.accountId().orElse(this.accountId);
+        String arn = alarm.alarmArn().orElse("arn:aws:cloudwatch:" + region + ":" + accountId + ":alarm:"
+                + alarm.alarmName());
         StringBuilder text = new StringBuilder();
         text.append("You are receiving this email because your Amazon CloudWatch Alarm \"").append(alarm.alarmName())
-                .append("\" in the ").append(REGION_NAMES.getOrDefault(region, region))
+                .append("\" in the ").append(RegionNames.longNameOrCode(region))
                 .append(" region has entered the ").append(change.newState().awsName()).append(" state, because \"")
                 .append(change.reason()).append("\" at \"").append(when).append("\".\n\n");
         text.append("View this alarm in the AWS Management Console:\n")
@@ -157,7 +138,7 @@ public final class AlarmEmailPrinter implements AlarmListener {
     private static void actions(StringBuilder text, String label, List<String> actions) {
         text.append("- ").append(label);
         if (!actions.isEmpty()) {
-            text.append(' ').append(actions.stream().collect(Collectors.joining(",", "[", "]")));
+            text.append(' ').append(actions.stream().collect(Collectors.joining(", ", "[", "]")));
         }
         text.append('\n');
     }
@@ -181,8 +162,8 @@ public final class AlarmEmailPrinter implements AlarmListener {
         }
 
         /**
-         * The AWS region code, such as {@code eu-west-1}; the text names the region (Europe (Ireland)) when the code
-         * is a well-known one. Default {@value AlarmEmailPrinter#DEFAULT_REGION}.
+         * The AWS region code, such as {@code eu-west-1}, for alarms without an ARN; the text names the region by its
+         * {@linkplain RegionNames long name} (EU (Ireland)) when the code is a well-known one. Default {@value AlarmEmailPrinter#DEFAULT_REGION}.
          *
          * @throws IllegalArgumentException if the code is not shaped like a region code
          */
@@ -195,7 +176,7 @@ public final class AlarmEmailPrinter implements AlarmListener {
         }
 
         /**
-         * The 12-digit AWS account ID. Default {@value AlarmEmailPrinter#DEFAULT_ACCOUNT_ID}.
+         * The 12-digit AWS account ID, for alarms without an ARN. Default {@value AlarmEmailPrinter#DEFAULT_ACCOUNT_ID}.
          *
          * @throws IllegalArgumentException if it is not 12 digits
          */

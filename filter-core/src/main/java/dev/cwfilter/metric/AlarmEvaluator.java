@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -19,7 +18,13 @@ import java.util.OptionalLong;
  * specification (SEMANTICS.md section 8): with N or more real datapoints the N most recent decide; with fewer, the
  * missing ones are filled as TreatMissingData says, including the premature-alarm rule for {@code missing} and
  * "keep the current state" for {@code ignore}. A percentile alarm with
- * {@link LowSampleCountPercentile#IGNORE} keeps its state while the newest period holds too few values.
+ * {@link LowSampleCountPercentile#IGNORE} keeps its state while the newest period holds too few values. The rule
+ * itself is {@link AlarmDecision#evaluate}, public for callers that keep per-period values themselves.
+ *
+ * <p><b>An evaluation inside a period does not see that period.</b> At 12:04:30 the newest period evaluated is
+ * 12:03–12:04; the data already in 12:04–12:05 is seen by the evaluation at 12:05 (for a one-minute period). So
+ * evaluating at a period boundary, as {@link #evaluateEachPeriod} and {@link #replay()} do, loses nothing, and an
+ * evaluation between boundaries decides exactly as the boundary before it would (with the same data).
  *
  * <h2>Schedule</h2>
  * CloudWatch evaluates alarms continuously; offline, evaluations happen when the caller says.
@@ -30,6 +35,8 @@ import java.util.OptionalLong;
  * <h2>Manual state</h2>
  * {@link #setAlarmState(AlarmState, String, long)} changes the state as SetAlarmState does: the transition is
  * recorded and the listeners are told, and the next evaluation decides the state from the data again.
+ * {@link #resuming} starts an evaluator in a chosen state instead (an alarm that already exists, restored from
+ * DescribeAlarms or from a checkpoint): nothing is recorded and nobody is told.
  *
  * <p>Not thread-safe: use one evaluator from one thread at a time. The aggregator it reads may be fed concurrently.
  */
@@ -45,13 +52,13 @@ public final class AlarmEvaluator {
     private final List<AlarmListener> listeners;
     private final long periodMillis;
     private final List<AlarmStateChange> history = new ArrayList<>();
-    private AlarmState state = AlarmState.INSUFFICIENT_DATA;
-    private String stateReason = INITIAL_STATE_REASON;
+    private AlarmState state;
+    private String stateReason;
     private long lastTime = Long.MIN_VALUE;
     private OptionalLong lastEvaluationTime = OptionalLong.empty();
 
     /**
-     * An evaluator in the initial state, INSUFFICIENT_DATA.
+     * An evaluator in the initial state, INSUFFICIENT_DATA, with the reason {@value #INITIAL_STATE_REASON}.
      *
      * @param alarm     the alarm's configuration
      * @param metric    the data of the alarm's metric
@@ -60,6 +67,11 @@ public final class AlarmEvaluator {
      *                                  not a multiple of the aggregator's storage resolution
      */
     public AlarmEvaluator(MetricAlarm alarm, MetricAggregator metric, AlarmListener... listeners) {
+        this(alarm, metric, AlarmState.INSUFFICIENT_DATA, INITIAL_STATE_REASON, listeners);
+    }
+
+    private AlarmEvaluator(MetricAlarm alarm, MetricAggregator metric, AlarmState state, String reason,
+                           AlarmListener... listeners) {
         this.alarm = Objects.requireNonNull(alarm, "alarm");
         this.metric = Objects.requireNonNull(metric, "metric");
         this.listeners = List.of(listeners);
@@ -73,6 +85,23 @@ public final class AlarmEvaluator {
                     + metric.storageResolutionSeconds() + " s");
         }
         this.periodMillis = alarm.periodSeconds() * 1000L;
+        this.state = Objects.requireNonNull(state, "state");
+        this.stateReason = checkedReason(reason);
+    }
+
+    /**
+     * An evaluator of an alarm that is already in {@code state}: as an alarm created earlier and read back
+     * (DescribeAlarms' StateValue and StateReason), or restored from a checkpoint. Unlike
+     * {@link #setAlarmState}, this records no transition and tells no listener; the history starts empty and the
+     * first evaluation that decides another state makes the first transition, from {@code state}.
+     *
+     * @param state       the current state
+     * @param stateReason its reason, up to {@value #MAX_STATE_REASON_LENGTH} characters
+     * @throws IllegalArgumentException as the constructor does, or if the reason is too long
+     */
+    public static AlarmEvaluator resuming(MetricAlarm alarm, MetricAggregator metric, AlarmState state,
+                                          String stateReason, AlarmListener... listeners) {
+        return new AlarmEvaluator(alarm, metric, state, stateReason, listeners);
     }
 
     /** The alarm's configuration. */
@@ -101,7 +130,9 @@ public final class AlarmEvaluator {
     }
 
     /**
-     * Evaluates the alarm at {@code time}, over the periods that ended at or before it.
+     * Evaluates the alarm at {@code time}, over the {@link MetricAlarm#evaluationRangePeriods() N + 2} periods that
+     * ended at or before it. A period that {@code time} falls inside has not ended and is not looked at, whatever data
+     * it holds already: at 12:04:30 the newest period of a one-minute alarm is 12:03–12:04.
      *
      * @param time epoch milliseconds; not before the previous evaluation or SetAlarmState
      * @return the transition, if the state changed
@@ -110,16 +141,9 @@ public final class AlarmEvaluator {
     public Optional<AlarmStateChange> evaluate(long time) {
         advanceTo(time);
         lastEvaluationTime = OptionalLong.of(time);
-        List<EvaluatedDatapoint> range = evaluationRange(time);
-        if (keepsStateForLowSampleCount(range.get(range.size() - 1))) {
-            return Optional.empty();
-        }
-        AlarmDecision.Result decision = AlarmDecision.decide(range, alarm);
-        if (decision.state().isEmpty() || decision.state().get() == state) {
-            return Optional.empty();
-        }
-        return Optional.of(transition(time, decision.state().get(), decision.reason(),
-                AlarmStateChange.Cause.EVALUATION, range));
+        Optional<AlarmStateChange> change = AlarmDecision.evaluate(alarm, time, state, periodValues(time));
+        change.ifPresent(this::record);
+        return change;
     }
 
     /**
@@ -134,17 +158,17 @@ public final class AlarmEvaluator {
      */
     public Optional<AlarmStateChange> setAlarmState(AlarmState newState, String reason, long time) {
         Objects.requireNonNull(newState, "newState");
-        Objects.requireNonNull(reason, "reason");
-        if (reason.length() > MAX_STATE_REASON_LENGTH) {
-            throw new IllegalArgumentException("a state reason has at most " + MAX_STATE_REASON_LENGTH
-                    + " characters, not " + reason.length());
-        }
+        checkedReason(reason);
         advanceTo(time);
         if (newState == state) {
             stateReason = reason;
             return Optional.empty();
         }
-        return Optional.of(transition(time, newState, reason, AlarmStateChange.Cause.SET_ALARM_STATE, List.of()));
+        List<String> actions = alarm.actionsEnabled() ? alarm.actionsFor(newState) : List.of();
+        AlarmStateChange change = new AlarmStateChange(alarm.alarmName(), time, state, newState, reason,
+                AlarmStateChange.Cause.SET_ALARM_STATE, List.of(), actions);
+        record(change);
+        return Optional.of(change);
     }
 
     /**
@@ -195,44 +219,31 @@ public final class AlarmEvaluator {
         lastTime = time;
     }
 
-    private List<EvaluatedDatapoint> evaluationRange(long time) {
+    private static String checkedReason(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (reason.length() > MAX_STATE_REASON_LENGTH) {
+            throw new IllegalArgumentException("a state reason has at most " + MAX_STATE_REASON_LENGTH
+                    + " characters, not " + reason.length());
+        }
+        return reason;
+    }
+
+    private List<PeriodValue> periodValues(long time) {
         int periods = alarm.evaluationRangePeriods();
         long newestEnd = Periods.periodStart(time, periodMillis);
-        List<EvaluatedDatapoint> range = new ArrayList<>(periods);
+        List<PeriodValue> range = new ArrayList<>(periods);
         for (int i = periods; i >= 1; i--) {
-            long start = newestEnd - i * periodMillis;
-            MetricAggregator.PeriodValue pv =
-                    metric.periodValue(start, alarm.periodSeconds(), alarm.unit(), alarm.statistic());
-            if (pv == null || pv.value().isEmpty()) {
-                range.add(new EvaluatedDatapoint(start, OptionalDouble.empty(), pv == null ? 0 : pv.sampleCount(),
-                        EvaluatedDatapoint.Outcome.MISSING));
-            } else {
-                double value = pv.value().getAsDouble();
-                boolean breaches = alarm.comparisonOperator().breaches(value, alarm.threshold());
-                range.add(new EvaluatedDatapoint(start, pv.value(), pv.sampleCount(),
-                        breaches ? EvaluatedDatapoint.Outcome.BREACHING : EvaluatedDatapoint.Outcome.NOT_BREACHING));
-            }
+            range.add(metric.periodValue(newestEnd - i * periodMillis, alarm.periodSeconds(), alarm.unit(),
+                    alarm.statistic()));
         }
         return range;
     }
 
-    private boolean keepsStateForLowSampleCount(EvaluatedDatapoint newest) {
-        return alarm.evaluateLowSampleCountPercentile() == LowSampleCountPercentile.IGNORE
-                && alarm.statistic() instanceof Statistic.Percentile percentile
-                && newest.sampleCount() > 0
-                && StatisticCalculator.isLowSampleCount(percentile, newest.sampleCount());
-    }
-
-    private AlarmStateChange transition(long time, AlarmState newState, String reason, AlarmStateChange.Cause cause,
-                                        List<EvaluatedDatapoint> range) {
-        List<String> actions = alarm.actionsEnabled() ? alarm.actionsFor(newState) : List.of();
-        AlarmStateChange change = new AlarmStateChange(alarm.alarmName(), time, state, newState, reason, cause,
-                range, actions);
-        state = newState;
-        stateReason = reason;
+    private void record(AlarmStateChange change) {
+        state = change.newState();
+        stateReason = change.reason();
         history.add(change);
         notifyListeners(change);
-        return change;
     }
 
     private void notifyListeners(AlarmStateChange change) {

@@ -65,6 +65,30 @@ final class ExactSum {
         }
     }
 
+    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            out.writeDouble(partials[i]);
+        }
+    }
+
+    void readFrom(java.io.DataInput in) throws java.io.IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 64) {
+            // Non-overlapping partials of doubles number at most about 40 (the exponent range over 53 bits).
+            throw new IllegalArgumentException("an exact sum of " + n + " partials");
+        }
+        partials = new double[Math.max(4, n)];
+        for (int i = 0; i < n; i++) {
+            double p = in.readDouble();
+            if (!Double.isFinite(p)) {
+                throw new IllegalArgumentException("partial sum " + p);
+            }
+            partials[i] = p;
+        }
+        size = n;
+    }
+
     /** The exact sum rounded to the nearest double, ties to even. */
     double value() {
         if (size == 0) {

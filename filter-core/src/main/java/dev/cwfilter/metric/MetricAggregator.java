@@ -157,11 +157,19 @@ public final class MetricAggregator {
     }
 
     /**
-     * The sample count and the value of {@code statistic} for one period, merged across units when {@code unit} is
-     * empty; null when the period holds no data. Computed under the lock because computing sorts stored values.
+     * One period as an alarm sees it: the period's sample count and the value of {@code statistic} over the period
+     * starting at {@code periodStart}, merged across units when {@code unit} is empty; {@link PeriodValue#missing()}
+     * when the period holds no data. Computed under the lock because computing sorts stored values.
+     *
+     * @param periodStart   the period's start, epoch milliseconds (a multiple of the period)
+     * @param periodSeconds the period, a multiple of the storage resolution
+     * @throws IllegalArgumentException if the period is not one CloudWatch accepts or not a multiple of the storage
+     *                                  resolution
      */
-    synchronized PeriodValue periodValue(long periodStart, int periodSeconds, Optional<StandardUnit> unit,
-                                         Statistic statistic) {
+    public synchronized PeriodValue periodValue(long periodStart, int periodSeconds, Optional<StandardUnit> unit,
+                                                Statistic statistic) {
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(statistic, "statistic");
         long periodMillis = queryPeriodMillis(periodSeconds);
         List<ValueAccumulator> parts = new ArrayList<>();
         for (Map.Entry<StandardUnit, TreeMap<Long, ValueAccumulator>> byUnit : buckets.entrySet()) {
@@ -171,7 +179,7 @@ public final class MetricAggregator {
             }
         }
         if (parts.isEmpty()) {
-            return null;
+            return PeriodValue.missing();
         }
         ValueAccumulator values = parts.get(0);
         if (parts.size() > 1) {
@@ -181,10 +189,6 @@ public final class MetricAggregator {
             }
         }
         return new PeriodValue(values.count(), StatisticCalculator.compute(statistic, values));
-    }
-
-    /** One period's sample count and statistic value, the latter empty when unavailable. */
-    record PeriodValue(long sampleCount, OptionalDouble value) {
     }
 
     /**
@@ -208,7 +212,26 @@ public final class MetricAggregator {
         return removed;
     }
 
-    /** The storage resolution in seconds: 1, 5, 10, 20, 30 or a multiple of 60. */
+    /** The start of the earliest stored bucket (of any unit) that starts at or after {@code time}, if any. */
+    public synchronized OptionalLong firstBucketAtOrAfter(long time) {
+        long first = Long.MAX_VALUE;
+        boolean found = false;
+        for (TreeMap<Long, ValueAccumulator> byStart : buckets.values()) {
+            Long start = byStart.ceilingKey(time);
+            if (start != null && start <= first) {
+                first = start;
+                found = true;
+            }
+        }
+        return found ? OptionalLong.of(first) : OptionalLong.empty();
+    }
+
+    /** Whether no bucket is stored (nothing was added, or everything was discarded). */
+    public synchronized boolean isEmpty() {
+        return buckets.isEmpty();
+    }
+
+    /** The storage resolution in seconds: 1, 10, 20, 30 or a multiple of 60. */
     public int storageResolutionSeconds() {
         return storageResolutionSeconds;
     }
@@ -336,15 +359,21 @@ public final class MetricAggregator {
         }
 
         /**
-         * The finest period the aggregator can answer for: 1, 5, 10, 20, 30 or a multiple of 60 seconds. Default 60
-         * (metric-filter metrics are standard resolution); 1 for high-resolution metrics.
+         * The finest period the aggregator can answer for. Default 60: metric-filter metrics, like every metric
+         * PutMetricData publishes at its standard StorageResolution, are stored per minute; 1 for high-resolution
+         * metrics (StorageResolution 1). Also accepted, as coarser roll-ups that bound memory: 10, 20, 30 and any
+         * multiple of 60 — each of them a period PutMetricAlarm accepts, so an alarm can always be evaluated at the
+         * storage resolution itself. Not 5: CloudWatch answers 5-second GetMetricStatistics queries from 1-second
+         * data but never stores at 5 s, and no alarm can have a 5-second period; store at 1 s to query at 5 s.
          *
-         * @throws IllegalArgumentException if CloudWatch accepts no such period
+         * @throws IllegalArgumentException for any other value
          */
         public Builder storageResolutionSeconds(int seconds) {
-            if (!Periods.isMetricPeriod(seconds)) {
-                throw new IllegalArgumentException("a storage resolution of " + seconds
-                        + " s is not a CloudWatch period: 1, 5, 10, 20, 30 or a multiple of 60");
+            if (!Periods.isStorageResolution(seconds)) {
+                throw new IllegalArgumentException("a storage resolution of " + seconds + " s is not accepted: 1"
+                        + " (high resolution), 60 (standard), or a coarser alarm period (10, 20, 30 or a multiple of"
+                        + " 60)" + (Periods.isMetricPeriod(seconds) ? "; " + seconds + " s is a query period: store"
+                        + " at 1 s and query at " + seconds + " s" : ""));
             }
             this.storageResolutionSeconds = seconds;
             return this;

@@ -1,10 +1,15 @@
 package dev.cwfilter.metric;
 
 import dev.cwfilter.StandardUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The configuration of a CloudWatch metric alarm with a static threshold, as PutMetricAlarm takes it and checks it.
@@ -15,6 +20,11 @@ import java.util.Optional;
  * evaluation range of {@link #evaluationRangePeriods() N + 2} periods and treating missing periods as
  * {@link #treatMissingData()} says.
  *
+ * <p>An alarm read from an account also knows what DescribeAlarms says of it beyond its configuration: its
+ * {@link #alarmArn() ARN} (which names its account and region) and when it was
+ * {@link #alarmConfigurationUpdatedTimestamp() last configured}; and whether DatapointsToAlarm and
+ * EvaluateLowSampleCountPercentile were set or left to their defaults, which CloudWatch's notifications tell apart.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class MetricAlarm {
@@ -23,6 +33,9 @@ public final class MetricAlarm {
     public static final int MAX_DIMENSIONS = 30;
     /** PutMetricAlarm's limit on the number of actions for each state. */
     public static final int MAX_ACTIONS_PER_STATE = 5;
+
+    private static final Pattern ALARM_ARN = Pattern.compile(
+            "arn:(aws[a-z-]*):cloudwatch:([a-z]{2}(?:-[a-z]+)+-\\d+):(\\d{12}):alarm:(.+)", Pattern.DOTALL);
 
     private final String alarmName;
     private final Optional<String> alarmDescription;
@@ -42,6 +55,10 @@ public final class MetricAlarm {
     private final List<String> okActions;
     private final List<String> alarmActions;
     private final List<String> insufficientDataActions;
+    private final Optional<String> alarmArn;
+    private final OptionalLong alarmConfigurationUpdatedTimestamp;
+    private final boolean datapointsToAlarmSet;
+    private final boolean evaluateLowSampleCountPercentileSet;
 
     private MetricAlarm(Builder b) {
         alarmName = required(b.alarmName, "alarmName");
@@ -52,7 +69,7 @@ public final class MetricAlarm {
         checkLength("namespace", namespace, 1, 255);
         metricName = required(b.metricName, "metricName");
         checkLength("metricName", metricName, 1, 255);
-        dimensions = Map.copyOf(b.dimensions);
+        dimensions = b.dimensions;
         if (dimensions.size() > MAX_DIMENSIONS) {
             throw new IllegalArgumentException("an alarm has at most " + MAX_DIMENSIONS + " dimensions, not "
                     + dimensions.size());
@@ -78,7 +95,8 @@ public final class MetricAlarm {
                     + evaluationPeriods + " s exceeds the limit of " + maxSeconds + " s for "
                     + (periodSeconds < 3600 ? "periods under an hour" : "periods of an hour or more"));
         }
-        datapointsToAlarm = b.datapointsToAlarm == 0 ? evaluationPeriods : b.datapointsToAlarm;
+        datapointsToAlarmSet = b.datapointsToAlarm != 0;
+        datapointsToAlarm = datapointsToAlarmSet ? b.datapointsToAlarm : evaluationPeriods;
         if (datapointsToAlarm < 1 || datapointsToAlarm > evaluationPeriods) {
             throw new IllegalArgumentException("datapointsToAlarm must be between 1 and evaluationPeriods ("
                     + evaluationPeriods + "), not " + datapointsToAlarm);
@@ -93,11 +111,25 @@ public final class MetricAlarm {
         comparisonOperator = required(b.comparisonOperator, "comparisonOperator");
         treatMissingData = b.treatMissingData;
         evaluateLowSampleCountPercentile = b.evaluateLowSampleCountPercentile;
+        evaluateLowSampleCountPercentileSet = b.evaluateLowSampleCountPercentileSet;
         unit = Optional.ofNullable(b.unit);
         actionsEnabled = b.actionsEnabled;
         okActions = actions("okActions", b.okActions);
         alarmActions = actions("alarmActions", b.alarmActions);
         insufficientDataActions = actions("insufficientDataActions", b.insufficientDataActions);
+        alarmArn = Optional.ofNullable(b.alarmArn);
+        alarmArn.ifPresent(arn -> {
+            Matcher m = ALARM_ARN.matcher(arn);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("'" + arn + "' is not an alarm ARN such as"
+                        + " arn:aws:cloudwatch:us-east-1:123456789012:alarm:NAME");
+            }
+            if (!m.group(4).equals(alarmName)) {
+                throw new IllegalArgumentException("the alarm ARN '" + arn + "' names the alarm '" + m.group(4)
+                        + "', not '" + alarmName + "'");
+            }
+        });
+        alarmConfigurationUpdatedTimestamp = b.alarmConfigurationUpdatedTimestamp;
     }
 
     /**
@@ -133,7 +165,7 @@ public final class MetricAlarm {
         return metricName;
     }
 
-    /** The metric's dimensions. */
+    /** The metric's dimensions, in the order they were given (CloudWatch's notifications list them in that order). */
     public Map<String, String> dimensions() {
         return dimensions;
     }
@@ -156,6 +188,14 @@ public final class MetricAlarm {
     /** M: how many of the N datapoints must breach for ALARM; N unless set. */
     public int datapointsToAlarm() {
         return datapointsToAlarm;
+    }
+
+    /**
+     * Whether DatapointsToAlarm was set, rather than left to default to N: DescribeAlarms and the SNS notification
+     * show the field only when it was.
+     */
+    public boolean isDatapointsToAlarmSet() {
+        return datapointsToAlarmSet;
     }
 
     /** The number of periods the alarm looks back at each evaluation: {@code evaluationPeriods + 2}. */
@@ -185,6 +225,14 @@ public final class MetricAlarm {
         return evaluateLowSampleCountPercentile;
     }
 
+    /**
+     * Whether EvaluateLowSampleCountPercentile was set, rather than left to its default: the SNS notification shows
+     * an empty string when it was not.
+     */
+    public boolean isEvaluateLowSampleCountPercentileSet() {
+        return evaluateLowSampleCountPercentileSet;
+    }
+
     /** The unit of the data evaluated, if set; otherwise data of every unit is evaluated together. */
     public Optional<StandardUnit> unit() {
         return unit;
@@ -208,6 +256,40 @@ public final class MetricAlarm {
     /** The actions for a transition to INSUFFICIENT_DATA. */
     public List<String> insufficientDataActions() {
         return insufficientDataActions;
+    }
+
+    /**
+     * The alarm's ARN, {@code arn:aws:cloudwatch:REGION:ACCOUNT:alarm:NAME}, if known (DescribeAlarms gives it; an
+     * alarm configured offline has none unless one is set).
+     */
+    public Optional<String> alarmArn() {
+        return alarmArn;
+    }
+
+    /** The region named by the alarm's ARN, if it has one. */
+    public Optional<String> region() {
+        return alarmArn.map(arn -> arnPart(arn, 2));
+    }
+
+    /** The 12-digit account ID named by the alarm's ARN, if it has one. */
+    public Optional<String> accountId() {
+        return alarmArn.map(arn -> arnPart(arn, 3));
+    }
+
+    /**
+     * When the alarm's configuration was last updated (its last PutMetricAlarm), epoch milliseconds, if known:
+     * DescribeAlarms' {@code AlarmConfigurationUpdatedTimestamp}.
+     */
+    public OptionalLong alarmConfigurationUpdatedTimestamp() {
+        return alarmConfigurationUpdatedTimestamp;
+    }
+
+    private static String arnPart(String arn, int group) {
+        Matcher m = ALARM_ARN.matcher(arn);
+        if (!m.matches()) {
+            throw new IllegalStateException("checked when built: " + arn);
+        }
+        return m.group(group);
     }
 
     /** The actions configured for a transition to {@code state}, whether or not actions are enabled. */
@@ -236,7 +318,11 @@ public final class MetricAlarm {
                 && treatMissingData == a.treatMissingData
                 && evaluateLowSampleCountPercentile == a.evaluateLowSampleCountPercentile && unit.equals(a.unit)
                 && okActions.equals(a.okActions) && alarmActions.equals(a.alarmActions)
-                && insufficientDataActions.equals(a.insufficientDataActions);
+                && insufficientDataActions.equals(a.insufficientDataActions)
+                && datapointsToAlarmSet == a.datapointsToAlarmSet
+                && evaluateLowSampleCountPercentileSet == a.evaluateLowSampleCountPercentileSet
+                && alarmArn.equals(a.alarmArn)
+                && alarmConfigurationUpdatedTimestamp.equals(a.alarmConfigurationUpdatedTimestamp);
     }
 
     @Override
@@ -244,7 +330,8 @@ public final class MetricAlarm {
         return Objects.hash(alarmName, alarmDescription, namespace, metricName, dimensions, statistic, periodSeconds,
                 evaluationPeriods, datapointsToAlarm, threshold, comparisonOperator, treatMissingData,
                 evaluateLowSampleCountPercentile, unit, actionsEnabled, okActions, alarmActions,
-                insufficientDataActions);
+                insufficientDataActions, datapointsToAlarmSet, evaluateLowSampleCountPercentileSet, alarmArn,
+                alarmConfigurationUpdatedTimestamp);
     }
 
     @Override
@@ -304,6 +391,9 @@ public final class MetricAlarm {
         private List<String> okActions = List.of();
         private List<String> alarmActions = List.of();
         private List<String> insufficientDataActions = List.of();
+        private boolean evaluateLowSampleCountPercentileSet;
+        private String alarmArn;
+        private OptionalLong alarmConfigurationUpdatedTimestamp = OptionalLong.empty();
 
         private Builder() {
         }
@@ -317,16 +407,19 @@ public final class MetricAlarm {
             statistic = a.statistic;
             periodSeconds = a.periodSeconds;
             evaluationPeriods = a.evaluationPeriods;
-            datapointsToAlarm = a.datapointsToAlarm;
+            datapointsToAlarm = a.datapointsToAlarmSet ? a.datapointsToAlarm : 0;
             threshold = a.threshold;
             comparisonOperator = a.comparisonOperator;
             treatMissingData = a.treatMissingData;
             evaluateLowSampleCountPercentile = a.evaluateLowSampleCountPercentile;
+            evaluateLowSampleCountPercentileSet = a.evaluateLowSampleCountPercentileSet;
             unit = a.unit.orElse(null);
             actionsEnabled = a.actionsEnabled;
             okActions = a.okActions;
             alarmActions = a.alarmActions;
             insufficientDataActions = a.insufficientDataActions;
+            alarmArn = a.alarmArn.orElse(null);
+            alarmConfigurationUpdatedTimestamp = a.alarmConfigurationUpdatedTimestamp;
         }
 
         /** The alarm's name (1 to 255 characters). Required. */
@@ -353,9 +446,12 @@ public final class MetricAlarm {
             return this;
         }
 
-        /** The metric's dimensions (at most 30). Default none. */
+        /** The metric's dimensions (at most 30), kept in the map's iteration order. Default none. */
         public Builder dimensions(Map<String, String> dimensions) {
-            this.dimensions = Map.copyOf(dimensions);
+            Map<String, String> copy = new LinkedHashMap<>();
+            dimensions.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "dimension name"),
+                    Objects.requireNonNull(value, "dimension value")));
+            this.dimensions = Collections.unmodifiableMap(copy);
             return this;
         }
 
@@ -386,7 +482,10 @@ public final class MetricAlarm {
             return this;
         }
 
-        /** M, the number of breaching datapoints among the N that puts the alarm in ALARM. Default N. */
+        /**
+         * M, the number of breaching datapoints among the N that puts the alarm in ALARM. Default N; 0 leaves it
+         * unset (N).
+         */
         public Builder datapointsToAlarm(int datapointsToAlarm) {
             this.datapointsToAlarm = datapointsToAlarm;
             return this;
@@ -415,6 +514,7 @@ public final class MetricAlarm {
          */
         public Builder evaluateLowSampleCountPercentile(LowSampleCountPercentile setting) {
             this.evaluateLowSampleCountPercentile = Objects.requireNonNull(setting, "setting");
+            this.evaluateLowSampleCountPercentileSet = true;
             return this;
         }
 
@@ -446,6 +546,26 @@ public final class MetricAlarm {
         public Builder insufficientDataActions(List<String> actions) {
             this.insufficientDataActions = List.copyOf(actions);
             return this;
+        }
+
+        /**
+         * The alarm's ARN, {@code arn:PARTITION:cloudwatch:REGION:ACCOUNT:alarm:NAME} with this alarm's name; null
+         * (the default) for none.
+         */
+        public Builder alarmArn(String alarmArn) {
+            this.alarmArn = alarmArn;
+            return this;
+        }
+
+        /** When the configuration was last updated, epoch milliseconds; empty (the default) when unknown. */
+        public Builder alarmConfigurationUpdatedTimestamp(OptionalLong timestamp) {
+            this.alarmConfigurationUpdatedTimestamp = Objects.requireNonNull(timestamp, "timestamp");
+            return this;
+        }
+
+        /** When the configuration was last updated, epoch milliseconds. */
+        public Builder alarmConfigurationUpdatedTimestamp(long timestamp) {
+            return alarmConfigurationUpdatedTimestamp(OptionalLong.of(timestamp));
         }
 
         /**

@@ -17,6 +17,16 @@ final class Periods {
                 || (seconds > 0 && seconds % 60 == 0);
     }
 
+    /**
+     * The storage resolutions an aggregator accepts: PutMetricData's two StorageResolution values, 1 (high
+     * resolution) and 60 (standard), and coarser roll-ups that are themselves alarm periods (10, 20, 30 and multiples
+     * of 60), so that every resolution but 1 s can be alarmed on at its own period. 5 s is a GetMetricStatistics
+     * period over 1-second data, not a resolution CloudWatch stores at, and no alarm can use it.
+     */
+    static boolean isStorageResolution(long seconds) {
+        return seconds == 1 || isAlarmPeriod(seconds);
+    }
+
     /** PutMetricAlarm's periods: 10, 20, 30 or any multiple of 60. */
     static boolean isAlarmPeriod(long seconds) {
         return seconds == 10 || seconds == 20 || seconds == 30 || (seconds > 0 && seconds % 60 == 0);

@@ -19,6 +19,10 @@ record SketchSettings(int exactValueLimit, double relativeAccuracy, int maxSketc
 
     DDSketch newSketch() {
         // Only non-negative values reach a sketch, so the negative store never grows past its empty array.
-        return new DDSketch(mapping, () -> new CollapsingLowestDenseStore(maxSketchBins));
+        return new DDSketch(mapping, this::newStore);
+    }
+
+    CollapsingLowestDenseStore newStore() {
+        return new CollapsingLowestDenseStore(maxSketchBins);
     }
 }

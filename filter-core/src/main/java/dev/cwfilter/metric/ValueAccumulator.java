@@ -1,7 +1,12 @@
 package dev.cwfilter.metric;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
+import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
 import com.datadoghq.sketch.ddsketch.store.Bin;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
@@ -49,6 +54,94 @@ final class ValueAccumulator {
 
     ValueAccumulator copy() {
         return new ValueAccumulator(this);
+    }
+
+    SketchSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Writes the state (not the settings): count, extremes, the exact sum's partials, then the values under one of
+     * three tags.
+     */
+    void writeTo(DataOutput out, byte noValues, byte exactValues, byte sketchedValues) throws IOException {
+        out.writeLong(count);
+        out.writeDouble(minimum);
+        out.writeDouble(maximum);
+        sum.writeTo(out);
+        if (negativeSeen || count == 0) {
+            out.writeByte(noValues);
+            out.writeBoolean(negativeSeen);
+        } else if (sketch == null) {
+            out.writeByte(exactValues);
+            for (int i = 0; i < count; i++) {
+                out.writeDouble(exact[i]);
+            }
+        } else {
+            out.writeByte(sketchedValues);
+            // Without the index mapping, which the settings give: a decoded mapping need not compare equal to
+            // the settings' one, and sketches merge only when their mappings do.
+            GrowingByteArrayOutput encoded = GrowingByteArrayOutput.withDefaultInitialCapacity();
+            sketch.encode(encoded, true);
+            byte[] bytes = encoded.trimmedCopy();
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote, checking that it is consistent. */
+    static ValueAccumulator readFrom(DataInput in, SketchSettings settings, byte noValues, byte exactValues,
+                                     byte sketchedValues) throws IOException {
+        ValueAccumulator v = new ValueAccumulator(settings);
+        v.count = in.readLong();
+        v.minimum = in.readDouble();
+        v.maximum = in.readDouble();
+        v.sum.readFrom(in);
+        if (v.count < 0) {
+            throw new IllegalArgumentException("negative count " + v.count);
+        }
+        byte tag = in.readByte();
+        if (tag == noValues) {
+            v.negativeSeen = in.readBoolean();
+            if (v.negativeSeen) {
+                v.exact = null;
+            } else if (v.count != 0) {
+                throw new IllegalArgumentException("values missing for a count of " + v.count);
+            }
+        } else if (tag == exactValues) {
+            if (v.count > settings.exactValueLimit()) {
+                throw new IllegalArgumentException(v.count + " exact values exceed the limit of "
+                        + settings.exactValueLimit());
+            }
+            v.exact = new double[Math.max(1, (int) v.count)];
+            for (int i = 0; i < v.count; i++) {
+                double value = in.readDouble();
+                if (!(value >= 0) || Double.isInfinite(value)) {
+                    throw new IllegalArgumentException("stored value " + value + " is not a finite non-negative");
+                }
+                if (i > 0 && value < v.exact[i - 1]) {
+                    v.exactSorted = false;
+                }
+                v.exact[i] = value;
+            }
+        } else if (tag == sketchedValues) {
+            int length = in.readInt();
+            if (length < 0 || length > (1 << 24)) {
+                throw new IllegalArgumentException("sketch of " + length + " bytes");
+            }
+            byte[] bytes = new byte[length];
+            in.readFully(bytes);
+            DDSketch sketch = DDSketch.decode(ByteArrayInput.wrap(bytes), settings::newStore, settings.mapping());
+            if (Math.round(sketch.getCount()) != v.count) {
+                throw new IllegalArgumentException("the sketch holds " + sketch.getCount() + " values, not "
+                        + v.count);
+            }
+            v.exact = null;
+            v.sketch = sketch;
+        } else {
+            throw new IllegalArgumentException("unknown value tag " + tag);
+        }
+        return v;
     }
 
     /** Adds a finite value; {@code -0.0} is stored as {@code 0.0}. */

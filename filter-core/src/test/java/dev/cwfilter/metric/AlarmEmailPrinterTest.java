@@ -47,7 +47,7 @@ class AlarmEmailPrinterTest {
                 .build();
         new AlarmEvaluator(alarm(), oneError(), printer).evaluate(NOON + 4 * MINUTE);
         assertThat(out.toString()).isEqualTo("""
-                You are receiving this email because your Amazon CloudWatch Alarm "api errors" in the Europe \
+                You are receiving this email because your Amazon CloudWatch Alarm "api errors" in the EU \
                 (Ireland) region has entered the ALARM state, because "Threshold Crossed: 1 out of the last 1 \
                 datapoints [2.0 (21/11/26 12:03:00)] was greater than or equal to the threshold (1.0) (minimum 1 \
                 datapoint for OK -> ALARM transition)." at "Saturday 21 November, 2026 12:04:00 UTC".
@@ -155,5 +155,29 @@ class AlarmEmailPrinterTest {
         AlarmEvaluator evaluator = new AlarmEvaluator(alarm(), oneError(), AlarmEmailPrinter.to(broken));
         assertThatThrownBy(() -> evaluator.evaluate(NOON + 4 * MINUTE)).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("api errors");
+    }
+
+    @Test
+    void anAlarmsOwnArnNamesItsRegionAndAccountAndRegionsUseCloudWatchsLegacyNames() {
+        MetricAlarm alarm = alarm().toBuilder()
+                .alarmArn("arn:aws:cloudwatch:ap-southeast-1:444455556666:alarm:api errors")
+                .alarmActions(List.of("arn:aws:sns:ap-southeast-1:444455556666:a",
+                        "arn:aws:sns:ap-southeast-1:444455556666:b"))
+                .build();
+        AlarmStateChange change = new AlarmStateChange("api errors", NOON, AlarmState.OK, AlarmState.ALARM,
+                "manual", AlarmStateChange.Cause.SET_ALARM_STATE, List.of(), alarm.alarmActions());
+        String text = AlarmEmailPrinter.builder(new StringBuilder()).region("eu-west-1").accountId("111122223333")
+                .build().format(alarm, change);
+        assertThat(text).contains("in the Asia Pacific (Singapore) region has entered the ALARM state")
+                .contains("- AWS Account:                444455556666\n")
+                .contains("- Alarm Arn:                  arn:aws:cloudwatch:ap-southeast-1:444455556666:alarm:api"
+                        + " errors\n")
+                .contains("- ALARM: [arn:aws:sns:ap-southeast-1:444455556666:a, "
+                        + "arn:aws:sns:ap-southeast-1:444455556666:b]\n");
+        assertThat(RegionNames.longName("eu-central-1")).contains("EU (Frankfurt)");
+        assertThat(RegionNames.longName("sa-east-1")).contains("South America (Sao Paulo)");
+        assertThat(RegionNames.longName("xx-moon-1")).isEmpty();
+        assertThat(RegionNames.longNameOrCode("xx-moon-1")).isEqualTo("xx-moon-1");
+        assertThat(RegionNames.all()).containsEntry("us-east-1", "US East (N. Virginia)");
     }
 }

@@ -247,6 +247,34 @@ class AlarmEvaluatorTest {
     }
 
     @Test
+    void anEvaluationInsideAPeriodDoesNotSeeThatPeriodsData() {
+        AlarmEvaluator evaluator = evaluator(alarm().build());
+        put(0, 0);
+        put(1, 5);
+        assertThat(evaluator.evaluate(minute(1) + 59_999)).map(AlarmStateChange::newState).hasValue(AlarmState.OK);
+        assertThat(evaluator.history().get(0).evaluatedDatapoints()).extracting(EvaluatedDatapoint::timestamp)
+                .endsWith(minute(0));
+        assertThat(evaluator.evaluate(minute(2))).map(AlarmStateChange::newState).hasValue(AlarmState.ALARM);
+    }
+
+    @Test
+    void anAlarmCanResumeInAChosenStateWithoutHistoryOrNotification() {
+        put(0, 0);
+        AlarmEvaluator evaluator = AlarmEvaluator.resuming(alarm().build(), metric, AlarmState.ALARM,
+                "restored from DescribeAlarms", (a, change) -> heard.add(change));
+        assertThat(evaluator.state()).isEqualTo(AlarmState.ALARM);
+        assertThat(evaluator.stateReason()).isEqualTo("restored from DescribeAlarms");
+        assertThat(evaluator.history()).isEmpty();
+        assertThat(heard).isEmpty();
+        AlarmStateChange change = evaluator.evaluate(minute(1)).orElseThrow();
+        assertThat(change.oldState()).isEqualTo(AlarmState.ALARM);
+        assertThat(change.newState()).isEqualTo(AlarmState.OK);
+        assertThat(heard).containsExactly(change);
+        assertThatThrownBy(() -> AlarmEvaluator.resuming(alarm().build(), metric, AlarmState.OK, "x".repeat(1024)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1023");
+    }
+
+    @Test
     void setAlarmStateHoldsUntilTheNextEvaluation() {
         AlarmEvaluator evaluator = evaluator(alarm().alarmActions(List.of("arn:aws:sns:us-east-1:123456789012:ops"))
                 .build());

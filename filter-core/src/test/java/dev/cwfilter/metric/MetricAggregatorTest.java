@@ -182,8 +182,30 @@ class MetricAggregatorTest {
     @ValueSource(ints = {1, 5, 10, 20, 30, 60, 120, 300, 3600, 86400})
     void periodsCloudWatchAcceptsAreAccepted(int period) {
         assertThat(StatisticsQuery.of(NOON, NOON + MINUTE, period, SUM).periodSeconds()).isEqualTo(period);
-        assertThat(MetricAggregator.builder().storageResolutionSeconds(period).build().storageResolutionSeconds())
-                .isEqualTo(period);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 10, 20, 30, 60, 120, 300, 3600, 86400})
+    void storageResolutionsAreOneSecondOrAnAlarmPeriod(int seconds) {
+        assertThat(MetricAggregator.builder().storageResolutionSeconds(seconds).build().storageResolutionSeconds())
+                .isEqualTo(seconds);
+        if (seconds > 1) {
+            MetricAlarm alarm = MetricAlarm.builder().alarmName("a").namespace("n").metricName("m").statistic(SUM)
+                    .periodSeconds(seconds).evaluationPeriods(1).threshold(1)
+                    .comparisonOperator(AlarmComparisonOperator.GREATER_THAN_THRESHOLD).build();
+            MetricAggregator metric = MetricAggregator.builder().storageResolutionSeconds(seconds).build();
+            assertThat(new AlarmEvaluator(alarm, metric).alarm().periodSeconds()).isEqualTo(seconds);
+        }
+    }
+
+    @Test
+    void fiveSecondsIsAQueryPeriodNotAStorageResolution() {
+        assertThatThrownBy(() -> MetricAggregator.builder().storageResolutionSeconds(5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("store at 1 s and query at 5 s");
+        MetricAggregator perSecond = MetricAggregator.builder().storageResolutionSeconds(1).build();
+        perSecond.add(datapoint(NOON + 1_000, 1));
+        assertThat(perSecond.getMetricStatistics(StatisticsQuery.of(NOON, NOON + MINUTE, 5, SUM))).hasSize(1);
     }
 
     @Test

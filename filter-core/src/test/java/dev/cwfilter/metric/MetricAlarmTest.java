@@ -155,4 +155,65 @@ class MetricAlarmTest {
     void comparisonOperatorsCompareWithTheThreshold(String operator, double value, boolean breaches) {
         assertThat(AlarmComparisonOperator.fromAwsName(operator).breaches(value, 2.0)).isEqualTo(breaches);
     }
+
+    @Test
+    void theArnNamesTheAccountAndRegionAndMustNameThisAlarm() {
+        MetricAlarm alarm = valid().alarmArn("arn:aws:cloudwatch:eu-west-1:111122223333:alarm:HighErrors").build();
+        assertThat(alarm.alarmArn()).contains("arn:aws:cloudwatch:eu-west-1:111122223333:alarm:HighErrors");
+        assertThat(alarm.region()).contains("eu-west-1");
+        assertThat(alarm.accountId()).contains("111122223333");
+        assertThat(valid().build().alarmArn()).isEmpty();
+        assertThat(valid().build().region()).isEmpty();
+        assertThat(valid().build().accountId()).isEmpty();
+        MetricAlarm china = valid().alarmName("a:b c")
+                .alarmArn("arn:aws-cn:cloudwatch:cn-north-1:111122223333:alarm:a:b c").build();
+        assertThat(china.region()).contains("cn-north-1");
+        assertThatThrownBy(() -> valid().alarmArn("arn:aws:cloudwatch:eu-west-1:111122223333:alarm:Other").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names the alarm 'Other'");
+        assertThatThrownBy(() -> valid().alarmArn("arn:aws:sns:eu-west-1:111122223333:HighErrors").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not an alarm ARN");
+        assertThatThrownBy(() -> valid().alarmArn("arn:aws:cloudwatch:eu-west-1:1111:alarm:HighErrors").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not an alarm ARN");
+    }
+
+    @Test
+    void theConfigurationTimestampIsKeptAndCompared() {
+        MetricAlarm alarm = valid().alarmConfigurationUpdatedTimestamp(1_700_000_000_123L).build();
+        assertThat(alarm.alarmConfigurationUpdatedTimestamp()).hasValue(1_700_000_000_123L);
+        assertThat(valid().build().alarmConfigurationUpdatedTimestamp()).isEmpty();
+        assertThat(alarm).isNotEqualTo(valid().build());
+        assertThat(alarm.toBuilder().build()).isEqualTo(alarm).hasSameHashCodeAs(alarm);
+    }
+
+    @Test
+    void settingsLeftToTheirDefaultsAreToldApartFromSettingsGivenTheDefaultValue() {
+        MetricAlarm unset = valid().build();
+        MetricAlarm set = valid().datapointsToAlarm(3).evaluateLowSampleCountPercentile(
+                LowSampleCountPercentile.EVALUATE).build();
+        assertThat(unset.datapointsToAlarm()).isEqualTo(set.datapointsToAlarm()).isEqualTo(3);
+        assertThat(unset.isDatapointsToAlarmSet()).isFalse();
+        assertThat(set.isDatapointsToAlarmSet()).isTrue();
+        assertThat(unset.isEvaluateLowSampleCountPercentileSet()).isFalse();
+        assertThat(set.isEvaluateLowSampleCountPercentileSet()).isTrue();
+        assertThat(set).isNotEqualTo(unset);
+        assertThat(set.toBuilder().build()).isEqualTo(set);
+        assertThat(unset.toBuilder().build()).isEqualTo(unset);
+        // An unset M follows N when N changes, as PutMetricAlarm's default does.
+        assertThat(unset.toBuilder().evaluationPeriods(5).build().datapointsToAlarm()).isEqualTo(5);
+        assertThat(set.toBuilder().evaluationPeriods(5).build().datapointsToAlarm()).isEqualTo(3);
+    }
+
+    @Test
+    void dimensionsKeepTheirOrder() {
+        Map<String, String> dims = new java.util.LinkedHashMap<>();
+        for (String name : List.of("path", "InstanceId", "device", "fstype", "a", "z", "m")) {
+            dims.put(name, name + "-value");
+        }
+        MetricAlarm alarm = valid().dimensions(dims).build();
+        assertThat(alarm.dimensions().keySet()).containsExactly("path", "InstanceId", "device", "fstype", "a", "z",
+                "m");
+        assertThat(alarm.toBuilder().build().dimensions().keySet()).containsExactlyElementsOf(dims.keySet());
+        assertThatThrownBy(() -> alarm.dimensions().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(alarm).isEqualTo(valid().dimensions(new java.util.TreeMap<>(dims)).build());
+    }
 }

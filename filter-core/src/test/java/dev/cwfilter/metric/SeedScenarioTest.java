@@ -195,6 +195,34 @@ class SeedScenarioTest {
         assertThat(alarm.history()).noneMatch(c -> c.newState() == AlarmState.ALARM);
     }
 
+    static final String DELETED_PATTERN = "{ $.eventName = \"GetSecretValue\" && $.errorMessage = \"*secret because"
+            + " it was marked for deletion*\" }";
+
+    @Test
+    void theAwsGuidesAttemptsToAccessDeletedSecretsFilterRunsBesideTheFirstInOneLogGroup() {
+        MetricFilter deleted = MetricFilter.builder().filterName("AttemptsToAccessDeletedSecrets")
+                .filterPattern(DELETED_PATTERN).metricNamespace("SecurityMetrics")
+                .metricName("Attempts to access deleted secrets").metricValue("1").defaultValue(0).build();
+        dev.cwfilter.LogGroup group = dev.cwfilter.LogGroup.builder().name("CloudTrail/DefaultLogGroup")
+                .metricFilter(secretIsAccessed(JSON_PATTERN)).metricFilter(deleted).build();
+        LogGroupMetrics metrics = LogGroupMetrics.of(group).acceptAll(events);
+        assertThat(metrics.matchCount(0)).isEqualTo(6);
+        assertThat(metrics.matchCount(1)).isEqualTo(1);
+        assertThat(metrics.datapointCount(1)).isEqualTo(127);
+        Map<String, Double> nonZero = new LinkedHashMap<>();
+        perPeriod(metrics.metric(MetricId.of("SecurityMetrics", "Attempts to access deleted secrets")), 60,
+                Statistic.SUM).forEach((minute, sum) -> {
+                    if (sum != 0) {
+                        nonZero.put(minute, sum);
+                    }
+                });
+        assertThat(nonZero).containsExactly(Map.entry("12:41", 1.0));
+        // The first filter's metric is the same in the group as alone.
+        assertThat(perPeriod(metrics.metric(MetricId.of("SecurityMetrics", "Secret is accessed")), 60, Statistic.SUM))
+                .isEqualTo(perPeriod(FilterMetrics.of(secretIsAccessed(JSON_PATTERN)).acceptAll(events).metric(), 60,
+                        Statistic.SUM));
+    }
+
     @Test
     void theFirstAlarmSendsANotificationShapedLikeCloudWatchsEmail() {
         FilterMetrics metrics = FilterMetrics.of(secretIsAccessed(JSON_PATTERN)).acceptAll(events);

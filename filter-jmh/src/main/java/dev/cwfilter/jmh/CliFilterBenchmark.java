@@ -11,9 +11,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,6 +43,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code { $.eventName = "GetSecretValue" }}, on the CloudTrail corpus at a 2% hit rate. Scores are events per second;
  * the requirement is that the pipeline stay within 2x of the library.
  *
+ * <p>CloudTrail as it lies in S3: the same records written as CloudTrail writes them, {@value #RECORDS_PER_FILE}
+ * records per {@code {"Records":[...]}} file under {@code AWSLogs/<account>/CloudTrail/<region>/yyyy/mm/dd/}, read by
+ * the command's pipeline from the directory with as many readers as processors ({@code cloudTrailTree*}; the pattern
+ * matched on the reader threads, as {@code FilterCommand} runs it), beside the same records as one JSON-lines file
+ * ({@code jsonLines*}, the baseline, through the same pipeline), plain and gzipped; the target is the tree at
+ * 0.8x the JSON lines or better. {@code cloudTrailTreeGzipOneReader} shows what reading files in parallel adds.
+ *
  * <p>JMH state (one instance per benchmark, read-only after setup).
  */
 @State(Scope.Benchmark)
@@ -47,10 +60,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class CliFilterBenchmark {
 
+    static final int RECORDS_PER_FILE = 250;
+
     private FilterPattern pattern;
     private byte[][] events;
     private byte[] file;
     private Path onDisk;
+    private Path trees;
+    private int readers;
 
     @Setup
     public void setup() throws IOException {
@@ -64,11 +81,99 @@ public class CliFilterBenchmark {
         onDisk = Files.createTempFile("cwfilter-benchmark", ".jsonl");
         Files.write(onDisk, file);
         pattern = FilterPattern.compile(Family.SEED_EQUALITY.pattern());
+        readers = Runtime.getRuntime().availableProcessors();
+        trees = Files.createTempDirectory("cwfilter-benchmark-trees");
+        Files.write(trees.resolve("events.jsonl"), file);
+        Files.write(trees.resolve("events.jsonl.gz"), gzip(file));
+        for (boolean gz : new boolean[] {false, true}) {
+            Path day = Files.createDirectories(trees.resolve(gz ? "gz" : "plain")
+                    .resolve("AWSLogs/123456789012/CloudTrail/us-east-1/2026/11/21"));
+            for (int i = 0, n = 0; i < events.length; i += RECORDS_PER_FILE, n++) {
+                ByteArrayOutputStream doc = new ByteArrayOutputStream();
+                doc.write("{\"Records\":[".getBytes(StandardCharsets.UTF_8));
+                for (int k = i; k < Math.min(events.length, i + RECORDS_PER_FILE); k++) {
+                    if (k > i) {
+                        doc.write(',');
+                    }
+                    doc.write(events[k]);
+                }
+                doc.write("]}".getBytes(StandardCharsets.UTF_8));
+                String name = String.format(Locale.ROOT, "123456789012_CloudTrail_us-east-1_20261121T%04dZ_%03d.json",
+                        n, n);
+                Files.write(day.resolve(gz ? name + ".gz" : name), gz ? gzip(doc.toByteArray()) : doc.toByteArray());
+            }
+        }
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
     }
 
     @TearDown
     public void deleteFile() throws IOException {
         Files.deleteIfExists(onDisk);
+        if (trees != null) {
+            try (Stream<Path> all = Files.walk(trees)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private long pipeline(List<Input> inputs, int readerThreads) throws IOException {
+        EventSource source = new EventSource(inputs, InputFormat.AUTO, FilterOptions.CLOUDWATCH_MAX_EVENT_BYTES,
+                Progress.none(), readerThreads);
+        FilterPipeline pipeline = new FilterPipeline(pattern, false, FilterPipeline.Output.TEXT, Long.MIN_VALUE,
+                Long.MAX_VALUE, Writer.nullWriter(), source.badEvents());
+        source.forEach(pipeline.selector(), pipeline.selectedSink());
+        pipeline.finish();
+        return pipeline.selected();
+    }
+
+    private static List<Input> tree(Path root) {
+        List<Input> inputs = new ArrayList<>();
+        Input.directory(root, inputs);
+        return inputs;
+    }
+
+    /** Baseline: the records as one JSON-lines file, as {@code cwfilter filter events.jsonl} reads it. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public long jsonLinesFile() throws IOException {
+        return pipeline(List.of(Input.file(trees.resolve("events.jsonl"))), readers);
+    }
+
+    /** Baseline: the records as one gzipped JSON-lines file. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public long jsonLinesGzipFile() throws IOException {
+        return pipeline(List.of(Input.file(trees.resolve("events.jsonl.gz"))), readers);
+    }
+
+    /** The same records as CloudTrail files in S3's layout, read from the directory, one reader per processor. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public long cloudTrailTree() throws IOException {
+        return pipeline(tree(trees.resolve("plain")), readers);
+    }
+
+    /** The same, gzipped as CloudTrail writes them. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public long cloudTrailTreeGzip() throws IOException {
+        return pipeline(tree(trees.resolve("gz")), readers);
+    }
+
+    /** The gzipped tree read one file after the other on the sink's thread ({@code --readers 1}). */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public long cloudTrailTreeGzipOneReader() throws IOException {
+        return pipeline(tree(trees.resolve("gz")), 1);
     }
 
     /** The command's whole path: format detection, line splitting, UTF-8 checks, matching, printing. */

@@ -279,6 +279,20 @@ public final class Report {
                     percent(rate), rate(t), one.map(Report::rate).orElse("not run"),
                     one.map(o -> times(t.score() / o.score())).orElse(""))));
         }
+        for (Result r : results) {
+            if (!r.className().equals("EventRulesBenchmark") || !r.method().equals("eventRuleSet")) {
+                continue;
+            }
+            String n = r.params().get("rules");
+            Optional<Result> machine = find("EventRulesBenchmark", "baselineEventRulerMachine", null, "rules", n);
+            Optional<Result> seed = find("EventRulesBenchmark", "cwfilterSeedPattern", null, "rules", n);
+            out.append(String.format(Locale.ROOT, "| EventBridge, %s rules over CloudTrail (envelope + event-ruler +"
+                            + " states) | %s events/s | event-ruler's Machine on prebuilt envelopes: %s | %s |\n", n,
+                    rate(r), machine.map(Report::rate).orElse("not run"),
+                    machine.map(m -> times(r.score() / m.score())).orElse("")));
+            seed.ifPresent(s -> out.append(String.format(Locale.ROOT, "| | | the seed filter pattern on the same"
+                    + " records: %s | %s |\n", rate(s), times(r.score() / s.score()))));
+        }
         Optional<Result> library = find("CliFilterBenchmark", "libraryMatchesBytes", null);
         for (String name : new String[] {"cliFilterPipeline", "cliFilterPipelineOnAFile"}) {
             find("CliFilterBenchmark", name, null).ifPresent(r -> out.append(String.format(Locale.ROOT,
@@ -286,6 +300,16 @@ public final class Report {
                     name.endsWith("OnAFile") ? " on a file" : " on a stream", rate(r),
                     library.map(Report::rate).orElse("not run"),
                     library.map(l -> times(r.score() / l.score())).orElse(""))));
+        }
+        for (String[] pair : new String[][] {{"cloudTrailTree", "jsonLinesFile", "plain"},
+            {"cloudTrailTreeGzip", "jsonLinesGzipFile", "gzipped"},
+            {"cloudTrailTreeGzipOneReader", "jsonLinesGzipFile", "gzipped, one reader"}}) {
+            Optional<Result> lines = find("CliFilterBenchmark", pair[1], null);
+            find("CliFilterBenchmark", pair[0], null).ifPresent(r -> out.append(String.format(Locale.ROOT,
+                    "| `cwfilter filter` on CloudTrail files in S3's layout (%s), seed pattern, 2%% hits | %s events/s"
+                            + " | the same records as JSON lines: %s | %s |\n", pair[2], rate(r),
+                    lines.map(Report::rate).orElse("not run"), lines.map(l -> times(r.score() / l.score()))
+                            .orElse(""))));
         }
     }
 
@@ -368,6 +392,14 @@ public final class Report {
     private static String inputOf(String baselineMethod) {
         return baselineMethod.endsWith("String") || baselineMethod.equals("baselineStringContains")
                 || baselineMethod.equals("baselineRegexOverText") ? "String" : "Bytes";
+    }
+
+    private Optional<Result> find(String className, String method, String rate, String param, String value) {
+        return results.stream()
+                .filter(r -> r.className().equals(className) && r.method().equals(method)
+                        && (rate == null || rate.equals(r.params().get("hitRate")))
+                        && value.equals(r.params().get(param)))
+                .findFirst();
     }
 
     private Optional<Result> find(String className, String method, String rate) {

@@ -150,8 +150,32 @@ class BenchmarkMethodsTest {
             assertThat(b.libraryMatchesBytes()).isEqualTo(hits(Family.SEED_EQUALITY));
             assertThat(b.cliFilterPipeline()).isEqualTo(hits(Family.SEED_EQUALITY));
             assertThat(b.cliFilterPipelineOnAFile()).isEqualTo(hits(Family.SEED_EQUALITY));
+            assertThat(b.jsonLinesFile()).isEqualTo(hits(Family.SEED_EQUALITY));
+            assertThat(b.jsonLinesGzipFile()).isEqualTo(hits(Family.SEED_EQUALITY));
+            assertThat(b.cloudTrailTree()).isEqualTo(hits(Family.SEED_EQUALITY));
+            assertThat(b.cloudTrailTreeGzip()).isEqualTo(hits(Family.SEED_EQUALITY));
+            assertThat(b.cloudTrailTreeGzipOneReader()).isEqualTo(hits(Family.SEED_EQUALITY));
         } finally {
             b.deleteFile();
         }
+    }
+
+    @Test
+    void eventRules() {
+        EventRulesBenchmark one = new EventRulesBenchmark();
+        one.rules = 1;
+        one.setUp();
+        assertThat(one.eventRuleSet()).as("the corpus has no DeleteSecret or RotateSecret call").isZero();
+        assertThat(one.cwfilterSeedPattern()).isEqualTo(hits(Family.SEED_EQUALITY));
+        EventRulesBenchmark ten = new EventRulesBenchmark();
+        ten.rules = 10;
+        ten.setUp();
+        assertThat(EventRulesBenchmark.rules(10)).hasSize(10);
+        int delivered = ten.eventRuleSet();
+        assertThat(delivered).as("the reads rule receives every GetSecretValue call, other rules more")
+                .isGreaterThan(hits(Family.SEED_EQUALITY));
+        assertThat(ten.baselineEventRulerMachine()).as("the machine applies no states").isGreaterThanOrEqualTo(delivered);
+        assertThat(ten.envelopeOnly()).isGreaterThan(Corpus.EVENTS * 1000);
+        assertThat(EventRulesBenchmark.rules(100)).hasSize(100);
     }
 }

@@ -31,6 +31,15 @@ public final class FileFormatException extends IllegalArgumentException {
         this.line = line;
     }
 
+    /**
+     * The same problem as filter-definitions reported it, as the testkit reports problems with files.
+     *
+     * @param e the definitions' exception, kept as the cause
+     */
+    public static FileFormatException of(dev.cwfilter.deploy.DocumentException e) {
+        return new FileFormatException(e.file(), e.line(), e.problem(), e);
+    }
+
     /** The file's name as the user wrote it. */
     public String file() {
         return file;

@@ -4,6 +4,9 @@ import dev.cwfilter.FilterOptions;
 import dev.cwfilter.FilterPattern;
 import dev.cwfilter.LogEvent;
 import dev.cwfilter.MetricFilter;
+import dev.cwfilter.events.EventRule;
+import dev.cwfilter.events.EventRuleException;
+import dev.cwfilter.events.definitions.RuleDefinition;
 import dev.cwfilter.metric.MetricAlarm;
 import dev.cwfilter.testkit.deploy.MetricFilterResource;
 import dev.cwfilter.testkit.events.SampleEvent;
@@ -13,7 +16,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * The testkit's one static-import entry point: assertions about filter patterns, metric filters and alarms, in
+ * The testkit's one static-import entry point: assertions about filter patterns, metric filters, alarms and
+ * EventBridge rules, in
  * AssertJ style, whose failures explain themselves in short lines of facts.
  *
  * <pre>{@code
@@ -23,6 +27,7 @@ import java.util.Objects;
  * assertThatPattern("{ $.a = }").isInvalid().withErrorAt(1, 9);
  * assertThatMetricFilter(filter).publishes(1.0).forEvent(event).publishesDefaultFor(other);
  * assertThatAlarm(alarm).fedBy(filter).givenEvents(at("12:03:14", event)).goesTo(ALARM).at("12:04");
+ * assertThatRule(secretChanges).matches(deleteSecret).sendsToTarget("notify-sns", "\"alice deleted prod/db\"");
  * }</pre>
  *
  * <h2>Time conventions</h2>
@@ -64,6 +69,32 @@ public final class FilterAssertions {
     public static MetricFilterAssert assertThatMetricFilter(MetricFilterResource resource) {
         Objects.requireNonNull(resource, "resource");
         return new MetricFilterAssert(resource.filter(), resource.name() + " (" + resource.location() + ")");
+    }
+
+    /**
+     * Assertions about an EventBridge rule: which events EventBridge delivers to it (pattern and state, through
+     * event-ruler) and what its targets receive.
+     */
+    public static RuleAssert assertThatRule(EventRule rule) {
+        return new RuleAssert(rule, null);
+    }
+
+    /**
+     * Assertions about an event pattern, as the pattern of an {@code ENABLED} rule named {@code rule} without targets.
+     *
+     * @throws EventRuleException naming the offending part, if event-ruler rejects the pattern
+     */
+    public static RuleAssert assertThatRule(String eventPattern) {
+        return new RuleAssert(EventRule.of("rule", Objects.requireNonNull(eventPattern, "eventPattern")), null);
+    }
+
+    /**
+     * Assertions about a rule read from {@code list-rules} output, a CloudFormation template or a Terraform plan;
+     * failures name the resource and where it is written.
+     */
+    public static RuleAssert assertThatRule(RuleDefinition definition) {
+        Objects.requireNonNull(definition, "definition");
+        return new RuleAssert(definition.rule(), definition.resource() + " (" + definition.location() + ")");
     }
 
     /** Assertions about an alarm: feed it with {@code fedBy(filter).givenEvents(...)}, then assert its transitions. */

@@ -23,19 +23,36 @@ public final class BadEvents {
         NO_TIMESTAMP
     }
 
-    private record Example(String source, long line, String detail) {
+    private record Example(String source, String position, String detail) {
         String where() {
-            return source + ", line " + line + (detail == null ? "" : ": " + detail);
+            return source + ", " + position + (detail == null ? "" : ": " + detail);
         }
     }
 
     private final Map<Kind, Long> counts = new EnumMap<>(Kind.class);
     private final Map<Kind, Example> first = new EnumMap<>(Kind.class);
 
-    /** Counts one bad event; {@code detail} says what was wrong, or is null. */
+    /** Counts one bad event at a line; {@code detail} says what was wrong, or is null. */
     public void add(Kind kind, String source, long line, String detail) {
+        add(kind, source, "line " + line, detail);
+    }
+
+    /**
+     * Counts one bad event; {@code position} says where it is ({@code line 12}, {@code record 57}, see
+     * {@link Event#position()}), {@code detail} what was wrong, or is null.
+     */
+    public void add(Kind kind, String source, String position, String detail) {
         counts.merge(kind, 1L, Long::sum);
-        first.putIfAbsent(kind, new Example(source, line, detail));
+        first.putIfAbsent(kind, new Example(source, position, detail));
+    }
+
+    /**
+     * Adds the counts of another input's bad events, read after the ones here: the first example of each kind stays
+     * the first in input order.
+     */
+    public void addAll(BadEvents later) {
+        later.counts.forEach((kind, n) -> counts.merge(kind, n, Long::sum));
+        later.first.forEach(first::putIfAbsent);
     }
 
     /** How many events of this kind were seen. */

@@ -23,6 +23,7 @@ public final class Event {
     private long number;
     private long timestamp;
     private boolean timestampKnown;
+    private boolean record;
     private TimestampFinder finder;
 
     Event(String source) {
@@ -42,12 +43,35 @@ public final class Event {
         this.number++;
         this.timestamp = timestamp;
         this.timestampKnown = true;
+        this.record = false;
+    }
+
+    /** A CloudTrail record: its position is its index among the records of its input, not a line. */
+    void setRecord(byte[] bytes, int offset, int length, long index, long timestamp) {
+        set(bytes, offset, length, index, timestamp);
+        this.record = true;
+    }
+
+    /** A CloudTrail record whose time is looked for only if someone asks. */
+    void setLazyRecord(byte[] bytes, int offset, int length, long index, TimestampFinder finder) {
+        setLazy(bytes, offset, length, index, finder);
+        this.record = true;
     }
 
     void setLazy(byte[] bytes, int offset, int length, long line, TimestampFinder finder) {
         set(bytes, offset, length, line, NO_TIMESTAMP);
         this.timestampKnown = false;
         this.finder = finder;
+    }
+
+    /** Whether the timestamp is known without asking the finder (false for a line whose time is looked up lazily). */
+    boolean timestampKnown() {
+        return timestampKnown;
+    }
+
+    /** The finder of a lazily looked-up timestamp. */
+    TimestampFinder finder() {
+        return finder;
     }
 
     /** The input's name: the file name as given, or {@code -} for standard input. */
@@ -70,9 +94,22 @@ public final class Event {
         return length;
     }
 
-    /** The 1-based line of the input where the event starts. */
+    /**
+     * The 1-based line of the input where the event starts; for a CloudTrail record ({@link #isRecord()}), its
+     * 1-based index among the records of its input.
+     */
     public long line() {
         return line;
+    }
+
+    /** Whether the event is a record of a CloudTrail log file, whose position is a record index, not a line. */
+    public boolean isRecord() {
+        return record;
+    }
+
+    /** Where the event is in its input, for messages: {@code line 12}, or {@code record 57} for a CloudTrail record. */
+    public String position() {
+        return (record ? "record " : "line ") + line;
     }
 
     /** The event's 1-based position among the events of its input. */

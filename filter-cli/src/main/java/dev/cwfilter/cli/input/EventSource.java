@@ -26,7 +26,15 @@ import java.util.zip.GZIPInputStream;
  *   <li>anything else is one event per line.</li>
  * </ol>
  * An input that cannot be opened or read is reported in {@link #errors()} and the others are still read; bad events
- * are counted in {@link #badEvents()}. Not thread-safe.
+ * are counted in {@link #badEvents()}.
+ *
+ * <p>With more than one reader, inputs are opened, decompressed and split into events on reader threads, a few inputs
+ * ahead of the sink, while the sink takes the events on the calling thread in exactly the order a single reader gives
+ * them (input by input, event by event), and the bad events and errors are reported in that order too. Memory stays
+ * bounded: each input read ahead holds at most {@value #QUEUED_CHUNKS} chunks of about {@value #CHUNK_BYTES} bytes,
+ * and at most readers + 1 inputs are read ahead of the sink.
+ *
+ * <p>Not thread-safe: use from one thread (the sink is called on that thread only).
  */
 public final class EventSource {
 
@@ -38,6 +46,7 @@ public final class EventSource {
     private final InputFormat format;
     private final int maxEventBytes;
     private final Progress progress;
+    private final int readers;
     private final BadEvents bad = new BadEvents();
     private final List<String> errors = new ArrayList<>();
 
@@ -48,10 +57,25 @@ public final class EventSource {
      * @param progress      where to report how much was read
      */
     public EventSource(List<Input> inputs, InputFormat format, int maxEventBytes, Progress progress) {
+        this(inputs, format, maxEventBytes, progress, 1);
+    }
+
+    /**
+     * Events of the inputs, read by {@code readers} threads.
+     *
+     * @param maxEventBytes the largest event, in bytes; larger ones are skipped and counted
+     * @param progress      where to report how much was read
+     * @param readers       how many inputs to read at once: 1 reads them one after the other on the calling thread
+     */
+    public EventSource(List<Input> inputs, InputFormat format, int maxEventBytes, Progress progress, int readers) {
         this.inputs = List.copyOf(inputs);
         this.format = Objects.requireNonNull(format, "format");
         this.maxEventBytes = maxEventBytes;
         this.progress = Objects.requireNonNull(progress, "progress");
+        if (readers < 1) {
+            throw new IllegalArgumentException("readers must be at least 1, not " + readers);
+        }
+        this.readers = readers;
     }
 
     /** The total size of the inputs, or -1 if any is unknown. */
@@ -80,6 +104,18 @@ public final class EventSource {
      * @throws UncheckedIOException if the sink failed to write
      */
     public boolean forEach(EventSink sink) {
+        return forEach(EventSelector.ALL, sink);
+    }
+
+    /**
+     * Streams the events of every input that the selector selects to the sink, in input order. The selector runs on
+     * the reader threads (so, with several readers, in parallel); the sink on the calling thread.
+     *
+     * @return false if the sink asked to stop
+     * @throws UncheckedIOException if the sink failed to write
+     */
+    public boolean forEach(EventSelector selector, EventSink sink) {
+        Objects.requireNonNull(selector, "selector");
         EventSink guarded = event -> {
             try {
                 return sink.accept(event);
@@ -88,8 +124,11 @@ public final class EventSource {
             }
         };
         try {
+            if (readers > 1) {
+                return readInParallel(selector, guarded);
+            }
             for (Input input : inputs) {
-                if (!read(input, guarded)) {
+                if (!read(input, event -> !selector.select(event, bad) || guarded.accept(event), bad, errors)) {
                     return false;
                 }
             }
@@ -101,7 +140,7 @@ public final class EventSource {
         }
     }
 
-    private boolean read(Input input, EventSink sink) {
+    private boolean read(Input input, EventSink sink, BadEvents bad, List<String> errors) {
         InputStream raw;
         try {
             raw = input.opener().open();
@@ -127,6 +166,7 @@ public final class EventSource {
             case EXPORT:
                 return new ExportEventReader(maxEventBytes);
             case CLOUDTRAIL:
+                return new CloudTrailEventReader(maxEventBytes);
             case EVENTS:
                 return new JsonDocumentEventReader(maxEventBytes);
             default:
@@ -219,6 +259,227 @@ public final class EventSource {
             return name.equals(JsonDocumentEventReader.LOG_EVENTS_ARRAY) ? InputFormat.EVENTS : null;
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    static final int CHUNK_BYTES = 256 * 1024;
+    static final int CHUNK_EVENTS = 4096;
+    static final int QUEUED_CHUNKS = 4;
+
+    /** Chunks the sink is done with, for the readers to fill again instead of allocating (bounded). */
+    private final java.util.concurrent.BlockingQueue<Chunk> freeChunks =
+            new java.util.concurrent.ArrayBlockingQueue<>(32);
+
+    /** Reads up to readers + 1 inputs ahead on reader threads and replays their events to the sink in input order. */
+    private boolean readInParallel(EventSelector selector, EventSink sink) {
+        int n = inputs.size();
+        int window = readers + 1;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(readers, n)), task -> {
+                    Thread t = new Thread(task, "cwfilter-reader");
+                    t.setDaemon(true);
+                    return t;
+                });
+        Reading[] readings = new Reading[n];
+        try {
+            for (int k = 0; k < Math.min(window, n); k++) {
+                readings[k] = start(pool, inputs.get(k), selector);
+            }
+            for (int k = 0; k < n; k++) {
+                boolean go = readings[k].replay(sink);
+                bad.addAll(readings[k].bad);
+                errors.addAll(readings[k].errors);
+                readings[k] = null;
+                if (!go) {
+                    return false;
+                }
+                if (k + window < n) {
+                    readings[k + window] = start(pool, inputs.get(k + window), selector);
+                }
+            }
+            return true;
+        } finally {
+            for (Reading r : readings) {
+                if (r != null) {
+                    r.cancelled = true;
+                }
+            }
+            pool.shutdownNow();
+        }
+    }
+
+    private Reading start(java.util.concurrent.ExecutorService pool, Input input, EventSelector selector) {
+        Reading reading = new Reading(input, selector);
+        pool.execute(reading);
+        return reading;
+    }
+
+    /** Events copied out of a reader's buffers, to cross from a reader thread to the sink's. */
+    private static final class Chunk {
+        static final Chunk END = new Chunk(0);
+
+        final byte[] data;
+        final int[] offsets = new int[CHUNK_EVENTS];
+        final int[] lengths = new int[CHUNK_EVENTS];
+        final long[] lines = new long[CHUNK_EVENTS];
+        final long[] times = new long[CHUNK_EVENTS];
+        final Event.TimestampFinder[] finders = new Event.TimestampFinder[CHUNK_EVENTS];
+        final boolean[] records = new boolean[CHUNK_EVENTS];
+        int used;
+        int count;
+
+        Chunk(int bytes) {
+            data = new byte[bytes];
+        }
+
+        boolean fits(int length) {
+            return count < CHUNK_EVENTS && used + length <= data.length;
+        }
+
+        void add(Event e) {
+            int length = e.length();
+            System.arraycopy(e.bytes(), e.offset(), data, used, length);
+            offsets[count] = used;
+            lengths[count] = length;
+            lines[count] = e.line();
+            records[count] = e.isRecord();
+            if (e.timestampKnown()) {
+                times[count] = e.timestamp();
+                finders[count] = null;
+            } else {
+                finders[count] = e.finder();
+            }
+            used += length;
+            count++;
+        }
+
+        boolean replay(Event event, EventSink sink) throws IOException {
+            for (int i = 0; i < count; i++) {
+                if (records[i]) {
+                    if (finders[i] != null) {
+                        event.setLazyRecord(data, offsets[i], lengths[i], lines[i], finders[i]);
+                    } else {
+                        event.setRecord(data, offsets[i], lengths[i], lines[i], times[i]);
+                    }
+                } else if (finders[i] != null) {
+                    event.setLazy(data, offsets[i], lengths[i], lines[i], finders[i]);
+                } else {
+                    event.set(data, offsets[i], lengths[i], lines[i], times[i]);
+                }
+                if (!sink.accept(event)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Thrown through a reader when its reading was cancelled (the sink stopped, or failed). */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** One input read on a reader thread into a bounded queue of chunks, with its own bad events and errors. */
+    private final class Reading implements Runnable {
+        final Input input;
+        final EventSelector selector;
+        final java.util.concurrent.BlockingQueue<Chunk> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(QUEUED_CHUNKS + 1);
+        final BadEvents bad = new BadEvents();
+        final List<String> errors = new ArrayList<>();
+        volatile boolean cancelled;
+        private volatile Throwable failure;
+        private Chunk current;
+
+        Reading(Input input, EventSelector selector) {
+            this.input = input;
+            this.selector = selector;
+        }
+
+        @Override
+        public void run() {
+            try {
+                read(input, event -> {
+                    if (cancelled) {
+                        throw new Cancelled();
+                    }
+                    if (!selector.select(event, bad)) {
+                        return true;
+                    }
+                    if (current == null || !current.fits(event.length())) {
+                        send();
+                        Chunk free = event.length() <= CHUNK_BYTES ? freeChunks.poll() : null;
+                        current = free != null ? free : new Chunk(Math.max(CHUNK_BYTES, event.length()));
+                    }
+                    current.add(event);
+                    return true;
+                }, bad, errors);
+                send();
+            } catch (Cancelled e) {
+                return;
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            put(Chunk.END);
+        }
+
+        private void send() {
+            if (current != null && current.count > 0) {
+                put(current);
+            }
+            current = null;
+        }
+
+        private void put(Chunk chunk) {
+            try {
+                while (!queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (cancelled) {
+                        throw new Cancelled();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Cancelled();
+            }
+        }
+
+        /** Hands every event of the input to the sink, in order; false if the sink asked to stop. */
+        boolean replay(EventSink sink) {
+            Event event = new Event(input.name());
+            while (true) {
+                Chunk chunk;
+                try {
+                    chunk = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SinkFailure(new java.io.InterruptedIOException("interrupted while reading "
+                            + input.name()));
+                }
+                if (chunk == Chunk.END) {
+                    Throwable t = failure;
+                    if (t instanceof RuntimeException) {
+                        throw (RuntimeException) t;
+                    }
+                    if (t instanceof Error) {
+                        throw (Error) t;
+                    }
+                    return true;
+                }
+                try {
+                    if (!chunk.replay(event, sink)) {
+                        return false;
+                    }
+                } catch (IOException e) {
+                    throw new SinkFailure(e);
+                }
+                if (chunk.data.length == CHUNK_BYTES) {
+                    chunk.used = 0;
+                    chunk.count = 0;
+                    freeChunks.offer(chunk);
+                }
+            }
         }
     }
 

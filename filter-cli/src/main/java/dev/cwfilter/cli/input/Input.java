@@ -3,7 +3,11 @@ package dev.cwfilter.cli.input;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One input of a command: a file or a stream, with a name for messages and its size if known (for the progress
@@ -38,6 +42,39 @@ public record Input(String name, long size, Opener opener) {
             }
             return Files.newInputStream(path);
         });
+    }
+
+    /**
+     * Adds the files under a directory, at any depth, in path order: the entries of each directory sorted by name, so
+     * that CloudTrail's {@code AWSLogs/<account>/CloudTrail/<region>/yyyy/mm/dd/} layout is read in time order.
+     * Hidden entries (names starting with {@code .}) and {@code CloudTrail-Digest} directories (digest files are not
+     * events) are left out, and symbolic links to directories are not followed (no cycles). A directory that cannot
+     * be listed becomes an input that reports why when it is opened.
+     */
+    public static void directory(Path dir, List<Input> out) {
+        List<Path> children;
+        try (Stream<Path> list = Files.list(dir)) {
+            children = list.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            out.add(new Input(dir.toString(), -1, () -> {
+                throw new IOException("cannot list the directory (" + why + ")");
+            }));
+            return;
+        }
+        for (Path child : children) {
+            String name = child.getFileName().toString();
+            if (name.startsWith(".")) {
+                continue;
+            }
+            if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                if (!name.equals("CloudTrail-Digest")) {
+                    directory(child, out);
+                }
+            } else if (Files.isRegularFile(child)) {
+                out.add(file(child));
+            }
+        }
     }
 
     /** A stream that is already open, such as standard input. */

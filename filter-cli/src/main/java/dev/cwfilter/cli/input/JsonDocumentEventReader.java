@@ -1,28 +1,19 @@
 package dev.cwfilter.cli.input;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * JSON documents that hold events in an array, read record by record with jackson-core's streaming parser (never the
- * whole document in memory):
- * <ul>
- *   <li>{@code {"Records":[...]}}, as CloudTrail writes its log files to S3: each record is one event, its message
- *       the record's compact JSON (what CloudTrail delivers to CloudWatch Logs), its time the record's
- *       {@code eventTime};</li>
- *   <li>{@code {"events":[...]}}, as {@code aws logs filter-log-events} and {@code get-log-events} print: each
- *       element's {@code message} and {@code timestamp}.</li>
- * </ul>
- * Other top-level fields are skipped, and several documents may follow one another (CloudTrail files concatenated).
- * JSON that is not well formed ends the input: what came before it was delivered, the rest is counted as malformed.
+ * {@code {"events":[...]}}, as {@code aws logs filter-log-events} and {@code get-log-events} print it, read event by
+ * event with jackson-core's streaming parser (never the whole document in memory): each element's {@code message}
+ * and {@code timestamp}. Other top-level fields are skipped, and several documents may follow one another. JSON that
+ * is not well formed ends the input: what came before it was delivered, the rest is counted as malformed.
+ * (CloudTrail's {@code {"Records":[...]}} files are read by {@link CloudTrailEventReader}, straight from the bytes.)
  */
 final class JsonDocumentEventReader implements EventReader {
 
@@ -32,17 +23,9 @@ final class JsonDocumentEventReader implements EventReader {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final int maxEventBytes;
-    private final Buffer record = new Buffer();
 
     JsonDocumentEventReader(int maxEventBytes) {
         this.maxEventBytes = maxEventBytes;
-    }
-
-    /** A byte array output stream whose bytes can be read in place. */
-    private static final class Buffer extends ByteArrayOutputStream {
-        byte[] array() {
-            return buf;
-        }
     }
 
     @Override
@@ -52,16 +35,15 @@ final class JsonDocumentEventReader implements EventReader {
             while ((token = p.nextToken()) != null) {
                 if (token != JsonToken.START_OBJECT) {
                     bad.add(BadEvents.Kind.MALFORMED, event.source(), line(p), "expected a JSON object with a"
-                            + " \"Records\" or \"events\" array, found " + p.getText());
+                            + " \"events\" array, found " + p.getText());
                     p.skipChildren();
                     continue;
                 }
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     JsonToken value = p.nextToken();
-                    boolean cloudTrail = name.equals(CLOUDTRAIL_ARRAY);
-                    if (value == JsonToken.START_ARRAY && (cloudTrail || name.equals(LOG_EVENTS_ARRAY))) {
-                        if (!readArray(p, cloudTrail, event, sink, bad)) {
+                    if (value == JsonToken.START_ARRAY && name.equals(LOG_EVENTS_ARRAY)) {
+                        if (!readArray(p, event, sink, bad)) {
                             return false;
                         }
                     } else {
@@ -77,66 +59,21 @@ final class JsonDocumentEventReader implements EventReader {
         return true;
     }
 
-    private boolean readArray(JsonParser p, boolean cloudTrail, Event event, EventSink sink, BadEvents bad)
+    private boolean readArray(JsonParser p, Event event, EventSink sink, BadEvents bad)
             throws IOException {
         JsonToken token;
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
             long line = line(p);
             if (token != JsonToken.START_OBJECT) {
-                bad.add(BadEvents.Kind.MALFORMED, event.source(), line, (cloudTrail ? "a record" : "an event")
-                        + " that is not a JSON object");
+                bad.add(BadEvents.Kind.MALFORMED, event.source(), line, "an event that is not a JSON object");
                 p.skipChildren();
                 continue;
             }
-            boolean delivered = cloudTrail ? readRecord(p, line, event, bad) : readLogEvent(p, line, event, bad);
+            boolean delivered = readLogEvent(p, line, event, bad);
             if (delivered && !sink.accept(event)) {
                 return false;
             }
         }
-        return true;
-    }
-
-    /** Copies one CloudTrail record as compact JSON, noting its eventTime; false if it was too large. */
-    private boolean readRecord(JsonParser p, long line, Event event, BadEvents bad) throws IOException {
-        record.reset();
-        long time = Event.NO_TIMESTAMP;
-        boolean oversized = false;
-        try (JsonGenerator g = JSON.createGenerator(record)) {
-            int depth = 0;
-            JsonToken token = p.currentToken();
-            while (true) {
-                if (depth == 1 && token == JsonToken.FIELD_NAME && p.currentName().equals("eventTime")) {
-                    if (!oversized) {
-                        g.copyCurrentEvent(p);
-                    }
-                    token = p.nextToken();
-                    if (token == JsonToken.VALUE_STRING) {
-                        time = Timestamps.iso(p.getText());
-                    }
-                }
-                if (!oversized) {
-                    g.copyCurrentEventExact(p);
-                    oversized = record.size() + g.getOutputBuffered() > maxEventBytes;
-                }
-                if (token.isStructStart()) {
-                    depth++;
-                } else if (token.isStructEnd()) {
-                    depth--;
-                }
-                if (depth == 0) {
-                    break;
-                }
-                token = p.nextToken();
-                if (token == null) {
-                    throw new JsonParseException(p, "unexpected end of input inside a record");
-                }
-            }
-            if (oversized) {
-                bad.add(BadEvents.Kind.OVERSIZED, event.source(), line, null);
-                return false;
-            }
-        }
-        event.set(record.array(), 0, record.size(), line, time);
         return true;
     }
 

@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * A progress bar on standard error, for inputs large enough to make someone wait: it appears only when the input is
  * known to be over {@value #LARGE_BYTES} bytes or reading has taken over a second, redraws at most every
  * {@value #REDRAW_MILLIS} ms, and is erased at the end. Commands use {@link #none()} unless standard error is a
- * terminal. Not thread-safe.
+ * terminal. Thread-safe: inputs read in parallel report to one bar.
  */
 public final class Progress {
 
@@ -50,7 +50,7 @@ public final class Progress {
     }
 
     /** Records that more bytes of the inputs were read. */
-    void advance(long bytes) {
+    synchronized void advance(long bytes) {
         if (err == null) {
             return;
         }
@@ -85,7 +85,7 @@ public final class Progress {
     }
 
     /** Erases the bar, if it was drawn. */
-    public void finish() {
+    public synchronized void finish() {
         if (drawn) {
             err.print("\r" + " ".repeat(line(clock.getAsLong()).length()) + "\r");
             err.flush();

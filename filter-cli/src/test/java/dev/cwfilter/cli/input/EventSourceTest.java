@@ -33,20 +33,21 @@ class EventSourceTest {
     }
 
     @Test
-    void eventsCarryTheirSourceLineNumberAndTimestamp() {
+    void cloudTrailRecordsCarryTheirSourceRecordIndexAndTimestamp() {
         String text = "{\"Records\":[\n{\"eventTime\":\"2026-11-21T12:00:01Z\",\"n\":1},\n"
                 + "{\"n\":2,\"eventTime\":\"not a time\"},\n  7,\n{\"eventTime\":\"2026-11-21T12:00:03Z\",\"n\":3.50}]}";
         EventSource source = new EventSource(List.of(Input.stream("ct.json", new ByteArrayInputStream(
                 text.getBytes(StandardCharsets.UTF_8)))), InputFormat.AUTO, 1024, Progress.none());
         List<String> seen = new ArrayList<>();
-        source.forEach(e -> seen.add(e.source() + ":" + e.line() + ":" + e.number() + ":" + e.timestamp() + ":"
+        source.forEach(e -> seen.add(e.source() + ":" + e.position() + ":" + e.number() + ":" + e.timestamp() + ":"
                 + e.message()));
+        // A record is the bytes the file holds for it, as written; its position is its index among the records.
         assertThat(seen).containsExactly(
-                "ct.json:2:1:1795262401000:{\"eventTime\":\"2026-11-21T12:00:01Z\",\"n\":1}",
-                "ct.json:3:2:" + Event.NO_TIMESTAMP + ":{\"n\":2,\"eventTime\":\"not a time\"}",
-                "ct.json:5:3:1795262403000:{\"eventTime\":\"2026-11-21T12:00:03Z\",\"n\":3.50}");
+                "ct.json:record 1:1:1795262401000:{\"eventTime\":\"2026-11-21T12:00:01Z\",\"n\":1}",
+                "ct.json:record 2:2:" + Event.NO_TIMESTAMP + ":{\"n\":2,\"eventTime\":\"not a time\"}",
+                "ct.json:record 4:3:1795262403000:{\"eventTime\":\"2026-11-21T12:00:03Z\",\"n\":3.50}");
         assertThat(source.badEvents().report(1024, "")).containsExactly(
-                "cwfilter: 1 malformed event skipped (ct.json, line 4: a record that is not a JSON object)");
+                "cwfilter: 1 malformed event skipped (ct.json, record 3: a record that is not a JSON object)");
     }
 
     @Test

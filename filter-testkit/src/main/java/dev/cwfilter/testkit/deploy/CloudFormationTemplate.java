@@ -1,19 +1,13 @@
 package dev.cwfilter.testkit.deploy;
 
 import dev.cwfilter.MetricFilter;
-import dev.cwfilter.StandardUnit;
+import dev.cwfilter.deploy.DocumentException;
 import dev.cwfilter.testkit.FileFormatException;
 import dev.cwfilter.testkit.internal.Documents;
-import dev.cwfilter.testkit.internal.Node;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code AWS::Logs::MetricFilter} resources of a CloudFormation template (JSON or YAML), each as a testable
@@ -24,31 +18,24 @@ import java.util.regex.Pattern;
  * assertThatMetricFilter(template.metricFilter("SecretAccessFilter")).publishes(1).forEvent(getSecretValue);
  * }</pre>
  *
- * <p>Read from each resource: {@code FilterName}, {@code FilterPattern}, {@code LogGroupName} and the one entry of
- * {@code MetricTransformations}: {@code MetricNamespace}, {@code MetricName}, {@code MetricValue},
- * {@code DefaultValue}, {@code Dimensions} ({@code Key}/{@code Value} pairs) and {@code Unit}.
- *
- * <p>Intrinsic functions: YAML's short forms ({@code !Ref}, {@code !Sub}, {@code !GetAtt}, {@code !Join},
- * {@code !Select}, {@code !If}, ...) are read as their long forms ({@code {"Fn::Sub": ...}}). {@code Ref} to a
- * parameter gives the value passed to {@link #read(Path, Map)} or else the parameter's {@code Default};
- * {@code Fn::Sub}, {@code Fn::Join} and {@code Fn::Select} are evaluated when every part resolves. A value that does
- * not resolve offline ({@code !GetAtt}, a pseudo parameter not passed, {@code Fn::If}) is ignored where the test
- * does not need it (names, namespace, log group) and is an error naming the resource where it does (pattern, metric
- * value, default value, dimensions, unit).
+ * <p>The reading is filter-definitions' {@link dev.cwfilter.definitions.CloudFormationTemplate} (which see for what is
+ * read and how intrinsic functions resolve); a test wants every resource right, so here the first resource that cannot
+ * be read is a {@link FileFormatException} naming the file, the line and the resource.
  *
  * <p>Immutable and thread-safe.
  */
 public final class CloudFormationTemplate {
 
-    private static final String TYPE = "AWS::Logs::MetricFilter";
-    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
-
-    private final String file;
+    private final dev.cwfilter.definitions.CloudFormationTemplate template;
     private final List<MetricFilterResource> metricFilters;
 
-    private CloudFormationTemplate(String file, List<MetricFilterResource> metricFilters) {
-        this.file = file;
-        this.metricFilters = List.copyOf(metricFilters);
+    private CloudFormationTemplate(dev.cwfilter.definitions.CloudFormationTemplate template) {
+        template.problems().stream().findFirst().ifPresent(p -> {
+            throw new FileFormatException(p.file(), p.line(), "resource " + p.name() + " ("
+                    + dev.cwfilter.definitions.CloudFormationTemplate.resourceType() + "): " + p.reason(), null);
+        });
+        this.template = template;
+        this.metricFilters = template.metricFilters().stream().map(MetricFilterResource::of).toList();
     }
 
     /**
@@ -67,7 +54,11 @@ public final class CloudFormationTemplate {
      * @throws FileFormatException if the template or one of its metric filters cannot be read
      */
     public static CloudFormationTemplate read(Path path, Map<String, String> parameters) {
-        return parse(Documents.readFile(path), path.toString(), parameters);
+        try {
+            return new CloudFormationTemplate(dev.cwfilter.definitions.CloudFormationTemplate.read(path, parameters));
+        } catch (DocumentException e) {
+            throw FileFormatException.of(e);
+        }
     }
 
     /**
@@ -90,27 +81,12 @@ public final class CloudFormationTemplate {
      * @param name the file's name, for messages; a name ending in {@code .yaml} or {@code .yml} is read as YAML
      */
     public static CloudFormationTemplate parse(String text, String name, Map<String, String> parameters) {
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(name, "name");
-        Node root = longForm(Documents.parse(text, name, Documents.isYaml(name)));
-        if (!(root instanceof Node.Mapping template)) {
-            throw new FileFormatException(name, root.line(), "a CloudFormation template is a mapping, not "
-                    + root.kind(), null);
+        try {
+            return new CloudFormationTemplate(dev.cwfilter.definitions.CloudFormationTemplate.parse(text, name,
+                    parameters));
+        } catch (DocumentException e) {
+            throw FileFormatException.of(e);
         }
-        Node resources = template.get("Resources");
-        if (!(resources instanceof Node.Mapping resourceMap)) {
-            throw new FileFormatException(name, root.line(), "a CloudFormation template needs a Resources mapping",
-                    null);
-        }
-        Resolver resolver = new Resolver(template.get("Parameters"), parameters);
-        List<MetricFilterResource> filters = new ArrayList<>();
-        for (Node.Member m : resourceMap.members()) {
-            if (m.value() instanceof Node.Mapping resource && resource.get("Type") instanceof Node.Scalar type
-                    && type.text().equals(TYPE)) {
-                filters.add(metricFilter(name, m.key(), m.line(), resource, resolver));
-            }
-        }
-        return new CloudFormationTemplate(name, filters);
     }
 
     /** Every metric filter of the template, in the order they are written. */
@@ -124,250 +100,8 @@ public final class CloudFormationTemplate {
      * @throws IllegalArgumentException if there is none, or more than one
      */
     public MetricFilterResource metricFilter(String logicalIdOrFilterName) {
-        return Resources.find(metricFilters, Objects.requireNonNull(logicalIdOrFilterName, "name"), file, null);
-    }
-
-    private static MetricFilterResource metricFilter(String file, String id, int line, Node.Mapping resource,
-                                                     Resolver resolver) {
-        Node props = resource.get("Properties");
-        if (!(props instanceof Node.Mapping properties)) {
-            throw error(file, line, id, "has no Properties");
-        }
-        Context c = new Context(file, id, resolver);
-        String pattern = c.required(properties, "FilterPattern");
-        Node transformations = properties.get("MetricTransformations");
-        if (!(transformations instanceof Node.Sequence list) || list.items().size() != 1
-                || !(list.items().get(0) instanceof Node.Mapping)) {
-            throw error(file, transformations == null ? line : transformations.line(), id,
-                    "MetricTransformations must be a list of exactly one mapping (CloudFormation allows one)");
-        }
-        Node.Mapping t = (Node.Mapping) list.items().get(0);
-        MetricFilter.Builder b = MetricFilter.builder().filterPattern(pattern)
-                .metricValue(c.required(t, "MetricValue"));
-        c.optional(properties, "FilterName").ifPresent(b::filterName);
-        c.optional(t, "MetricNamespace").ifPresent(b::metricNamespace);
-        c.optional(t, "MetricName").ifPresent(b::metricName);
-        if (t.get("DefaultValue") != null) {
-            String text = c.required(t, "DefaultValue");
-            try {
-                b.defaultValue(Double.parseDouble(text));
-            } catch (NumberFormatException e) {
-                throw error(file, t.get("DefaultValue").line(), id, "DefaultValue '" + text + "' is not a number");
-            }
-        }
-        if (t.get("Unit") != null) {
-            String unit = c.required(t, "Unit");
-            try {
-                b.unit(StandardUnit.fromAwsName(unit));
-            } catch (IllegalArgumentException e) {
-                throw error(file, t.get("Unit").line(), id, e.getMessage());
-            }
-        }
-        Node dimensions = t.get("Dimensions");
-        if (dimensions != null) {
-            if (!(dimensions instanceof Node.Sequence dims)) {
-                throw error(file, dimensions.line(), id, "Dimensions must be a list of Key/Value mappings");
-            }
-            for (Node d : dims.items()) {
-                if (!(d instanceof Node.Mapping dim)) {
-                    throw error(file, d.line(), id, "each dimension is a mapping with Key and Value");
-                }
-                b.dimension(c.required(dim, "Key"), c.required(dim, "Value"));
-            }
-        }
-        Optional<String> logGroup = c.optional(properties, "LogGroupName");
-        return new MetricFilterResource(id, file, line, Resources.build(file, line, id, b::build), logGroup);
-    }
-
-    private static FileFormatException error(String file, int line, String id, String problem) {
-        return new FileFormatException(file, line, "resource " + id + " (" + TYPE + "): " + problem, null);
-    }
-
-    /** Rewrites YAML's short-form tags into the long forms of intrinsic functions. */
-    static Node longForm(Node node) {
-        Node plain;
-        if (node instanceof Node.Mapping m) {
-            List<Node.Member> members = new ArrayList<>();
-            for (Node.Member member : m.members()) {
-                members.add(new Node.Member(member.key(), longForm(member.value()), member.line()));
-            }
-            plain = new Node.Mapping(members, m.line(), null);
-        } else if (node instanceof Node.Sequence s) {
-            List<Node> items = new ArrayList<>();
-            for (Node item : s.items()) {
-                items.add(longForm(item));
-            }
-            plain = new Node.Sequence(items, s.line(), null);
-        } else {
-            Node.Scalar s = (Node.Scalar) node;
-            plain = new Node.Scalar(s.type(), s.text(), s.line(), null);
-        }
-        String tag = node.tag();
-        if (tag == null) {
-            return plain;
-        }
-        String key = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
-        if (tag.equals("GetAtt") && plain instanceof Node.Scalar s) {
-            // !GetAtt Resource.Attribute is the list form [Resource, Attribute].
-            String[] parts = s.text().split("\\.", 2);
-            List<Node> items = new ArrayList<>();
-            for (String part : parts) {
-                items.add(new Node.Scalar(Node.ScalarType.STRING, part, s.line(), null));
-            }
-            plain = new Node.Sequence(items, s.line(), null);
-        }
-        return new Node.Mapping(List.of(new Node.Member(key, plain, node.line())), node.line(), null);
-    }
-
-    /** A value that cannot be had offline, and why. */
-    private static final class Unresolvable extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Unresolvable(String why) {
-            super(why, null, false, false);
-        }
-    }
-
-    /** Resolves parameters and the intrinsic functions that can be evaluated offline. */
-    private static final class Resolver {
-        private final Map<String, String> values = new LinkedHashMap<>();
-
-        Resolver(Node parameters, Map<String, String> given) {
-            if (parameters instanceof Node.Mapping params) {
-                for (Node.Member p : params.members()) {
-                    if (p.value() instanceof Node.Mapping def && def.get("Default") instanceof Node.Scalar d) {
-                        values.put(p.key(), d.text());
-                    }
-                }
-            }
-            values.putAll(Objects.requireNonNull(given, "parameters"));
-        }
-
-        /**
-         * The text of a value.
-         *
-         * @throws Unresolvable if it cannot be had offline
-         */
-        String resolve(Node node) {
-            if (node instanceof Node.Scalar s) {
-                if (s.type() == Node.ScalarType.NULL) {
-                    throw new Unresolvable("null");
-                }
-                return s.text();
-            }
-            if (node instanceof Node.Sequence) {
-                throw new Unresolvable("a list");
-            }
-            Node.Mapping m = (Node.Mapping) node;
-            if (m.members().size() != 1) {
-                throw new Unresolvable("a mapping");
-            }
-            String fn = m.members().get(0).key();
-            Node arg = m.members().get(0).value();
-            switch (fn) {
-                case "Ref": {
-                    String name = arg instanceof Node.Scalar s ? s.text() : "?";
-                    String v = values.get(name);
-                    if (v == null) {
-                        throw new Unresolvable("Ref " + name + " (no parameter value or default; pass it to"
-                                + " read(path, parameters))");
-                    }
-                    return v;
-                }
-                case "Fn::Sub":
-                    return sub(arg);
-                case "Fn::Join":
-                    return join(arg);
-                case "Fn::Select":
-                    return select(arg);
-                default:
-                    throw new Unresolvable(fn + " (cannot be evaluated offline)");
-            }
-        }
-
-        private String sub(Node arg) {
-            Node template = arg;
-            Map<String, String> vars = new LinkedHashMap<>(values);
-            if (arg instanceof Node.Sequence s && s.items().size() == 2 && s.items().get(1) instanceof Node.Mapping m) {
-                template = s.items().get(0);
-                for (Node.Member v : m.members()) {
-                    vars.put(v.key(), resolve(v.value()));
-                }
-            }
-            if (!(template instanceof Node.Scalar text)) {
-                throw new Unresolvable("Fn::Sub of " + template.kind());
-            }
-            Matcher matcher = SUB_VARIABLE.matcher(text.text());
-            StringBuilder sb = new StringBuilder();
-            while (matcher.find()) {
-                String name = matcher.group(1);
-                String replacement;
-                if (name.startsWith("!")) {
-                    replacement = "${" + name.substring(1) + "}";
-                } else if (vars.containsKey(name)) {
-                    replacement = vars.get(name);
-                } else {
-                    throw new Unresolvable("Fn::Sub variable ${" + name + "} (no parameter value; pass it to"
-                            + " read(path, parameters))");
-                }
-                matcher.appendReplacement(sb, Matcher.quoteReplacement(replacement));
-            }
-            matcher.appendTail(sb);
-            return sb.toString();
-        }
-
-        private String join(Node arg) {
-            if (!(arg instanceof Node.Sequence s) || s.items().size() != 2
-                    || !(s.items().get(1) instanceof Node.Sequence parts)) {
-                throw new Unresolvable("Fn::Join that is not [delimiter, [values]]");
-            }
-            String delimiter = resolve(s.items().get(0));
-            List<String> joined = new ArrayList<>();
-            for (Node part : parts.items()) {
-                joined.add(resolve(part));
-            }
-            return String.join(delimiter, joined);
-        }
-
-        private String select(Node arg) {
-            if (!(arg instanceof Node.Sequence s) || s.items().size() != 2
-                    || !(s.items().get(1) instanceof Node.Sequence list)) {
-                throw new Unresolvable("Fn::Select that is not [index, [values]]");
-            }
-            String index = resolve(s.items().get(0));
-            try {
-                return resolve(list.items().get(Integer.parseInt(index)));
-            } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                throw new Unresolvable("Fn::Select index " + index);
-            }
-        }
-    }
-
-    /** Reads properties of one resource, with errors naming it. */
-    private record Context(String file, String id, Resolver resolver) {
-        String required(Node.Mapping m, String key) {
-            Node n = m.get(key);
-            if (n == null) {
-                throw error(file, m.line(), id, key + " is missing");
-            }
-            try {
-                return resolver.resolve(n);
-            } catch (Unresolvable e) {
-                throw error(file, n.line(), id, key + " cannot be resolved offline: it is " + e.getMessage());
-            }
-        }
-
-        Optional<String> optional(Node.Mapping m, String key) {
-            Node n = m.get(key);
-            if (n == null) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(resolver.resolve(n));
-            } catch (Unresolvable e) {
-                // Names, namespace and log group are not needed to test the filter: leave them unset.
-                return Optional.empty();
-            }
-        }
+        // The same object as in metricFilters(), as before the reading moved to filter-definitions.
+        return metricFilters.get(template.metricFilters().indexOf(template.metricFilter(Objects.requireNonNull(logicalIdOrFilterName,
+                "name"))));
     }
 }

@@ -29,6 +29,11 @@ public record MetricFilterResource(String name, String file, int line, MetricFil
         Objects.requireNonNull(logGroupName, "logGroupName");
     }
 
+    /** The testkit's view of a definition read by filter-definitions. */
+    public static MetricFilterResource of(dev.cwfilter.definitions.MetricFilterDefinition d) {
+        return new MetricFilterResource(d.name(), d.file(), d.line(), d.filter(), d.logGroupName());
+    }
+
     /** Where the resource is written: {@code template.yaml line 14}. */
     public String location() {
         return file + " line " + line;

@@ -1,52 +1,32 @@
 package dev.cwfilter.testkit.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cwfilter.deploy.DocumentException;
+import dev.cwfilter.deploy.Node;
 import dev.cwfilter.testkit.FileFormatException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Reads JSON and YAML documents into {@link Node} trees with line numbers and YAML tags. Both go through Jackson's
- * streaming parser (YAML through jackson-dataformat-yaml), so there is one code path and one notion of a location.
+ * The testkit's reading of JSON and YAML documents: {@link dev.cwfilter.deploy.Documents} (shared with the other
+ * readers of deployment files), with its errors as the testkit's {@link FileFormatException}.
  *
- * <p>Thread-safe: the factories are shared, parsers are per call.
+ * <p>Stateless and thread-safe.
  */
 public final class Documents {
-
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
-    private static final java.util.regex.Pattern YAML_MARK =
-            java.util.regex.Pattern.compile("^ in '.*', line (\\d+), column \\d+:");
-    private static final java.util.regex.Pattern JSON_NUMBER =
-            java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private Documents() {
     }
 
     /** Whether a file name says YAML ({@code .yaml}, {@code .yml}). */
     public static boolean isYaml(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return lower.endsWith(".yaml") || lower.endsWith(".yml");
+        return dev.cwfilter.deploy.Documents.isYaml(name);
     }
 
     /** Reads the text of a file. */
     public static String readFile(Path path) {
-        try {
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-        }
+        return dev.cwfilter.deploy.Documents.readFile(path);
     }
 
     /**
@@ -56,22 +36,7 @@ public final class Documents {
      * @throws FileFormatException if there is no such resource
      */
     public static String readResource(String name, Class<?> anchor) {
-        String root = name.startsWith("/") ? name.substring(1) : name;
-        ClassLoader loader = anchor.getClassLoader() != null ? anchor.getClassLoader()
-                : ClassLoader.getSystemClassLoader();
-        InputStream in = loader.getResourceAsStream(root);
-        if (in == null && !name.startsWith("/")) {
-            in = anchor.getResourceAsStream(name);
-        }
-        if (in == null) {
-            throw new FileFormatException(name, 0, "no such classpath resource (looked at the classpath root and"
-                    + " beside " + anchor.getName() + ")", null);
-        }
-        try (InputStream stream = in) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read classpath resource " + name + ": " + e.getMessage(), e);
-        }
+        return testkitErrors(() -> dev.cwfilter.deploy.Documents.readResource(name, anchor));
     }
 
     /**
@@ -81,147 +46,27 @@ public final class Documents {
      * @throws FileFormatException if the text is not one well-formed document
      */
     public static Node parse(String text, String file, boolean yaml) {
-        try (JsonParser p = yaml ? YAML.createParser(text) : JSON.createParser(text)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                throw new FileFormatException(file, 0, "the file is empty", null);
-            }
-            Node node = read(p, yaml);
-            if (!yaml && p.nextToken() != null) {
-                throw new FileFormatException(file, line(p.currentTokenLocation()),
-                        "unexpected text after the end of the JSON document", null);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            int line = at == null ? 0 : line(at);
-            String problem = firstLine(e.getOriginalMessage());
-            if (yaml) {
-                // SnakeYAML says where the construct began, then where and what the problem is: report the latter.
-                String[] lines = e.getOriginalMessage().split("\n");
-                for (int i = lines.length - 1; i > 0; i--) {
-                    java.util.regex.Matcher m = YAML_MARK.matcher(lines[i]);
-                    if (m.find()) {
-                        line = Integer.parseInt(m.group(1));
-                        problem = lines[i - 1].trim();
-                        break;
-                    }
-                }
-            }
-            throw new FileFormatException(file, line, "not well-formed " + (yaml ? "YAML" : "JSON") + ": " + problem,
-                    e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    private static int line(JsonLocation location) {
-        return Math.max(location.getLineNr(), 0);
-    }
-
-    private static String tagOf(JsonParser p, boolean yaml) throws IOException {
-        if (!yaml) {
-            return null;
-        }
-        Object id = p.getTypeId();
-        String tag = id == null ? null : id.toString();
-        // Standard tags (!!str, !!int) arrive resolved as "tag:yaml.org,2002:..."; only local tags such as !Ref matter.
-        return tag == null || tag.isEmpty() || tag.indexOf(':') >= 0 ? null : tag;
+        return testkitErrors(() -> dev.cwfilter.deploy.Documents.parse(text, file, yaml));
     }
 
     /** Reads the JSON value at the parser's current token (used for log events, which are always JSON). */
     public static Node readValue(JsonParser p) throws IOException {
-        return read(p, false);
-    }
-
-    private static Node read(JsonParser p, boolean yaml) throws IOException {
-        JsonToken t = p.currentToken();
-        int line = line(p.currentTokenLocation());
-        String tag = tagOf(p, yaml);
-        switch (t) {
-            case START_OBJECT: {
-                List<Node.Member> members = new ArrayList<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    int keyLine = line(p.currentTokenLocation());
-                    p.nextToken();
-                    members.add(new Node.Member(key, read(p, yaml), keyLine));
-                }
-                return new Node.Mapping(members, line, tag);
-            }
-            case START_ARRAY: {
-                List<Node> items = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(p, yaml));
-                }
-                return new Node.Sequence(items, line, tag);
-            }
-            case VALUE_STRING:
-                return new Node.Scalar(Node.ScalarType.STRING, p.getText(), line, tag);
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT: {
-                String text = p.getText();
-                // YAML spells numbers JSON does not (0x1F, +1, .5); keep JSON's spelling so events stay JSON.
-                if (yaml && !JSON_NUMBER.matcher(text).matches()) {
-                    text = t == JsonToken.VALUE_NUMBER_INT ? p.getBigIntegerValue().toString()
-                            : p.getDecimalValue().toString();
-                }
-                return new Node.Scalar(Node.ScalarType.NUMBER, text, line, tag);
-            }
-            case VALUE_TRUE:
-            case VALUE_FALSE:
-                return new Node.Scalar(Node.ScalarType.BOOLEAN, p.getText(), line, tag);
-            case VALUE_NULL:
-                return new Node.Scalar(Node.ScalarType.NULL, "null", line, tag);
-            default:
-                throw new IllegalStateException("unexpected token " + t + " at line " + line);
-        }
+        return dev.cwfilter.deploy.Documents.readValue(p);
     }
 
     /** Writes a node as compact JSON, keys in order, numbers as written, tags dropped. */
     public static String toJson(Node node) {
-        StringBuilder sb = new StringBuilder();
-        writeJson(node, sb);
-        return sb.toString();
+        return dev.cwfilter.deploy.Documents.toJson(node);
     }
 
-    private static void writeJson(Node node, StringBuilder sb) {
-        if (node instanceof Node.Mapping) {
-            sb.append('{');
-            boolean first = true;
-            for (Node.Member m : ((Node.Mapping) node).members()) {
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-                Json.quote(m.key(), sb);
-                sb.append(':');
-                writeJson(m.value(), sb);
-            }
-            sb.append('}');
-        } else if (node instanceof Node.Sequence) {
-            sb.append('[');
-            boolean first = true;
-            for (Node item : ((Node.Sequence) node).items()) {
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-                writeJson(item, sb);
-            }
-            sb.append(']');
-        } else {
-            Node.Scalar s = (Node.Scalar) node;
-            if (s.type() == Node.ScalarType.STRING) {
-                Json.quote(s.text(), sb);
-            } else {
-                sb.append(s.text());
-            }
+    /** Runs a reader, its {@link DocumentException} becoming the testkit's {@link FileFormatException}. */
+    public static <T> T testkitErrors(Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (FileFormatException e) {
+            throw e;
+        } catch (DocumentException e) {
+            throw new FileFormatException(e.file(), e.line(), e.problem(), e.getCause());
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.cwfilter.ast.Selector;
 import dev.cwfilter.ast.SelectorStep;
+import dev.cwfilter.deploy.Node;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

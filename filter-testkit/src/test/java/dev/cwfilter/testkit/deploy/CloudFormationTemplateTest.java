@@ -133,7 +133,7 @@ class CloudFormationTemplateTest {
                     Properties:
                       FilterPattern: '{ $.a = }'
                       MetricTransformations: [{MetricValue: "1"}]
-                """, "t.yaml line 2: resource F: the filter pattern is invalid: expected a value after '=', found '}'"
+                """, "t.yaml line 2: resource F (AWS::Logs::MetricFilter): the filter pattern is invalid: expected a value after '=', found '}'"
                 + " (line 1, column 9)");
         assertTemplateError("""
                 Resources:
@@ -142,7 +142,7 @@ class CloudFormationTemplateTest {
                     Properties:
                       FilterPattern: ERROR
                       MetricTransformations: [{MetricValue: "$.latency"}]
-                """, "t.yaml line 2: resource F: metricValue '$.latency' selects a JSON field");
+                """, "t.yaml line 2: resource F (AWS::Logs::MetricFilter): metricValue '$.latency' selects a JSON field");
         assertTemplateError("""
                 Resources:
                   F:

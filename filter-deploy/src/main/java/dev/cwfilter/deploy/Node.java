@@ -1,11 +1,11 @@
-package dev.cwfilter.testkit.internal;
+package dev.cwfilter.deploy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A node of a JSON or YAML document with where it was written and its YAML tag: what the testkit's file readers
+ * A node of a JSON or YAML document with where it was written and its YAML tag: what the readers of deployment files
  * work on, so that every error can name a line. Keys keep their order and duplicates (the first one wins on lookup).
  *
  * <p>Immutable and thread-safe.

@@ -1,0 +1,266 @@
+package dev.cwfilter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cwfilter.FilterOptions;
+import dev.cwfilter.LogEvent;
+import dev.cwfilter.LogGroup;
+import dev.cwfilter.definitions.DefinitionFiles;
+import dev.cwfilter.definitions.MetricFilterDefinition;
+import dev.cwfilter.metric.LogGroupMetrics;
+import dev.cwfilter.propcheck.Gen;
+import dev.cwfilter.propcheck.PropCheck;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cwfilter metrics --metric-filters FILE [--alarms FILE]}: a log group from the definitions users have. */
+class MetricsFromDefinitionsTest {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    static Path definitions(String name) throws Exception {
+        return Path.of(MetricsFromDefinitionsTest.class.getResource("/definitions/" + name).toURI());
+    }
+
+    /** The seed hour laid out as CloudTrail writes it to S3: gzipped files of 10 records. */
+    Path trail() throws IOException {
+        List<String> records = CloudTrailTree.records(Files.readAllBytes(Run.seed()));
+        CloudTrailTree.write(dir.resolve("s3"), "us-east-1", records, 10,
+                Instant.parse("2026-11-21T12:00:00Z").toEpochMilli(), false);
+        return dir.resolve("s3");
+    }
+
+    @Test
+    void everyFilterRunsInOnePassEveryAlarmOnItsMetricAndBadDefinitionsAreNamedOnStandardError() throws Exception {
+        Run run = Run.of("metrics", "--metric-filters", definitions("metric-filters.json").toString(), "--alarms",
+                definitions("alarms.json").toString(), trail().toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.out()).startsWith("Log group  CloudTrail/DefaultLogGroup: 3 metric filters, 2 alarms; 127"
+                + " events\n")
+                .contains("  SecretIsAccessed                      6         127  SecurityMetrics / Secret is"
+                        + " accessed\n")
+                .contains("  AttemptsToAccessDeletedSecrets        1         127  SecurityMetrics / Attempts to"
+                        + " access deleted secrets\n")
+                .contains("  ErrorsByUser                          3           3  SecurityMetrics / Errors by Event\n")
+                .contains("Metric SecurityMetrics/Errors{Event=GetSecretValue}: Sum per 60 s")
+                .contains("Alarm \"Secret is accessed (Sum)\" on SecurityMetrics/Secret is accessed: Sum"
+                        + " GreaterThanOrEqualToThreshold 1 for 1 of 1 periods of 60 s; 12 transitions, 4 to ALARM")
+                .contains("  2026-11-21 12:04  OK                → ALARM              Threshold Crossed: 1 out of the last 1"
+                        + " datapoints [2.0 (21/11/26 12:03:00)]")
+                .contains("Alarm \"Deleted secret read\" on SecurityMetrics/Attempts to access deleted secrets:"
+                        + " Maximum GreaterThanOrEqualToThreshold 1 for 1 of 1 periods of 300 s;");
+        String metricFilters = definitions("metric-filters.json").toString();
+        String alarms = definitions("alarms.json").toString();
+        assertThat(run.err()).contains("cwfilter: metric filter 'BrokenPattern' (" + metricFilters + " line 33) left"
+                        + " out: the filter pattern is invalid: expected a value after '=', found '}' (line 1, column"
+                        + " 17)\n{ $.eventName = }\n                ^\n")
+                .contains("cwfilter: metric filter 'MisspeltField' (" + metricFilters + " line 64) left out: unknown"
+                        + " field logGroup in a metric filter")
+                .contains("cwfilter: alarm 'Math' (" + alarms + " line 49) left out: unsupported: a metric-math"
+                        + " alarm")
+                .contains("cwfilter: alarm 'Any security alarm' (" + alarms + " line 57) left out: unsupported: a"
+                        + " composite alarm")
+                .contains("cwfilter: alarm 'Nobody publishes this' (" + alarms + " line 38) left out: its metric"
+                        + " SecurityMetrics/Root login is published by no metric filter of the log group");
+    }
+
+    @Test
+    void theJsonDocumentHoldsEveryCountDatapointAndTransition() throws Exception {
+        Run run = Run.of("metrics", "--metric-filters", definitions("metric-filters.json").toString(), "--alarms",
+                definitions("alarms.json").toString(), "--output", "json", trail().toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        JsonNode doc = MAPPER.readTree(run.out());
+        assertThat(doc.get("schema").asText()).isEqualTo("cwfilter.metrics/1");
+        assertThat(doc.get("logGroupName").asText()).isEqualTo("CloudTrail/DefaultLogGroup");
+        assertThat(doc.get("period").asInt()).isEqualTo(60);
+        assertThat(doc.get("events").get("evaluated").asLong()).isEqualTo(127);
+        assertThat(doc.get("events").get("withoutTimestamp").asLong()).isZero();
+        JsonNode first = doc.get("metricFilters").get(0);
+        assertThat(first.get("filterName").asText()).isEqualTo("SecretIsAccessed");
+        assertThat(first.get("filterPattern").asText()).isEqualTo("{ $.eventName = \"GetSecretValue\" }");
+        assertThat(first.get("defaultValue").asDouble()).isZero();
+        assertThat(first.get("unit").asText()).isEqualTo("None");
+        assertThat(first.get("matches").asLong()).isEqualTo(6);
+        assertThat(first.get("datapoints").asLong()).isEqualTo(127);
+        assertThat(doc.get("metricFilters").get(2).get("dimensions").get("Event").asText()).isEqualTo("$.eventName");
+        JsonNode reads = doc.get("metrics").get(0);
+        assertThat(reads.get("namespace").asText()).isEqualTo("SecurityMetrics");
+        assertThat(reads.get("metricName").asText()).isEqualTo("Secret is accessed");
+        assertThat(reads.get("datapoints").asLong()).isEqualTo(127);
+        JsonNode p1203 = null;
+        double sampleCounts = 0;
+        for (JsonNode p : reads.get("periods")) {
+            sampleCounts += p.get("sampleCount").asDouble();
+            if (p.get("timestamp").asText().equals("2026-11-21T12:03:00Z")) {
+                p1203 = p;
+            }
+        }
+        assertThat(sampleCounts).isEqualTo(127);
+        assertThat(p1203.get("sum").asDouble()).isEqualTo(2.0);
+        assertThat(p1203.get("maximum").asDouble()).isEqualTo(1.0);
+        assertThat(p1203.get("unit").asText()).isEqualTo("None");
+        assertThat(doc.get("metrics")).anySatisfy(m -> assertThat(m.path("dimensions").path("Event").asText())
+                .isEqualTo("PutSecretValue"));
+        JsonNode alarm = doc.get("alarms").get(0);
+        assertThat(alarm.get("alarmName").asText()).isEqualTo("Secret is accessed (Sum)");
+        assertThat(alarm.get("transitions")).hasSize(12);
+        JsonNode toAlarm = alarm.get("transitions").get(1);
+        assertThat(toAlarm.get("timestamp").asText()).isEqualTo("2026-11-21T12:04:00Z");
+        assertThat(toAlarm.get("oldState").asText()).isEqualTo("OK");
+        assertThat(toAlarm.get("newState").asText()).isEqualTo("ALARM");
+        assertThat(toAlarm.get("reason").asText()).startsWith("Threshold Crossed: 1 out of the last 1 datapoints");
+        assertThat(toAlarm.get("actions").get(0).asText()).isEqualTo("arn:aws:sns:us-east-1:123456789012:"
+                + "SecretAccessAlerts");
+        assertThat(toAlarm.get("evaluatedDatapoints")).anySatisfy(p -> {
+            assertThat(p.get("value").asDouble()).isEqualTo(2.0);
+            assertThat(p.get("outcome").asText()).isEqualTo("BREACHING");
+        });
+        assertThat(alarm.get("finalState").asText()).isEqualTo("INSUFFICIENT_DATA");
+        assertThat(doc.get("problems")).extracting(p -> p.get("name").asText()).containsExactly("BrokenPattern",
+                "MisspeltField", "Math", "Any security alarm", "Nobody publishes this");
+        assertThat(doc.get("inputErrors")).isEmpty();
+    }
+
+    @Test
+    void chartsAreOneSvgPerMetric() throws Exception {
+        Path charts = dir.resolve("charts");
+        Run run = Run.of("metrics", "--metric-filters", definitions("metric-filters.json").toString(), "--alarms",
+                definitions("alarms.json").toString(), "--chart", charts.toString(), trail().toString());
+        assertThat(run.out()).contains("charts written to " + charts);
+        List<String> names;
+        try (Stream<Path> list = Files.list(charts)) {
+            names = list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertThat(names).contains("SecurityMetrics_Secret_is_accessed.svg",
+                "SecurityMetrics_Attempts_to_access_deleted_secrets.svg",
+                "SecurityMetrics_Errors_Event=GetSecretValue.svg");
+        assertThat(Files.readString(charts.resolve("SecurityMetrics_Secret_is_accessed.svg"))).startsWith("<svg")
+                .contains("Secret is accessed (Sum)").contains("threshold");
+    }
+
+    @Test
+    void aCloudFormationTemplateIsADefinitionsFileToo() throws IOException {
+        Path template = Files.writeString(dir.resolve("monitoring.yaml"), """
+                Resources:
+                  SecretAccessFilter:
+                    Type: AWS::Logs::MetricFilter
+                    Properties:
+                      LogGroupName: CloudTrail/DefaultLogGroup
+                      FilterPattern: '{ $.eventName = "GetSecretValue" }'
+                      MetricTransformations:
+                        - {MetricValue: "1", MetricName: Secret is accessed, MetricNamespace: SecurityMetrics}
+                """);
+        Run run = Run.of("metrics", "--metric-filters", template.toString(), Run.seed().toString());
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("  SecretAccessFilter        6           6  SecurityMetrics / Secret is"
+                + " accessed\n");
+    }
+
+    @Test
+    void filtersOfSeveralLogGroupsNeedLogGroupAndOptionsOfOneFilterDoNotMix() throws IOException {
+        String filters = "{\"metricFilters\":[" + filter("a", "app") + "," + filter("b", "app") + ","
+                + filter("c", "web") + "]}";
+        Path file = Files.writeString(dir.resolve("filters.json"), filters);
+        Path events = Files.writeString(dir.resolve("events.jsonl"), "{\"timestamp\":1795262400000,\"m\":\"x\"}\n");
+        Run ambiguous = Run.of("metrics", "--metric-filters", file.toString(), events.toString());
+        assertThat(ambiguous.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(ambiguous.err()).contains("the metric filters are on 2 log groups; choose one with --log-group:"
+                + " app (2 filters), web (1 filter)");
+        Run web = Run.of("metrics", "--metric-filters", file.toString(), "--log-group", "web", events.toString());
+        assertThat(web.code()).as(web.toString()).isZero();
+        assertThat(web.out()).startsWith("Log group  web: 1 metric filter, 0 alarms; 1 events");
+        Run mixed = Run.of("metrics", "--metric-filters", file.toString(), "-p", "x", events.toString());
+        assertThat(mixed.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mixed.err()).contains("--metric-filters takes the filters and alarms from files");
+        Run missing = Run.of("metrics", "--metric-filters", dir.resolve("nope.json").toString(), events.toString());
+        assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("cannot read '" + dir.resolve("nope.json") + "': no such file");
+    }
+
+    static String filter(String name, String group) {
+        return "{\"filterName\":\"" + name + "\",\"filterPattern\":\"{ $.m = * }\",\"metricTransformations\":[{"
+                + "\"metricName\":\"" + name + "\",\"metricNamespace\":\"N\",\"metricValue\":\"1\"}],"
+                + "\"logGroupName\":\"" + group + "\"}";
+    }
+
+    // ------------------------------------------------------------------------------------------------ property
+
+    static final List<String> NAMES = List.of("GetSecretValue", "ListSecrets", "PutSecretValue", "AssumeRole");
+    static final List<String> ERRORS = List.of("", "AccessDenied", "InvalidRequestException");
+
+    /** A CloudTrail-like record at a time within two hours. */
+    static final Gen<String[]> RECORD = Gen.zip(Gen.zip(Gen.elements(NAMES), Gen.elements(ERRORS),
+            (n, e) -> new String[] {n, e}), Gen.zip(Gen.longs(0, 7_199_999), Gen.elements("alice", "bob", "ops/é"),
+            (t, u) -> new String[] {Long.toString(t), u}), (a, b) -> new String[] {a[0], a[1], b[0], b[1]});
+
+    static String record(String[] r) {
+        String time = Instant.ofEpochMilli(Instant.parse("2026-11-21T12:00:00Z").toEpochMilli() + Long.parseLong(r[2]))
+                .toString();
+        return "{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"" + r[3] + "\"},"
+                + "\"eventTime\":\"" + time + "\",\"eventName\":\"" + r[0] + "\""
+                + (r[1].isEmpty() ? "" : ",\"errorCode\":\"" + r[1] + "\",\"errorMessage\":\"You can't perform this"
+                + " operation on the secret because it was marked for deletion.\"") + ",\"readOnly\":true}";
+    }
+
+    static final String FILTERS = "{\"metricFilters\":[" + String.join(",",
+            describe("Reads", "{ $.eventName = \\\"GetSecretValue\\\" }", ",\"defaultValue\":0.0"),
+            describe("Deleted", "{ $.eventName = \\\"GetSecretValue\\\" && $.errorMessage = \\\"*marked for"
+                    + " deletion*\\\" }", ""),
+            describe("ErrorsByUser", "{ $.errorCode = * }", ",\"dimensions\":{\"User\":\"$.userIdentity.userName\"}"),
+            describe("List", "ListSecrets", ",\"defaultValue\":0.0"),
+            describe("Regex", "%[GP][a-z]+SecretValue%", "")) + "]}";
+
+    static String describe(String name, String pattern, String extra) {
+        return "{\"filterName\":\"" + name + "\",\"filterPattern\":\"" + pattern + "\",\"metricTransformations\":[{"
+                + "\"metricName\":\"" + name + "\",\"metricNamespace\":\"P\",\"metricValue\":\"1\"" + extra + "}],"
+                + "\"logGroupName\":\"trail\"}";
+    }
+
+    @Test
+    void perFilterCountsOverAnS3TreeEqualLogGroupMetricsOverTheSameRecordsInMemory() throws Exception {
+        Path filters = Files.writeString(dir.resolve("p-filters.json"), FILTERS);
+        List<MetricFilterDefinition> defs = DefinitionFiles.read(filters, FilterOptions.defaults()).metricFilters();
+        assertThat(defs).hasSize(5);
+        int[] run = {0};
+        PropCheck.tries(25).forAll(Gen.listOf(RECORD, 0, 60), Gen.integers(1, 7), Gen.integers(1, 3),
+                (records, perFile, readers) -> {
+                    Path root = dir.resolve("tree-" + run[0]++);
+                    List<String> texts = records.stream().map(MetricsFromDefinitionsTest::record).toList();
+                    CloudTrailTree.write(root, "us-east-1", texts, perFile, 0, perFile % 2 == 0);
+                    Files.createDirectories(root);
+                    LogGroupMetrics expected = LogGroupMetrics.of(LogGroup.builder()
+                            .metricFilters(defs.stream().map(MetricFilterDefinition::filter).toList()).build());
+                    List<LogEvent> events = new ArrayList<>();
+                    for (String t : texts) {
+                        events.add(new LogEvent(Instant.parse(MAPPER.readTree(t).get("eventTime").asText())
+                                .toEpochMilli(), t));
+                    }
+                    expected.acceptAll(events);
+                    Run cli = Run.of("metrics", "--metric-filters", filters.toString(), "--output", "json",
+                            "--readers", Integer.toString(readers), root.toString());
+                    assertThat(cli.code()).as(cli.toString()).isZero();
+                    JsonNode doc = MAPPER.readTree(cli.out());
+                    assertThat(doc.get("events").get("evaluated").asLong()).isEqualTo(expected.eventCount());
+                    for (int i = 0; i < defs.size(); i++) {
+                        JsonNode f = doc.get("metricFilters").get(i);
+                        assertThat(f.get("matches").asLong()).as(defs.get(i).name()).isEqualTo(expected.matchCount(i));
+                        assertThat(f.get("datapoints").asLong()).as(defs.get(i).name())
+                                .isEqualTo(expected.datapointCount(i));
+                    }
+                    assertThat(doc.get("metrics")).hasSize(expected.metrics().size());
+                });
+    }
+}

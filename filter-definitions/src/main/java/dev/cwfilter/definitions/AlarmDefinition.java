@@ -1,0 +1,35 @@
+package dev.cwfilter.definitions;
+
+import dev.cwfilter.metric.MetricAlarm;
+import java.util.Objects;
+
+/**
+ * A metric alarm read from {@code describe-alarms} output, validated as PutMetricAlarm validates it, with where it is
+ * written.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param name  the alarm's name
+ * @param file  the file it was read from, as the caller named it
+ * @param line  the 1-based line where it starts
+ * @param alarm the alarm
+ */
+public record AlarmDefinition(String name, String file, int line, MetricAlarm alarm) {
+
+    /** Checks for null. */
+    public AlarmDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(alarm, "alarm");
+    }
+
+    /** Where it is written: {@code alarms.json line 3}. */
+    public String location() {
+        return file + " line " + line;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
