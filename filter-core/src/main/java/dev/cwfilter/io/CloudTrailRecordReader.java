@@ -68,7 +68,7 @@ public final class CloudTrailRecordReader implements Closeable {
 
     private final InputStream in;
     private final int maxRecordBytes;
-    private byte[] buf = new byte[INITIAL_BUFFER];
+    private byte[] buf;
     private int pos;
     private int limit;
     private long base;
@@ -84,6 +84,7 @@ public final class CloudTrailRecordReader implements Closeable {
     private int length;
     private boolean object;
     private boolean oversized;
+    private boolean ascii;
     private long eventTime = NO_TIME;
     private boolean timeKnown;
     private long recordOffset;
@@ -99,14 +100,32 @@ public final class CloudTrailRecordReader implements Closeable {
      *
      * @param in             the decompressed bytes of one or more CloudTrail documents
      * @param maxRecordBytes the largest record kept; larger ones are reported as {@link #oversized()}. The reader's
-     *                       buffer never grows past twice this (or 256 KiB, whichever is larger).
+     *                       buffer never grows past twice this (or its initial size, 256 KiB, whichever is larger).
      */
     public CloudTrailRecordReader(InputStream in, int maxRecordBytes) {
+        this(in, maxRecordBytes, new byte[INITIAL_BUFFER]);
+    }
+
+    /**
+     * A reader of {@code in} that reads into {@code buffer}, for a caller that reads many inputs one after the other
+     * (a directory of CloudTrail files) and would otherwise allocate, and clear, a buffer per file. The reader owns
+     * the buffer until it is done with the input: the caller must not touch it meanwhile, nor hand it to another
+     * reader. When a record needs more room the reader moves to a larger buffer of its own (see {@link #array()});
+     * {@code buffer} is then no longer used.
+     *
+     * @param buffer         where to read; at least 8 bytes (256 KiB is a good size)
+     * @see #CloudTrailRecordReader(InputStream, int)
+     */
+    public CloudTrailRecordReader(InputStream in, int maxRecordBytes, byte[] buffer) {
         this.in = Objects.requireNonNull(in, "in");
         if (maxRecordBytes < 1) {
             throw new IllegalArgumentException("maxRecordBytes must be positive, not " + maxRecordBytes);
         }
+        if (buffer.length < 8) {
+            throw new IllegalArgumentException("the buffer must hold at least 8 bytes, not " + buffer.length);
+        }
         this.maxRecordBytes = maxRecordBytes;
+        this.buf = buffer;
     }
 
     /**
@@ -236,13 +255,23 @@ public final class CloudTrailRecordReader implements Closeable {
         eventTime = NO_TIME;
         timeKnown = false;
         object = c == '{';
+        ascii = false;
         if (object) {
-            int end = objectEnd(buf, pos, limit);
-            if (end > 0 && end - start <= maxRecordBytes) {
+            int end = objectEnd(buf, start, limit);
+            if (end == RAN_OUT && !eof && limit - start <= maxRecordBytes) {
+                // The record runs past the buffer: keep it, read more and look once more from its start. Only once,
+                // so that an input read a few bytes at a time is not scanned again and again: the byte-by-byte path
+                // below reads on from where it is.
+                start -= fill(start);
+                pos = start;
+                end = objectEnd(buf, start, limit);
+            }
+            if (end >= 0 && end - start <= maxRecordBytes) {
                 pos = end;
                 length = end - start;
                 return;
             }
+            ascii = false;
         }
         if (!object) {
             int end = skipValue(c);
@@ -352,87 +381,126 @@ public final class CloudTrailRecordReader implements Closeable {
     private static final long BACKSLASHES = '\\' * ONES;
 
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-    private static final long GATHER = 0x0102040810204080L;
-    private static final long CASE_BIT = 0x2020202020202020L;
-    private static final long OPENS = '{' * ONES;
-    private static final long CLOSES = '}' * ONES;
+    private static final int RAN_OUT = -1;
+    private static final int BYTE_BY_BYTE = -2;
+    private static final long BRACKET_BITS = 0x5959595959595959L;
 
-    /** One bit per byte of the word, set where the byte is zero (exactly: no false positives). */
-    private static long zeroBytes(long v) {
-        long t = ~(((v & LOW7) + LOW7) | v | LOW7);
-        return ((t >>> 7) * GATHER) >>> 56;
+    /** The bytes {@code b[from, limit)} (fewer than eight) as a little-endian word, zero bytes after them. */
+    private static long tail(byte[] b, int from, int limit) {
+        long x = 0;
+        for (int i = limit - 1; i >= from; i--) {
+            x = (x << 8) | (b[i] & 0xFFL);
+        }
+        return x;
+    }
+
+    /** The bytes of a word that equal the byte repeated in {@code pattern}, flagged in their high bit; exact. */
+    private static long equalBytes(long word, long pattern) {
+        long v = word ^ pattern;
+        return ~(((v & LOW7) + LOW7) | v) & HIGH_BITS;
     }
 
     /**
-     * The index just past the {@code '}'} that closes the object opening at {@code b[from]}, found 64 bytes at a time:
-     * bit masks of quotes, backslashes and brackets per block, the escaped bytes from the backslashes, the inside of
-     * strings as the prefix XOR of the unescaped quotes, and only the brackets outside strings looked at one by one.
-     * Returns -1 when the object does not end before the last whole block of {@code b[from, limit)}, or its brackets
-     * do not match: the byte-by-byte path then takes the record from its start (and reports what is wrong).
+     * The index just past the {@code '}'} that closes the object opening at {@code b[from]}, found eight bytes at a
+     * time with few branches, since every byte of every record goes through here:
+     * <ul>
+     *   <li>per word, the quotes, backslashes and bracket candidates flagged in each byte's high bit (three
+     *       operations each while the word is ASCII, as CloudTrail's text nearly always is);</li>
+     *   <li>escapes resolved only in the rare words that hold a backslash (or follow one that ends in one);</li>
+     *   <li>the inside of strings as the running parity of the unescaped quotes: one multiplication sums the word's
+     *       quote flags up to each byte, the lowest bit of each sum is its parity, carried from word to word;</li>
+     *   <li>only the bracket candidates outside strings looked at one by one, on a stack of the open brackets that is
+     *       kept without branching on their kinds; a mismatch is noted and answered when the depth comes back to
+     *       zero.</li>
+     * </ul>
+     * Notes in {@link #ascii} whether the words it read were all ASCII. Returns {@link #RAN_OUT} when the object does
+     * not end in {@code b[from, limit)}, {@link #BYTE_BY_BYTE} when its brackets do not match or a backslash stands
+     * outside a string: the byte-by-byte path then takes the record from its start (and reports what is wrong), so
+     * that what a record is never depends on where the buffer's reads ended.
      */
     private int objectEnd(byte[] b, int from, int limit) {
         int depth = 0;
+        int mismatch = 0;
+        // HIGH_BITS when the last byte of the previous word was inside a string (its opening quote included).
         long inside = 0;
+        // 1 when the first byte of this word is escaped by a backslash that ends the previous one.
         long escapedCarry = 0;
+        ascii = true;
         byte[] stack = brackets;
-        for (int p = from; p + 64 <= limit; p += 64) {
-            long quotes = 0;
-            long backslashes = 0;
-            long bracketBits = 0;
-            for (int w = 0; w < 8; w++) {
-                long x = (long) LONGS.get(b, p + 8 * w);
-                // '{' and '[' (0x7B, 0x5B) differ only in bit 0x20, as '}' and ']' (0x7D, 0x5D) do, and no other
-                // byte has the same bits once 0x20 is set: one test finds both kinds.
-                long folded = x | CASE_BIT;
-                int shift = 8 * w;
-                quotes |= zeroBytes(x ^ QUOTES) << shift;
-                backslashes |= zeroBytes(x ^ BACKSLASHES) << shift;
-                bracketBits |= (zeroBytes(folded ^ OPENS) | zeroBytes(folded ^ CLOSES)) << shift;
+        for (int p = from; p < limit; p += 8) {
+            long x = p + 8 <= limit ? (long) LONGS.get(b, p) : tail(b, p, limit);
+            long quotes;
+            long backslashes;
+            if ((x & HIGH_BITS) == 0) {
+                // Every byte below 0x80: a byte XOR a pattern byte stays below 0x80, and adding 0x7F carries into
+                // the high bit unless it is zero, never into the next byte.
+                quotes = ~((x ^ QUOTES) + LOW7) & HIGH_BITS;
+                backslashes = ~((x ^ BACKSLASHES) + LOW7) & HIGH_BITS;
+            } else {
+                ascii = false;
+                quotes = equalBytes(x, QUOTES);
+                backslashes = equalBytes(x, BACKSLASHES);
             }
-            long escaped = escapedCarry;
-            escapedCarry = 0;
-            // Backslashes in ascending order: each one not itself escaped escapes the byte after it.
-            long bs = backslashes & ~escaped;
-            while (bs != 0) {
-                int k = Long.numberOfTrailingZeros(bs);
-                if (k == 63) {
-                    escapedCarry = 1;
-                    break;
+            // Bytes with every bit of 0x59 set: the four brackets ('{' 0x7B, '[' 0x5B, '}' 0x7D, ']' 0x5D), and
+            // 'Y', 'y', '_', DEL and some bytes from 0x80 up, none of which JSON has outside a string: the loop
+            // below passes over them. (~x & 0x59 is below 0x80 for every byte, so the sum never carries.)
+            long candidates = ~((~x & BRACKET_BITS) + LOW7);
+            if ((backslashes | escapedCarry) != 0) {
+                long escaped = escapedCarry << 7;
+                escapedCarry = 0;
+                // Backslashes in ascending order: each one not itself escaped escapes the byte after it.
+                long bs = backslashes & ~escaped;
+                while (bs != 0) {
+                    int k = Long.numberOfTrailingZeros(bs);
+                    if (k == 63) {
+                        escapedCarry = 1;
+                        break;
+                    }
+                    escaped |= 1L << (k + 8);
+                    bs &= ~(0x8080L << (k - 7));
                 }
-                escaped |= 1L << (k + 1);
-                bs &= ~(3L << k);
+                quotes &= ~escaped;
+                // Every backslash taken for an escape above: right for those inside strings. One outside a string is
+                // not JSON; the byte-by-byte path, which looks for escapes only inside strings, says what it is.
+                long inHere = ((((quotes >>> 7) * ONES) & ONES) << 7) ^ inside;
+                if ((backslashes & ~inHere) != 0) {
+                    return BYTE_BY_BYTE;
+                }
             }
-            long x = quotes & ~escaped;
-            x ^= x << 1;
-            x ^= x << 2;
-            x ^= x << 4;
-            x ^= x << 8;
-            x ^= x << 16;
-            x ^= x << 32;
-            long in = x ^ inside;
-            inside = in >> 63;
-            long structural = bracketBits & ~in;
+            // Byte i of the product counts the quotes at or before byte i (at most 8: no carry between bytes).
+            long in = ((((quotes >>> 7) * ONES) & ONES) << 7) ^ inside;
+            inside = (in >> 63) & HIGH_BITS;
+            long structural = candidates & ~in & HIGH_BITS;
             while (structural != 0) {
-                int k = Long.numberOfTrailingZeros(structural);
+                int k = Long.numberOfTrailingZeros(structural) >>> 3;
                 structural &= structural - 1;
-                byte c = b[p + k];
-                if (c == '{' || c == '[') {
-                    if (depth == stack.length) {
-                        stack = java.util.Arrays.copyOf(stack, depth * 2);
-                        brackets = stack;
+                int c = b[p + k];
+                int folded = c | 0x20;
+                if (folded != '{' && folded != '}') {
+                    continue;
+                }
+                // Bit 0x02 is set in '{' and '[' only, bit 0x20 in '{' and '}' only.
+                int open = (c >>> 1) & 1;
+                int kind = c & 0x20;
+                if (depth + 1 >= stack.length) {
+                    stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                    brackets = stack;
+                }
+                // An opening bracket is pushed at depth; a closing one compared with the top, at depth - 1.
+                int top = depth - 1 + open;
+                int previous = stack[top];
+                mismatch |= (previous ^ kind) & (open - 1);
+                stack[top] = (byte) (previous ^ ((previous ^ kind) & -open));
+                depth += 2 * open - 1;
+                if (depth == 0) {
+                    if (mismatch != 0) {
+                        return BYTE_BY_BYTE;
                     }
-                    stack[depth++] = c;
-                } else {
-                    if (depth == 0 || stack[depth - 1] != (c == '}' ? '{' : '[')) {
-                        return -1;
-                    }
-                    if (--depth == 0) {
-                        return p + k + 1;
-                    }
+                    return p + k + 1;
                 }
             }
         }
-        return -1;
+        return RAN_OUT;
     }
 
     /**
@@ -663,6 +731,15 @@ public final class CloudTrailRecordReader implements Closeable {
     /** Whether the current record is larger than the limit: its bytes were not kept. */
     public boolean oversized() {
         return oversized;
+    }
+
+    /**
+     * Whether the current record's bytes are all ASCII, and so certainly valid UTF-8, as noted by the scan that
+     * delimited it; false when some byte is not ASCII or the record was delimited by the byte-by-byte path, which does
+     * not note it (a caller that needs to know then looks itself).
+     */
+    public boolean isAscii() {
+        return ascii;
     }
 
     /** Whether the current element of {@code Records} is a JSON object, as a record is. */

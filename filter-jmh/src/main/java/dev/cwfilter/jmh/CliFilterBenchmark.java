@@ -48,7 +48,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * the command's pipeline from the directory with as many readers as processors ({@code cloudTrailTree*}; the pattern
  * matched on the reader threads, as {@code FilterCommand} runs it), beside the same records as one JSON-lines file
  * ({@code jsonLines*}, the baseline, through the same pipeline), plain and gzipped; the target is the tree at
- * 0.8x the JSON lines or better. {@code cloudTrailTreeGzipOneReader} shows what reading files in parallel adds.
+ * 0.8x the JSON lines or better. Both are measured in two configurations: as the command runs by default, with as
+ * many readers as processors (one JSON-lines file has one reader thread, which splits and matches, beside the printing
+ * thread; the tree has a reader thread per processor, each on its own file), and with one reader
+ * ({@code *OneReader}: everything on the calling thread, like against like). {@code cloudTrailTreeGzipOneReader}
+ * shows what reading files in parallel adds to the gzipped tree.
  *
  * <p>JMH state (one instance per benchmark, read-only after setup).
  */
@@ -148,6 +152,16 @@ public class CliFilterBenchmark {
         return pipeline(List.of(Input.file(trees.resolve("events.jsonl"))), readers);
     }
 
+    /**
+     * Baseline: the JSON-lines file read on the calling thread ({@code --readers 1}): splitting, matching and printing
+     * on one thread, beside {@link #cloudTrailTreeOneReader()}.
+     */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public long jsonLinesFileOneReader() throws IOException {
+        return pipeline(List.of(Input.file(trees.resolve("events.jsonl"))), 1);
+    }
+
     /** Baseline: the records as one gzipped JSON-lines file. */
     @Benchmark
     @OperationsPerInvocation(Corpus.EVENTS)
@@ -160,6 +174,16 @@ public class CliFilterBenchmark {
     @OperationsPerInvocation(Corpus.EVENTS)
     public long cloudTrailTree() throws IOException {
         return pipeline(tree(trees.resolve("plain")), readers);
+    }
+
+    /**
+     * The plain tree read one file after the other on the calling thread ({@code --readers 1}): the record scanner
+     * against the line splitter with nothing else different, beside {@link #jsonLinesFileOneReader()}.
+     */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.EVENTS)
+    public long cloudTrailTreeOneReader() throws IOException {
+        return pipeline(tree(trees.resolve("plain")), 1);
     }
 
     /** The same, gzipped as CloudTrail writes them. */

@@ -315,6 +315,7 @@ public final class Report {
                     library.map(l -> times(r.score() / l.score())).orElse(""))));
         }
         for (String[] pair : new String[][] {{"cloudTrailTree", "jsonLinesFile", "plain"},
+            {"cloudTrailTreeOneReader", "jsonLinesFileOneReader", "plain, one reader each"},
             {"cloudTrailTreeGzip", "jsonLinesGzipFile", "gzipped"},
             {"cloudTrailTreeGzipOneReader", "jsonLinesGzipFile", "gzipped, one reader"}}) {
             Optional<Result> lines = find("CliFilterBenchmark", pair[1], null);

@@ -15,14 +15,17 @@ import java.io.InputStream;
 final class CloudTrailEventReader implements EventReader {
 
     private final int maxEventBytes;
+    private final byte[] buffer;
 
-    CloudTrailEventReader(int maxEventBytes) {
+    /** A reader that reads into {@code buffer} (see {@link CloudTrailRecordReader#CloudTrailRecordReader(InputStream, int, byte[])}). */
+    CloudTrailEventReader(int maxEventBytes, byte[] buffer) {
         this.maxEventBytes = maxEventBytes;
+        this.buffer = buffer;
     }
 
     @Override
     public boolean read(InputStream in, Event event, EventSink sink, BadEvents bad) throws IOException {
-        CloudTrailRecordReader records = new CloudTrailRecordReader(in, maxEventBytes);
+        CloudTrailRecordReader records = new CloudTrailRecordReader(in, maxEventBytes, buffer);
         long index = 0;
         try {
             while (records.next()) {
@@ -39,7 +42,8 @@ final class CloudTrailEventReader implements EventReader {
                 byte[] buf = records.array();
                 int from = records.offset();
                 int length = records.length();
-                if (!Bytes.isValidUtf8(buf, from, from + length)) {
+                // The scan that delimited the record noted whether it is all ASCII: most are, and are not read again.
+                if (!records.isAscii() && !Bytes.isValidUtf8(buf, from, from + length)) {
                     bad.add(BadEvents.Kind.INVALID_UTF8, event.source(), "record " + index, null);
                 }
                 // The time is looked for only when a command needs it (filter without a time range never does).

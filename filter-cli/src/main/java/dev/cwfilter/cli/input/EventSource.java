@@ -40,6 +40,8 @@ public final class EventSource {
 
     private static final int BUFFER = 64 * 1024;
     private static final int SNIFF_BYTES = 64 * 1024;
+    /** Where each input's events are read: large enough that reads mostly bypass the BufferedInputStream's copy. */
+    private static final int EVENT_BUFFER = 256 * 1024;
     private static final JsonFactory JSON = new JsonFactory();
 
     private final List<Input> inputs;
@@ -48,6 +50,8 @@ public final class EventSource {
     private final Progress progress;
     private final int readers;
     private final BadEvents bad = new BadEvents();
+    /** Buffers the inputs read so far are done with, for the next ones (at most one set per reader thread, plus one). */
+    private final java.util.concurrent.BlockingQueue<ReadBuffers> freeBuffers;
     private final List<String> errors = new ArrayList<>();
 
     /**
@@ -76,6 +80,7 @@ public final class EventSource {
             throw new IllegalArgumentException("readers must be at least 1, not " + readers);
         }
         this.readers = readers;
+        this.freeBuffers = new java.util.concurrent.ArrayBlockingQueue<>(readers + 1);
     }
 
     /** The total size of the inputs, or -1 if any is unknown. */
@@ -148,25 +153,61 @@ public final class EventSource {
             errors.add("cannot read '" + input.name() + "': " + describe(e));
             return true;
         }
-        try (InputStream stored = new CountingInputStream(raw, progress)) {
-            BufferedInputStream in = decompressed(new BufferedInputStream(stored, BUFFER));
-            InputFormat detected = format == InputFormat.AUTO ? detect(in) : format;
+        ReadBuffers buffers = freeBuffers.poll();
+        if (buffers == null) {
+            buffers = new ReadBuffers();
+        }
+        try (InputStream stored = new CountingInputStream(raw, progress);
+             BufferedInputStream in = decompressed(new PooledBufferedInputStream(stored, buffers.stored), buffers)) {
+            InputFormat detected = format == InputFormat.AUTO ? detect(in, buffers.head) : format;
             skipByteOrderMark(in);
-            return reader(detected).read(in, new Event(input.name()), sink, bad);
+            return reader(detected, buffers.events).read(in, new Event(input.name()), sink, bad);
         } catch (IOException e) {
             errors.add("error reading '" + input.name() + "': " + describe(e));
             return true;
+        } finally {
+            // Whatever happened, the input is done with them: nothing read crosses to another thread uncopied.
+            freeBuffers.offer(buffers);
         }
     }
 
-    private EventReader reader(InputFormat f) {
+    /**
+     * The buffers one input is read with, handed from input to input: a directory of CloudTrail files of a few hundred
+     * kilobytes each would otherwise allocate (and clear) more than each file holds, and keep the collector busy.
+     */
+    private static final class ReadBuffers {
+        final byte[] stored = new byte[BUFFER];
+        final byte[] inflated = new byte[BUFFER];
+        final byte[] compressed = new byte[BUFFER];
+        final byte[] head = new byte[SNIFF_BYTES];
+        final byte[] events = new byte[EVENT_BUFFER];
+    }
+
+    /** A BufferedInputStream on a buffer it is given (its own buffer field is protected for subclasses to set). */
+    private static final class PooledBufferedInputStream extends BufferedInputStream {
+        PooledBufferedInputStream(InputStream in, byte[] buffer) {
+            super(in, 1);
+            buf = buffer;
+        }
+    }
+
+    /** A GZIPInputStream that reads the compressed bytes through a buffer it is given. */
+    private static final class PooledGzipInputStream extends GZIPInputStream {
+        PooledGzipInputStream(InputStream in, byte[] buffer) throws IOException {
+            // The header is read from the stream itself, not through the buffer, so it can be swapped in after.
+            super(in, 1);
+            buf = buffer;
+        }
+    }
+
+    private EventReader reader(InputFormat f, byte[] buffer) {
         switch (f) {
             case LINES:
-                return new LineEventReader(maxEventBytes);
+                return new LineEventReader(maxEventBytes, buffer);
             case EXPORT:
-                return new ExportEventReader(maxEventBytes);
+                return new ExportEventReader(maxEventBytes, buffer);
             case CLOUDTRAIL:
-                return new CloudTrailEventReader(maxEventBytes);
+                return new CloudTrailEventReader(maxEventBytes, buffer);
             case EVENTS:
                 return new JsonDocumentEventReader(maxEventBytes);
             default:
@@ -188,13 +229,13 @@ public final class EventSource {
     }
 
     /** The stream decompressed if it starts with gzip's magic bytes; gzip members that follow one another all count. */
-    static BufferedInputStream decompressed(BufferedInputStream in) throws IOException {
+    private static BufferedInputStream decompressed(BufferedInputStream in, ReadBuffers buffers) throws IOException {
         in.mark(2);
         int b1 = in.read();
         int b2 = in.read();
         in.reset();
         if (b1 == 0x1f && b2 == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
+            return new PooledBufferedInputStream(new PooledGzipInputStream(in, buffers.compressed), buffers.inflated);
         }
         return in;
     }
@@ -207,8 +248,7 @@ public final class EventSource {
     }
 
     /** Decides the format of a (decompressed) input from its first bytes, leaving the stream where it was. */
-    static InputFormat detect(BufferedInputStream in) throws IOException {
-        byte[] head = new byte[SNIFF_BYTES];
+    private static InputFormat detect(BufferedInputStream in, byte[] head) throws IOException {
         in.mark(SNIFF_BYTES);
         int n = 0;
         while (n < head.length) {

@@ -12,6 +12,8 @@ import java.util.Arrays;
 final class ExportEventReader implements EventReader {
 
     private final int maxEventBytes;
+    /** Where lines are read (owned by this reader until {@link #read} returns). */
+    private final byte[] buffer;
     private byte[] pending = new byte[1024];
     private int pendingLength;
     private long pendingLine;
@@ -19,14 +21,15 @@ final class ExportEventReader implements EventReader {
     private boolean hasPending;
     private boolean pendingOversized;
 
-    ExportEventReader(int maxEventBytes) {
+    ExportEventReader(int maxEventBytes, byte[] buffer) {
         this.maxEventBytes = maxEventBytes;
+        this.buffer = buffer;
     }
 
     @Override
     public boolean read(InputStream in, Event event, EventSink sink, BadEvents bad) throws IOException {
         hasPending = false;
-        LineSource lines = new LineSource(in, maxEventBytes + Timestamps.EXPORT_PREFIX_LENGTH);
+        LineSource lines = new LineSource(in, maxEventBytes + Timestamps.EXPORT_PREFIX_LENGTH, buffer);
         while (lines.next()) {
             byte[] buf = lines.buffer();
             int start = lines.start();

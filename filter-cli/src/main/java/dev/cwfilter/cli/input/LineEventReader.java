@@ -11,14 +11,17 @@ import java.io.InputStream;
 final class LineEventReader implements EventReader {
 
     private final int maxEventBytes;
+    private final byte[] buffer;
 
-    LineEventReader(int maxEventBytes) {
+    /** A reader that reads into {@code buffer} (owned by it until {@link #read} returns). */
+    LineEventReader(int maxEventBytes, byte[] buffer) {
         this.maxEventBytes = maxEventBytes;
+        this.buffer = buffer;
     }
 
     @Override
     public boolean read(InputStream in, Event event, EventSink sink, BadEvents bad) throws IOException {
-        LineSource lines = new LineSource(in, maxEventBytes);
+        LineSource lines = new LineSource(in, maxEventBytes, buffer);
         while (lines.next()) {
             if (lines.oversized()) {
                 bad.add(BadEvents.Kind.OVERSIZED, event.source(), lines.number(), null);

@@ -24,7 +24,7 @@ final class LineSource {
 
     private final InputStream in;
     private final int maxLineBytes;
-    private byte[] buf = new byte[INITIAL_BUFFER];
+    private byte[] buf;
     private int pos;
     private int limit;
     /** Where the newline search resumes, so that a long line is scanned once however many reads it takes. */
@@ -40,8 +40,14 @@ final class LineSource {
     private boolean ascii;
 
     LineSource(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, new byte[INITIAL_BUFFER]);
+    }
+
+    /** Lines of {@code in} read into {@code buffer} (owned by the source until it is done; replaced if it grows). */
+    LineSource(InputStream in, int maxLineBytes, byte[] buffer) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.buf = buffer;
     }
 
     /** Moves to the next line; false at the end of the input. */
