@@ -442,7 +442,7 @@ public final class MetricsCommand implements Callable<Integer> {
         CliEnvironment env = parent.environment();
         FilterOptions options = patternOptions.toBuilder().build();
         awsMetrics.check(logGroup, true);
-        notify.check("metrics", false, alarmFiles.stream().anyMatch(LogGroupRun.Aws::isSource)
+        notify.check("metrics", false, alarmFiles.stream().anyMatch(LogGroupDefinitions.Account::isSource)
                 || !alarmFiles.isEmpty());
         if (awsMetrics.emf != null) {
             throw new UsageError("cwfilter metrics: --emf writes the metric of one filter (-p), not of --metric-filters");
