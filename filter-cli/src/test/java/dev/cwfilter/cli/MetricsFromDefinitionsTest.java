@@ -265,6 +265,25 @@ class MetricsFromDefinitionsTest {
         assertThat(misplaced.err()).contains("--metric-filters log-group:NAME");
     }
 
+    /** Alarms that could not run as CloudWatch runs them are named, not a crash. */
+    @Test
+    void alarmsOfSecondsPeriodsAndASecondAlarmOfANameAreProblemsByName() throws Exception {
+        Path template = Files.writeString(dir.resolve("monitoring.yaml"), TEMPLATE);
+        String alarm = "{\"AlarmName\":\"%s\",\"MetricName\":\"Secret is accessed\",\"Namespace\":"
+                + "\"SecurityMetrics\",\"Statistic\":\"Sum\",\"Period\":%d,\"EvaluationPeriods\":1,\"Threshold\":1.0,"
+                + "\"ComparisonOperator\":\"GreaterThanOrEqualToThreshold\"}";
+        Path alarms = Files.writeString(dir.resolve("alarms.json"), "{\"MetricAlarms\":[\n"
+                + alarm.formatted("Fast", 10) + ",\n" + alarm.formatted("Secret is accessed", 120) + "]}");
+        Run run = Run.of("metrics", "--metric-filters", template.toString(), "--alarms", template.toString(),
+                "--alarms", alarms.toString(), Run.seed().toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.out()).contains("1 metric filter, 1 alarm;");
+        assertThat(run.err()).contains("cwfilter: alarm 'Fast' (" + alarms + " line 2) left out: its period of 10 s is"
+                        + " shorter than the minute metric-filter metrics are stored at")
+                .contains("cwfilter: alarm 'Secret is accessed' (" + alarms + " line 3) left out: an alarm of the same"
+                        + " name (" + template + " line 11) runs already; alarm names are unique in a region");
+    }
+
     @Test
     void filtersOfSeveralLogGroupsNeedLogGroupAndOptionsOfOneFilterDoNotMix() throws IOException {
         String filters = "{\"metricFilters\":[" + filter("a", "app") + "," + filter("b", "app") + ","
