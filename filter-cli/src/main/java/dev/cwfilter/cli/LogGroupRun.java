@@ -85,7 +85,7 @@ final class LogGroupRun {
         List<dev.cwfilter.metric.AlarmListener> alarmListeners();
 
         /** Told of every datapoint the log group's filters publish (EMF lines, say); null for none. */
-        default LogGroup.Listener datapoints() {
+        default LogGroup.Listener datapoints(LogGroup group) {
             return null;
         }
 
@@ -114,7 +114,7 @@ final class LogGroupRun {
         List<MetricFilterDefinition> chosen = definitions.filters();
         LogGroup group = definitions.group();
 
-        LogGroup.Listener datapoints = aws.datapoints();
+        LogGroup.Listener datapoints = aws.datapoints(group);
         LogGroupMetrics metrics = datapoints == null ? LogGroupMetrics.of(group)
                 : LogGroupMetrics.of(group, dev.cwfilter.metric.MetricAggregator.builder(), datapoints);
         EventSource source = new EventSource(inputs, format, settings.options.maxEventBytes(), progress, readers);

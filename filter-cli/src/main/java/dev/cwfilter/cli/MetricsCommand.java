@@ -2,6 +2,7 @@ package dev.cwfilter.cli;
 
 import dev.cwfilter.FilterOptions;
 import dev.cwfilter.FilterPatternException;
+import dev.cwfilter.LogGroup;
 import dev.cwfilter.LogEvent;
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.StandardUnit;
@@ -10,6 +11,7 @@ import dev.cwfilter.aws.AwsCallException;
 import dev.cwfilter.aws.AwsErrors;
 import dev.cwfilter.aws.CloudTrailS3Source;
 import dev.cwfilter.aws.EmfWriter;
+import dev.cwfilter.aws.LogGroupEmfWriter;
 import dev.cwfilter.aws.LogGroupSource;
 import dev.cwfilter.aws.MetricDataPublisher;
 import dev.cwfilter.aws.S3Location;
@@ -35,7 +37,6 @@ import dev.cwfilter.metric.Statistic;
 import dev.cwfilter.metric.StatisticsQuery;
 import dev.cwfilter.metric.TreatMissingData;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -259,12 +260,8 @@ public final class MetricsCommand implements Callable<Integer> {
         EmfWriter emf = null;
         MetricFilter.Emitter emfEmitter = null;
         if (awsMetrics.emf != null) {
-            Writer w;
-            try {
-                w = awsMetrics.emf.toString().equals("-") ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
-                        : Files.newBufferedWriter(awsMetrics.emf, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("cwfilter: cannot write the EMF file '" + awsMetrics.emf + "': " + e.getMessage());
+            Writer w = awsMetrics.openEmf(err);
+            if (w == null) {
                 return ExitCodes.IO_ERROR;
             }
             emf = EmfWriter.to(w, namespace, metricName);
@@ -444,9 +441,15 @@ public final class MetricsCommand implements Callable<Integer> {
         awsMetrics.check(logGroup, true);
         notify.check("metrics", false, alarmFiles.stream().anyMatch(LogGroupDefinitions.Account::isSource)
                 || !alarmFiles.isEmpty());
+        Writer emfOut = null;
         if (awsMetrics.emf != null) {
-            throw new UsageError("cwfilter metrics: --emf writes the metric of one filter (-p), not of --metric-filters");
+            emfOut = awsMetrics.openEmf(err);
+            if (emfOut == null) {
+                return ExitCodes.IO_ERROR;
+            }
         }
+        Writer emfFile = emfOut;
+        LogGroupEmfWriter[] emf = new LogGroupEmfWriter[1];
         List<Input> in = inputs.inputs(env.stdin(), awsMetrics.readsAws(inputs, logGroup));
         SnsAlarmNotifier notifier = notify.notify ? notify.notifier(aws, SnsAlarmNotifier.WhenFull.WAIT, line -> {
             synchronized (err) {
@@ -473,9 +476,20 @@ public final class MetricsCommand implements Callable<Integer> {
                     }
 
                     @Override
+                    public LogGroup.Listener datapoints(LogGroup group) {
+                        if (emfFile != null) {
+                            emf[0] = LogGroupEmfWriter.to(emfFile, group);
+                        }
+                        return emf[0];
+                    }
+
+                    @Override
                     public int after(dev.cwfilter.metric.LogGroupMetrics metrics) {
                         int code = ExitCodes.OK;
                         PrintWriter summary = output.equals("json") ? err : out;
+                        if (emf[0] != null) {
+                            code = Math.max(code, closeEmf(emf[0], summary, err));
+                        }
                         if (notifier != null) {
                             code = Math.max(code, closeNotifier(notifier, summary));
                         }
@@ -520,6 +534,25 @@ public final class MetricsCommand implements Callable<Integer> {
             }
         }
         return new dev.cwfilter.definitions.Definitions(filters, alarms, problems);
+    }
+
+    /** Closes the EMF lines of a log group, prints what was written; IO_ERROR if the file could not be written. */
+    private int closeEmf(LogGroupEmfWriter emf, PrintWriter summary, PrintWriter err) {
+        try {
+            emf.close();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("cwfilter: cannot write the EMF file '" + awsMetrics.emf + "': " + e.getMessage());
+            return ExitCodes.IO_ERROR;
+        }
+        for (String problem : emf.problems()) {
+            err.println("cwfilter: EMF: " + problem);
+        }
+        summary.println();
+        summary.println("EMF            " + emf.lines() + (emf.lines() == 1 ? " line" : " lines") + " written to "
+                + awsMetrics.emf + (emf.skipped() == 0 ? "" : "; " + emf.skipped() + " datapoints NOT written (see"
+                + " standard error)"));
+        summary.flush();
+        return ExitCodes.OK;
     }
 
     /** Closes the notifier, prints what it did; IO_ERROR if a notification was not delivered. */

@@ -133,6 +133,59 @@ class MetricsFromDefinitionsTest {
         assertThat(doc.get("inputErrors")).isEmpty();
     }
 
+    /** {@code --emf} with {@code --metric-filters}: lines for every metric of the log group, holding every datapoint. */
+    @Test
+    void emfLinesCarryEveryMetricOfTheLogGroup() throws Exception {
+        Path emf = dir.resolve("metrics.emf.jsonl");
+        Run run = Run.of("metrics", "--metric-filters", definitions("metric-filters.json").toString(), "--alarms",
+                definitions("alarms.json").toString(), "--output", "json", "--emf", emf.toString(),
+                trail().toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        JsonNode doc = MAPPER.readTree(run.out());
+        // Per metric: the sum and the number of the values CloudWatch would extract from the lines.
+        java.util.Map<String, double[]> extracted = new java.util.TreeMap<>();
+        List<String> lines = Files.readAllLines(emf);
+        for (String l : lines) {
+            JsonNode line = MAPPER.readTree(l);
+            JsonNode directive = line.at("/_aws/CloudWatchMetrics/0");
+            String name = directive.at("/Metrics/0/Name").asText();
+            java.util.Map<String, String> dims = new java.util.TreeMap<>();
+            directive.at("/Dimensions/0").forEach(d -> dims.put(d.asText(), line.get(d.asText()).asText()));
+            double[] totals = extracted.computeIfAbsent(directive.get("Namespace").asText() + "/" + name + dims,
+                    k -> new double[2]);
+            JsonNode values = line.get(name);
+            for (JsonNode v : values.isArray() ? values : MAPPER.createArrayNode().add(values)) {
+                totals[0] += v.asDouble();
+                totals[1]++;
+            }
+        }
+        java.util.Map<String, double[]> reported = new java.util.TreeMap<>();
+        for (JsonNode m : doc.get("metrics")) {
+            java.util.Map<String, String> dims = new java.util.TreeMap<>();
+            m.get("dimensions").fields().forEachRemaining(e -> dims.put(e.getKey(), e.getValue().asText()));
+            double[] totals = reported.computeIfAbsent(m.get("namespace").asText() + "/" + m.get("metricName")
+                    .asText() + dims, k -> new double[2]);
+            for (JsonNode p : m.get("periods")) {
+                totals[0] += p.get("sum").asDouble();
+                totals[1] += p.get("sampleCount").asDouble();
+            }
+        }
+        assertThat(extracted.keySet()).isEqualTo(reported.keySet()).hasSize(doc.get("metrics").size())
+                .contains("SecurityMetrics/Secret is accessed{}", "SecurityMetrics/Errors{Event=GetSecretValue}");
+        reported.forEach((k, v) -> assertThat(extracted.get(k)).as(k).containsExactly(v));
+        assertThat(extracted.get("SecurityMetrics/Secret is accessed{}")).containsExactly(6, 127);
+        assertThat(run.err()).contains("EMF            " + lines.size() + " lines written to " + emf);
+
+        Run text = Run.of("metrics", "--metric-filters", definitions("metric-filters.json").toString(), "--emf",
+                emf.toString(), trail().toString());
+        assertThat(text.out()).contains("EMF            " + lines.size() + " lines written to " + emf);
+        assertThat(Files.readAllLines(emf)).isEqualTo(lines);
+        Run unwritable = Run.of("metrics", "--metric-filters", definitions("metric-filters.json").toString(), "--emf",
+                dir.resolve("no/such/dir/x.jsonl").toString(), trail().toString());
+        assertThat(unwritable.code()).isEqualTo(ExitCodes.IO_ERROR);
+        assertThat(unwritable.err()).contains("cannot write the EMF file");
+    }
+
     @Test
     void chartsAreOneSvgPerMetric() throws Exception {
         Path charts = dir.resolve("charts");
