@@ -16,6 +16,8 @@ import dev.cwfilter.aws.LogGroupSource;
 import dev.cwfilter.aws.MetricDataPublisher;
 import dev.cwfilter.aws.S3Location;
 import dev.cwfilter.aws.SnsAlarmNotifier;
+import dev.cwfilter.aws.WhenFull;
+import dev.cwfilter.aws.DeliveryCounts;
 import dev.cwfilter.cli.input.BadEvents;
 import dev.cwfilter.cli.input.Event;
 import dev.cwfilter.cli.input.EventSource;
@@ -300,7 +302,7 @@ public final class MetricsCommand implements Callable<Integer> {
             }
         }
         List<MetricAlarm> accountAlarms = accountAlarms(err);
-        SnsAlarmNotifier notifier = notify.notify ? notify.notifier(aws, SnsAlarmNotifier.WhenFull.WAIT, line -> {
+        SnsAlarmNotifier notifier = notify.notify ? notify.notifier(aws, WhenFull.WAIT, line -> {
             synchronized (err) {
                 err.println(line);
                 err.flush();
@@ -361,7 +363,7 @@ public final class MetricsCommand implements Callable<Integer> {
         }
         if (notifier != null) {
             notifier.close();
-            SnsAlarmNotifier.Counts c = notifier.counts();
+            DeliveryCounts c = notifier.counts();
             out.println();
             out.println("Notifications  " + c.delivered() + " published to SNS" + (c.failed() == 0 ? ""
                     : ", " + c.failed() + " NOT delivered (see standard error)"));
@@ -451,7 +453,7 @@ public final class MetricsCommand implements Callable<Integer> {
         Writer emfFile = emfOut;
         LogGroupEmfWriter[] emf = new LogGroupEmfWriter[1];
         List<Input> in = inputs.inputs(env.stdin(), awsMetrics.readsAws(inputs, logGroup));
-        SnsAlarmNotifier notifier = notify.notify ? notify.notifier(aws, SnsAlarmNotifier.WhenFull.WAIT, line -> {
+        SnsAlarmNotifier notifier = notify.notify ? notify.notifier(aws, WhenFull.WAIT, line -> {
             synchronized (err) {
                 err.println(line);
                 err.flush();
@@ -558,7 +560,7 @@ public final class MetricsCommand implements Callable<Integer> {
     /** Closes the notifier, prints what it did; IO_ERROR if a notification was not delivered. */
     private static int closeNotifier(SnsAlarmNotifier notifier, PrintWriter out) {
         notifier.close();
-        SnsAlarmNotifier.Counts c = notifier.counts();
+        DeliveryCounts c = notifier.counts();
         out.println();
         out.println("Notifications  " + c.delivered() + " published to SNS" + (c.failed() == 0 ? ""
                 : ", " + c.failed() + " NOT delivered (see standard error)"));

@@ -239,7 +239,7 @@ public final class WatchCommand implements Callable<Integer> {
         // Live, a notification never holds up evaluation: a full outbox refuses it, and the refusal is reported.
         dev.cwfilter.aws.SnsAlarmNotifier notifier;
         try {
-            notifier = notify.notify ? notify.notifier(aws, dev.cwfilter.aws.SnsAlarmNotifier.WhenFull.REJECT,
+            notifier = notify.notify ? notify.notifier(aws, dev.cwfilter.aws.WhenFull.REJECT,
                     line -> console.line(console.err, line)) : null;
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
             err.println("cwfilter: AWS: " + dev.cwfilter.aws.AwsErrors.describe(e));
@@ -293,7 +293,7 @@ public final class WatchCommand implements Callable<Integer> {
         if (notifier != null) {
             notifier.close();
             aws.close();
-            dev.cwfilter.aws.SnsAlarmNotifier.Counts c = notifier.counts();
+            dev.cwfilter.aws.DeliveryCounts c = notifier.counts();
             out.println("Notifications  " + c.delivered() + " published to SNS" + (c.failed() == 0 ? ""
                     : ", " + c.failed() + " NOT delivered (see standard error)"));
             if (c.failed() > 0) {
