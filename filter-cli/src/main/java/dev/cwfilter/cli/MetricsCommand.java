@@ -464,7 +464,7 @@ public final class MetricsCommand implements Callable<Integer> {
                 env.unicode() ? Glyphs.UNICODE : Glyphs.ASCII, new LogGroupRun.Aws() {
                     @Override
                     public dev.cwfilter.definitions.Definitions definitions(String source) {
-                        return accountDefinitions(source, options);
+                        return AccountSources.definitions(aws, source, options, err);
                     }
 
                     @Override
@@ -504,38 +504,6 @@ public final class MetricsCommand implements Callable<Integer> {
                     }
                 });
         return run.run(in, inputs.format(), env.progress(err, EventSource.totalSize(in)), inputs.readers());
-    }
-
-    /** {@code log-group:NAME}'s metric filters or the {@code account}'s alarms, as definitions of the account. */
-    private dev.cwfilter.definitions.Definitions accountDefinitions(String source, FilterOptions options) {
-        List<dev.cwfilter.definitions.MetricFilterDefinition> filters = new ArrayList<>();
-        List<dev.cwfilter.definitions.AlarmDefinition> alarms = new ArrayList<>();
-        List<dev.cwfilter.definitions.DefinitionProblem> problems = new ArrayList<>();
-        if (source.startsWith("log-group:")) {
-            String group = source.substring("log-group:".length());
-            AccountDefinitions.Result<MetricFilter> r = AccountDefinitions.metricFilters(aws.clients().logs(), group,
-                    options);
-            for (MetricFilter f : r.definitions()) {
-                filters.add(new dev.cwfilter.definitions.MetricFilterDefinition(f.filterName().orElse("(unnamed)"),
-                        source, 0, f, java.util.Optional.of(group)));
-            }
-            for (AccountDefinitions.Problem p : r.problems()) {
-                problems.add(new dev.cwfilter.definitions.DefinitionProblem(
-                        dev.cwfilter.definitions.DefinitionProblem.Kind.METRIC_FILTER, p.name(), source, 0,
-                        p.message()));
-            }
-        } else {
-            AccountDefinitions.Result<MetricAlarm> r = AccountDefinitions.alarms(aws.clients().cloudWatch());
-            for (MetricAlarm a : r.definitions()) {
-                alarms.add(new dev.cwfilter.definitions.AlarmDefinition(a.alarmName(), "account", 0, a));
-            }
-            // The account's other alarms (metric math, anomaly bands) are not definitions the command line gave:
-            // said, not counted as problems.
-            for (AccountDefinitions.Problem p : r.problems()) {
-                spec.commandLine().getErr().println("cwfilter: left out " + p.describe());
-            }
-        }
-        return new dev.cwfilter.definitions.Definitions(filters, alarms, problems);
     }
 
     /** Closes the EMF lines of a log group, prints what was written; IO_ERROR if the file could not be written. */

@@ -44,7 +44,7 @@ public final class NotifyOptions {
     void check(String command, boolean hasAlarm, boolean otherAlarms) {
         if (notify && !hasAlarm && !otherAlarms) {
             throw new UsageError("cwfilter " + command + ": --notify needs an alarm (--alarm with --alarm-action"
-                    + (command.equals("metrics") ? ", or --alarms account)" : ")"));
+                    + (command.equals("metrics") ? ", or --alarms account)" : ", or --metric-filters with --alarms)"));
         }
         if (notify && hasAlarm && alarmActions.isEmpty() && okActions.isEmpty()) {
             throw new UsageError("cwfilter " + command + ": --notify with --alarm needs the SNS topics: --alarm-action"
