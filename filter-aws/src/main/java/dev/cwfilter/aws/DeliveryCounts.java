@@ -1,8 +1,8 @@
 package dev.cwfilter.aws;
 
 /**
- * What became of the items of an outbox ({@link SnsAlarmNotifier}'s notifications, SnsEventTarget's payloads,
- * MetricDataStream's data) so far. {@code created = delivered + failed + pending}, where failed counts every
+ * What became of the items of an outbox ({@link SnsAlarmNotifier}'s notifications,
+ * {@link MetricDataStream}'s data) so far. {@code created = delivered + failed + pending}, where failed counts every
  * reason and {@code rejected}, {@code abandoned}, {@code notSns} are parts of it. Immutable and thread-safe.
  *
  * @param created   items handed to the outbox (a transition makes one per SNS action)

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The delivery machinery behind {@link SnsAlarmNotifier}, SnsEventTarget and MetricDataStream: a
+ * The delivery machinery behind {@link SnsAlarmNotifier} and {@link MetricDataStream}: a
  * bounded queue that callers put items in without waiting for the network, and one sending thread that takes them in
  * order (up to a batch at a time) and hands them to a {@link Sender}, which makes the AWS call with the SDK's retries
  * and says what became of each item.

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
  * 5xx answers, timeouts and I/O errors). When the outbox is full, {@link WhenFull#REJECT} (the default) refuses the
  * notification at once, so that evaluation never waits; {@link WhenFull#WAIT} makes the evaluating thread wait for
  * room, for replays where losing nothing matters more than the evaluation's pace. (The outbox is the one
- * SnsEventTarget and MetricDataStream use.)
+ * {@link MetricDataStream} uses.)
  *
  * <h2>Guarantees</h2>
  * Every notification ends in exactly one of: delivered (SNS returned a message ID), or failed with a

@@ -1,7 +1,7 @@
 package dev.cwfilter.aws;
 
 /**
- * What an outbox ({@link SnsAlarmNotifier}, SnsEventTarget, MetricDataStream) does with an item when it
+ * What an outbox ({@link SnsAlarmNotifier}, {@link MetricDataStream}) does with an item when it
  * is full.
  */
 public enum WhenFull {

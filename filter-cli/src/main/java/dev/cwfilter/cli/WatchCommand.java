@@ -856,6 +856,7 @@ public final class WatchCommand implements Callable<Integer> {
     private final class LogGroupPump {
         private final Thread thread;
         private final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        private volatile boolean closing;
 
         LogGroupPump(LogGroupFollower follower, LogGroupMonitor monitor) {
             thread = new Thread(() -> {
@@ -877,6 +878,10 @@ public final class WatchCommand implements Callable<Integer> {
                                     + ": reading again");
                         }
                     } catch (AwsCallException e) {
+                        if (closing) {
+                            // The call was cut short by the stop (an interrupted read): not a fault of the log group.
+                            return;
+                        }
                         if (!failing) {
                             failing = true;
                             if (errors.isEmpty()) {
@@ -904,6 +909,7 @@ public final class WatchCommand implements Callable<Integer> {
         }
 
         void close() {
+            closing = true;
             thread.interrupt();
             try {
                 thread.join(60_000);
