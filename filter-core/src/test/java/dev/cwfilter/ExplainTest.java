@@ -41,6 +41,27 @@ class ExplainTest {
         assertThat(e.clauses().get(0).observed()).isEqualTo("missing");
     }
 
+    // O3 [OBSERVED]: the value a clause is decided on, and shown, is a repeated key's last one.
+    @Test
+    void aRepeatedKeyIsExplainedByItsLastValue() {
+        MatchExplanation e = explain("{ $.level = \"ERROR\" }",
+                "{\"level\":\"ERROR\",\"msg\":\"x\",\"level\":\"INFO\"}");
+        assertThat(e.matched()).isFalse();
+        assertThat(e.reason()).isEqualTo("$.level = \"ERROR\" fails (\"INFO\")");
+        MatchExplanation nested = explain("{ $.a.b = 1 }", "{\"a\":{\"b\":1},\"a\":{\"c\":2}}");
+        assertThat(nested.clauses().get(0).observed()).isEqualTo("missing");
+    }
+
+    // O2, O4, O5 [OBSERVED]: what the clause saw, with the rule's answer.
+    @Test
+    void stringsNullsBooleansAndArraysAreShownAsTheyAre() {
+        assertThat(explain("{ $.n > 100 }", "{\"n\":\"500\"}").reason()).isEqualTo("$.n > 100 fails (\"500\")");
+        assertThat(explain("{ $.v != \"root\" }", "{\"v\":null}").reason()).isEqualTo("$.v != \"root\" fails (null)");
+        assertThat(explain("{ $.v = true }", "{\"v\":true}").reason()).isEqualTo("$.v = true fails (true)");
+        assertThat(explain("{ $.v IS NULL }", "{\"v\":[1,null]}").reason())
+                .isEqualTo("$.v IS NULL holds (an array holding null)");
+    }
+
     @Test
     void wildcardClausesReportTheSelectedValue() {
         MatchExplanation e = explain("{ $.tags[*] = \"b\" }", "{\"tags\":[\"a\",\"b\"]}");

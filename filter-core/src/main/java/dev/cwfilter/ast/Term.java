@@ -30,12 +30,4 @@ public record Term(TermKind kind, String text, boolean quoted) {
     public static Term required(String text, boolean quoted) {
         return new Term(TermKind.REQUIRED, text, quoted);
     }
-
-    /**
-     * Whether the text is empty or only blanks (space, tab, CR, LF): a pattern made only of such quoted terms matches
-     * every event.
-     */
-    public boolean isBlank() {
-        return Lexical.isBlankText(text);
-    }
 }

@@ -86,7 +86,21 @@ class AstTest {
         assertThat(value("{ $.a = \"400\" }")).isEqualTo(new StringValue("400", true));
         assertThat(value("{ $.a = 123.123.* }")).isEqualTo(new StringValue("123.123.*", false));
         assertThat(value("{ $.a = NULL }")).isEqualTo(new StringValue("NULL", false));
+        assertThat(value("{ $.a = \"null\" }")).isEqualTo(new StringValue("null", true));
+        assertThat(value("{ $.a = true }")).isEqualTo(new StringValue("true", false));
         assertThat(value("{ $.a = %Trail% }")).isEqualTo(new Regex("Trail"));
+    }
+
+    // O7 [OBSERVED]: a bare null is not a value of a JSON comparison; the tree refuses it as the parser does, so that
+    // every tree prints to a pattern that parses. In a space-delimited pattern null is an ordinary bare value.
+    @Test
+    void aJsonComparisonWithABareNullIsRefusedButTheQuotedTextAndDelimitedFieldsAreNot() {
+        assertThatThrownBy(() -> new JsonComparison(Selector.of("a"), ComparisonOperator.EQ,
+                new StringValue("null", false)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("IS NULL");
+        assertThat(new JsonComparison(Selector.of("a"), ComparisonOperator.NE, new StringValue("null", true)).value())
+                .isEqualTo(new StringValue("null", true));
+        assertThat(((DelimitedPattern) ast("[a = null]")).fields()).hasSize(1);
     }
 
     @Test

@@ -262,6 +262,24 @@ class EventLimitsTest {
         }
     }
 
+    // SEMANTICS.md O3: a repeated key's last value counts, so an event that repeats a key a selector reaches is read
+    // again by jackson-core into a tree of what the selectors reach, where each repeat replaces the value before it.
+    // A MiB of repeats, of an object the selectors go into, costs time linear in it; the values it replaces are
+    // garbage at once, so the bytes allocated, though several times the event's, are allocated in passing.
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{ $.a.b[0] = 1 }", "{ $.a.c = 1 && $.a.b[*] = 0 }", "{ $.* = 1 }", "{ $.a.* = 1 }",
+            "{ $.a IS NULL }"})
+    void aMebibyteOfRepeatedKeysIsEvaluatedInLinearTime(String text) {
+        FilterPattern pattern = FilterPattern.compile(text);
+        String member = "\"a\":{\"b\":[0],\"c\":0},";
+        String last = "\"a\":{\"b\":[1],\"c\":1}";
+        String event = "{" + member.repeat((MIB - last.length() - 2) / member.length()) + last + "}";
+        Cost<Boolean> cost = Cost.warm(() -> both(pattern, event));
+        assertThat(cost.result()).as(text).isEqualTo(pattern.matches("{" + last + "}"));
+        assertThat(cost.cpuMillis()).as("%s: %s", text, cost).isLessThan(CPU_MILLIS);
+        assertThat(cost.allocatedBytes()).as("%s: %s", text, cost).isLessThan(64L * MIB);
+    }
+
     // DelimitedMatcher keeps only the fields at either end of "...": an event of 5 million fields costs memory for
     // the pattern's fields, not for the event's.
     @Test

@@ -108,6 +108,8 @@ class ParseErrorTest {
             { $.a[*].b[*] = 1 } ~ selector '$.a[*].b[*]' has 2 wildcards: CloudWatch allows 1 per selector ~ 3
             { $.a > abc } ~ '>' compares numbers: expected a number after '>', found 'abc' ~ 9
             { $.a <= "5" } ~ '<=' compares numbers: expected a number after '<=', found '"5"' ~ 10
+            { $.owner = null } ~ a JSON field cannot be compared with null: write $.owner IS NULL to test for a JSON null, or quote it ("null") to compare with the text null ~ 13
+            { $.a[0].b != null } ~ a JSON field cannot be compared with null: write $.a[0].b IS NULL to test for a JSON null, or quote it ("null") to compare with the text null ~ 15
             { $.a = ... } ~ the value '...' must be quoted, like "...": written bare it reads as an ellipsis ~ 9
             { $.a = a[0] } ~ invalid character '[' in value 'a[0]': quote the value, like "a[0]" ~ 10
             { $.a = %(x)% } ~ invalid regular expression '%(x)%': regular expressions have no groups: '(' is not supported (write \\x28 to match it) ~ 10

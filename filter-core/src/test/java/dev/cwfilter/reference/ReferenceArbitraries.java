@@ -138,15 +138,59 @@ final class ReferenceArbitraries {
     }
 
     /**
-     * The event text of a tree: compact; pretty-printed with newlines and indentation; or with escapes that spell
-     * characters differently ({@code \u00e9}, {@code \/}, {@code x\u002ey}) without changing any value.
+     * The event text of a tree: compact; pretty-printed with newlines and indentation; with escapes that spell
+     * characters differently ({@code \u00e9}, {@code \/}, {@code x\u002ey}) without changing any value; or with every
+     * member shadowed by an earlier member of the same key and another value, which a reader where the last
+     * occurrence wins (SEMANTICS.md O3) does not see.
      */
     static Arbitrary<String> jsonText(ObjectNode tree) {
-        return Arbitraries.of(0, 0, 1, 2).map(style -> switch (style) {
+        return Arbitraries.of(0, 0, 1, 2, 3).map(style -> switch (style) {
             case 0 -> write(tree, false);
             case 1 -> write(tree, true);
-            default -> escaped(write(tree, false));
+            case 2 -> escaped(write(tree, false));
+            default -> shadowed(tree);
         });
+    }
+
+    /** The tree's text with each member preceded by a decoy of the same key, at every level. */
+    static String shadowed(JsonNode node) {
+        if (node.isObject()) {
+            StringBuilder sb = new StringBuilder("{");
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                String key = write(NODES.textNode(e.getKey()), false);
+                sb.append(sb.length() > 1 ? "," : "").append(key).append(':').append(decoy(e.getValue()))
+                        .append(',').append(key).append(':').append(shadowed(e.getValue()));
+            }
+            return sb.append('}').toString();
+        }
+        if (node.isArray()) {
+            StringBuilder sb = new StringBuilder("[");
+            for (JsonNode element : node) {
+                sb.append(sb.length() > 1 ? "," : "").append(shadowed(element));
+            }
+            return sb.append(']').toString();
+        }
+        return write(node, false);
+    }
+
+    /** A value of another kind than the node's, which tests that hold for the node mostly fail on and the reverse. */
+    private static String decoy(JsonNode node) {
+        if (node.isTextual()) {
+            return "1000";
+        }
+        if (node.isNumber()) {
+            return "\"GetSecretValue\"";
+        }
+        if (node.isBoolean()) {
+            return "null";
+        }
+        if (node.isNull()) {
+            return "true";
+        }
+        if (node.isObject()) {
+            return "[null,\"abc\"]";
+        }
+        return "{\"a\":\"abc\",\"eventName\":400}";
     }
 
     private static String escaped(String json) {

@@ -98,12 +98,9 @@ final class ReferenceEvaluator {
         throw new AssertionError(pattern);
     }
 
-    // ---- terms (SEMANTICS.md 2.2) ----
+    // ---- terms (SEMANTICS.md 2.2; O1: a quoted blank term is an ordinary substring, "" occurs everywhere) ----
 
     private static boolean termsMatch(List<Term> terms, String event) {
-        if (terms.stream().allMatch(t -> t.quoted() && isBlankText(t.text()))) {
-            return true;
-        }
         boolean anyRequiredOrExcluded = false;
         boolean allRequiredPresent = true;
         boolean anyExcludedPresent = false;
@@ -126,13 +123,13 @@ final class ReferenceEvaluator {
         return anyOptionalPresent;
     }
 
-    private static boolean isBlankText(String text) {
-        return text.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r' || c == '\n');
-    }
-
     // ---- JSON (SEMANTICS.md 4.2) ----
 
-    /** The event's JSON object, or null if the event is not exactly one JSON object (after the allowed prefix). */
+    /**
+     * The event's JSON object, or null if the event is not exactly one JSON object (after the allowed prefix). A
+     * repeated key keeps its last value, at every level: jackson-databind's tree replaces a member it reads again, which
+     * is SEMANTICS.md O3.
+     */
     JsonNode readJsonObject(String event) {
         String json = event;
         if (options.lenientJsonPrefix()) {
@@ -161,7 +158,9 @@ final class ReferenceEvaluator {
             List<JsonNode> selected = select(test.selector(), root);
             return switch (test.kind()) {
                 case NOT_EXISTS -> selected.isEmpty();
-                case IS_NULL -> selected.stream().anyMatch(JsonNode::isNull);
+                // O5: also an array with a null directly inside it.
+                case IS_NULL -> selected.stream().anyMatch(v -> v.isNull()
+                        || (v.isArray() && v.valueStream().anyMatch(JsonNode::isNull)));
                 case IS_TRUE -> selected.stream().anyMatch(v -> v.isBoolean() && v.booleanValue());
                 case IS_FALSE -> selected.stream().anyMatch(v -> v.isBoolean() && !v.booleanValue());
             };
@@ -196,15 +195,24 @@ final class ReferenceEvaluator {
         return current;
     }
 
+    /**
+     * O4: a container, a null and a boolean satisfy no comparison. O2: a string compares as text, also with a number
+     * (text equality with the number as written, its negation for {@code !=}, never an ordering). A number compares by
+     * value with a number, by its literal text with a string or a regular expression.
+     */
     private static boolean jsonValueSatisfies(JsonNode value, ComparisonOperator operator, Value patternValue) {
-        if (value.isContainerNode()) {
+        if (value.isContainerNode() || value.isNull() || value.isBoolean()) {
             return false;
         }
-        if (value.isNull()) {
-            return operator == ComparisonOperator.NE;
+        if (value.isTextual() && patternValue instanceof NumberValue number) {
+            boolean equal = value.textValue().equals(number.text());
+            return switch (operator) {
+                case EQ -> equal;
+                case NE -> !equal;
+                default -> false;
+            };
         }
-        String text = value.isTextual() ? value.textValue() : value.asText();
-        return textSatisfies(text, operator, patternValue);
+        return textSatisfies(value.isTextual() ? value.textValue() : value.asText(), operator, patternValue);
     }
 
     /**

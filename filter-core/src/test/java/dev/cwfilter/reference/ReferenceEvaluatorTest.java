@@ -74,7 +74,9 @@ class ReferenceEvaluatorTest {
         assertThat(ReferenceTokenizer.fields("a  \"b c\"\t[d e] f").stream().map(ReferenceTokenizer.Field::value))
                 .containsExactly("a", "b c", "d e", "f");
         assertThat(ReferenceTokenizer.fields("a \"b c").stream().map(ReferenceTokenizer.Field::value))
-                .containsExactly("a", "b c");
+                .containsExactly("a", "\"b", "c");
+        assertThat(ReferenceTokenizer.fields("a [b c\nd").stream().map(ReferenceTokenizer.Field::value))
+                .containsExactly("a", "b c", "d");
         assertThat(ReferenceTokenizer.fields("   ")).isEmpty();
     }
 }

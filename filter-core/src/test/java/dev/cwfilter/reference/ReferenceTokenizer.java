@@ -7,8 +7,9 @@ import java.util.List;
  * Splits a log event into the fields a space-delimited pattern sees (SEMANTICS.md 5.1), written as plainly as
  * possible: fields are separated by runs of ASCII whitespace (space, tab, LF, CR, FF, VT); a field that starts with
  * {@code "} runs to the next {@code "} and one that starts with {@code [} to the next {@code ]}, those delimiters not
- * being part of its value; an unbalanced opener runs to the end of its line (SEMANTICS.md 5.1: "unbalanced opener
- * extends to end of line"), a CR before the line feed not included. The next field starts at the next non-whitespace
+ * being part of its value. A {@code "} never closed is an ordinary character (SEMANTICS.md O6, observed on real AWS);
+ * an unbalanced {@code [} runs to the end of its line (SEMANTICS.md 5.1: "unbalanced opener extends to end of line"),
+ * a CR before the line feed not included. The next field starts at the next non-whitespace
  * character after a field ends. The last pattern field's "rest of the event" keeps its spacing to the very end (5.3).
  */
 final class ReferenceTokenizer {
@@ -46,7 +47,8 @@ final class ReferenceTokenizer {
             }
             int start = i;
             char c = event.charAt(i);
-            if (c == '"' || c == '[') {
+            int closeQuote = c == '"' ? event.indexOf('"', i + 1) : -1;
+            if (c == '[' || closeQuote >= 0) {
                 char closer = c == '"' ? '"' : ']';
                 int close = event.indexOf(closer, i + 1);
                 if (close < 0) {

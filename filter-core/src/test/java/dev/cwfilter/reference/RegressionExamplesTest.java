@@ -29,14 +29,17 @@ class RegressionExamplesTest {
     }
 
     /**
-     * SEMANTICS.md 2.2, evaluation algorithm, first line: "if pattern is blank or consists only of blank quoted terms:
-     * return true". {@code -" "} consists only of a blank quoted term.
+     * SEMANTICS.md O1 [OBSERVED] corrects the first line of the 2.2 algorithm: a quoted blank term is an ordinary
+     * term, so {@code -" "} excludes messages with a space instead of matching everything, and {@code -""} (the empty
+     * term occurs everywhere) matches nothing.
      */
     @Test
-    void aPatternOfOnlyBlankQuotedTermsMatchesEverything() {
+    void aQuotedBlankTermIsAnOrdinaryTermEvenAlone() {
         assertThat(ReferenceEvaluator.defaults().matches(FilterPattern.compile("-\" \"").ast(), "abc")).isTrue();
+        assertThat(ReferenceEvaluator.defaults().matches(FilterPattern.compile("-\" \"").ast(), "a c")).isFalse();
         assertThat(FilterPattern.compile("-\" \"").matches("abc")).as("-\" \" on abc").isTrue();
-        assertThat(FilterPattern.compile("?\" \" -\"\"").matches("abc")).as("?\" \" -\"\" on abc").isTrue();
+        assertThat(FilterPattern.compile("-\" \"").matches("a c")).as("-\" \" on a c").isFalse();
+        assertThat(FilterPattern.compile("?\" \" -\"\"").matches("abc")).as("?\" \" -\"\" on abc").isFalse();
     }
 
     /**

@@ -6,6 +6,7 @@ import static dev.cwfilter.rules.RuleAssertions.assertMatches;
 import static dev.cwfilter.rules.RuleAssertions.assertNoMatch;
 import static dev.cwfilter.rules.RuleAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.cwfilter.FilterOptions;
 import dev.cwfilter.MetricFilter;
@@ -64,13 +65,40 @@ class DelimitedRules {
         assertThat(extracted("[a, b, c]", "x    y \t  z")).containsEntry("$b", "y");
     }
 
-    // §5.1 "Recommend: no nesting; unbalanced opener extends to end of line".
+    // O6 [OBSERVED, obs-o6-*]: a '"' that is never closed is an ordinary character; it does not open a quoted field.
     @Test
-    void unbalancedOpenerRunsToTheEndOfTheMessage() {
-        assertMatches("[a, b=\"q r s\", ...]", "x \"q r s");
-        assertNoMatch("[a, b, c, ...]", "x \"q r s");
+    void anUnclosedQuoteIsAnOrdinaryCharacter() {
+        assertMatches("[level, word, rest]", "WARN \"half open");
+        assertThat(extracted("[level, word, rest]", "WARN \"half open"))
+                .containsExactly(entry("$level", "WARN"), entry("$word", "\"half"), entry("$rest", "open"));
+        assertThat(extracted("[a, b, c]", "ERROR \"unterminated words"))
+                .containsExactly(entry("$a", "ERROR"), entry("$b", "\"unterminated"), entry("$c", "words"));
+        assertMatches("[a, b=\"\\\"q\", ...]", "x \"q r s");
+        assertNoMatch("[a, b=\"q r s\", ...]", "x \"q r s");
+        assertMatches("[a, b, c, d]", "x \"q r s");
+        // A quote in the middle of a field was always ordinary; one that is closed later still opens a field.
+        assertThat(extracted("[a, b]", "x \"two words\"")).containsExactly(entry("$a", "x"), entry("$b", "two words"));
+        assertThat(extracted("[a, b, c]", "x \"q \"r s")).containsExactly(entry("$a", "x"), entry("$b", "q "),
+                entry("$c", "r s"));
+    }
+
+    // O6 and U1 [OBSERVED]: the last field that absorbs the rest keeps it raw, an unclosed quote included; only a rest
+    // that is exactly one (closed) quoted field loses its quotes.
+    @Test
+    void theAbsorbingLastFieldKeepsAnUnclosedQuote() {
+        assertThat(extracted("[level, msg]", "WARN \"half open"))
+                .containsExactly(entry("$level", "WARN"), entry("$msg", "\"half open"));
+        assertThat(extracted("[level, msg]", "WARN \"closed\"")).containsEntry("$msg", "closed");
+        assertThat(extracted("[level, msg]", "WARN \"two\" words")).containsEntry("$msg", "\"two\" words");
+    }
+
+    // §5.1 "Recommend: no nesting; unbalanced opener extends to end of line": still so for '[', which O6 does not
+    // mention.
+    @Test
+    void anUnclosedBracketRunsToTheEndOfItsLine() {
         assertMatches("[a, b=\"q r s\", ...]", "x [q r s");
         assertNoMatch("[a, b, c, ...]", "x [q r s");
+        assertThat(extracted("[a, b, c]", "x [q r\ny z")).containsEntry("$b", "q r").containsEntry("$c", "y z");
     }
 
     // §5.4 "named pattern fields -> $<name>" [API S7].

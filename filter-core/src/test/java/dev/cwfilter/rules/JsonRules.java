@@ -10,6 +10,7 @@ import dev.cwfilter.FilterOptions;
 import dev.cwfilter.FilterPattern;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -250,13 +251,17 @@ class JsonRules {
         assertNoMatch(pattern, "{\"g\":\"text\"}");
     }
 
-    // §11 U8 "= * on null/boolean: Matches any non-null scalar".
+    // O4 [OBSERVED, obs-o4-6/7] (corrects U8 for booleans): = * holds for a string (the empty one too) and a number,
+    // never for a boolean or a null.
     @Test
-    void loneAsteriskMatchesBooleansButNotNull() {
-        assertMatches("{ $.f = * }", "{\"f\":true}");
-        assertMatches("{ $.f = * }", "{\"f\":false}");
+    void loneAsteriskMatchesNeitherBooleansNorNull() {
+        assertNoMatch("{ $.f = * }", "{\"f\":true}");
+        assertNoMatch("{ $.f = * }", "{\"f\":false}");
         assertNoMatch("{ $.f = * }", "{\"f\":null}");
         assertNoMatch("{ $.f = \"*\" }", "{\"f\":null}");
+        assertNoMatch("{ $.f = \"*\" }", "{\"f\":true}");
+        assertMatches("{ $.f = * }", "{\"f\":\"\"}");
+        assertMatches("{ $.f = * }", "{\"f\":0}");
     }
 
     // §4.2 "when the pattern value is a number, compare numerically" [DOC { $.errorCode = 400}].
@@ -302,20 +307,32 @@ class JsonRules {
         assertMatch("{ $.n " + comparison + " }", "{\"n\":" + json + "}", expected);
     }
 
-    // §11 U5 "Numeric ops coerce numeric strings" ("400" vs 400).
+    // O2 [OBSERVED, obs-o2-*] (corrects U5): a JSON string is never compared as a number. = is text equality with the
+    // number as the pattern writes it, != its exact negation, and no ordering holds, numeric text or not.
     @ParameterizedTest(name = "{0} on {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
-            "> 399   | \"400\"   | true",
-            "< 399   | \"400\"   | false",
-            "= 400   | \"400\"   | true",
-            ">= 10.5 | \"10.5\"  | true",
-            "> 5     | \"abc\"   | false",
-            "< 5     | \"abc\"   | false",
-            "= 400   | \"400a\"  | false",
-            "!= 400  | \"400\"   | false",
-            "!= 400  | \"401\"   | true",
+            "> 399   | \"400\"    | false",
+            "< 399   | \"400\"    | false",
+            "<= 100  | \"5\"      | false",
+            ">= 10.5 | \"10.5\"   | false",
+            "> 5     | \"abc\"    | false",
+            "< 5     | \"abc\"    | false",
+            "= 400   | \"400\"    | true",
+            "= 400   | \"400.0\"  | false",
+            "= 400   | \"4e2\"    | false",
+            "= 400   | \"400a\"   | false",
+            "= 400   | \" 400\"   | false",
+            "= 1e+0  | \"1\"      | false",
+            "= 1e+0  | \"1e+0\"   | true",
+            "= +5    | \"+5\"     | true",
+            "= +5    | \"5\"      | false",
+            "!= 400  | \"400\"    | false",
+            "!= 400  | \"401\"    | true",
+            "!= 400  | \"400.0\"  | true",
+            "!= 1    | \"10\"     | true",
+            "!= 1    | \"Alpha\"  | true",
     })
-    void numericComparisonsCoerceNumericStrings(String comparison, String json, boolean expected) {
+    void aJsonStringIsNeverComparedAsANumber(String comparison, String json, boolean expected) {
         assertMatch("{ $.n " + comparison + " }", "{\"n\":" + json + "}", expected);
     }
 
@@ -328,12 +345,41 @@ class JsonRules {
         assertNoMatch("{ $.n = 1 }", "{\"n\":true}");
     }
 
-    // §11 U5 / §4.2 "=/!= with a quoted pattern string compare the JSON value's canonical text".
+    // O2 [OBSERVED] keeps U5's other half: = "text" compares with a JSON number's text as the event writes it.
     @Test
     void quotedStringComparesWithTheTextOfAJsonNumber() {
         assertMatches("{ $.code = \"400\" }", "{\"code\":400}");
         assertNoMatch("{ $.code = \"401\" }", "{\"code\":400}");
         assertMatches("{ $.code != \"401\" }", "{\"code\":400}");
+        assertNoMatch("{ $.v = \"1\" }", "{\"v\":1.0}");
+        assertNoMatch("{ $.v = \"1\" }", "{\"v\":1e0}");
+        assertMatches("{ $.v = \"1.0\" }", "{\"v\":1.0}");
+    }
+
+    // O4 [OBSERVED, obs-o4-*] (corrects U8 and the rule that != matches null): a null or a boolean satisfies no
+    // comparison, whatever the operator and the value, as an absent field, an object or an array does.
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"= 1", "!= 1", "< 1", "<= 1", "> 1", ">= 1", "= \"Alpha\"", "!= \"Alpha\"",
+            "= \"root\"", "!= \"root\"", "= *", "!= *", "= \"*\"", "= true", "!= true", "= false", "!= false",
+            "= %.%", "!= %x%", "= \"null\"", "!= \"null\"", "= NULL"})
+    void nullAndBooleansSatisfyNoComparison(String comparison) {
+        for (String value : List.of("null", "true", "false")) {
+            assertNoMatch("{ $.v " + comparison + " }", "{\"v\":" + value + "}");
+        }
+    }
+
+    // O4 [OBSERVED, obs-o4-1/2]: the bare word true in a pattern is text: it matches the string "true", never the
+    // boolean; the same for false.
+    @Test
+    void bareTrueAndFalseAreTextMatchingTheStrings() {
+        assertMatches("{ $.enabled = true }", "{\"enabled\":\"true\"}");
+        assertNoMatch("{ $.enabled = true }", "{\"enabled\":true}");
+        assertMatches("{ $.enabled = false }", "{\"enabled\":\"false\"}");
+        assertNoMatch("{ $.enabled = false }", "{\"enabled\":false}");
+        assertMatches("{ $.enabled != true }", "{\"enabled\":\"yes\"}");
+        assertNoMatch("{ $.enabled != true }", "{\"enabled\":false}");
+        assertMatches("{ $.enabled = tr* }", "{\"enabled\":\"true\"}");
+        assertNoMatch("{ $.enabled = tr* }", "{\"enabled\":true}");
     }
 
     // §4.2 "Use the asterisk as a wild card to match numbers" [DOC S1]; "a pattern value containing * is always
@@ -354,6 +400,36 @@ class JsonRules {
         assertNoMatch("{ $.v IS NULL }", "{\"v\":0}");
         assertNoMatch("{ $.v IS NULL }", "{\"v\":{}}");
         assertNoMatch("{ $.v IS NULL }", "{\"v\":[]}");
+    }
+
+    // O5 [OBSERVED, obs-o5-*]: IS NULL also holds for an array with a null directly inside it, and nothing broader: not
+    // an empty array, an array without a null, a null deeper in the array, nor an object holding a null.
+    @Test
+    void isNullHoldsForAnArrayDirectlyHoldingANull() {
+        assertMatches("{ $.v IS NULL }", "{\"v\":[1,\"Alpha\",null]}");
+        assertMatches("{ $.v IS NULL }", "{\"v\":[null]}");
+        assertMatches("{ $.v IS NULL }", "{\"v\":[[1],{\"a\":2},null]}");
+        assertNoMatch("{ $.v IS NULL }", "{\"v\":[1,\"Alpha\"]}");
+        assertNoMatch("{ $.v IS NULL }", "{\"v\":[\"null\"]}");
+        assertNoMatch("{ $.v IS NULL }", "{\"v\":[[null]]}");
+        assertNoMatch("{ $.v IS NULL }", "{\"v\":[{\"a\":null}]}");
+        assertNoMatch("{ $.v IS NULL }", "{\"v\":{\"a\":null}}");
+        // Beside selectors into the same array, and under a wildcard.
+        assertMatches("{ $.v IS NULL && $.v[0] = 1 }", "{\"v\":[1,null]}");
+        assertMatches("{ $.v[1] IS NULL && $.v IS NULL }", "{\"v\":[1,null]}");
+        assertNoMatch("{ $.v IS NULL || $.v[0] = 2 }", "{\"v\":[1,[null]]}");
+        assertMatches("{ $.* IS NULL }", "{\"a\":1,\"v\":[2,null]}");
+        assertMatches("{ $.arr[*].tags IS NULL }", "{\"arr\":[{\"tags\":[]},{\"tags\":[\"x\",null]}]}");
+        assertNoMatch("{ $.arr[*].tags IS NULL }", "{\"arr\":[{\"tags\":[]},{\"tags\":[\"x\"]}]}");
+        assertNoMatch("{ $.v IS TRUE }", "{\"v\":[true]}");
+        assertNoMatch("{ $.v NOT EXISTS }", "{\"v\":[null]}");
+    }
+
+    // O5 [OBSERVED]: comparisons still never look inside an array, with a null in it or not.
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{ $.v = \"Alpha\" }", "{ $.v = 1 }", "{ $.v != 1 }", "{ $.v = * }", "{ $.v != \"x\" }"})
+    void comparisonsDoNotLookInsideAnArrayHoldingNull(String pattern) {
+        assertNoMatch(pattern, "{\"v\":[1,\"Alpha\",null]}");
     }
 
     // §4.2 "NOT EXISTS: true only if absent" [DOC].
@@ -461,14 +537,19 @@ class JsonRules {
         assertMatches("{ $.a = \"x\" }", lenient, "{\"a\":\"x\"}");
     }
 
-    // §4.2 duplicate keys: JsonMatcher Javadoc "a plain selector sees its first occurrence and a wildcard sees every
-    // occurrence".
+    // O3 [OBSERVED, obs-o3-*]: a repeated key's last value is the value, for plain selectors and wildcards alike
+    // (more in DuplicateKeyExamplesTest).
     @Test
-    void duplicateKeyIsReadAtItsFirstOccurrence() {
+    void aRepeatedKeysLastValueIsTheValue() {
         String event = "{\"a\":\"first\",\"a\":\"second\"}";
-        assertMatches("{ $.a = \"first\" }", event);
-        assertNoMatch("{ $.a = \"second\" }", event);
+        assertNoMatch("{ $.a = \"first\" }", event);
+        assertMatches("{ $.a = \"second\" }", event);
         assertMatches("{ $.* = \"second\" }", event);
+        assertNoMatch("{ $.* = \"first\" }", event);
+        assertNoMatch("{ $.level = \"ERROR\" }", "{\"level\":\"ERROR\",\"msg\":\"x\",\"level\":\"INFO\"}");
+        assertMatches("{ $.level = \"ERROR\" }", "{\"level\":\"INFO\",\"level\":\"ERROR\"}");
+        assertNoMatch("{ $.code > 5 }", "{\"code\":9,\"code\":1}");
+        assertNoMatch("{ $.user.name = \"bob\" }", "{\"user\":{\"name\":\"bob\",\"name\":\"eve\"}}");
     }
 
     // FilterPattern/FilterOptions: an event nested deeper than maxEventNestingDepth matches no JSON pattern, and no
@@ -576,12 +657,16 @@ class JsonRules {
         assertNoMatch("{ $.a = \"\" }", "{\"b\":\"\"}");
     }
 
-    // JsonMatcher: a duplicated key's first occurrence decides, even when it is an object.
+    // O3 [OBSERVED]: a repeated key replaces an object with everything in it, and a scalar with an object.
     @Test
-    void duplicateKeyWhoseFirstOccurrenceIsAnObjectFailsComparisons() {
+    void aRepeatedKeyReplacesAnObjectWithEverythingInIt() {
         String event = "{\"a\":{\"x\":1},\"a\":\"s\"}";
-        assertNoMatch("{ $.a = \"s\" }", event);
-        assertMatches("{ $.a.x = 1 }", event);
+        assertMatches("{ $.a = \"s\" }", event);
+        assertNoMatch("{ $.a.x = 1 }", event);
+        assertMatches("{ $.a.x NOT EXISTS }", event);
+        String back = "{\"a\":\"s\",\"a\":{\"x\":1}}";
+        assertNoMatch("{ $.a = \"s\" }", back);
+        assertMatches("{ $.a.x = 1 }", back);
     }
 
     // §4.2 "JSON pattern never match non-JSON": a valid object with an invalid tail is still malformed, even after

@@ -88,12 +88,34 @@ class MetricFilterRules {
         assertThat(one(filter("[ip, ..., size]").metricValue("$7").build(), APACHE)).contains(point(T0, 287.0));
     }
 
-    // §6.2 "Numeric strings ("287") are parsed (space-delimited fields are always strings)".
+    // §6.2 "Numeric strings ("287") are parsed (space-delimited fields are always strings)". O2 (a JSON string is
+    // never compared as a number) is about comparisons; a metric value is not compared with anything, so a string
+    // holding a number still publishes that number, while the same string fails an ordering in the pattern.
     @Test
     void numericStringValuesAreParsed() {
         MetricFilter f = filter("{ $.latency = * }").metricValue("$.latency").build();
         assertThat(one(f, "{\"latency\": \"42\"}")).contains(point(T0, 42.0));
         assertThat(one(f, "{\"latency\": \"-0.25\"}")).contains(point(T0, -0.25));
+        MetricFilter ordered = filter("{ $.latency > 100 }").metricValue("$.latency").build();
+        assertThat(one(ordered, "{\"latency\": \"500\"}")).isEmpty();
+        assertThat(one(ordered, "{\"latency\": 500}")).contains(point(T0, 500.0));
+    }
+
+    // O3 [OBSERVED]: a repeated key's last value is the metric value and the dimension value, at every level, and a
+    // repeat of a key above the selected one replaces everything below it.
+    @Test
+    void aRepeatedKeysLastValueIsTheMetricValueAndTheDimension() {
+        MetricFilter f = filter("{ $.type = \"x\" }").metricValue("$.latency").dimension("Region", "$.where.region")
+                .build();
+        assertThat(one(f, "{\"type\":\"x\",\"latency\":1,\"where\":{\"region\":\"a\",\"region\":\"b\"},\"latency\":2}"))
+                .contains(new Datapoint(T0, 2, StandardUnit.NONE, Map.of("Region", "b")));
+        assertThat(one(f, "{\"type\":\"x\",\"latency\":1,\"where\":{\"region\":\"a\"},\"where\":{}}")).isEmpty();
+        assertThat(one(f, "{\"type\":\"x\",\"latency\":1,\"latency\":null,\"where\":{\"region\":\"a\"}}"))
+                .isEmpty();
+        assertThat(one(f, "{\"type\":\"x\",\"latency\":null,\"latency\":3,\"where\":{},\"where\":{\"region\":\"c\"}}"))
+                .contains(new Datapoint(T0, 3, StandardUnit.NONE, Map.of("Region", "c")));
+        // The pattern reads the same last value: here the last type is not "x", so nothing is published.
+        assertThat(one(f, "{\"type\":\"x\",\"latency\":1,\"where\":{\"region\":\"a\"},\"type\":\"y\"}")).isEmpty();
     }
 
     // §11 U12 "Metric value non-numeric/missing: Skip event (no value, no default)".

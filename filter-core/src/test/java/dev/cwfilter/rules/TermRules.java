@@ -157,10 +157,10 @@ class TermRules {
         assertNoMatch("ERROR -\"dry-run\"", "ERROR deploying (dry-run)");
     }
 
-    // §1.1 "Match-all: the empty string; a pattern consisting only of whitespace; or the quoted blank term " "
-    // [DOC S1/S3, S12]; "" returns all events [S21].
+    // §1.1 "Match-all: the empty string; a pattern consisting only of whitespace" [DOC S1/S3, S12]; "" returns all
+    // events [S21] and, by O1 [OBSERVED], still does: the empty term occurs in every message.
     @ParameterizedTest(name = "pattern [{0}]")
-    @ValueSource(strings = {"", " ", "   ", "\t", " \n ", "\" \"", "\"\""})
+    @ValueSource(strings = {"", " ", "   ", "\t", " \n ", "\"\""})
     void matchAllFormsMatchEveryEvent(String pattern) {
         for (String event : new String[] {"x", "[ERROR 419] MISSING ARGUMENTS", "{\"a\":1}", "no-spaces-at-all",
                 "multi\nline", "é"}) {
@@ -168,17 +168,34 @@ class TermRules {
         }
     }
 
-    // §2.2 algorithm: "if pattern is blank or consists only of blank quoted terms: return true"; otherwise every term,
-    // blank or not, is a substring ("" occurs everywhere, " " is a space).
+    // O1 [OBSERVED, obs-o1-*]: " " is an ordinary quoted term, a space character; it is not match-all. A message
+    // without a space (one word, or words joined by a line feed or a tab) does not match it.
     @Test
-    void blankQuotedTermsMatchAllOnlyWhenTheyAreTheWholePattern() {
-        assertMatches("-\" \"", "abc");
-        assertMatches("?\" \" -\"\"", "abc");
+    void quotedSpaceIsATermForOneSpaceCharacter() {
+        assertMatches("\" \"", "disk full on /var");
+        assertNoMatch("\" \"", "plain");
+        assertNoMatch("\" \"", "ERROR_ARGUMENTS");
+        assertNoMatch("\" \"", "ERROR\nARGUMENTS");
+        assertNoMatch("\" \"", "ERROR\tARGUMENTS");
+        assertNoMatch("ERROR \" \"", "ERROR_AT_BOOT");
         assertMatches("ERROR \" \"", "ERROR here");
-        assertNoMatch("ERROR \" \"", "ERROR");
+    }
+
+    // O1 [OBSERVED]: no blank term is special, whatever its prefix: every quoted term is a substring. "" occurs in
+    // every message, so -"" excludes every message and ?"" admits every one; " " is a space.
+    @Test
+    void blankQuotedTermsAreOrdinarySubstringsWhateverTheirPrefix() {
+        assertNoMatch("-\" \"", "a b");
+        assertMatches("-\" \"", "abc");
+        assertNoMatch("-\"\"", "abc");
+        assertMatches("?\"\"", "abc");
+        assertMatches("?\" \" ?nothing", "a b");
+        assertNoMatch("?\" \" ?nothing", "abc");
         assertNoMatch("ERROR -\" \"", "ERROR here");
         assertMatches("ERROR -\" \"", "ERROR");
-        assertNoMatch("ERROR -\"\"", "ERROR");
+        assertMatches("\"\" ERROR", "ERROR");
+        assertMatches("\"\t\"", "a\tb");
+        assertNoMatch("\"\t\"", "a b");
     }
 
     // §2.2 "Term matching is per whole event message (multi-line messages included)" [U16: whole message].

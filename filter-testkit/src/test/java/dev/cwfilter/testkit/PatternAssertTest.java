@@ -34,6 +34,14 @@ class PatternAssertTest {
                         decided by: $.eventName = "GetSecretValue" fails ("ListSecrets")""");
     }
 
+    // SEMANTICS.md O3 [OBSERVED]: a repeated key's last value decides, and the failure shows that value.
+    @Test
+    void aRepeatedKeyIsDecidedAndShownByItsLastValue() {
+        String event = "{\"eventName\":\"GetSecretValue\",\"eventName\":\"ListSecrets\"}";
+        assertThatThrownBy(() -> assertThatPattern(GET_SECRET).matches(event))
+                .hasMessageEndingWith("decided by: $.eventName = \"GetSecretValue\" fails (\"ListSecrets\")");
+    }
+
     @Test
     void anUnexpectedMatchSaysWhichClauseHeld() {
         assertThatThrownBy(() -> assertThatPattern(GET_SECRET).doesNotMatch("{\"eventName\":\"GetSecretValue\"}"))

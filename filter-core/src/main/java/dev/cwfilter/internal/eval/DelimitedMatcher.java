@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * A space-delimited pattern (SEMANTICS.md section 5). The event is split into fields at runs of whitespace (space,
  * tab, CR, LF, FF, VT); a field that starts with {@code "} runs to the next {@code "}, one that starts with {@code [}
- * to the next {@code ]}, and those delimiters are not part of its value; an unbalanced opener runs to the end of its
- * line.
+ * to the next {@code ]}, and those delimiters are not part of its value. A {@code "} that is never closed is an
+ * ordinary character (SEMANTICS.md O6, observed on real AWS): {@code "half open} is the two fields {@code "half} and
+ * {@code open}. An unclosed {@code [} runs to the end of its line.
  *
  * <p>Fields before a {@code ...} align with the start of the event, fields after it with the end, and {@code ...}
  * covers the rest (zero or more fields). Without {@code ...}, the event needs at least as many fields as the pattern
@@ -416,17 +417,21 @@ public final class DelimitedMatcher implements EventMatcher {
             byte c = b[i];
             if (c == '"' || c == '[') {
                 byte close = c == '"' ? (byte) '"' : (byte) ']';
-                nextStart = i + 1;
-                int found = ByteSearch.indexOf(b, nextStart, to, close);
-                if (found < 0) {
-                    // An unbalanced opener runs to the end of its line.
+                int found = ByteSearch.indexOf(b, i + 1, to, close);
+                if (found >= 0) {
+                    nextStart = i + 1;
+                    nextEnd = found;
+                    return found + 1;
+                }
+                if (c == '[') {
+                    // An unbalanced '[' runs to the end of its line.
+                    nextStart = i + 1;
                     int lineFeed = ByteSearch.indexOf(b, nextStart, to, (byte) '\n');
                     nextEnd = lineFeed < 0 ? to : lineFeed > nextStart && b[lineFeed - 1] == '\r' ? lineFeed - 1
                             : lineFeed;
                     return nextEnd;
                 }
-                nextEnd = found;
-                return found + 1;
+                // O6 [OBSERVED]: a '"' that is never closed is an ordinary character of a plain field.
             }
             nextStart = i;
             while (i < to && !isBlank(b[i])) {

@@ -19,7 +19,7 @@ public record FieldCondition(List<List<ValueTest>> anyOf) {
         for (List<ValueTest> allOf : anyOf) {
             boolean all = true;
             for (ValueTest test : allOf) {
-                if (!test.onText(utf8, offset, length)) {
+                if (!test.onField(utf8, offset, length)) {
                     all = false;
                     break;
                 }

@@ -3,9 +3,10 @@ package dev.cwfilter.internal.eval;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code = %regex%} or {@code != %regex%}: an unanchored search in the value's text (a number's literal text, a
- * boolean's {@code true} / {@code false}). A null has no text. Matching is {@link RegexProgram}'s: linear in the text,
- * whatever the expression.
+ * {@code = %regex%} or {@code != %regex%}: an unanchored search in the value's text (a string's, a space-delimited
+ * field's, a number's literal text). A null, a boolean, an object or an array satisfies neither {@code =} nor
+ * {@code !=} (SEMANTICS.md O4, observed on real AWS). Matching is {@link RegexProgram}'s: linear in the text, whatever
+ * the expression.
  *
  * <p>Immutable and thread-safe.
  */
@@ -26,23 +27,18 @@ public final class RegexTest extends ValueTest {
     }
 
     @Override
-    public boolean onText(char[] text, int offset, int length) {
+    public boolean onString(char[] text, int offset, int length) {
         return program.find(text, offset, length) != negate;
     }
 
     @Override
-    public boolean onText(byte[] utf8, int offset, int length) {
+    public boolean onField(byte[] utf8, int offset, int length) {
         return program.find(new String(utf8, offset, length, StandardCharsets.UTF_8)) != negate;
     }
 
     @Override
     public boolean onNumber(char[] literal, int offset, int length) {
-        return onText(literal, offset, length);
-    }
-
-    @Override
-    public boolean onNull() {
-        return negate;
+        return onString(literal, offset, length);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.cwfilter.internal.eval;
 
-import dev.cwfilter.ast.Lexical;
 import dev.cwfilter.ast.TermKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,9 +10,9 @@ import java.util.Map;
 /**
  * An unstructured term pattern (SEMANTICS.md section 2.2): each term is a case-sensitive substring of the whole
  * message. With any plain or excluded term, every plain term must occur and no excluded term may; the {@code ?} terms
- * are then ignored. With only {@code ?} terms, at least one must occur. A pattern made only of quoted blank terms
- * ({@code " "}, {@code ""}, whatever their prefixes) matches every message, as the specification's algorithm says;
- * beside other terms a blank term is an ordinary substring ({@code " "} is a space; {@code ""} occurs everywhere).
+ * are then ignored. With only {@code ?} terms, at least one must occur. A quoted blank term is an ordinary term
+ * (SEMANTICS.md O1, observed on real AWS): {@code " "} occurs in exactly the messages holding a space, and the empty
+ * term {@code ""} in every message, which is why the pattern {@code ""} matches everything.
  *
  * <p>Immutable and thread-safe.
  */
@@ -30,7 +29,6 @@ public final class TermMatcher implements EventMatcher {
     }
 
     private final Term[] terms;
-    private final boolean onlyBlankTerms;
     private final Needle[] required;
     private final Needle[] excluded;
     private final Needle[] optional;
@@ -54,7 +52,6 @@ public final class TermMatcher implements EventMatcher {
     /** A matcher for the terms, in pattern order. */
     public TermMatcher(List<Term> terms) {
         this.terms = terms.toArray(Term[]::new);
-        this.onlyBlankTerms = terms.stream().allMatch(t -> Lexical.isBlankText(t.text()));
         // The longest terms are the rarest: look for them first so that a miss ends the search early.
         Comparator<Needle> longestFirst = Comparator.comparingInt((Needle n) -> n.text().length()).reversed();
         this.required = needles(terms, TermKind.REQUIRED, longestFirst);
@@ -70,9 +67,6 @@ public final class TermMatcher implements EventMatcher {
 
     @Override
     public boolean matches(String message) {
-        if (onlyBlankTerms) {
-            return true;
-        }
         if (optional.length > 0) {
             for (Needle n : optional) {
                 if (n.in(message)) {
@@ -96,9 +90,6 @@ public final class TermMatcher implements EventMatcher {
 
     @Override
     public boolean matches(byte[] utf8, int offset, int length) {
-        if (onlyBlankTerms) {
-            return true;
-        }
         if (optional.length > 0) {
             for (Needle n : optional) {
                 if (n.in(utf8, offset, length)) {
@@ -127,9 +118,6 @@ public final class TermMatcher implements EventMatcher {
 
     @Override
     public Explanation explain(String message) {
-        if (onlyBlankTerms) {
-            return new Explanation(true, "a pattern of only blank quoted terms matches every event", List.of());
-        }
         boolean matched = matches(message);
         boolean onlyOptional = optional.length > 0;
         boolean[] present = new boolean[terms.length];

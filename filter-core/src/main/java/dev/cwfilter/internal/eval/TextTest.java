@@ -5,9 +5,12 @@ import java.util.Arrays;
 
 /**
  * {@code = "text"} or {@code != "text"} with CloudWatch's wildcards: a leading {@code *} matches any prefix, a
- * trailing {@code *} any suffix, a lone {@code *} any value; a {@code *} anywhere else is literal. A number or boolean
- * is compared by its text ({@code = 4*} matches the number 404, {@code = "400"} the number 400). A null has no text:
- * {@code =} never matches it, so {@code !=} always does.
+ * trailing {@code *} any suffix, a lone {@code *} any value; a {@code *} anywhere else is literal. A JSON string or a
+ * space-delimited field is compared by its text; a JSON number by its literal text as written in the event
+ * ({@code = 4*} matches the number 404, {@code = "400"} the number 400 but not 400.0). A null, a boolean, an object or
+ * an array satisfies neither {@code =} nor {@code !=}, {@code = *} included (SEMANTICS.md O4, observed on real AWS):
+ * the bare word {@code true} in a pattern is this test of the text {@code true}, which matches the string
+ * {@code "true"} and never the boolean.
  *
  * <p>Immutable and thread-safe.
  */
@@ -81,23 +84,18 @@ public final class TextTest extends ValueTest {
     }
 
     @Override
-    public boolean onText(char[] text, int offset, int length) {
+    public boolean onString(char[] text, int offset, int length) {
         return matches(text, offset, length) != negate;
     }
 
     @Override
-    public boolean onText(byte[] utf8, int offset, int length) {
+    public boolean onField(byte[] utf8, int offset, int length) {
         return matches(utf8, offset, length) != negate;
     }
 
     @Override
     public boolean onNumber(char[] literal, int offset, int length) {
-        return onText(literal, offset, length);
-    }
-
-    @Override
-    public boolean onNull() {
-        return negate;
+        return matches(literal, offset, length) != negate;
     }
 
     private boolean matches(char[] text, int offset, int length) {

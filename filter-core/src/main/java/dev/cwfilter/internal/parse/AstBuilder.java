@@ -259,6 +259,13 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         if (condition instanceof FilterParser.JsonComparisonContext comparison) {
             ComparisonOperator operator = operator(comparison.comparisonOperator());
             Value value = value(comparison.value(), operator);
+            if (value != null && JsonComparison.isBareNull(value)) {
+                // O7 [OBSERVED]: CloudWatch rejects a bare null on the right of '=' or '!='.
+                String field = selector == null ? "$.field" : selector.toString();
+                issue(comparison.value().getStart(), "a JSON field cannot be compared with null: write " + field
+                        + " IS NULL to test for a JSON null, or quote it (\"null\") to compare with the text null");
+                value = null;
+            }
             expression = selector == null || value == null ? null : new JsonComparison(selector, operator, value);
         } else if (condition instanceof FilterParser.JsonIsTestContext isTest) {
             JsonTestKind kind = switch (isTest.test.getType()) {

@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * Reads the scalar values of a few plain selectors ({@code $.latency}, {@code $.user.id}) from a JSON message: what a
  * metric filter publishes as its value or dimensions. The text of a string, the literal of a number, {@code true} or
- * {@code false}; null for a field that is absent, null, an object or an array. A duplicated key gives its first
- * occurrence, as in matching. Runs only for events that matched, so it favours simplicity over the matcher's
- * single-trie walk.
+ * {@code false}; null for a field that is absent, null, an object or an array. A repeated key gives its last value,
+ * at every level, as in matching (SEMANTICS.md O3): a later {@code "a"} replaces everything an earlier one held, so
+ * {@code $.a.b} of {@code {"a":{"b":1},"a":{}}} is absent. Runs only for events that matched, so it favours simplicity
+ * over the matcher's single-trie walk.
  *
  * <p>Immutable and thread-safe.
  */
@@ -64,7 +65,6 @@ public final class JsonFieldReader {
             }
             Object[] path = new Object[64];
             int[] nextIndex = new int[64];
-            boolean[] seen = new boolean[paths.length];
             int depth = 0;
             JsonToken token;
             while ((token = p.nextToken()) != null) {
@@ -86,13 +86,14 @@ public final class JsonFieldReader {
                 int reach = depth + 1;
                 boolean prefixOfAny = false;
                 for (int i = 0; i < paths.length; i++) {
-                    if (seen[i] || !startsWith(paths[i], path, reach)) {
+                    if (!startsWith(paths[i], path, reach)) {
                         continue;
                     }
                     if (paths[i].length == reach) {
-                        seen[i] = true;
                         values[i] = scalarText(p, token);
                     } else {
+                        // A repeat of a key on the way replaces what an earlier occurrence held below it.
+                        values[i] = null;
                         prefixOfAny = true;
                     }
                 }

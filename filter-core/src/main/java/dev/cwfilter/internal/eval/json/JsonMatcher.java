@@ -1,8 +1,6 @@
 package dev.cwfilter.internal.eval.json;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonTokenId;
 import dev.cwfilter.internal.eval.ByteSearch;
 import dev.cwfilter.internal.eval.Clause;
 import dev.cwfilter.internal.eval.EventMatcher;
@@ -17,22 +15,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON pattern evaluated in one pass of jackson-core's streaming parser (SEMANTICS.md section 4.2).
+ * A JSON pattern (SEMANTICS.md section 4.2 and the rules observed on real AWS that override it).
  *
  * <p>The message must be one JSON object (by default after nothing but whitespace; with {@code lenientJsonPrefix},
  * from its first {@code &#123;}) and nothing may follow it: a message that is not JSON, is truncated, holds several
  * values or is nested deeper than the limit matches nothing, and no exception escapes.
  *
- * <p>All selectors share one trie. The walk keeps, for each open container, the trie nodes its children can reach;
- * a subtree no selector reaches is skipped with {@code skipChildren()}, and a value no leaf needs is never decoded.
- * A value reaching a leaf is tested in place from the parser's character buffer. A selector with a wildcard is
- * existential: it holds if it holds for any value it selects. A missing field, an array or an object fails every
- * comparison, {@code !=} included. After each leaf is decided the formula is evaluated in three-valued logic: as
- * soon as it is false, evaluation stops; once it is true, the rest of the message is only checked for well-formedness
- * (without decoding anything), because a malformed message never matches.
+ * <p>The object is read as a map reads it: where a key is repeated in an object, its last value is the value, at every
+ * level (O3). All selectors share one trie. A selector with a wildcard is existential: it holds if it holds for any
+ * value it selects. A missing field, an object, an array, a null and a boolean fail every comparison, {@code !=}
+ * included (O4); {@code IS NULL} also holds for an array directly holding a null (O5).
  *
- * <p>Where a key appears twice in an object, a plain selector sees its first occurrence and a wildcard sees every
- * occurrence.
+ * <p>Evaluation over bytes is {@link Utf8Walk}: one pass over the selector trie that decides each leaf on the first
+ * value it selects and the formula in three-valued logic, and, once the formula is decided, only watches the rest of
+ * the event for a repeated key it selected (which could replace a value it decided on) and for well-formedness. The
+ * answer is exact when no selected key repeats, and a repeat sends the event to {@link TreeEvaluation}, which reads it
+ * with jackson-core into a map-like tree, as does anything else the walk is unsure of.
  *
  * <p>Immutable and thread-safe; the scratch state lives in a per-thread object reused from event to event.
  */
@@ -43,6 +41,8 @@ public final class JsonMatcher implements EventMatcher {
     private final ValueTest[] tests;
     private final Clause[] clauses;
     private final boolean[] existential;
+    /** Per leaf, whether an array's direct null elements can decide it ({@code IS NULL}). */
+    private final boolean[] watchesNulls;
     private final Formula formula;
     private final Prefilter prefilter;
     private final EventJsonFactory factory;
@@ -50,21 +50,35 @@ public final class JsonMatcher implements EventMatcher {
     private final int[] frameCapacities;
     private final ThreadLocal<JsonState> states;
     private final int maxNesting;
+    /**
+     * The root object's names that select something, quoted ({@code "eventName"}), as they appear in the raw JSON
+     * unless an escape spells them; null if a wildcard selects every name of the root.
+     */
+    private final ByteSearch.Needle[] rootNames;
 
     JsonMatcher(TrieNode root, TrieNode[] nodes, ValueTest[] tests, Clause[] clauses, boolean[] existential,
-                Formula formula, Prefilter prefilter, EventJsonFactory factory, boolean lenientPrefix,
-                int[] frameCapacities) {
+                boolean[] watchesNulls, Formula formula, Prefilter prefilter, EventJsonFactory factory,
+                boolean lenientPrefix, int[] frameCapacities) {
         this.root = root;
         this.nodes = nodes;
         this.tests = tests;
         this.clauses = clauses;
         this.existential = existential;
+        this.watchesNulls = watchesNulls;
         this.formula = formula;
         this.prefilter = prefilter;
         this.factory = factory;
         this.lenientPrefix = lenientPrefix;
         this.frameCapacities = frameCapacities;
         this.maxNesting = factory.streamReadConstraints().getMaxNestingDepth();
+        this.rootNames = root.wildcard != null ? null : java.util.Arrays.stream(root.utf8Names)
+                .map(name -> {
+                    byte[] quoted = new byte[name.length + 2];
+                    quoted[0] = '"';
+                    System.arraycopy(name, 0, quoted, 1, name.length);
+                    quoted[quoted.length - 1] = '"';
+                    return ByteSearch.Needle.of(quoted);
+                }).toArray(ByteSearch.Needle[]::new);
         this.states = ThreadLocal.withInitial(() -> new JsonState(tests.length, nodes.length, formula.size(),
                 frameCapacities));
     }
@@ -106,14 +120,14 @@ public final class JsonMatcher implements EventMatcher {
                 return fast == Utf8Walk.TRUE;
             }
             try {
-                return evaluate(st.parser(factory).reset(utf8, 0, length), st, null);
+                return exact(st.parser(factory).reset(utf8, 0, length));
             } catch (IOException e) {
                 return false;
             }
         }
         // Too long to encode into the reused buffer, or a lone surrogate that UTF-8 cannot carry.
         try (JsonParser parser = factory.createParser(lenientPrefix && start > 0 ? message.substring(start) : message)) {
-            return evaluate(parser, st, null);
+            return exact(parser);
         } catch (IOException e) {
             return false;
         }
@@ -148,7 +162,7 @@ public final class JsonMatcher implements EventMatcher {
             return matchesDecoded(new String(utf8, offset, length, StandardCharsets.UTF_8), st);
         }
         try {
-            return evaluate(st.parser(factory).reset(utf8, start, offset + length), st, null);
+            return exact(st.parser(factory).reset(utf8, start, offset + length));
         } catch (IOException e) {
             // The byte parser rejects malformed UTF-8 that decoding would replace with U+FFFD; answer for the decoded
             // text, as matches(String) would. ASCII decodes to itself and would fail the same way again.
@@ -177,19 +191,19 @@ public final class JsonMatcher implements EventMatcher {
                     : "the message is not a JSON object" + (message.indexOf('{') > 0
                     ? " (it has text before its '{', and lenientJsonPrefix is off)" : ""), List.of());
         }
-        JsonState st = new JsonState(tests.length, nodes.length, formula.size(), frameCapacities);
-        String[] observed = new String[tests.length];
+        TreeEvaluation tree;
         try (JsonParser parser = factory.createParser(start == 0 ? message : message.substring(start))) {
-            evaluate(parser, st, observed);
+            tree = TreeEvaluation.of(root, nodes, tests, parser, true);
         } catch (IOException e) {
             String detail = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             return new Explanation(false, "the message is not well-formed JSON: " + detail, List.of());
         }
         byte[] values = new byte[formula.size()];
-        boolean clausesSayMatch = formula.evaluate(st, values) == Formula.TRUE;
+        boolean clausesSayMatch = formula.evaluate(leafValues(tree.holds()), values) == Formula.TRUE;
         boolean[] holds = new boolean[tests.length];
         boolean[] deciding = new boolean[tests.length];
         formula.explain(values, matched, holds, deciding);
+        String[] observed = tree.observed();
         List<Explanation.Outcome> outcomes = new ArrayList<>();
         for (int leaf = 0; leaf < tests.length; leaf++) {
             String seen = observed[leaf] != null ? observed[leaf]
@@ -235,83 +249,55 @@ public final class JsonMatcher implements EventMatcher {
     }
 
     /**
-     * Walks the event. With {@code observed} null this is the hot path; otherwise it records, per leaf, the value it
-     * was decided on and does not stop early, so that every leaf is decided.
+     * For tests: the byte walk's own answer for the UTF-8 event {@code utf8} (whole), without the prefilter and
+     * without falling back: {@link Utf8Walk#TRUE}, {@link Utf8Walk#FALSE} or {@link Utf8Walk#UNSURE}.
      */
-    private boolean evaluate(JsonParser p, JsonState st, String[] observed) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
+    int walk(byte[] utf8) {
+        int start = jsonStart(utf8, 0, utf8.length);
+        return start < 0 ? Utf8Walk.FALSE : Utf8Walk.evaluate(this, utf8, start, utf8.length, states.get(), maxNesting);
+    }
+
+    /** For tests: the exact answer for the UTF-8 event {@code utf8}, read into a tree by jackson-core. */
+    boolean exactly(byte[] utf8) {
+        int start = jsonStart(utf8, 0, utf8.length);
+        try (JsonParser parser = factory.createParser(utf8, Math.max(start, 0), utf8.length - Math.max(start, 0))) {
+            return start >= 0 && exact(parser);
+        } catch (IOException e) {
             return false;
         }
-        startWalk(st);
-        int depth = 0;
-        while (true) {
-            JsonToken token = p.nextToken();
-            if (token == null) {
-                return false;
-            }
-            int id = token.id();
-            if (id == JsonTokenId.ID_END_OBJECT || id == JsonTokenId.ID_END_ARRAY) {
-                finishFrame(st, depth);
-                if (depth == 0) {
-                    return decided(st) == Formula.TRUE && p.nextToken() == null;
-                }
-                depth--;
-                byte verdict = observed == null ? decided(st) : Formula.UNKNOWN;
-                if (verdict != Formula.UNKNOWN) {
-                    return verdict == Formula.TRUE && finishDocument(p, depth + 1);
-                }
-                continue;
-            }
-            if (id == JsonTokenId.ID_FIELD_NAME) {
-                selectByName(st, depth, p.currentName());
-                token = p.nextToken();
-                id = token.id();
-            } else {
-                selectByIndex(st, depth, st.frameIndex[depth]++);
-            }
-            if (st.nextSize == 0) {
-                if (id == JsonTokenId.ID_START_OBJECT || id == JsonTokenId.ID_START_ARRAY) {
-                    p.skipChildren();
-                }
-                continue;
-            }
-            boolean container = id == JsonTokenId.ID_START_OBJECT || id == JsonTokenId.ID_START_ARRAY;
-            testValue(p, st, id, observed);
-            if (container) {
-                if (pushChildren(st, depth, id == JsonTokenId.ID_START_ARRAY) > 0) {
-                    depth++;
-                } else {
-                    p.skipChildren();
-                }
-            } else {
-                finishSelected(st);
-            }
-            byte verdict = observed == null ? decided(st) : Formula.UNKNOWN;
-            if (verdict != Formula.UNKNOWN) {
-                return verdict == Formula.TRUE && finishDocument(p, depth + 1);
-            }
-        }
     }
 
-    /** The trie nodes reached by a property name from the current frame, into {@code st.nextNodes}. */
-    private void selectByName(JsonState st, int depth, String name) {
-        int n = 0;
-        if (!st.frameIsArray[depth]) {
-            int[] frame = st.frameNodes[depth];
-            for (int i = 0; i < st.frameSize[depth]; i++) {
-                TrieNode node = nodes[frame[i]];
-                n = selectProperty(st, n, node, node.child(name));
-            }
-        }
-        st.nextSize = n;
+    /** The exact answer, read by jackson-core into a tree where a repeated key's last value counts. */
+    private boolean exact(JsonParser p) throws IOException {
+        TreeEvaluation tree = TreeEvaluation.of(root, nodes, tests, p, false);
+        return tree.single() && formula.evaluate(leafValues(tree.holds()), new byte[formula.size()]) == Formula.TRUE;
     }
+
+    /** Every leaf decided: true where a value passed, false elsewhere. */
+    private static byte[] leafValues(boolean[] holds) {
+        byte[] values = new byte[holds.length];
+        for (int leaf = 0; leaf < holds.length; leaf++) {
+            values[leaf] = holds[leaf] ? Formula.TRUE : Formula.FALSE;
+        }
+        return values;
+    }
+
+    // ---- the steps of Utf8Walk ----
+
+    /** What a selection returns when the name had already selected its node in the same object: a repeated key. */
+    static final int REPEATED = -1;
 
     /**
-     * Adds what a property reaches from {@code node}, its named child (unless it is a definite position already seen:
-     * a duplicated key) and its wildcard child, to {@code st.nextNodes} from {@code n}; the new count.
+     * Adds what a property reaches from {@code node}, its named child and its wildcard child, to {@code st.nextNodes}
+     * from {@code n}; the new count, or {@link #REPEATED} if the named child was selected before in the same object.
+     *
+     * @param object the serial of the object the property is in
      */
-    private static int selectProperty(JsonState st, int n, TrieNode node, TrieNode child) {
-        if (child != null && !(child.definite && st.visited(child.id))) {
+    private static int selectProperty(JsonState st, long object, int n, TrieNode node, TrieNode child) {
+        if (child != null) {
+            if (!st.firstSelection(child, object)) {
+                return REPEATED;
+            }
             st.nextNodes[n++] = child.id;
         }
         if (node.wildcard != null) {
@@ -320,47 +306,70 @@ public final class JsonMatcher implements EventMatcher {
         return n;
     }
 
+    /**
+     * Whether {@code b[from, end)} certainly holds no name of the root object that selects something: none is there
+     * in its raw spelling, and there is no backslash that could spell one otherwise. Then no key of the root that
+     * selects anything can repeat after {@code from}. False if unsure (a wildcard selects every name of the root).
+     */
+    boolean noRootNameIn(byte[] b, int from, int end) {
+        if (rootNames == null) {
+            return false;
+        }
+        for (ByteSearch.Needle name : rootNames) {
+            if (ByteSearch.indexOfUnlessBackslash(b, from, end, name) != -1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Starts the walk of a new event at the document's root object. */
     void startWalk(JsonState st) {
-        st.reset();
-        st.visit(root.id);
+        long serial = st.reset();
         st.frameNodes[0][0] = root.id;
         st.frameSize[0] = 1;
         st.frameIsArray[0] = false;
         st.frameNameLengths[0] = root.selectingLengths;
         st.frameOnly[0] = root;
+        st.frameSerial[0] = serial;
+        st.frameEnumerated[0] = root.wildcard != null;
+        st.frameWatchesNulls[0] = false;
     }
 
     /**
-     * What a property name reaches from a frame whose only node is {@code node}, given the node's child for the name
-     * (or null), into {@code st.nextNodes}. The byte walk looks the child up itself: a call of the general
+     * What a property name reaches from the frame at {@code depth}, whose only node is {@code node}, given the node's
+     * child for the name (or null), into {@code st.nextNodes}; {@code st.nextSize} is {@link #REPEATED} for a repeated
+     * key. The byte walk looks the child up itself: a call of the general
      * {@link #selectByName(JsonState, int, byte[], int, int)} per property is too large for the JIT to inline.
      */
-    void selectChild(JsonState st, TrieNode node, TrieNode child) {
-        st.nextSize = selectProperty(st, 0, node, child);
+    void selectChild(JsonState st, int depth, TrieNode node, TrieNode child) {
+        st.nextSize = selectProperty(st, st.frameSerial[depth], 0, node, child);
     }
 
-    /** The trie nodes reached by a property name given in UTF-8, into {@code st.nextNodes}. */
+    /**
+     * The trie nodes reached by a property name given in UTF-8, into {@code st.nextNodes}; {@code st.nextSize} is
+     * {@link #REPEATED} for a repeated key.
+     */
     void selectByName(JsonState st, int depth, byte[] b, int off, int len) {
         int n = 0;
         if (!st.frameIsArray[depth]) {
             int[] frame = st.frameNodes[depth];
-            for (int i = 0; i < st.frameSize[depth]; i++) {
+            long object = st.frameSerial[depth];
+            for (int i = 0; i < st.frameSize[depth] && n >= 0; i++) {
                 TrieNode node = nodes[frame[i]];
-                n = selectProperty(st, n, node, node.child(b, off, len));
+                n = selectProperty(st, object, n, node, node.child(b, off, len));
             }
         }
         st.nextSize = n;
     }
-
-    // ---- the steps of Utf8Walk: the same walk as evaluate(), given values instead of tokens ----
 
     private static final int TEXT = 0;
     private static final int NUMBER = 1;
     private static final int BOOLEAN_TRUE = 2;
     private static final int BOOLEAN_FALSE = 3;
     private static final int NULL = 4;
-    private static final int CONTAINER = 5;
+    private static final int OBJECT = 5;
+    private static final int ARRAY = 6;
 
     void testText(JsonState st, char[] chars, int length) {
         testSelected(st, TEXT, chars, length);
@@ -378,16 +387,13 @@ public final class JsonMatcher implements EventMatcher {
         testSelected(st, NULL, null, 0);
     }
 
-    void testContainer(JsonState st) {
-        testSelected(st, CONTAINER, null, 0);
+    void testContainer(JsonState st, boolean array) {
+        testSelected(st, array ? ARRAY : OBJECT, null, 0);
     }
 
     private void testSelected(JsonState st, int kind, char[] chars, int length) {
         for (int i = 0; i < st.nextSize; i++) {
             TrieNode node = nodes[st.nextNodes[i]];
-            if (node.definite) {
-                st.visit(node.id);
-            }
             if (node.leaves.length > 0) {
                 // Kept apart and rarely called: the walk tests every selected container, and most end no selector.
                 testLeaves(st, node, kind, chars, length);
@@ -403,29 +409,55 @@ public final class JsonMatcher implements EventMatcher {
             }
             ValueTest test = tests[leaf];
             boolean result = switch (kind) {
-                case TEXT -> test.onText(chars, 0, length);
+                case TEXT -> test.onString(chars, 0, length);
                 case NUMBER -> test.onNumber(chars, 0, length);
                 case BOOLEAN_TRUE -> test.onBoolean(true);
                 case BOOLEAN_FALSE -> test.onBoolean(false);
                 case NULL -> test.onNull();
                 default -> test.onContainer();
             };
+            if (!result && kind == ARRAY && watchesNulls[leaf]) {
+                // Its elements decide: a direct null makes it true (nullElement), the array's end false (finishFrame).
+                continue;
+            }
             if (result || !existential[leaf]) {
                 st.resolve(leaf, result);
             }
         }
     }
 
-    /** Opens a frame below {@code depth} for the selected nodes that have children; how many there are. */
+    /** The array of the frame at {@code depth} directly holds a null: the {@code IS NULL} leaves of its nodes hold. */
+    void nullElement(JsonState st, int depth) {
+        int[] frame = st.frameNodes[depth];
+        for (int i = 0; i < st.frameSize[depth]; i++) {
+            TrieNode node = nodes[frame[i]];
+            if (node.watchesNulls) {
+                for (int leaf : node.leaves) {
+                    if (watchesNulls[leaf] && !st.resolved(leaf)) {
+                        st.resolve(leaf, true);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Opens a frame below {@code depth} for the selected nodes that select into the container (or watch an array's
+     * nulls); how many there are.
+     */
     int pushChildren(JsonState st, int depth, boolean array) {
         int pushed = 0;
         long lengths = 0;
+        boolean enumerated = false;
+        boolean watches = false;
         int[] frame = st.frameNodes[depth + 1];
         for (int i = 0; i < st.nextSize; i++) {
             TrieNode node = nodes[st.nextNodes[i]];
-            if (node.hasChildren) {
+            if (node.hasChildren || (array && node.watchesNulls)) {
                 frame[pushed++] = node.id;
                 lengths |= node.selectingLengths;
+                enumerated |= node.wildcard != null;
+                watches |= node.watchesNulls;
             }
         }
         if (pushed > 0) {
@@ -434,6 +466,9 @@ public final class JsonMatcher implements EventMatcher {
             st.frameOnly[depth + 1] = pushed == 1 ? nodes[frame[0]] : null;
             st.frameIsArray[depth + 1] = array;
             st.frameIndex[depth + 1] = 0;
+            st.frameSerial[depth + 1] = st.nextSerial();
+            st.frameEnumerated[depth + 1] = enumerated && !array;
+            st.frameWatchesNulls[depth + 1] = watches && array;
         }
         return pushed;
     }
@@ -469,66 +504,9 @@ public final class JsonMatcher implements EventMatcher {
         st.nextSize = n;
     }
 
-    /** Tests the current value against the leaves of every selected node. */
-    private void testValue(JsonParser p, JsonState st, int id, String[] observed) throws IOException {
-        for (int i = 0; i < st.nextSize; i++) {
-            TrieNode node = nodes[st.nextNodes[i]];
-            if (node.definite) {
-                st.visit(node.id);
-            }
-            for (int leaf : node.leaves) {
-                if (st.resolved(leaf)) {
-                    continue;
-                }
-                boolean result = test(p, tests[leaf], id);
-                if (result || !existential[leaf]) {
-                    st.resolve(leaf, result);
-                }
-                if (observed != null && (observed[leaf] == null || result)) {
-                    observed[leaf] = describe(p, id, nodeText(node));
-                }
-            }
-        }
-    }
-
-    private static boolean test(JsonParser p, ValueTest test, int id) throws IOException {
-        switch (id) {
-            case JsonTokenId.ID_STRING:
-                return test.onText(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            case JsonTokenId.ID_NUMBER_INT:
-            case JsonTokenId.ID_NUMBER_FLOAT:
-                return test.onNumber(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            case JsonTokenId.ID_TRUE:
-                return test.onBoolean(true);
-            case JsonTokenId.ID_FALSE:
-                return test.onBoolean(false);
-            case JsonTokenId.ID_NULL:
-                return test.onNull();
-            default:
-                return test.onContainer();
-        }
-    }
-
-    private static String describe(JsonParser p, int id, String where) throws IOException {
-        String value = switch (id) {
-            case JsonTokenId.ID_STRING -> Explanation.quote(p.getText());
-            case JsonTokenId.ID_NUMBER_INT, JsonTokenId.ID_NUMBER_FLOAT -> p.getText();
-            case JsonTokenId.ID_TRUE -> "true";
-            case JsonTokenId.ID_FALSE -> "false";
-            case JsonTokenId.ID_NULL -> "null";
-            case JsonTokenId.ID_START_OBJECT -> "an object";
-            default -> "an array";
-        };
-        return where + value;
-    }
-
-    private static String nodeText(TrieNode node) {
-        return node.definite ? "" : "a selected value is ";
-    }
-
     /**
      * The values of the given (definite) nodes have ended: every leaf at or below them that is still undecided is
-     * false (a missing field, or a wildcard that selected nothing that passed).
+     * false (a missing field, a wildcard that selected nothing that passed, an array without a null).
      */
     private void finish(JsonState st, int[] ids, int size) {
         for (int i = 0; i < size; i++) {
@@ -550,25 +528,5 @@ public final class JsonMatcher implements EventMatcher {
             st.leavesChanged = false;
         }
         return st.verdict;
-    }
-
-    /** Reads the rest of the document without decoding anything: true if it is well formed and nothing follows. */
-    private static boolean finishDocument(JsonParser p, int openContainers) throws IOException {
-        if (p instanceof ReusableJsonParser reusable && reusable.finishDocumentFast()) {
-            return true;
-        }
-        int open = openContainers;
-        while (open > 0) {
-            JsonToken token = p.nextToken();
-            if (token == null) {
-                return false;
-            }
-            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                p.skipChildren();
-            } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                open--;
-            }
-        }
-        return p.nextToken() == null;
     }
 }

@@ -83,6 +83,10 @@ public final class JsonMatcherBuilder {
 
         Draft root = new Draft(0, true);
         boolean[] existential = new boolean[tests.size()];
+        boolean[] watchesNulls = new boolean[tests.size()];
+        for (int l = 0; l < tests.size(); l++) {
+            watchesNulls[l] = tests.get(l).onArrayHoldingNull();
+        }
         for (int l = 0; l < selectors.size(); l++) {
             Draft node = root;
             for (SelectorStep step : selectors.get(l).steps()) {
@@ -92,14 +96,14 @@ public final class JsonMatcherBuilder {
             existential[l] = !node.definite;
         }
         List<TrieNode> frozen = new ArrayList<>();
-        TrieNode trieRoot = root.freeze(frozen);
+        TrieNode trieRoot = root.freeze(frozen, watchesNulls);
         int height = frozen.stream().mapToInt(t -> t.depth).max().orElse(0);
         // The walk's frame at depth k holds trie nodes of depth k only: sized by the trie's width there, the frames
         // take as much room as the trie, not its height times its size.
         int[] frameCapacities = new int[height + 2];
         frozen.forEach(t -> frameCapacities[t.depth]++);
         return new JsonMatcher(trieRoot, frozen.toArray(TrieNode[]::new), tests.toArray(ValueTest[]::new),
-                clauses.toArray(Clause[]::new), existential, formula, prefilter, factory, lenientPrefix,
+                clauses.toArray(Clause[]::new), existential, watchesNulls, formula, prefilter, factory, lenientPrefix,
                 frameCapacities);
     }
 
@@ -130,12 +134,12 @@ public final class JsonMatcherBuilder {
             return wildcard;
         }
 
-        TrieNode freeze(List<TrieNode> out) {
+        TrieNode freeze(List<TrieNode> out, boolean[] watchesNulls) {
             Map<String, TrieNode> frozenNames = new LinkedHashMap<>();
-            names.forEach((k, v) -> frozenNames.put(k, v.freeze(out)));
+            names.forEach((k, v) -> frozenNames.put(k, v.freeze(out, watchesNulls)));
             Map<Integer, TrieNode> frozenIndexes = new LinkedHashMap<>();
-            indexes.forEach((k, v) -> frozenIndexes.put(k, v.freeze(out)));
-            TrieNode frozenWildcard = wildcard == null ? null : wildcard.freeze(out);
+            indexes.forEach((k, v) -> frozenIndexes.put(k, v.freeze(out, watchesNulls)));
+            TrieNode frozenWildcard = wildcard == null ? null : wildcard.freeze(out, watchesNulls);
             List<Integer> subtree = new ArrayList<>(leaves);
             frozenNames.values().forEach(c -> addAll(subtree, c.subtreeLeaves));
             frozenIndexes.values().forEach(c -> addAll(subtree, c.subtreeLeaves));
@@ -144,7 +148,8 @@ public final class JsonMatcherBuilder {
             }
             TrieNode node = new TrieNode(out.size(), depth, definite, frozenNames, frozenIndexes, frozenWildcard,
                     leaves.stream().mapToInt(Integer::intValue).toArray(),
-                    subtree.stream().mapToInt(Integer::intValue).toArray());
+                    subtree.stream().mapToInt(Integer::intValue).toArray(),
+                    leaves.stream().anyMatch(l -> watchesNulls[l]));
             out.add(node);
             return node;
         }

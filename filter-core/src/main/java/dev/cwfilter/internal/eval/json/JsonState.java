@@ -1,23 +1,52 @@
 package dev.cwfilter.internal.eval.json;
 
 import dev.cwfilter.internal.eval.PrefilterGate;
+import dev.cwfilter.internal.eval.Utf8Buffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The scratch state of one JSON evaluation, owned by one thread and reused for every event it evaluates, so that the
  * evaluator allocates nothing per event beyond the parser. Per-event values are stamped with a generation number
  * instead of being cleared.
+ *
+ * <p>Open objects are told apart by a serial number that grows with every container the walk opens, over all the
+ * events this thread evaluates: a trie node stamped with the serial of the object it was last selected in has been
+ * selected there before, which is how a repeated key is noticed (SEMANTICS.md O3).
  */
 final class JsonState {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The most names the table of objects enumerated by a wildcard holds; an event with more is left to jackson-core. */
+    static final int MAX_KEYS = 1 << 16;
+    /**
+     * The most slots one lookup in that table probes: names made to collide cost at most this many comparisons each
+     * before the event is left to jackson-core, whose time is linear in the event.
+     */
+    static final int MAX_PROBES = 64;
 
     private int generation;
     private final int[] leafGeneration;
     private final boolean[] leafTrue;
-    private final int[] visitedGeneration;
+    /** Per trie node, the serial of the object in which a name last selected it. */
+    private final long[] nodeStamp;
+    /** The last serial given to an opened object or array; never repeats for this thread. */
+    private long serial;
+    /** The serial of the current event's root object: stamps below it belong to earlier events. */
+    private long eventSerial;
     final byte[] scratch;
     final int[][] frameNodes;
     final int[] frameSize;
     final boolean[] frameIsArray;
     final int[] frameIndex;
+    /** Per frame, the serial of its object or array. */
+    final long[] frameSerial;
+    /** Per frame, whether a node of it has a wildcard child: every name of its object selects, and each is recorded. */
+    final boolean[] frameEnumerated;
+    /** Per frame, whether it is an array whose direct null elements decide an {@code IS NULL} of its own nodes. */
+    final boolean[] frameWatchesNulls;
     /**
      * Per frame, the union of its nodes' {@link TrieNode#selectingLengths}: a property name whose length (mod 64) has
      * no bit here selects nothing, and is not looked up.
@@ -38,6 +67,16 @@ final class JsonState {
     /** The formula's value when it was last computed, valid while {@link #leavesChanged} is false. */
     byte verdict;
 
+    /*
+     * The names read so far in objects a wildcard enumerates, as an open-addressing table over the event's bytes:
+     * per slot the serial of the object, the name's hash, offset and length. A slot stamped before this event is free.
+     */
+    private long[] keySerial = new long[64];
+    private int[] keyHash = new int[64];
+    private int[] keyOffset = new int[64];
+    private int[] keyLength = new int[64];
+    private int keyCount;
+
     /**
      * Scratch state for a matcher.
      *
@@ -47,7 +86,7 @@ final class JsonState {
         int maxFrames = frameCapacities.length;
         leafGeneration = new int[leaves];
         leafTrue = new boolean[leaves];
-        visitedGeneration = new int[nodes];
+        nodeStamp = new long[nodes];
         scratch = new byte[formulaSize];
         frameNodes = new int[maxFrames][];
         for (int k = 0; k < maxFrames; k++) {
@@ -56,6 +95,9 @@ final class JsonState {
         frameSize = new int[maxFrames];
         frameIsArray = new boolean[maxFrames];
         frameIndex = new int[maxFrames];
+        frameSerial = new long[maxFrames];
+        frameEnumerated = new boolean[maxFrames];
+        frameWatchesNulls = new boolean[maxFrames];
         frameNameLengths = new long[maxFrames];
         frameOnly = new TrieNode[maxFrames];
         nextNodes = new int[nodes];
@@ -73,7 +115,7 @@ final class JsonState {
     final PrefilterGate gate = new PrefilterGate();
 
     /** This thread's buffer for String events encoded as UTF-8. */
-    final dev.cwfilter.internal.eval.Utf8Buffer encoded = new dev.cwfilter.internal.eval.Utf8Buffer();
+    final Utf8Buffer encoded = new Utf8Buffer();
 
     /** The scratch characters, grown to hold at least {@code capacity}. */
     char[] chars(int capacity) {
@@ -83,16 +125,23 @@ final class JsonState {
         return chars;
     }
 
-    /** Starts a new event: everything of the previous one becomes unknown. */
-    void reset() {
+    /** Starts a new event: everything of the previous one becomes unknown. Returns the root object's serial. */
+    long reset() {
         leavesChanged = true;
         assignment = 0;
         generation++;
         if (generation == 0) {
-            java.util.Arrays.fill(leafGeneration, 0);
-            java.util.Arrays.fill(visitedGeneration, 0);
+            Arrays.fill(leafGeneration, 0);
             generation = 1;
         }
+        keyCount = 0;
+        eventSerial = ++serial;
+        return eventSerial;
+    }
+
+    /** A serial for a container just opened. */
+    long nextSerial() {
+        return ++serial;
     }
 
     boolean resolved(int leaf) {
@@ -111,11 +160,88 @@ final class JsonState {
         return leafGeneration[leaf] != generation ? Formula.UNKNOWN : leafTrue[leaf] ? Formula.TRUE : Formula.FALSE;
     }
 
-    boolean visited(int node) {
-        return visitedGeneration[node] == generation;
+    /**
+     * Records that a name selected {@code node} in the object whose serial is {@code object}; false if a name had
+     * already selected it there (a repeated key).
+     */
+    boolean firstSelection(TrieNode node, long object) {
+        if (nodeStamp[node.id] == object) {
+            return false;
+        }
+        nodeStamp[node.id] = object;
+        return true;
     }
 
-    void visit(int node) {
-        visitedGeneration[node] = generation;
+    /**
+     * Records the name {@code b[off, off+len)} of the object whose serial is {@code object}, one a wildcard enumerates:
+     * 1 if it is new there, 0 if the object already had it (a repeated key), -1 if the table is full or the name's
+     * slot too far from its hash.
+     */
+    int recordKey(byte[] b, int off, int len, long object) {
+        if (keyCount >= keySerial.length >>> 1) {
+            if (keySerial.length >= MAX_KEYS) {
+                return -1;
+            }
+            grow();
+        }
+        int mask = keySerial.length - 1;
+        int hash = hash(b, off, len, object);
+        int slot = hash & mask;
+        int probes = 0;
+        while (keySerial[slot] >= eventSerial) {
+            if (keyHash[slot] == hash && keySerial[slot] == object && keyLength[slot] == len
+                    && Arrays.equals(b, keyOffset[slot], keyOffset[slot] + len, b, off, off + len)) {
+                return 0;
+            }
+            if (++probes == MAX_PROBES) {
+                return -1;
+            }
+            slot = slot + 1 & mask;
+        }
+        keySerial[slot] = object;
+        keyHash[slot] = hash;
+        keyOffset[slot] = off;
+        keyLength[slot] = len;
+        keyCount++;
+        return 1;
+    }
+
+    /** Doubles the table, keeping this event's entries; their names are read from the bytes they were recorded in. */
+    private void grow() {
+        long[] oldSerial = keySerial;
+        int[] oldHash = keyHash;
+        int[] oldOffset = keyOffset;
+        int[] oldLength = keyLength;
+        int size = oldSerial.length * 2;
+        keySerial = new long[size];
+        keyHash = new int[size];
+        keyOffset = new int[size];
+        keyLength = new int[size];
+        for (int s = 0; s < oldSerial.length; s++) {
+            if (oldSerial[s] >= eventSerial) {
+                int slot = oldHash[s] & size - 1;
+                while (keySerial[slot] != 0) {
+                    slot = slot + 1 & size - 1;
+                }
+                keySerial[slot] = oldSerial[s];
+                keyHash[slot] = oldHash[s];
+                keyOffset[slot] = oldOffset[s];
+                keyLength[slot] = oldLength[s];
+            }
+        }
+    }
+
+    /** A hash of a name and the object it is in: the whole name up to 16 bytes, its first and last 8 beyond. */
+    private static int hash(byte[] b, int off, int len, long object) {
+        long h = (object * 0x9E3779B97F4A7C15L) ^ len;
+        if (len >= 8) {
+            h = (h ^ (long) LONGS.get(b, off)) * 0xC2B2AE3D27D4EB4FL;
+            h = (h ^ (long) LONGS.get(b, off + len - 8)) * 0xC2B2AE3D27D4EB4FL;
+        } else {
+            for (int k = 0; k < len; k++) {
+                h = (h ^ b[off + k]) * 0xC2B2AE3D27D4EB4FL;
+            }
+        }
+        return (int) (h ^ h >>> 29);
     }
 }

@@ -18,8 +18,8 @@ import java.io.IOException;
  * back every field jackson-core sets up for a new document. The parser only ever reads a byte array it is given, so
  * it never loads input, never recycles the caller's array and is never closed.
  *
- * <p>{@link #skipChildren()} and {@link #finishDocumentFast()} first try {@link JsonSkipper}'s strict scan; when it is
- * unsure they fall back to jackson-core itself, from the same position, so the verdict is always jackson-core's.
+ * <p>{@link #skipChildren()} first tries {@link JsonSkipper}'s strict scan; when it is unsure it falls back to
+ * jackson-core itself, from the same position, so the verdict is always jackson-core's.
  *
  * <p>Not thread-safe: each thread owns its parser (see {@link JsonState}).
  */
@@ -86,37 +86,5 @@ final class ReusableJsonParser extends UTF8StreamJsonParser {
         _parsingContext = _parsingContext.clearAndGetParent();
         _currToken = object ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
         return this;
-    }
-
-    /**
-     * Checks the rest of the document with {@link JsonSkipper}: true if every open container is certainly completed
-     * and nothing but whitespace follows, the parser then being at the end; false if the scan is unsure, the parser
-     * then reading on from where it was (the caller's token loop decides). The current token must be a complete
-     * value or a container's first token.
-     */
-    boolean finishDocumentFast() throws IOException {
-        if (_tokenIncomplete) {
-            _skipString();
-            _tokenIncomplete = false;
-        }
-        int depth = _parsingContext.getNestingDepth();
-        if (_trackMaxTokenCount || depth < 1 || depth - 1 > JsonSkipper.MAX_DEPTH) {
-            return false;
-        }
-        long kinds = 0;
-        for (JsonReadContext c = _parsingContext; !c.inRoot(); c = c.getParent()) {
-            if (c.inObject()) {
-                kinds |= 1L << (c.getNestingDepth() - 1);
-            }
-        }
-        boolean justOpened = _currToken == JsonToken.START_OBJECT || _currToken == JsonToken.START_ARRAY;
-        if (!JsonSkipper.finishDocument(_inputBuffer, _inputPtr, _inputEnd, kinds, depth - 1, justOpened,
-                maxNestingDepth - 1)) {
-            return false;
-        }
-        _inputPtr = _inputEnd;
-        _parsingContext = rootContext;
-        _currToken = null;
-        return true;
     }
 }

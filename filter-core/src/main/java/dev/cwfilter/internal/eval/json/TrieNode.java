@@ -12,7 +12,7 @@ import java.util.Map;
  * selectors of a pattern share one trie, so a value the event holds is examined once however many selectors reach it.
  *
  * <p>A node is <em>definite</em> when no wildcard step leads to it: such a position is a single value of the event
- * (the first occurrence, if a key is duplicated). Immutable once built, and thread-safe.
+ * (the last occurrence, if a key is repeated: SEMANTICS.md O3). Immutable once built, and thread-safe.
  */
 final class TrieNode {
 
@@ -43,9 +43,14 @@ final class TrieNode {
     /** Every leaf at or below this node: what becomes decidable once this (definite) node's value has ended. */
     final int[] subtreeLeaves;
     final boolean hasChildren;
+    /**
+     * Whether a leaf here is decided by the elements of an array this node selects ({@code IS NULL}, SEMANTICS.md O5):
+     * the walk then opens the array even if no child selects into it.
+     */
+    final boolean watchesNulls;
 
     TrieNode(int id, int depth, boolean definite, Map<String, TrieNode> names, Map<Integer, TrieNode> indexes,
-             TrieNode wildcard, int[] leaves, int[] subtreeLeaves) {
+             TrieNode wildcard, int[] leaves, int[] subtreeLeaves, boolean watchesNulls) {
         this.id = id;
         this.depth = depth;
         this.definite = definite;
@@ -66,6 +71,7 @@ final class TrieNode {
         this.leaves = leaves;
         this.subtreeLeaves = subtreeLeaves;
         this.hasChildren = !names.isEmpty() || !indexes.isEmpty() || wildcard != null;
+        this.watchesNulls = watchesNulls;
     }
 
     /** The child for a property name, or null. */

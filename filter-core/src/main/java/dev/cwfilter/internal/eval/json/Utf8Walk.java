@@ -2,15 +2,23 @@ package dev.cwfilter.internal.eval.json;
 
 
 /**
- * The fast path of {@link JsonMatcher} over UTF-8 bytes: the same walk of the selector trie, driven by
- * {@link JsonSkipper}'s strict scan instead of jackson-core's tokens. Property names are compared with the trie's as
- * bytes, a value reaching a leaf is decoded into the thread's scratch characters, and everything else is skipped.
+ * The fast path of {@link JsonMatcher} over UTF-8 bytes: a walk of the selector trie driven by {@link JsonSkipper}'s
+ * strict scan. Property names are compared with the trie's as bytes, a value reaching a leaf is decoded into the
+ * thread's scratch characters, and everything else is skipped.
  *
- * <p>It answers {@link #TRUE} only for a document it has read entirely and found strictly well formed; {@link #FALSE}
- * as soon as the formula is false (as the jackson-core walk does: a malformed rest could not make it match); and
- * {@link #UNSURE} for anything its strict subset does not cover (an escape in a property name, overlong UTF-8, a
- * value over 64 Ki characters, deep nesting, malformed JSON), in which case the caller evaluates the event again with
- * jackson-core, whose answer counts.
+ * <p>A key's last value is its value (SEMANTICS.md O3), so no leaf is final before the event ends: a later repeat of
+ * its key, or of a key above it, could replace the value it was decided on. The walk decides each leaf on the first
+ * value it selects and watches for repeats instead: every key that selects a trie node is stamped with the object it
+ * is in, and in an object a wildcard enumerates every name is recorded. A repeat answers {@link #UNSURE}, and
+ * {@link TreeEvaluation} reads the event exactly; events without one (nearly all) are answered here. Once the formula
+ * is decided by the leaves seen so far, the walk stops testing values and only {@linkplain #watch watches} the rest of
+ * the open objects for a repeat, and the rest of the event for well-formedness.
+ *
+ * <p>It answers {@link #TRUE} only for a document it has read entirely and found strictly well formed and free of
+ * repeats of the keys it selected; {@link #FALSE} when the formula is false and it has made sure no such repeat
+ * follows (a malformed rest could not make the event match); and {@link #UNSURE} for anything else (a repeat, an
+ * escape in a property name, overlong UTF-8, a value over 64 Ki characters, deep nesting, malformed JSON), in which
+ * case the caller evaluates the event again with jackson-core, whose answer counts.
  *
  * <p>Stateless; the scratch state is the caller's per-thread {@link JsonState}.
  */
@@ -52,24 +60,19 @@ final class Utf8Walk {
             } else {
                 if (inArray) {
                     m.selectByIndex(st, depth, st.frameIndex[depth]++);
+                    if (c == 'n' && st.frameWatchesNulls[depth]) {
+                        // A null element directly in an array whose IS NULL is open (if it is not a well-formed null,
+                        // reading it below finds out and the event goes to jackson-core).
+                        m.nullElement(st, depth);
+                    }
                 } else {
                     if (c != '"') {
                         return UNSURE;
                     }
                     // A name with an escape is left to jackson-core, which decodes it before comparing.
                     int nameEnd = JsonSkipper.string(b, i + 1, end, JsonSkipper.PLAIN_NAME);
-                    if (nameEnd < 0) {
+                    if (nameEnd < 0 || !select(m, st, depth, b, i + 1, nameEnd - 1 - (i + 1))) {
                         return UNSURE;
-                    }
-                    int nameLength = nameEnd - 1 - (i + 1);
-                    TrieNode only = st.frameOnly[depth];
-                    if ((st.frameNameLengths[depth] >>> nameLength & 1) == 0) {
-                        // No node of the frame has a child, nor a wildcard, for a name of this length.
-                        st.nextSize = 0;
-                    } else if (only != null) {
-                        m.selectChild(st, only, only.child(b, i + 1, nameLength));
-                    } else {
-                        m.selectByName(st, depth, b, i + 1, nameLength);
                     }
                     i = JsonSkipper.whitespace(b, nameEnd, end);
                     if (i >= end || b[i] != ':') {
@@ -90,7 +93,7 @@ final class Utf8Walk {
                     if (depth + 2 > maxNesting) {
                         return UNSURE;
                     }
-                    m.testContainer(st);
+                    m.testContainer(st, c == '[');
                     int pushed = m.pushChildren(st, depth, c == '[');
                     i++;
                     if (pushed > 0) {
@@ -98,7 +101,7 @@ final class Utf8Walk {
                         first = true;
                         int verdict = m.verdict(st);
                         if (verdict != UNSURE) {
-                            return verdict == FALSE ? FALSE : finish(st, b, i, end, depth, true, maxNesting);
+                            return watch(m, st, b, i, end, depth, true, verdict, maxNesting);
                         }
                         continue;
                     }
@@ -108,7 +111,7 @@ final class Utf8Walk {
                     }
                     int verdict = m.verdict(st);
                     if (verdict != UNSURE) {
-                        return verdict == FALSE ? FALSE : finish(st, b, i, end, depth, false, maxNesting);
+                        return watch(m, st, b, i, end, depth, false, verdict, maxNesting);
                     }
                 } else {
                     i = testScalar(m, st, b, i, end, c);
@@ -118,7 +121,7 @@ final class Utf8Walk {
                     m.finishSelected(st);
                     int verdict = m.verdict(st);
                     if (verdict != UNSURE) {
-                        return verdict == FALSE ? FALSE : finish(st, b, i, end, depth, false, maxNesting);
+                        return watch(m, st, b, i, end, depth, false, verdict, maxNesting);
                     }
                 }
             }
@@ -151,17 +154,128 @@ final class Utf8Walk {
                 depth--;
                 int verdict = m.verdict(st);
                 if (verdict != UNSURE) {
-                    return verdict == FALSE ? FALSE : finish(st, b, i, end, depth, false, maxNesting);
+                    return watch(m, st, b, i, end, depth, false, verdict, maxNesting);
                 }
             }
         }
     }
 
-    /** The formula is true: TRUE if the rest of the document is certainly well formed, else UNSURE. */
-    private static int finish(JsonState st, byte[] b, int i, int end, int depth, boolean justOpened,
-                              int maxNesting) {
+    /**
+     * Looks up the property name {@code b[off, off+len)} of the object of frame {@code depth}: the nodes it selects go
+     * into {@code st.nextNodes}. False if it repeats a key that selected something in this object, or if a wildcard
+     * enumerates the object and the name was already read in it (or too many names were).
+     */
+    private static boolean select(JsonMatcher m, JsonState st, int depth, byte[] b, int off, int len) {
+        if ((st.frameNameLengths[depth] >>> len & 1) == 0) {
+            // No node of the frame has a child, nor a wildcard, for a name of this length.
+            st.nextSize = 0;
+            return true;
+        }
+        TrieNode only = st.frameOnly[depth];
+        if (only != null) {
+            m.selectChild(st, depth, only, only.child(b, off, len));
+        } else {
+            m.selectByName(st, depth, b, off, len);
+        }
+        return st.nextSize >= 0 && (!st.frameEnumerated[depth] || st.recordKey(b, off, len, st.frameSerial[depth]) > 0);
+    }
+
+    /**
+     * The formula is decided ({@code verdict}) by the leaves seen so far, and no selected key has repeated yet: reads
+     * the rest of the document, testing no value, but looking up every name of the objects still open (frames
+     * {@code depth} down to 0) for a repeat of a key that selected something, which could replace a value a leaf was
+     * decided on. Values are skipped whole: a key first met here selects only leaves the verdict did not need, so
+     * nothing inside it matters. {@code verdict} if the document ends well formed without a repeat, else
+     * {@link #UNSURE}.
+     *
+     * @param justOpened whether {@code i} is just inside the container of frame {@code depth} (else just after one of
+     *                   its values)
+     */
+    private static int watch(JsonMatcher m, JsonState st, byte[] b, int i, int end, int depth, boolean justOpened,
+                             int verdict, int maxNesting) {
+        long selecting = 0;
+        for (int d = 0; d <= depth; d++) {
+            selecting |= st.frameIsArray[d] ? 0 : st.frameNameLengths[d];
+        }
+        if (selecting == 0) {
+            // No open object has a name that could select anything: only well-formedness is left, and only for a match.
+            return verdict == FALSE ? FALSE : finish(st, b, i, end, depth, justOpened, maxNesting) ? TRUE : UNSURE;
+        }
+        if (verdict == FALSE && depth == 0 && m.noRootNameIn(b, i, end)) {
+            // No name of the root that selects anything is spelled in the rest: nothing can undo the miss.
+            return FALSE;
+        }
+        boolean first = justOpened;
+        boolean afterValue = !justOpened;
+        while (true) {
+            if (!afterValue) {
+                i = JsonSkipper.whitespace(b, i, end);
+                if (i >= end) {
+                    return UNSURE;
+                }
+                int c = b[i];
+                boolean inArray = st.frameIsArray[depth];
+                if (first && c == (inArray ? ']' : '}')) {
+                    i++;
+                    if (depth == 0) {
+                        return JsonSkipper.whitespace(b, i, end) == end ? verdict : UNSURE;
+                    }
+                    depth--;
+                    afterValue = true;
+                    continue;
+                }
+                if (!inArray) {
+                    if (c != '"') {
+                        return UNSURE;
+                    }
+                    int nameEnd = JsonSkipper.string(b, i + 1, end, JsonSkipper.PLAIN_NAME);
+                    if (nameEnd < 0 || !select(m, st, depth, b, i + 1, nameEnd - 1 - (i + 1))) {
+                        return UNSURE;
+                    }
+                    i = JsonSkipper.whitespace(b, nameEnd, end);
+                    if (i >= end || b[i] != ':') {
+                        return UNSURE;
+                    }
+                    i = JsonSkipper.whitespace(b, i + 1, end);
+                    if (i >= end) {
+                        return UNSURE;
+                    }
+                    c = b[i];
+                }
+                i = skipValue(b, i, end, c, maxNesting - (depth + 2));
+                if (i < 0) {
+                    return UNSURE;
+                }
+            }
+            i = JsonSkipper.whitespace(b, i, end);
+            if (i >= end) {
+                return UNSURE;
+            }
+            int c = b[i++];
+            if (c == ',') {
+                first = false;
+                afterValue = false;
+            } else if (c == (st.frameIsArray[depth] ? ']' : '}')) {
+                if (depth == 0) {
+                    return JsonSkipper.whitespace(b, i, end) == end ? verdict : UNSURE;
+                }
+                depth--;
+                afterValue = true;
+                if (verdict == FALSE && depth == 0 && m.noRootNameIn(b, i, end)) {
+                    // Back in the root, and none of its selecting names is spelled in the rest.
+                    return FALSE;
+                }
+            } else {
+                return UNSURE;
+            }
+        }
+    }
+
+    /** Whether the rest of the document, inside the open containers of frames 0 to {@code depth}, is well formed. */
+    private static boolean finish(JsonState st, byte[] b, int i, int end, int depth, boolean justOpened,
+                                  int maxNesting) {
         if (depth > JsonSkipper.MAX_DEPTH) {
-            return UNSURE;
+            return false;
         }
         long kinds = 0;
         for (int d = 0; d <= depth; d++) {
@@ -169,7 +283,7 @@ final class Utf8Walk {
                 kinds |= 1L << d;
             }
         }
-        return JsonSkipper.finishDocument(b, i, end, kinds, depth, justOpened, maxNesting - 1) ? TRUE : UNSURE;
+        return JsonSkipper.finishDocument(b, i, end, kinds, depth, justOpened, maxNesting - 1);
     }
 
     /** Skips a value no selector reaches; the index after it, or UNSURE. */
