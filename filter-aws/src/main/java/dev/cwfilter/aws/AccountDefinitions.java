@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation
  * <p>The conversion fills filter-definitions' {@link MetricFilterFields} and {@link MetricAlarmFields} from the SDK's
  * getters and lets them convert, the same code that converts the JSON {@code aws logs describe-metric-filters} and
  * {@code aws cloudwatch describe-alarms} print, so that the objects equal those read from that JSON (an alarm read
- * here also carries its ARN and configuration time). A definition cwfilter cannot evaluate as CloudWatch would is not
+ * either way carries its ARN and configuration time). A definition cwfilter cannot evaluate as CloudWatch would is not
  * converted: it is reported by name with the reason, and the others are converted —
  * <ul>
  *   <li>metric filters: an invalid pattern (with the caret), a transformation count other than one, a filter on
@@ -170,7 +170,7 @@ public final class AccountDefinitions {
 
     /**
      * One alarm as DescribeAlarms returns it, through {@link MetricAlarmFields} (the same conversion as for the AWS
-     * CLI's JSON), with what the account says beyond its configuration: its ARN and when it was last configured.
+     * CLI's JSON), with its ARN and when it was last configured.
      *
      * @throws IllegalArgumentException if it is not a static-threshold alarm on one metric, or breaks a
      *                                  PutMetricAlarm rule
@@ -185,21 +185,14 @@ public final class AccountDefinitions {
         }
         List<String> metrics = a.hasMetrics() && !a.metrics().isEmpty()
                 ? a.metrics().stream().map(MetricDataQuery::id).toList() : null;
-        MetricAlarm alarm = new MetricAlarmFields(a.alarmName(), a.alarmDescription(), a.actionsEnabled(),
+        return new MetricAlarmFields(a.alarmName(), a.alarmArn(), a.alarmDescription(),
+                a.alarmConfigurationUpdatedTimestamp(), a.actionsEnabled(),
                 a.hasOkActions() ? a.okActions() : null, a.hasAlarmActions() ? a.alarmActions() : null,
                 a.hasInsufficientDataActions() ? a.insufficientDataActions() : null, a.metricName(), a.namespace(),
                 a.statisticAsString(), a.extendedStatistic(), dims, a.period(), a.unitAsString(),
                 a.evaluationPeriods(), a.datapointsToAlarm(), a.threshold(), a.comparisonOperatorAsString(),
                 blankToNull(a.treatMissingData()), blankToNull(a.evaluateLowSampleCountPercentile()), metrics,
                 a.thresholdMetricId(), a.evaluationCriteria() != null).toMetricAlarm();
-        MetricAlarm.Builder b = alarm.toBuilder();
-        if (a.alarmArn() != null) {
-            b.alarmArn(a.alarmArn());
-        }
-        if (a.alarmConfigurationUpdatedTimestamp() != null) {
-            b.alarmConfigurationUpdatedTimestamp(a.alarmConfigurationUpdatedTimestamp().toEpochMilli());
-        }
-        return b.build();
     }
 
     /** The API leaves a setting out or, in some answers, sends it empty: both mean not set. */

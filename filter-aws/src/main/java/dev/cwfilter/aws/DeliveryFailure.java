@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Why a notification was not delivered. Immutable and thread-safe.
+ * Why an item of an outbox (a notification, an event target's payload, a metric datum) was not delivered. Immutable
+ * and thread-safe.
  *
  * @param reason  the kind of failure
  * @param message one clear line, such as {@code Publish: throttled (Throttling, HTTP 400) (after 3 attempts)}
@@ -18,10 +19,15 @@ public record DeliveryFailure(Reason reason, String message, Optional<Throwable>
         OUTBOX_FULL,
         /** Publish failed after the SDK's retries (or with an error it does not retry). */
         PUBLISH_FAILED,
-        /** The notifier was closed before the notification could be sent; never sent. */
+        /** The outbox was closed before the item could be sent; never sent. */
         CLOSED,
         /** The action is not an SNS topic ARN (an EC2, Auto Scaling or Systems Manager action): not ours to run. */
-        NOT_AN_SNS_TOPIC
+        NOT_AN_SNS_TOPIC,
+        /**
+         * The item breaks a rule of the API it was meant for (PutMetricData's timestamp range, a dimension value it
+         * refuses): never sent, so that it does not fail the other data of its request.
+         */
+        INVALID
     }
 
     /** Checks for null. */

@@ -166,17 +166,8 @@ public final class MetricDataPublisher {
                     Statistic.MINIMUM, Statistic.MAXIMUM));
             int resolution = metric.storageResolutionSeconds() < 60 ? 1 : 60;
             for (PeriodStatistics p : periods) {
-                double sum = p.value(Statistic.SUM).orElse(Double.NaN);
-                MetricDatum datum = MetricDatum.builder().metricName(metricName).dimensions(dimensions(e.getKey()))
-                        .timestamp(Instant.ofEpochMilli(p.timestamp())).unit(p.unit().awsName())
-                        .storageResolution(resolution)
-                        .statisticValues(StatisticSet.builder()
-                                .sampleCount(p.value(Statistic.SAMPLE_COUNT).orElse(0))
-                                .sum(sum)
-                                .minimum(p.value(Statistic.MINIMUM).orElse(Double.NaN))
-                                .maximum(p.value(Statistic.MAXIMUM).orElse(Double.NaN)).build())
-                        .build();
-                batches.add(datum, e.getKey(), p.timestamp(), new double[] {sum});
+                batches.add(statisticDatum(metricName, e.getKey(), p, resolution), e.getKey(), p.timestamp(),
+                        new double[] {p.value(Statistic.SUM).orElse(Double.NaN)});
             }
         }
         return batches.finish();
@@ -207,6 +198,23 @@ public final class MetricDataPublisher {
         return batches.finish();
     }
 
+    /**
+     * One {@code StatisticValues} datum: the period's SampleCount, Sum, Minimum and Maximum (which must be among its
+     * statistics), stamped with its start, in its unit.
+     */
+    static MetricDatum statisticDatum(String metricName, Map<String, String> dims, PeriodStatistics p,
+                                      int storageResolution) {
+        return MetricDatum.builder().metricName(metricName).dimensions(dimensions(dims))
+                .timestamp(Instant.ofEpochMilli(p.timestamp())).unit(p.unit().awsName())
+                .storageResolution(storageResolution)
+                .statisticValues(StatisticSet.builder()
+                        .sampleCount(p.value(Statistic.SAMPLE_COUNT).orElse(0))
+                        .sum(p.value(Statistic.SUM).orElse(Double.NaN))
+                        .minimum(p.value(Statistic.MINIMUM).orElse(Double.NaN))
+                        .maximum(p.value(Statistic.MAXIMUM).orElse(Double.NaN)).build())
+                .build();
+    }
+
     private static double[] keys(TreeMap<Double, Integer> values) {
         return values.keySet().stream().mapToDouble(Double::doubleValue).toArray();
     }
@@ -226,7 +234,7 @@ public final class MetricDataPublisher {
         return list;
     }
 
-    private static void checkNames(String namespace, String metricName) {
+    static void checkNames(String namespace, String metricName) {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(metricName, "metricName");
         if (namespace.isEmpty() || namespace.length() > 255 || !printableAscii(namespace)
@@ -254,7 +262,7 @@ public final class MetricDataPublisher {
     }
 
     /** Why the API would refuse a datum, or null. */
-    private String refusal(Map<String, String> dims, long timestamp, double[] values) {
+    String refusal(Map<String, String> dims, long timestamp, double[] values) {
         long now = clock.millis();
         if (timestamp < now - MAX_AGE.toMillis()) {
             return "timestamp " + Instant.ofEpochMilli(timestamp) + " is more than 14 days old";
@@ -352,15 +360,22 @@ public final class MetricDataPublisher {
             }
         }
 
-        private int estimate(MetricDatum d) {
-            int size = 200 + d.metricName().length() * 2;
-            for (Dimension dim : d.dimensions()) {
-                size += 40 + 2 * (dim.name().getBytes(StandardCharsets.UTF_8).length
-                        + dim.value().getBytes(StandardCharsets.UTF_8).length);
-            }
-            size += 40 * (d.values().size() + d.counts().size());
-            return size;
+    }
+
+    /** A generous estimate of a datum's share of a request's payload. */
+    static int estimate(MetricDatum d) {
+        int size = 200 + d.metricName().length() * 2;
+        for (Dimension dim : d.dimensions()) {
+            size += 40 + 2 * (dim.name().getBytes(StandardCharsets.UTF_8).length
+                    + dim.value().getBytes(StandardCharsets.UTF_8).length);
         }
+        size += 40 * (d.values().size() + d.counts().size());
+        return size;
+    }
+
+    /** The most data of one request this publisher sends. */
+    int maxDataPerRequest() {
+        return maxDataPerRequest;
     }
 
     /** Builds a {@link MetricDataPublisher}. Not thread-safe. */

@@ -4,13 +4,8 @@ import dev.cwfilter.metric.AlarmListener;
 import dev.cwfilter.metric.AlarmStateChange;
 import dev.cwfilter.metric.MetricAlarm;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -33,7 +28,8 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
  * order, each with the SDK's retries and backoff (those of the {@link SnsClient}: standard mode retries throttling,
  * 5xx answers, timeouts and I/O errors). When the outbox is full, {@link WhenFull#REJECT} (the default) refuses the
  * notification at once, so that evaluation never waits; {@link WhenFull#WAIT} makes the evaluating thread wait for
- * room, for replays where losing nothing matters more than the evaluation's pace.
+ * room, for replays where losing nothing matters more than the evaluation's pace. (The outbox is the one
+ * {@link MetricDataStream} uses.)
  *
  * <h2>Guarantees</h2>
  * Every notification ends in exactly one of: delivered (SNS returned a message ID), or failed with a
@@ -54,63 +50,38 @@ public final class SnsAlarmNotifier implements AlarmListener, AutoCloseable {
     /** The default time {@link #close()} waits for the outbox to drain. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final Pattern SNS_TOPIC = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]+");
-    private static final AlarmNotification STOP = new AlarmNotification("", "", dev.cwfilter.metric.AlarmState.OK,
-            dev.cwfilter.metric.AlarmState.ALARM, 0, "", "", "");
+    static final Pattern SNS_TOPIC = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]+");
 
-    /** What {@link #onStateChange} does when the outbox is full. */
-    public enum WhenFull {
-        /** Refuse the notification at once and report it failed ({@link DeliveryFailure.Reason#OUTBOX_FULL}). */
-        REJECT,
-        /** Wait for room: the evaluating thread blocks until the sending thread has taken a notification. */
-        WAIT
-    }
-
-    /**
-     * What became of the notifications so far. {@code created = delivered + failed + pending}, where failed counts
-     * every reason and {@code rejected}, {@code abandoned}, {@code notSns} are parts of it.
-     *
-     * @param created   notifications made from transitions
-     * @param delivered accepted by SNS
-     * @param failed    not delivered, for any reason
-     * @param rejected  of the failed, refused because the outbox was full
-     * @param abandoned of the failed, still queued or refused when the notifier closed
-     * @param notSns    of the failed, actions that are no SNS topic
-     * @param pending   queued or being sent
-     */
-    public record Counts(long created, long delivered, long failed, long rejected, long abandoned, long notSns,
-                         long pending) {
-    }
-
-    private final SnsClient sns;
+    private final Outbox<AlarmNotification> outbox;
     private final AlarmMessages messages;
-    private final DeliveryListener listener;
-    private final WhenFull whenFull;
-    private final Duration closeTimeout;
-    private final BlockingQueue<AlarmNotification> outbox;
-    private final Thread sender;
-    private final Object lock = new Object();
-    private final List<Throwable> listenerFailures = new ArrayList<>();
-    private long created;
-    private long delivered;
-    private long failed;
-    private long rejected;
-    private long abandoned;
-    private long notSns;
-    private long inFlight;
-    private volatile boolean closed;
-    private volatile boolean finished;
 
     private SnsAlarmNotifier(Builder b) {
-        this.sns = b.sns;
         this.messages = b.messages;
-        this.listener = b.listener;
-        this.whenFull = b.whenFull;
-        this.closeTimeout = b.closeTimeout;
-        this.outbox = new ArrayBlockingQueue<>(b.capacity);
-        this.sender = new Thread(this::send, "cwfilter-sns-notifier");
-        sender.setDaemon(true);
-        sender.start();
+        SnsClient sns = b.sns;
+        DeliveryListener listener = b.listener;
+        this.outbox = new Outbox<>("the notifier", "notifications", "SNS", "cwfilter-sns-notifier", b.capacity,
+                b.whenFull, b.closeTimeout, 1, AlarmNotification::describe, (batch, outcomes) -> {
+                    for (AlarmNotification n : batch) {
+                        try {
+                            PublishResponse response = sns.publish(r -> r.topicArn(n.topicArn()).subject(n.subject())
+                                    .messageStructure("json").message(n.messageStructure()));
+                            outcomes.delivered(n, response.messageId());
+                        } catch (SdkException | IllegalStateException e) {
+                            outcomes.failed(n, DeliveryFailure.Reason.PUBLISH_FAILED, AwsErrors.describe(
+                                    "SNS Publish of " + n.describe(), e), e);
+                        }
+                    }
+                }, new Outbox.Listener<>() {
+                    @Override
+                    public void delivered(AlarmNotification n, String id) {
+                        listener.delivered(n, id);
+                    }
+
+                    @Override
+                    public void failed(AlarmNotification n, DeliveryFailure failure) {
+                        listener.failed(n, failure);
+                    }
+                });
     }
 
     /** A builder for a notifier publishing with {@code sns}. */
@@ -128,122 +99,23 @@ public final class SnsAlarmNotifier implements AlarmListener, AutoCloseable {
             AlarmNotification n = new AlarmNotification(alarm.alarmName(), action, change.oldState(),
                     change.newState(), change.timestamp(), messages.subject(alarm, change),
                     messages.body(alarm, change), messages.messageStructure(alarm, change));
-            synchronized (lock) {
-                created++;
-            }
             if (!SNS_TOPIC.matcher(action).matches()) {
-                fail(n, DeliveryFailure.Reason.NOT_AN_SNS_TOPIC, "not an SNS topic ARN: '" + action
-                        + "' (only SNS actions are run; EC2, Auto Scaling and Systems Manager actions are not)", null);
+                outbox.refuse(n, DeliveryFailure.Reason.NOT_AN_SNS_TOPIC, "not an SNS topic ARN: '" + action
+                        + "' (only SNS actions are run; EC2, Auto Scaling and Systems Manager actions are not)");
                 continue;
             }
-            offer(n);
-        }
-    }
-
-    private void offer(AlarmNotification n) {
-        if (closed) {
-            fail(n, DeliveryFailure.Reason.CLOSED, "the notifier is closed; " + n.describe() + " was not sent", null);
-            return;
-        }
-        boolean queued;
-        if (whenFull == WhenFull.WAIT) {
-            try {
-                outbox.put(n);
-                queued = true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail(n, DeliveryFailure.Reason.CLOSED, "interrupted while waiting for room in the outbox; "
-                        + n.describe() + " was not sent", e);
-                return;
-            }
-        } else {
-            queued = outbox.offer(n);
-        }
-        if (queued && finished && outbox.remove(n)) {
-            // Queued after the sending thread stopped: close() has drained the outbox, so this one is ours to report.
-            fail(n, DeliveryFailure.Reason.CLOSED, "the notifier closed before " + n.describe() + " could be sent",
-                    null);
-        } else if (!queued) {
-            fail(n, DeliveryFailure.Reason.OUTBOX_FULL, "the outbox is full (" + (outbox.size()
-                    + outbox.remainingCapacity()) + " notifications waiting for SNS); " + n.describe()
-                    + " was not sent", null);
-        }
-    }
-
-    private void send() {
-        while (true) {
-            AlarmNotification n;
-            try {
-                n = outbox.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (n == STOP) {
-                return;
-            }
-            synchronized (lock) {
-                inFlight++;
-            }
-            try {
-                PublishResponse response = sns.publish(r -> r.topicArn(n.topicArn()).subject(n.subject())
-                        .messageStructure("json").message(n.messageStructure()));
-                synchronized (lock) {
-                    delivered++;
-                }
-                tell(() -> listener.delivered(n, response.messageId()));
-            } catch (SdkException | IllegalStateException e) {
-                fail(n, DeliveryFailure.Reason.PUBLISH_FAILED, AwsErrors.describe("SNS Publish of " + n.describe(),
-                        e), e);
-            } finally {
-                synchronized (lock) {
-                    inFlight--;
-                    lock.notifyAll();
-                }
-            }
-        }
-    }
-
-    private void fail(AlarmNotification n, DeliveryFailure.Reason reason, String message, Throwable cause) {
-        synchronized (lock) {
-            failed++;
-            switch (reason) {
-                case OUTBOX_FULL -> rejected++;
-                case CLOSED -> abandoned++;
-                case NOT_AN_SNS_TOPIC -> notSns++;
-                default -> {
-                }
-            }
-        }
-        DeliveryFailure failure = new DeliveryFailure(reason, message, Optional.ofNullable(cause));
-        tell(() -> listener.failed(n, failure));
-    }
-
-    private void tell(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            // A failing listener must not stop the notifier; the counts still hold the outcome.
-            synchronized (lock) {
-                if (listenerFailures.size() < 100) {
-                    listenerFailures.add(e);
-                }
-            }
+            outbox.offer(n);
         }
     }
 
     /** What became of the notifications so far. */
-    public Counts counts() {
-        synchronized (lock) {
-            long pending = created - delivered - failed;
-            return new Counts(created, delivered, failed, rejected, abandoned, notSns, pending);
-        }
+    public DeliveryCounts counts() {
+        return outbox.counts();
     }
 
     /** Exceptions the listener threw (the first 100), which the notifier caught. */
     public List<Throwable> listenerFailures() {
-        synchronized (lock) {
-            return List.copyOf(listenerFailures);
-        }
+        return outbox.listenerFailures();
     }
 
     /**
@@ -253,17 +125,7 @@ public final class SnsAlarmNotifier implements AlarmListener, AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean flush(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (!outbox.isEmpty() || inFlight > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(lock, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
-            }
-            return true;
-        }
+        return outbox.flush(timeout);
     }
 
     /**
@@ -273,37 +135,7 @@ public final class SnsAlarmNotifier implements AlarmListener, AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            flush(closeTimeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        abandonQueued();
-        while (!outbox.offer(STOP)) {
-            abandonQueued();
-        }
-        try {
-            sender.join(Duration.ofMinutes(5).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        finished = true;
-        abandonQueued();
-    }
-
-    private void abandonQueued() {
-        List<AlarmNotification> left = new ArrayList<>();
-        outbox.drainTo(left);
-        for (AlarmNotification n : left) {
-            if (n != STOP) {
-                fail(n, DeliveryFailure.Reason.CLOSED, "the notifier closed before " + n.describe()
-                        + " could be sent", null);
-            }
-        }
+        outbox.close();
     }
 
     /** Builds a {@link SnsAlarmNotifier}. Not thread-safe. */

@@ -207,9 +207,11 @@ class AccountDefinitionsTest {
                 mapper.writeValueAsString(answer), "alarms.json", FilterOptions.defaults());
         assertThat(cliAlarms.problems()).isEmpty();
         MetricAlarm cliAlarm = cliAlarms.alarms().get(0).alarm();
-        // The CLI's JSON readers keep the configuration only; the SDK's conversion adds the ARN and the time.
-        assertThat(sdkAlarm.toBuilder().alarmArn(null).alarmConfigurationUpdatedTimestamp(java.util.OptionalLong
-                .empty()).build()).isEqualTo(cliAlarm);
+        // Both carry the configuration, the ARN and the configuration time (to the millisecond).
+        assertThat(sdkAlarm).isEqualTo(cliAlarm);
         assertThat(sdkAlarm.alarmArn()).contains("arn:aws:cloudwatch:us-east-1:" + Moto.ACCOUNT + ":alarm:" + name);
+        assertThat(cliAlarm.alarmArn()).isEqualTo(sdkAlarm.alarmArn());
+        assertThat(cliAlarm.alarmConfigurationUpdatedTimestamp()).isPresent()
+                .isEqualTo(sdkAlarm.alarmConfigurationUpdatedTimestamp());
     }
 }

@@ -77,6 +77,46 @@ class AlarmMessagesTest {
                 .isEqualTo("ALARM: \"node_disk_used(i-0123456789abcdef0)\" in Asia Pacific (Singapore)");
     }
 
+    /**
+     * The captured alarm as {@code aws cloudwatch describe-alarms} (CLI v2) prints it: read by filter-definitions, it
+     * carries its ARN and configuration time, so the message names its own account, region and ARN and its real
+     * configuration time, whatever the formatter's defaults.
+     */
+    @Test
+    void anAlarmReadFromDescribeAlarmsWritesItsOwnAccountRegionArnAndConfigurationTime() {
+        String json = """
+                {"MetricAlarms": [{
+                  "AlarmName": "node_disk_used(i-0123456789abcdef0)",
+                  "AlarmArn": "arn:aws:cloudwatch:ap-southeast-1:123456789012:alarm:node_disk_used(i-0123456789abcdef0)",
+                  "AlarmConfigurationUpdatedTimestamp": "2024-09-09T01:58:09.198000+00:00",
+                  "ActionsEnabled": true,
+                  "OKActions": ["arn:aws:sns:ap-southeast-1:123456789012:AlarmTopic"],
+                  "AlarmActions": ["arn:aws:sns:ap-southeast-1:123456789012:AlarmTopic"],
+                  "InsufficientDataActions": ["arn:aws:sns:ap-southeast-1:123456789012:AlarmTopic"],
+                  "StateValue": "OK", "StateReason": "Threshold Crossed",
+                  "StateUpdatedTimestamp": "2024-09-09T01:54:07.001000+00:00",
+                  "MetricName": "disk_used_percent", "Namespace": "CWAgent", "Statistic": "Average",
+                  "Dimensions": [{"Name": "path", "Value": "/"}, {"Name": "InstanceId", "Value": "i-0123456789abcdef0"},
+                                 {"Name": "device", "Value": "xvda1"}, {"Name": "fstype", "Value": "xfs"}],
+                  "Period": 300, "EvaluationPeriods": 1, "DatapointsToAlarm": 1, "Threshold": 30.0,
+                  "ComparisonOperator": "GreaterThanThreshold"}], "CompositeAlarms": []}
+                """;
+        dev.cwfilter.definitions.Definitions d = dev.cwfilter.definitions.DescribeAlarms.parse(json, "alarms.json");
+        assertThat(d.problems()).isEmpty();
+        MetricAlarm alarm = d.alarms().get(0).alarm();
+        assertThat(alarm).isEqualTo(capturedAlarm());
+        // A formatter for another region and account: the alarm's ARN decides.
+        AlarmMessages elsewhere = AlarmMessages.builder().region("eu-west-1").accountId("999999999999").build();
+        String body = elsewhere.body(alarm, capturedChange());
+        assertThat(body).isEqualTo(AlarmMessages.defaults().body(capturedAlarm(), capturedChange()));
+        assertThat(body).contains("\"AWSAccountId\":\"123456789012\"",
+                "\"AlarmConfigurationUpdatedTimestamp\":\"2024-09-09T01:58:09.198+0000\"",
+                "\"Region\":\"Asia Pacific (Singapore)\"",
+                "\"AlarmArn\":\"arn:aws:cloudwatch:ap-southeast-1:123456789012:alarm:node_disk_used(i-0123456789abcdef0)\"");
+        assertThat(elsewhere.subject(alarm, capturedChange()))
+                .isEqualTo("ALARM: \"node_disk_used(i-0123456789abcdef0)\" in Asia Pacific (Singapore)");
+    }
+
     @Test
     void fieldsLeftUnsetAreOmittedOrEmptyAsCloudWatchWritesThem() throws Exception {
         MetricAlarm alarm = MetricAlarm.builder().alarmName("plain").namespace("N").metricName("M")

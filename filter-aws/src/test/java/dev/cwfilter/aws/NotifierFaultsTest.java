@@ -38,7 +38,7 @@ class NotifierFaultsTest {
     }
 
     private static void assertAccounted(SnsAlarmNotifier notifier, RecordingListener listener) {
-        SnsAlarmNotifier.Counts c = notifier.counts();
+        DeliveryCounts c = notifier.counts();
         assertThat(c.pending()).isZero();
         assertThat(c.created()).isEqualTo(c.delivered() + c.failed());
         assertThat(listener.delivered).hasSize((int) c.delivered());
@@ -158,7 +158,7 @@ class NotifierFaultsTest {
             assertThat(listener.failed).extracting(f -> f.failure().reason()).containsExactlyInAnyOrder(
                     DeliveryFailure.Reason.OUTBOX_FULL, DeliveryFailure.Reason.CLOSED,
                     DeliveryFailure.Reason.PUBLISH_FAILED);
-            assertThat(notifier.counts()).isEqualTo(new SnsAlarmNotifier.Counts(3, 0, 3, 1, 1, 0, 0));
+            assertThat(notifier.counts()).isEqualTo(new DeliveryCounts(3, 0, 3, 1, 1, 0, 0));
             assertAccounted(notifier, listener);
             // After close, nothing is taken.
             alarm(notifier, topic);
@@ -173,7 +173,7 @@ class NotifierFaultsTest {
             String topic = SnsAlarmNotifierTest.topic(aws.sns(), subscriber);
             RecordingListener listener = new RecordingListener();
             SnsAlarmNotifier notifier = SnsAlarmNotifier.builder(aws.sns()).listener(listener).capacity(1)
-                    .whenFull(SnsAlarmNotifier.WhenFull.WAIT).build();
+                    .whenFull(WhenFull.WAIT).build();
             try (notifier) {
                 for (int i = 0; i < 20; i++) {
                     alarm(notifier, topic);

@@ -176,7 +176,7 @@ class SnsAlarmNotifierTest {
             assertThat(f.failure().reason()).isEqualTo(DeliveryFailure.Reason.NOT_AN_SNS_TOPIC);
             assertThat(f.failure().message()).contains("arn:aws:automate:us-east-1:ec2:stop");
         });
-        assertThat(notifier.counts()).isEqualTo(new SnsAlarmNotifier.Counts(1, 0, 1, 0, 0, 1, 0));
+        assertThat(notifier.counts()).isEqualTo(new DeliveryCounts(1, 0, 1, 0, 0, 1, 0));
     }
 
     @Test

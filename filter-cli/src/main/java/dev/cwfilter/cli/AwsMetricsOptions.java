@@ -25,9 +25,21 @@ public final class AwsMetricsOptions {
     boolean putMetricData;
 
     @Option(names = "--emf", paramLabel = "FILE",
-            description = "Write the metric's datapoints to FILE as CloudWatch Embedded Metric Format JSON lines "
-                    + "('-' for standard output; one filter, -p).")
+            description = "Write the datapoints to FILE as CloudWatch Embedded Metric Format JSON lines ('-' for "
+                    + "standard output): the metric of -p, or every metric of --metric-filters.")
     Path emf;
+
+    /** Opens the {@code --emf} file ({@code -}: standard output); null, with the reason printed, if it cannot be. */
+    java.io.Writer openEmf(java.io.PrintWriter err) {
+        try {
+            return emf.toString().equals("-") ? new java.io.OutputStreamWriter(System.out,
+                    java.nio.charset.StandardCharsets.UTF_8)
+                    : java.nio.file.Files.newBufferedWriter(emf, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            err.println("cwfilter: cannot write the EMF file '" + emf + "': " + e.getMessage());
+            return null;
+        }
+    }
 
     /** Whether the events of the log group are read: a time range is given. */
     boolean readsLogGroup(String logGroup) {

@@ -1,6 +1,17 @@
 package dev.cwfilter.cli;
 
 import dev.cwfilter.FilterOptions;
+import dev.cwfilter.aws.AwsCallException;
+import dev.cwfilter.aws.AwsErrors;
+import dev.cwfilter.aws.CloudTrailS3Source;
+import dev.cwfilter.aws.DeliveryCounts;
+import dev.cwfilter.aws.DeliveryFailure;
+import dev.cwfilter.aws.EventDeliveryListener;
+import dev.cwfilter.aws.EventNotification;
+import dev.cwfilter.aws.LogGroupSource;
+import dev.cwfilter.aws.S3Location;
+import dev.cwfilter.aws.SnsEventTarget;
+import dev.cwfilter.aws.WhenFull;
 import dev.cwfilter.cli.input.EventSource;
 import dev.cwfilter.cli.input.Input;
 import dev.cwfilter.deploy.DocumentException;
@@ -44,14 +55,17 @@ import picocli.CommandLine.Spec;
                     + "rule is printed with the event and what each of its targets receives (Input, InputPath, "
                     + "InputTransformer).",
             "Inputs as for filter: CloudTrail log files ({\"Records\":[...]}), one record or event per line, the JSON "
-                    + "of aws logs filter-log-events; gzipped or not; files or standard input. Events that are not "
-                    + "CloudTrail records (nor EventBridge events), and matches a rule's state keeps out, are "
-                    + "reported on standard error at the end.",
+                    + "of aws logs filter-log-events; gzipped or not; files, directories (CloudTrail's S3 layout) or "
+                    + "standard input; and, as for metrics, s3://bucket/prefix and --log-group NAME with "
+                    + "--start-time/--end-time. Events that are not CloudTrail records (nor EventBridge events), and "
+                    + "matches a rule's state keeps out, are reported on standard error at the end.",
+            "--notify publishes each payload of a rule's SNS targets to the topic, as EventBridge does.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, whether or not any rule matched",
-            "1:an input could not be opened or read (it is named; the other inputs were still read)",
+            "1:an input could not be opened or read (it is named; the other inputs were still read), or with "
+                    + "--notify a payload was not delivered to SNS",
             "2:an invalid rule (the message names the rule and the offending part of it), rules file or option"},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -61,7 +75,10 @@ import picocli.CommandLine.Spec;
             "  aws events list-targets-by-rule --rule secret-changes > secret-changes.json",
             "  cwfilter events --rules rules.json --targets secret-changes=secret-changes.json trail.json",
             "  cwfilter events --rules template.yaml --parameter Environment=prod --output json trail.json",
-            "  terraform show -json plan.out > plan.json && cwfilter events --rules plan.json trail.json"})
+            "  terraform show -json plan.out > plan.json && cwfilter events --rules plan.json trail.json",
+            "  cwfilter events --rules rules.json --targets secret-changes=secret-changes.json --notify \\",
+            "      --region us-east-1 s3://trail-bucket/AWSLogs/123456789012/CloudTrail/us-east-1/2026/11/21/",
+            "  (docs/events.md; docs/aws.md: the AWS options and the IAM permissions each needs)"})
 public final class EventsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -109,8 +126,30 @@ public final class EventsCommand implements Callable<Integer> {
                     + "[{\"id\", \"arn\", \"payload\" (the exact text, as a string)}]}. Default: ${DEFAULT-VALUE}.")
     private EventsPipeline.Output output;
 
+    @Option(names = "--notify",
+            description = "Publish each payload of a matching rule's SNS targets to the topic, as EventBridge does "
+                    + "(the payload is the message; no subject). Targets of other kinds (SQS, Lambda, ...) are not "
+                    + "run, and said so. A payload not delivered is printed and makes the exit status 1.")
+    private boolean notify;
+
+    @Option(names = "--log-group", paramLabel = "NAME",
+            description = "Read the events of this CloudWatch Logs log group too (FilterLogEvents; with --start-time "
+                    + "and --end-time).")
+    private String logGroup;
+
+    @Option(names = "--start-time", paramLabel = "TIME",
+            description = "The start of the events read from AWS (--log-group, or s3:// CloudTrail files): epoch "
+                    + "milliseconds or ISO-8601, UTC unless an offset is given.")
+    private String startTime;
+
+    @Option(names = "--end-time", paramLabel = "TIME", description = "The end (exclusive) of the events read from AWS.")
+    private String endTime;
+
     @Mixin
     private InputOptions inputs;
+
+    @Mixin
+    private AwsOptions aws;
 
     /** Converts {@code --output} names. */
     static final class OutputConverter implements picocli.CommandLine.ITypeConverter<EventsPipeline.Output> {
@@ -129,11 +168,43 @@ public final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try {
+            return run();
+        } catch (AwsCallException e) {
+            spec.commandLine().getErr().println("cwfilter: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.IO_ERROR;
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            spec.commandLine().getErr().println("cwfilter: AWS: " + AwsErrors.describe(e));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.IO_ERROR;
+        } finally {
+            aws.close();
+        }
+    }
+
+    private Integer run() throws IOException {
         EventRuleSet rules = rules();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CliEnvironment env = parent.environment();
-        List<Input> in = inputs.inputs(env.stdin());
+        if (logGroup != null && (startTime == null || endTime == null)) {
+            throw new UsageError("cwfilter events: --log-group needs --start-time and --end-time (the events to read)");
+        }
+        if ((startTime != null || endTime != null) && logGroup == null && inputs.s3Uris().isEmpty()) {
+            throw new UsageError("cwfilter events: --start-time and --end-time limit the events read from AWS"
+                    + " (--log-group, s3:// inputs)");
+        }
+        long start = startTime == null ? Long.MIN_VALUE : CliTime.parse("--start-time", startTime);
+        long end = endTime == null ? Long.MAX_VALUE : CliTime.parse("--end-time", endTime);
+        if (start >= end) {
+            throw new UsageError("cwfilter events: --start-time must be before --end-time");
+        }
+        if (notify && rules.rules().stream().noneMatch(r -> !r.targets().isEmpty())) {
+            throw new UsageError("cwfilter events: --notify publishes to the rules' SNS targets, and no rule has a"
+                    + " target: give rules with their targets (--rules, --targets)");
+        }
+        List<Input> in = inputs.inputs(env.stdin(), logGroup != null || !inputs.s3Uris().isEmpty());
         // EventBridge's own limit decides which events are delivered; the readers only guard memory.
         EventSource source = new EventSource(in, inputs.format(), FilterOptions.CLOUDWATCH_MAX_EVENT_BYTES,
                 env.progress(err, EventSource.totalSize(in)));
@@ -142,12 +213,102 @@ public final class EventsCommand implements Callable<Integer> {
             envelope.randomIds();
         }
         EventsPipeline pipeline = new EventsPipeline(rules, envelope.build(), output, out);
-        source.forEach(pipeline);
-        pipeline.finish();
+        SnsEventTarget sns = null;
+        Map<String, long[]> notSns = new LinkedHashMap<>();
+        if (notify) {
+            // A replay: losing nothing matters more than the pace, so a full outbox makes the reading wait.
+            sns = SnsEventTarget.builder(aws.clients().sns()).whenFull(WhenFull.WAIT)
+                    .listener(new EventDeliveryListener() {
+                        @Override
+                        public void failed(EventNotification n, DeliveryFailure failure) {
+                            synchronized (err) {
+                                err.println("cwfilter: payload NOT delivered: " + failure.message());
+                                err.flush();
+                            }
+                        }
+                    }).build();
+            SnsEventTarget publisher = sns;
+            pipeline.deliverTo(d -> {
+                if (SnsEventTarget.isSnsTopic(d.target().arn())) {
+                    publisher.deliver(d);
+                } else {
+                    notSns.computeIfAbsent(d.rule().name() + " target " + d.target().id() + " (" + d.target().arn()
+                            + ")", k -> new long[1])[0]++;
+                }
+            });
+        }
+        int code = ExitCodes.OK;
+        try {
+            source.forEach(pipeline);
+            code = readAws(pipeline, start, end, err);
+            pipeline.finish();
+        } finally {
+            if (sns != null) {
+                sns.close();
+            }
+        }
         for (String line : pipeline.report()) {
             err.println(line);
         }
-        return Reports.print(err, source, FilterOptions.CLOUDWATCH_MAX_EVENT_BYTES, "");
+        if (sns != null) {
+            DeliveryCounts c = sns.counts();
+            notSns.forEach((target, n) -> err.println("cwfilter: " + n[0] + (n[0] == 1 ? " payload" : " payloads")
+                    + " of rule " + target + " not sent: only SNS targets are published to"));
+            err.println("cwfilter: " + c.delivered() + (c.delivered() == 1 ? " payload" : " payloads")
+                    + " published to SNS" + (c.failed() == 0 ? "" : ", " + c.failed() + " NOT delivered (above)"));
+            if (c.failed() > 0) {
+                code = ExitCodes.IO_ERROR;
+            }
+        }
+        return Math.max(code, Reports.print(err, source, FilterOptions.CLOUDWATCH_MAX_EVENT_BYTES, ""));
+    }
+
+    /** Reads the events of the s3:// inputs and the log group; IO_ERROR if an object could not be read. */
+    private int readAws(EventsPipeline pipeline, long start, long end, PrintWriter err) throws IOException {
+        int code = ExitCodes.OK;
+        boolean[] stopped = {false};
+        for (String uri : inputs.s3Uris()) {
+            S3Location location;
+            try {
+                location = S3Location.parse(uri);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("cwfilter events: " + e.getMessage());
+            }
+            CloudTrailS3Source.Builder b = CloudTrailS3Source.builder(aws.clients().s3(), location);
+            if (start != Long.MIN_VALUE || end != Long.MAX_VALUE) {
+                b.timeRange(start, end);
+            }
+            long[] position = {0};
+            CloudTrailS3Source.Summary s = b.build().read(e -> feed(pipeline, e, uri, ++position[0], stopped));
+            err.println("cwfilter: " + uri + ": " + s.records() + " CloudTrail records from " + s.objectsRead()
+                    + " objects" + (s.recordsOutOfRange() == 0 ? "" : ", " + s.recordsOutOfRange()
+                    + " outside the time range"));
+            for (String problem : s.problems()) {
+                err.println("cwfilter: " + problem);
+            }
+            if (s.objectsFailed() > 0) {
+                code = ExitCodes.IO_ERROR;
+            }
+        }
+        if (logGroup != null && !stopped[0]) {
+            long[] position = {0};
+            LogGroupSource.Summary s = LogGroupSource.builder(aws.clients().logs(), logGroup, start, end).build()
+                    .read(e -> feed(pipeline, e, "log group " + logGroup, ++position[0], stopped));
+            err.println("cwfilter: log group " + logGroup + ": " + s.events() + " events in " + s.pages() + " pages");
+        }
+        return code;
+    }
+
+    private static boolean feed(EventsPipeline pipeline, dev.cwfilter.LogEvent e, String source, long position,
+                                boolean[] stopped) {
+        byte[] utf8 = e.message().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            boolean more = pipeline.accept(utf8, 0, utf8.length, source, position);
+            stopped[0] |= !more;
+            return more;
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     /** Every rule of the command line, checked; any problem is a usage error naming the rule and the part. */

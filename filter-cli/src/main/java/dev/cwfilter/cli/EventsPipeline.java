@@ -8,7 +8,9 @@ import dev.cwfilter.cli.input.EventSink;
 import dev.cwfilter.events.CloudTrailEnvelope;
 import dev.cwfilter.events.EventBridgeEvent;
 import dev.cwfilter.events.EventRuleSet;
+import dev.cwfilter.events.EventTarget;
 import dev.cwfilter.events.RuleMatch;
+import dev.cwfilter.events.TargetDelivery;
 import dev.cwfilter.events.TargetPayload;
 import dev.cwfilter.events.UndeliverableEventException;
 import java.io.IOException;
@@ -55,6 +57,7 @@ public final class EventsPipeline implements EventSink {
     private long events;
     private long matchedEvents;
     private long matches;
+    private EventTarget deliveries;
 
     /**
      * A pipeline.
@@ -75,14 +78,34 @@ public final class EventsPipeline implements EventSink {
         }
     }
 
+    /**
+     * Also hands every payload a target of a matching rule receives to {@code target} (which publishes it: an SNS
+     * target, say), after printing it.
+     */
+    public EventsPipeline deliverTo(EventTarget target) {
+        this.deliveries = Objects.requireNonNull(target, "target");
+        return this;
+    }
+
     @Override
     public boolean accept(Event e) throws IOException {
+        return accept(e.bytes(), e.offset(), e.length(), e.source(), e.line());
+    }
+
+    /**
+     * One input event given as its UTF-8 text (a CloudTrail record read from S3 or a log group, say).
+     *
+     * @param source   where it was read, for reports
+     * @param position its line or record number there, for reports
+     * @return false when the output can no longer be written
+     */
+    public boolean accept(byte[] utf8, int offset, int length, String source, long position) throws IOException {
         events++;
         EventBridgeEvent event;
         try {
-            event = envelope.wrap(e.bytes(), e.offset(), e.length());
+            event = envelope.wrap(utf8, offset, length);
         } catch (UndeliverableEventException ex) {
-            event = delivered(e, ex);
+            event = delivered(utf8, offset, length, source, position, ex);
             if (event == null) {
                 return true;
             }
@@ -102,6 +125,13 @@ public final class EventsPipeline implements EventSink {
             } else {
                 writeJson(event, m);
             }
+            if (deliveries != null) {
+                for (TargetPayload p : m.payloads()) {
+                    if (p.delivered()) {
+                        deliveries.deliver(new TargetDelivery(m.rule(), p.target(), event, p.payload().orElseThrow()));
+                    }
+                }
+            }
         }
         if (any) {
             matchedEvents++;
@@ -111,9 +141,10 @@ public final class EventsPipeline implements EventSink {
     }
 
     /** An input event that is not a CloudTrail record may be an EventBridge event as delivered; else it is counted. */
-    private EventBridgeEvent delivered(Event e, UndeliverableEventException ex) {
+    private EventBridgeEvent delivered(byte[] utf8, int offset, int length, String source, long position,
+                                       UndeliverableEventException ex) {
         if (ex.reason() == UndeliverableEventException.Reason.NOT_A_RECORD) {
-            String text = new String(e.bytes(), e.offset(), e.length(), StandardCharsets.UTF_8);
+            String text = new String(utf8, offset, length, StandardCharsets.UTF_8);
             if (text.contains("\"detail-type\"")) {
                 try {
                     return EventBridgeEvent.parse(text);
@@ -123,7 +154,7 @@ public final class EventsPipeline implements EventSink {
             }
         }
         undelivered.merge(ex.reason(), 1L, Long::sum);
-        firstUndelivered.putIfAbsent(ex.reason(), e.source() + ", line " + e.line() + ": " + ex.getMessage());
+        firstUndelivered.putIfAbsent(ex.reason(), source + ", line " + position + ": " + ex.getMessage());
         return null;
     }
 

@@ -22,7 +22,7 @@ public final class InputOptions {
             description = "Log files, plain or gzipped (detected by content, not name), or directories: every file "
                     + "under them, in path order (CloudTrail's AWSLogs/<account>/CloudTrail/<region>/yyyy/mm/dd/ "
                     + "layout reads in time order; CloudTrail-Digest directories and hidden files are left out), or "
-                    + "s3://bucket/prefix for the CloudTrail log files under it (metrics only). '-' or no input: "
+                    + "s3://bucket/prefix for the CloudTrail log files under it (metrics and events). '-' or no input: "
                     + "standard input.")
     List<String> files = new ArrayList<>();
 
@@ -51,11 +51,12 @@ public final class InputOptions {
      * The inputs, in command-line order, a directory replaced by the files under it (none, for an empty directory);
      * standard input if no file was named.
      *
-     * @throws UsageError if an input is an {@code s3://} URI, which only {@code metrics} reads
+     * @throws UsageError if an input is an {@code s3://} URI, which only {@code metrics} and {@code events} read
      */
     public List<Input> inputs(InputStream stdin) {
         if (!s3Uris().isEmpty()) {
-            throw new UsageError("cwfilter: " + s3Uris().get(0) + ": s3:// inputs are read by 'cwfilter metrics'");
+            throw new UsageError("cwfilter: " + s3Uris().get(0) + ": s3:// inputs are read by 'cwfilter metrics' and"
+                    + " 'cwfilter events'");
         }
         return inputs(stdin, false);
     }

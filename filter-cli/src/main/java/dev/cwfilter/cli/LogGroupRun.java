@@ -16,10 +16,7 @@ import dev.cwfilter.cli.render.SvgChart;
 import dev.cwfilter.cli.render.Table;
 import dev.cwfilter.cli.render.Values;
 import dev.cwfilter.definitions.AlarmDefinition;
-import dev.cwfilter.deploy.DocumentException;
-import dev.cwfilter.definitions.DefinitionFiles;
 import dev.cwfilter.definitions.DefinitionProblem;
-import dev.cwfilter.definitions.Definitions;
 import dev.cwfilter.definitions.MetricFilterDefinition;
 import dev.cwfilter.metric.AlarmEvaluator;
 import dev.cwfilter.metric.AlarmState;
@@ -34,20 +31,16 @@ import dev.cwfilter.metric.Statistic;
 import dev.cwfilter.metric.StatisticsQuery;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code cwfilter metrics --metric-filters FILE [--alarms FILE] INPUT...}: a log group's metric filters, read from the
@@ -75,30 +68,26 @@ final class LogGroupRun {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Glyphs glyphs;
-    private final List<DefinitionProblem> problems = new ArrayList<>();
     private final Aws aws;
+    private LogGroupDefinitions definitions;
     private int code = ExitCodes.OK;
-    private int accountAlarmsElsewhere;
 
     /**
      * What the run takes from an AWS account, when the command line asks: definitions ({@code log-group:NAME},
      * {@code account}), events ({@code s3://} inputs, a log group), alarm listeners (SNS notifications), and what is
      * done with the metrics afterwards (PutMetricData). Each returns an exit code (0 when all went well).
      */
-    interface Aws {
-        /** The file named as an AWS source: {@code log-group:NAME} or {@code account}. */
-        static boolean isSource(String name) {
-            return name.startsWith("log-group:") || name.equals("account");
-        }
-
-        /** The metric filters of {@code log-group:NAME}, or the account's alarms for {@code account}. */
-        Definitions definitions(String source);
-
+    interface Aws extends LogGroupDefinitions.Account {
         /** Reads the events from AWS into {@code sink}. */
         int events(java.util.function.Consumer<dev.cwfilter.LogEvent> sink);
 
         /** Listeners of every alarm's transitions. */
         List<dev.cwfilter.metric.AlarmListener> alarmListeners();
+
+        /** Told of every datapoint the log group's filters publish (EMF lines, say); null for none. */
+        default LogGroup.Listener datapoints(LogGroup group) {
+            return null;
+        }
 
         /** After the alarms ran and the summary was printed. */
         int after(LogGroupMetrics metrics);
@@ -118,38 +107,16 @@ final class LogGroupRun {
     }
 
     int run(List<Input> inputs, InputFormat format, Progress progress, int readers) throws IOException {
-        Definitions definitions = read(settings.metricFilterFiles).plus(read(settings.alarmFiles));
-        problems.addAll(definitions.problems());
-        String groupName = chooseLogGroup(definitions);
-        List<MetricFilterDefinition> chosen = new ArrayList<>();
-        for (MetricFilterDefinition d : definitions.metricFilters()) {
-            if (groupName.isEmpty() || d.logGroupName().isEmpty() || d.logGroupName().get().equals(groupName)) {
-                if (d.filter().metricNamespace().isEmpty() || d.filter().metricName().isEmpty()) {
-                    problems.add(new DefinitionProblem(DefinitionProblem.Kind.METRIC_FILTER, d.name(), d.file(),
-                            d.line(), "publishes no metric (its metric namespace or name is not known offline)"));
-                } else {
-                    chosen.add(d);
-                }
-            }
-        }
-        LogGroup group;
-        try {
-            LogGroup.Builder b = LogGroup.builder();
-            if (!groupName.isEmpty() && groupName.matches("[.\\-_/#A-Za-z0-9]{1,512}")) {
-                b.name(groupName);
-            }
-            group = b.metricFilters(chosen.stream().map(MetricFilterDefinition::filter).toList()).build();
-        } catch (IllegalArgumentException e) {
-            reportProblems();
-            throw new UsageError("cwfilter metrics: " + e.getMessage());
-        }
-        if (chosen.isEmpty()) {
-            reportProblems();
-            throw new UsageError("cwfilter metrics: no metric filter to run" + (groupName.isEmpty() ? ""
-                    : " for log group " + groupName) + " (see the problems above)");
-        }
+        definitions = LogGroupDefinitions.load("metrics", settings.metricFilterFiles, settings.alarmFiles,
+                settings.logGroup, settings.options, aws, err);
+        code = definitions.code();
+        String groupName = definitions.groupName();
+        List<MetricFilterDefinition> chosen = definitions.filters();
+        LogGroup group = definitions.group();
 
-        LogGroupMetrics metrics = LogGroupMetrics.of(group);
+        LogGroup.Listener datapoints = aws.datapoints(group);
+        LogGroupMetrics metrics = datapoints == null ? LogGroupMetrics.of(group)
+                : LogGroupMetrics.of(group, dev.cwfilter.metric.MetricAggregator.builder(), datapoints);
         EventSource source = new EventSource(inputs, format, settings.options.maxEventBytes(), progress, readers);
         BadEvents bad = source.badEvents();
         long[] withoutTime = new long[1];
@@ -166,11 +133,8 @@ final class LogGroupRun {
         code = Math.max(code, aws.events(metrics::accept));
         metrics.flush();
 
-        List<AlarmRun> alarms = evaluateAlarms(definitions.alarms(), chosen, metrics);
-        if (accountAlarmsElsewhere > 0) {
-            err.println("cwfilter: " + accountAlarmsElsewhere + " other alarms of the account watch metrics no metric"
-                    + " filter of the log group publishes");
-        }
+        List<AlarmRun> alarms = evaluateAlarms(metrics);
+        definitions.reportAccountAlarmsElsewhere();
         if (settings.json) {
             writeJson(groupName, chosen, metrics, alarms, withoutTime[0], source.errors());
         } else {
@@ -181,101 +145,25 @@ final class LogGroupRun {
         }
         code = Math.max(code, aws.after(metrics));
         out.flush();
-        reportProblems();
+        definitions.report();
         int read = Reports.print(err, source, settings.options.maxEventBytes(), "left out (a metric needs"
                 + " timestamps)");
         // A bad definition is the command line's fault (exit 2) even though everything else ran; then inputs.
-        if (code == ExitCodes.USAGE || !problems.isEmpty()) {
+        if (code == ExitCodes.USAGE || !definitions.problems().isEmpty()) {
             return ExitCodes.USAGE;
         }
         return code == ExitCodes.IO_ERROR ? code : read;
     }
 
-    private Definitions read(List<String> names) {
-        Definitions all = Definitions.empty();
-        for (String name : names) {
-            if (Aws.isSource(name)) {
-                all = all.plus(aws.definitions(name));
-                continue;
-            }
-            Path file = Path.of(name);
-            try {
-                all = all.plus(DefinitionFiles.read(file, settings.options));
-            } catch (DocumentException e) {
-                err.println("cwfilter: " + e.getMessage());
-                code = Math.max(code, ExitCodes.USAGE);
-            } catch (UncheckedIOException e) {
-                err.println("cwfilter: cannot read '" + file + "': " + (e.getCause() instanceof
-                        java.nio.file.NoSuchFileException ? "no such file" : e.getCause().getMessage()));
-                code = code == ExitCodes.OK ? ExitCodes.IO_ERROR : code;
-            }
-        }
-        return all;
-    }
-
-    /** The log group to run: the one asked for, the only one the files name, or "" when they name none. */
-    private String chooseLogGroup(Definitions definitions) {
-        Set<String> named = new LinkedHashSet<>();
-        definitions.metricFilters().forEach(d -> d.logGroupName().ifPresent(named::add));
-        if (settings.logGroup != null) {
-            if (!named.isEmpty() && !named.contains(settings.logGroup)) {
-                reportProblems();
-                throw new UsageError("cwfilter metrics: --log-group " + settings.logGroup + ": no metric filter of the"
-                        + " files is on that log group; they are on " + String.join(", ", named));
-            }
-            return settings.logGroup;
-        }
-        if (named.size() > 1) {
-            Map<String, Long> counts = definitions.metricFilters().stream().filter(d -> d.logGroupName().isPresent())
-                    .collect(Collectors.groupingBy(d -> d.logGroupName().get(), LinkedHashMap::new,
-                            Collectors.counting()));
-            reportProblems();
-            throw new UsageError("cwfilter metrics: the metric filters are on " + named.size() + " log groups; choose"
-                    + " one with --log-group: " + counts.entrySet().stream().map(e -> e.getKey() + " ("
-                    + e.getValue() + (e.getValue() == 1 ? " filter)" : " filters)")).collect(
-                    Collectors.joining(", ")));
-        }
-        return named.isEmpty() ? "" : named.iterator().next();
-    }
-
-    private List<AlarmRun> evaluateAlarms(List<AlarmDefinition> definitions, List<MetricFilterDefinition> filters,
-                                          LogGroupMetrics metrics) {
+    private List<AlarmRun> evaluateAlarms(LogGroupMetrics metrics) {
         List<AlarmRun> runs = new ArrayList<>();
-        for (AlarmDefinition d : definitions) {
-            MetricAlarm alarm = d.alarm();
-            MetricId id = MetricId.of(alarm);
-            boolean published = filters.stream().map(MetricFilterDefinition::filter).anyMatch(f ->
-                    f.metricNamespace().orElse("").equals(alarm.namespace())
-                            && f.metricName().orElse("").equals(alarm.metricName())
-                            && f.dimensions().keySet().equals(alarm.dimensions().keySet()));
-            if (!published && d.file().equals("account")) {
-                // Alarms read from the account watch all sorts of metrics; only those of the log group's are ours.
-                accountAlarmsElsewhere++;
-                continue;
-            }
-            if (!published) {
-                problems.add(new DefinitionProblem(DefinitionProblem.Kind.ALARM, d.name(), d.file(), d.line(),
-                        "its metric " + id + " is published by no metric filter of the log group"));
-                continue;
-            }
-            AlarmEvaluator evaluator = new AlarmEvaluator(alarm, metrics.metric(id),
+        for (LogGroupDefinitions.AlarmOn a : definitions.alarms()) {
+            AlarmEvaluator evaluator = new AlarmEvaluator(a.alarm(), metrics.metric(a.metric()),
                     aws.alarmListeners().toArray(new dev.cwfilter.metric.AlarmListener[0]));
-            runs.add(new AlarmRun(d, id, evaluator, evaluator.replay()));
+            runs.add(new AlarmRun(a.definition(), a.metric(), evaluator, evaluator.replay()));
         }
         return runs;
     }
-
-    /** Prints the problems not printed yet on standard error, one per definition, the caret lines following. */
-    private void reportProblems() {
-        for (; reported < problems.size(); reported++) {
-            DefinitionProblem p = problems.get(reported);
-            err.println("cwfilter: " + p.kind().words() + " '" + p.name() + "' (" + p.location() + ") left out: "
-                    + p.reason());
-        }
-        err.flush();
-    }
-
-    private int reported;
 
     // ------------------------------------------------------------------------------------------------ text summary
 
@@ -457,7 +345,7 @@ final class LogGroupRun {
         g.writeEndArray();
 
         g.writeArrayFieldStart("problems");
-        for (DefinitionProblem p : problems) {
+        for (DefinitionProblem p : definitions.problems()) {
             g.writeStartObject();
             g.writeStringField("kind", p.kind().words());
             g.writeStringField("name", p.name());

@@ -2,6 +2,7 @@ package dev.cwfilter.cli;
 
 import dev.cwfilter.FilterOptions;
 import dev.cwfilter.FilterPatternException;
+import dev.cwfilter.LogGroup;
 import dev.cwfilter.LogEvent;
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.StandardUnit;
@@ -10,10 +11,13 @@ import dev.cwfilter.aws.AwsCallException;
 import dev.cwfilter.aws.AwsErrors;
 import dev.cwfilter.aws.CloudTrailS3Source;
 import dev.cwfilter.aws.EmfWriter;
+import dev.cwfilter.aws.LogGroupEmfWriter;
 import dev.cwfilter.aws.LogGroupSource;
 import dev.cwfilter.aws.MetricDataPublisher;
 import dev.cwfilter.aws.S3Location;
 import dev.cwfilter.aws.SnsAlarmNotifier;
+import dev.cwfilter.aws.WhenFull;
+import dev.cwfilter.aws.DeliveryCounts;
 import dev.cwfilter.cli.input.BadEvents;
 import dev.cwfilter.cli.input.Event;
 import dev.cwfilter.cli.input.EventSource;
@@ -35,7 +39,6 @@ import dev.cwfilter.metric.Statistic;
 import dev.cwfilter.metric.StatisticsQuery;
 import dev.cwfilter.metric.TreatMissingData;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -259,12 +262,8 @@ public final class MetricsCommand implements Callable<Integer> {
         EmfWriter emf = null;
         MetricFilter.Emitter emfEmitter = null;
         if (awsMetrics.emf != null) {
-            Writer w;
-            try {
-                w = awsMetrics.emf.toString().equals("-") ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
-                        : Files.newBufferedWriter(awsMetrics.emf, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("cwfilter: cannot write the EMF file '" + awsMetrics.emf + "': " + e.getMessage());
+            Writer w = awsMetrics.openEmf(err);
+            if (w == null) {
                 return ExitCodes.IO_ERROR;
             }
             emf = EmfWriter.to(w, namespace, metricName);
@@ -303,7 +302,7 @@ public final class MetricsCommand implements Callable<Integer> {
             }
         }
         List<MetricAlarm> accountAlarms = accountAlarms(err);
-        SnsAlarmNotifier notifier = notify.notify ? notify.notifier(aws, SnsAlarmNotifier.WhenFull.WAIT, line -> {
+        SnsAlarmNotifier notifier = notify.notify ? notify.notifier(aws, WhenFull.WAIT, line -> {
             synchronized (err) {
                 err.println(line);
                 err.flush();
@@ -364,7 +363,7 @@ public final class MetricsCommand implements Callable<Integer> {
         }
         if (notifier != null) {
             notifier.close();
-            SnsAlarmNotifier.Counts c = notifier.counts();
+            DeliveryCounts c = notifier.counts();
             out.println();
             out.println("Notifications  " + c.delivered() + " published to SNS" + (c.failed() == 0 ? ""
                     : ", " + c.failed() + " NOT delivered (see standard error)"));
@@ -442,13 +441,19 @@ public final class MetricsCommand implements Callable<Integer> {
         CliEnvironment env = parent.environment();
         FilterOptions options = patternOptions.toBuilder().build();
         awsMetrics.check(logGroup, true);
-        notify.check("metrics", false, alarmFiles.stream().anyMatch(LogGroupRun.Aws::isSource)
+        notify.check("metrics", false, alarmFiles.stream().anyMatch(LogGroupDefinitions.Account::isSource)
                 || !alarmFiles.isEmpty());
+        Writer emfOut = null;
         if (awsMetrics.emf != null) {
-            throw new UsageError("cwfilter metrics: --emf writes the metric of one filter (-p), not of --metric-filters");
+            emfOut = awsMetrics.openEmf(err);
+            if (emfOut == null) {
+                return ExitCodes.IO_ERROR;
+            }
         }
+        Writer emfFile = emfOut;
+        LogGroupEmfWriter[] emf = new LogGroupEmfWriter[1];
         List<Input> in = inputs.inputs(env.stdin(), awsMetrics.readsAws(inputs, logGroup));
-        SnsAlarmNotifier notifier = notify.notify ? notify.notifier(aws, SnsAlarmNotifier.WhenFull.WAIT, line -> {
+        SnsAlarmNotifier notifier = notify.notify ? notify.notifier(aws, WhenFull.WAIT, line -> {
             synchronized (err) {
                 err.println(line);
                 err.flush();
@@ -459,7 +464,7 @@ public final class MetricsCommand implements Callable<Integer> {
                 env.unicode() ? Glyphs.UNICODE : Glyphs.ASCII, new LogGroupRun.Aws() {
                     @Override
                     public dev.cwfilter.definitions.Definitions definitions(String source) {
-                        return accountDefinitions(source, options);
+                        return AccountSources.definitions(aws, source, options, err);
                     }
 
                     @Override
@@ -473,9 +478,20 @@ public final class MetricsCommand implements Callable<Integer> {
                     }
 
                     @Override
+                    public LogGroup.Listener datapoints(LogGroup group) {
+                        if (emfFile != null) {
+                            emf[0] = LogGroupEmfWriter.to(emfFile, group);
+                        }
+                        return emf[0];
+                    }
+
+                    @Override
                     public int after(dev.cwfilter.metric.LogGroupMetrics metrics) {
                         int code = ExitCodes.OK;
                         PrintWriter summary = output.equals("json") ? err : out;
+                        if (emf[0] != null) {
+                            code = Math.max(code, closeEmf(emf[0], summary, err));
+                        }
                         if (notifier != null) {
                             code = Math.max(code, closeNotifier(notifier, summary));
                         }
@@ -490,42 +506,29 @@ public final class MetricsCommand implements Callable<Integer> {
         return run.run(in, inputs.format(), env.progress(err, EventSource.totalSize(in)), inputs.readers());
     }
 
-    /** {@code log-group:NAME}'s metric filters or the {@code account}'s alarms, as definitions of the account. */
-    private dev.cwfilter.definitions.Definitions accountDefinitions(String source, FilterOptions options) {
-        List<dev.cwfilter.definitions.MetricFilterDefinition> filters = new ArrayList<>();
-        List<dev.cwfilter.definitions.AlarmDefinition> alarms = new ArrayList<>();
-        List<dev.cwfilter.definitions.DefinitionProblem> problems = new ArrayList<>();
-        if (source.startsWith("log-group:")) {
-            String group = source.substring("log-group:".length());
-            AccountDefinitions.Result<MetricFilter> r = AccountDefinitions.metricFilters(aws.clients().logs(), group,
-                    options);
-            for (MetricFilter f : r.definitions()) {
-                filters.add(new dev.cwfilter.definitions.MetricFilterDefinition(f.filterName().orElse("(unnamed)"),
-                        source, 0, f, java.util.Optional.of(group)));
-            }
-            for (AccountDefinitions.Problem p : r.problems()) {
-                problems.add(new dev.cwfilter.definitions.DefinitionProblem(
-                        dev.cwfilter.definitions.DefinitionProblem.Kind.METRIC_FILTER, p.name(), source, 0,
-                        p.message()));
-            }
-        } else {
-            AccountDefinitions.Result<MetricAlarm> r = AccountDefinitions.alarms(aws.clients().cloudWatch());
-            for (MetricAlarm a : r.definitions()) {
-                alarms.add(new dev.cwfilter.definitions.AlarmDefinition(a.alarmName(), "account", 0, a));
-            }
-            // The account's other alarms (metric math, anomaly bands) are not definitions the command line gave:
-            // said, not counted as problems.
-            for (AccountDefinitions.Problem p : r.problems()) {
-                spec.commandLine().getErr().println("cwfilter: left out " + p.describe());
-            }
+    /** Closes the EMF lines of a log group, prints what was written; IO_ERROR if the file could not be written. */
+    private int closeEmf(LogGroupEmfWriter emf, PrintWriter summary, PrintWriter err) {
+        try {
+            emf.close();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("cwfilter: cannot write the EMF file '" + awsMetrics.emf + "': " + e.getMessage());
+            return ExitCodes.IO_ERROR;
         }
-        return new dev.cwfilter.definitions.Definitions(filters, alarms, problems);
+        for (String problem : emf.problems()) {
+            err.println("cwfilter: EMF: " + problem);
+        }
+        summary.println();
+        summary.println("EMF            " + emf.lines() + (emf.lines() == 1 ? " line" : " lines") + " written to "
+                + awsMetrics.emf + (emf.skipped() == 0 ? "" : "; " + emf.skipped() + " datapoints NOT written (see"
+                + " standard error)"));
+        summary.flush();
+        return ExitCodes.OK;
     }
 
     /** Closes the notifier, prints what it did; IO_ERROR if a notification was not delivered. */
     private static int closeNotifier(SnsAlarmNotifier notifier, PrintWriter out) {
         notifier.close();
-        SnsAlarmNotifier.Counts c = notifier.counts();
+        DeliveryCounts c = notifier.counts();
         out.println();
         out.println("Notifications  " + c.delivered() + " published to SNS" + (c.failed() == 0 ? ""
                 : ", " + c.failed() + " NOT delivered (see standard error)"));

@@ -5,6 +5,7 @@ import dev.cwfilter.aws.AlarmNotification;
 import dev.cwfilter.aws.DeliveryFailure;
 import dev.cwfilter.aws.DeliveryListener;
 import dev.cwfilter.aws.SnsAlarmNotifier;
+import dev.cwfilter.aws.WhenFull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -43,7 +44,7 @@ public final class NotifyOptions {
     void check(String command, boolean hasAlarm, boolean otherAlarms) {
         if (notify && !hasAlarm && !otherAlarms) {
             throw new UsageError("cwfilter " + command + ": --notify needs an alarm (--alarm with --alarm-action"
-                    + (command.equals("metrics") ? ", or --alarms account)" : ")"));
+                    + (command.equals("metrics") ? ", or --alarms account)" : ", or --metric-filters with --alarms)"));
         }
         if (notify && hasAlarm && alarmActions.isEmpty() && okActions.isEmpty()) {
             throw new UsageError("cwfilter " + command + ": --notify with --alarm needs the SNS topics: --alarm-action"
@@ -58,7 +59,7 @@ public final class NotifyOptions {
      * A notifier on {@code aws}'s SNS client for alarms of its region; the account of alarms without an ARN is the
      * one the topics name. Each failure is handed to {@code failures} as one line.
      */
-    SnsAlarmNotifier notifier(AwsOptions aws, SnsAlarmNotifier.WhenFull whenFull, Consumer<String> failures) {
+    SnsAlarmNotifier notifier(AwsOptions aws, WhenFull whenFull, Consumer<String> failures) {
         AlarmMessages.Builder messages = AlarmMessages.builder().region(aws.clients().region().id());
         List<String> actions = new ArrayList<>(alarmActions);
         actions.addAll(okActions);

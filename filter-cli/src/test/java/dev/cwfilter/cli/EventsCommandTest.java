@@ -95,6 +95,27 @@ class EventsCommandTest {
         assertThat(out.get(1).get("event").get("detail").get("eventName").textValue()).isEqualTo("RotateSecret");
     }
 
+    /**
+     * Directories are read as filter reads them: the seed hour laid out as CloudTrail writes it to S3 (gzipped files of
+     * ten records under AWSLogs/ACCOUNT/CloudTrail/REGION/yyyy/mm/dd/, with a digest directory beside) gives the same
+     * matches, in the same order, as the one file.
+     */
+    @Test
+    void aDirectoryInCloudTrailsS3LayoutGivesTheSameMatchesAsTheFile() throws IOException {
+        List<String> records = CloudTrailTree.records(Files.readAllBytes(Run.seed()));
+        CloudTrailTree.write(dir.resolve("trail"), "us-east-1", records, 10,
+                java.time.Instant.parse("2026-11-21T12:00:00Z").toEpochMilli(), false);
+        Path digest = dir.resolve("trail/AWSLogs/123456789012/CloudTrail-Digest/us-east-1/2026/11/21");
+        Files.createDirectories(digest);
+        Files.writeString(digest.resolve("123456789012_CloudTrail-Digest_us-east-1_x_20261121T1300Z.json"), "{}");
+        Run file = Run.of("events", "--rule", DELETE_OR_ROTATE, "-o", "json", Run.seed().toString());
+        Run tree = Run.of("events", "--rule", DELETE_OR_ROTATE, "-o", "json", "--readers", "3",
+                dir.resolve("trail").toString());
+        assertThat(tree.code()).as(tree.toString()).isZero();
+        assertThat(tree.err()).isEmpty();
+        assertThat(lines(tree.out())).hasSize(2).isEqualTo(lines(file.out()));
+    }
+
     @Test
     void textOutputShowsEachTargetsPayload() throws IOException {
         Path template = file("rules.yaml", """

@@ -321,4 +321,81 @@ class MetricsAwsCommandTest {
             assertThat(body.get("Trigger").get("DatapointsToAlarm").asInt()).isEqualTo(1);
         }
     }
+
+    /**
+     * An alarm of a describe-alarms file names its account, region and ARN and when it was configured: {@code --notify}
+     * writes those into CloudWatch's message, not the client's region or the topic's account.
+     */
+    @Test
+    void notifyWithAlarmsFromAFileWritesTheAlarmsOwnAccountRegionArnAndConfigurationTime(@TempDir Path dir)
+            throws Exception {
+        try (HttpSubscriber subscriber = new HttpSubscriber()) {
+            String topic = topic(subscriber);
+            String name = "Secret is accessed " + UUID.randomUUID().toString().substring(0, 8);
+            String arn = "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:" + name;
+            Path filters = Files.writeString(dir.resolve("filters.json"), """
+                    {"metricFilters": [{"filterName": "SecretIsAccessed",
+                      "filterPattern": "{ $.eventName = \\"GetSecretValue\\" }",
+                      "metricTransformations": [{"metricName": "Secret is accessed", "metricNamespace": "SecurityMetrics",
+                        "metricValue": "1", "defaultValue": 0.0}],
+                      "logGroupName": "CloudTrail/DefaultLogGroup"}]}
+                    """);
+            Path alarms = Files.writeString(dir.resolve("alarms.json"), """
+                    {"MetricAlarms": [{"AlarmName": "%s", "AlarmArn": "%s",
+                      "AlarmDescription": "Someone read a secret",
+                      "AlarmConfigurationUpdatedTimestamp": "2026-11-20T09:15:42.123000+00:00",
+                      "ActionsEnabled": true, "OKActions": [], "AlarmActions": ["%s"], "InsufficientDataActions": [],
+                      "StateValue": "OK", "StateReason": "x", "MetricName": "Secret is accessed",
+                      "Namespace": "SecurityMetrics", "Statistic": "Sum", "Dimensions": [], "Period": 60,
+                      "EvaluationPeriods": 1, "DatapointsToAlarm": 1, "Threshold": 1.0,
+                      "ComparisonOperator": "GreaterThanOrEqualToThreshold", "TreatMissingData": "missing"}],
+                     "CompositeAlarms": []}
+                    """.formatted(name, arn, topic));
+            Run run = Run.of("metrics", "--metric-filters", filters.toString(), "--alarms", alarms.toString(),
+                    "--notify", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1",
+                    Run.seed().toString());
+            assertThat(run.code()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("Notifications  4 published to SNS");
+            List<JsonNode> received = subscriber.notifications(4, Duration.ofSeconds(10));
+            assertThat(received).hasSize(4);
+            assertThat(received.get(0).get("Subject").asText()).isEqualTo("ALARM: \"" + name + "\" in EU (Ireland)");
+            JsonNode body = new ObjectMapper().readTree(received.get(0).get("Message").asText());
+            List<String> fields = new ArrayList<>();
+            body.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).containsExactly("AlarmName", "AlarmDescription", "AWSAccountId",
+                    "AlarmConfigurationUpdatedTimestamp", "NewStateValue", "NewStateReason", "StateChangeTime",
+                    "Region", "AlarmArn", "OldStateValue", "OKActions", "AlarmActions", "InsufficientDataActions",
+                    "Trigger");
+            assertThat(body.get("AlarmName").asText()).isEqualTo(name);
+            assertThat(body.get("AlarmDescription").asText()).isEqualTo("Someone read a secret");
+            assertThat(body.get("AWSAccountId").asText()).isEqualTo("111122223333");
+            assertThat(body.get("AlarmConfigurationUpdatedTimestamp").asText())
+                    .isEqualTo("2026-11-20T09:15:42.123+0000");
+            assertThat(body.get("NewStateValue").asText()).isEqualTo("ALARM");
+            assertThat(body.get("NewStateReason").asText()).isEqualTo("Threshold Crossed: 1 out of the last 1"
+                    + " datapoints [2.0 (21/11/26 12:03:00)] was greater than or equal to the threshold (1.0)"
+                    + " (minimum 1 datapoint for OK -> ALARM transition).");
+            assertThat(body.get("StateChangeTime").asText()).isEqualTo("2026-11-21T12:04:00.000+0000");
+            assertThat(body.get("Region").asText()).isEqualTo("EU (Ireland)");
+            assertThat(body.get("AlarmArn").asText()).isEqualTo(arn);
+            assertThat(body.get("OldStateValue").asText()).isEqualTo("OK");
+            assertThat(body.get("OKActions")).isEmpty();
+            assertThat(body.get("AlarmActions")).extracting(JsonNode::asText).containsExactly(topic);
+            assertThat(body.get("InsufficientDataActions")).isEmpty();
+            JsonNode trigger = body.get("Trigger");
+            assertThat(trigger.get("MetricName").asText()).isEqualTo("Secret is accessed");
+            assertThat(trigger.get("Namespace").asText()).isEqualTo("SecurityMetrics");
+            assertThat(trigger.get("StatisticType").asText()).isEqualTo("Statistic");
+            assertThat(trigger.get("Statistic").asText()).isEqualTo("SUM");
+            assertThat(trigger.get("Unit").isNull()).isTrue();
+            assertThat(trigger.get("Dimensions")).isEmpty();
+            assertThat(trigger.get("Period").asInt()).isEqualTo(60);
+            assertThat(trigger.get("EvaluationPeriods").asInt()).isEqualTo(1);
+            assertThat(trigger.get("DatapointsToAlarm").asInt()).isEqualTo(1);
+            assertThat(trigger.get("ComparisonOperator").asText()).isEqualTo("GreaterThanOrEqualToThreshold");
+            assertThat(trigger.get("Threshold").asDouble()).isEqualTo(1.0);
+            assertThat(trigger.get("TreatMissingData").asText()).isEqualTo("missing");
+            assertThat(trigger.get("EvaluateLowSampleCountPercentile").asText()).isEmpty();
+        }
+    }
 }

@@ -133,6 +133,59 @@ class MetricsFromDefinitionsTest {
         assertThat(doc.get("inputErrors")).isEmpty();
     }
 
+    /** {@code --emf} with {@code --metric-filters}: lines for every metric of the log group, holding every datapoint. */
+    @Test
+    void emfLinesCarryEveryMetricOfTheLogGroup() throws Exception {
+        Path emf = dir.resolve("metrics.emf.jsonl");
+        Run run = Run.of("metrics", "--metric-filters", definitions("metric-filters.json").toString(), "--alarms",
+                definitions("alarms.json").toString(), "--output", "json", "--emf", emf.toString(),
+                trail().toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        JsonNode doc = MAPPER.readTree(run.out());
+        // Per metric: the sum and the number of the values CloudWatch would extract from the lines.
+        java.util.Map<String, double[]> extracted = new java.util.TreeMap<>();
+        List<String> lines = Files.readAllLines(emf);
+        for (String l : lines) {
+            JsonNode line = MAPPER.readTree(l);
+            JsonNode directive = line.at("/_aws/CloudWatchMetrics/0");
+            String name = directive.at("/Metrics/0/Name").asText();
+            java.util.Map<String, String> dims = new java.util.TreeMap<>();
+            directive.at("/Dimensions/0").forEach(d -> dims.put(d.asText(), line.get(d.asText()).asText()));
+            double[] totals = extracted.computeIfAbsent(directive.get("Namespace").asText() + "/" + name + dims,
+                    k -> new double[2]);
+            JsonNode values = line.get(name);
+            for (JsonNode v : values.isArray() ? values : MAPPER.createArrayNode().add(values)) {
+                totals[0] += v.asDouble();
+                totals[1]++;
+            }
+        }
+        java.util.Map<String, double[]> reported = new java.util.TreeMap<>();
+        for (JsonNode m : doc.get("metrics")) {
+            java.util.Map<String, String> dims = new java.util.TreeMap<>();
+            m.get("dimensions").fields().forEachRemaining(e -> dims.put(e.getKey(), e.getValue().asText()));
+            double[] totals = reported.computeIfAbsent(m.get("namespace").asText() + "/" + m.get("metricName")
+                    .asText() + dims, k -> new double[2]);
+            for (JsonNode p : m.get("periods")) {
+                totals[0] += p.get("sum").asDouble();
+                totals[1] += p.get("sampleCount").asDouble();
+            }
+        }
+        assertThat(extracted.keySet()).isEqualTo(reported.keySet()).hasSize(doc.get("metrics").size())
+                .contains("SecurityMetrics/Secret is accessed{}", "SecurityMetrics/Errors{Event=GetSecretValue}");
+        reported.forEach((k, v) -> assertThat(extracted.get(k)).as(k).containsExactly(v));
+        assertThat(extracted.get("SecurityMetrics/Secret is accessed{}")).containsExactly(6, 127);
+        assertThat(run.err()).contains("EMF            " + lines.size() + " lines written to " + emf);
+
+        Run text = Run.of("metrics", "--metric-filters", definitions("metric-filters.json").toString(), "--emf",
+                emf.toString(), trail().toString());
+        assertThat(text.out()).contains("EMF            " + lines.size() + " lines written to " + emf);
+        assertThat(Files.readAllLines(emf)).isEqualTo(lines);
+        Run unwritable = Run.of("metrics", "--metric-filters", definitions("metric-filters.json").toString(), "--emf",
+                dir.resolve("no/such/dir/x.jsonl").toString(), trail().toString());
+        assertThat(unwritable.code()).isEqualTo(ExitCodes.IO_ERROR);
+        assertThat(unwritable.err()).contains("cannot write the EMF file");
+    }
+
     @Test
     void chartsAreOneSvgPerMetric() throws Exception {
         Path charts = dir.resolve("charts");
@@ -167,6 +220,121 @@ class MetricsFromDefinitionsTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).contains("  SecretAccessFilter        6           6  SecurityMetrics / Secret is"
                 + " accessed\n");
+    }
+
+    static final String TEMPLATE = """
+            Resources:
+              SecretAccessFilter:
+                Type: AWS::Logs::MetricFilter
+                Properties:
+                  LogGroupName: CloudTrail/DefaultLogGroup
+                  FilterPattern: '{ $.eventName = "GetSecretValue" }'
+                  MetricTransformations:
+                    - {MetricValue: "1", DefaultValue: 0, MetricName: Secret is accessed, MetricNamespace: SecurityMetrics}
+              AlertsTopic:
+                Type: AWS::SNS::Topic
+              SecretAccessAlarm:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  AlarmName: Secret is accessed
+                  Namespace: SecurityMetrics
+                  MetricName: Secret is accessed
+                  Statistic: Sum
+                  Period: 60
+                  EvaluationPeriods: 1
+                  DatapointsToAlarm: 1
+                  Threshold: 1
+                  ComparisonOperator: GreaterThanOrEqualToThreshold
+                  AlarmActions: [!Ref AlertsTopic]
+              CpuAlarm:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  Namespace: AWS/EC2
+                  MetricName: CPUUtilization
+                  Statistic: Average
+                  Period: 300
+                  EvaluationPeriods: 1
+                  Threshold: 90
+                  ComparisonOperator: GreaterThanThreshold
+            """;
+
+    /** A template's or a plan's alarms run with {@code --alarms} on the metrics of its filters. */
+    @Test
+    void theAlarmsOfATemplateOrAPlanRunWhenGivenWithAlarms() throws Exception {
+        Path template = Files.writeString(dir.resolve("monitoring.yaml"), TEMPLATE);
+        Run run = Run.of("metrics", "--metric-filters", template.toString(), "--alarms", template.toString(),
+                "--output", "json", Run.seed().toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        JsonNode doc = MAPPER.readTree(run.out());
+        assertThat(doc.get("metricFilters")).hasSize(1);
+        JsonNode alarm = doc.get("alarms").get(0);
+        assertThat(doc.get("alarms")).hasSize(1);
+        assertThat(alarm.get("alarmName").asText()).isEqualTo("Secret is accessed");
+        assertThat(alarm.get("transitions")).hasSize(12);
+        assertThat(alarm.get("transitions").get(1).get("timestamp").asText()).isEqualTo("2026-11-21T12:04:00Z");
+        assertThat(alarm.get("transitions").get(1).get("newState").asText()).isEqualTo("ALARM");
+        assertThat(alarm.get("transitions").get(1).get("actions").get(0).asText()).isEqualTo("Ref AlertsTopic");
+        // The template's alarm on another metric is named, as an alarm of a describe-alarms file would be.
+        assertThat(doc.get("problems")).singleElement().satisfies(p -> {
+            assertThat(p.get("name").asText()).isEqualTo("CpuAlarm");
+            assertThat(p.get("reason").asText()).isEqualTo("its metric AWS/EC2/CPUUtilization is published by no"
+                    + " metric filter of the log group");
+        });
+        assertThat(run.err()).doesNotContain("also holds");
+
+        Run filtersOnly = Run.of("metrics", "--metric-filters", template.toString(), Run.seed().toString());
+        assertThat(filtersOnly.code()).as(filtersOnly.toString()).isZero();
+        assertThat(filtersOnly.out()).startsWith("Log group  CloudTrail/DefaultLogGroup: 1 metric filter, 0 alarms;");
+        assertThat(filtersOnly.err()).isEqualTo("cwfilter: " + template + " also holds 2 alarms, which run only when"
+                + " it is given with --alarms too\n");
+
+        Path plan = Files.writeString(dir.resolve("plan.json"), """
+                {"planned_values": {"root_module": {"resources": [
+                  {"address": "aws_cloudwatch_log_metric_filter.reads", "mode": "managed",
+                   "type": "aws_cloudwatch_log_metric_filter", "name": "reads",
+                   "values": {"name": "SecretIsAccessed", "log_group_name": "CloudTrail/DefaultLogGroup",
+                     "pattern": "{ $.eventName = \\"GetSecretValue\\" }",
+                     "metric_transformation": [{"name": "Secret is accessed", "namespace": "SecurityMetrics",
+                       "value": "1", "default_value": "0", "dimensions": null, "unit": "None"}]}},
+                  {"address": "aws_cloudwatch_metric_alarm.reads", "mode": "managed",
+                   "type": "aws_cloudwatch_metric_alarm", "name": "reads",
+                   "values": {"alarm_name": "Secret is accessed", "namespace": "SecurityMetrics",
+                     "metric_name": "Secret is accessed", "statistic": "Sum", "extended_statistic": "", "period": 60,
+                     "evaluation_periods": 1, "datapoints_to_alarm": 1, "threshold": 1,
+                     "comparison_operator": "GreaterThanOrEqualToThreshold", "treat_missing_data": "missing",
+                     "alarm_actions": ["arn:aws:sns:us-east-1:123456789012:SecretAccessAlerts"], "metric_query": []}}
+                ]}}}
+                """);
+        Run fromPlan = Run.of("metrics", "--metric-filters", plan.toString(), "--alarms", plan.toString(),
+                Run.seed().toString());
+        assertThat(fromPlan.code()).as(fromPlan.toString()).isZero();
+        assertThat(fromPlan.out()).startsWith("Log group  CloudTrail/DefaultLogGroup: 1 metric filter, 1 alarm; 127"
+                + " events").contains("Alarm \"Secret is accessed\" on SecurityMetrics/Secret is accessed: Sum"
+                + " GreaterThanOrEqualToThreshold 1 for 1 of 1 periods of 60 s; 12 transitions, 4 to ALARM");
+        assertThat(fromPlan.err()).isEmpty();
+
+        Run misplaced = Run.of("metrics", "--metric-filters", "account", Run.seed().toString());
+        assertThat(misplaced.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(misplaced.err()).contains("--metric-filters log-group:NAME");
+    }
+
+    /** Alarms that could not run as CloudWatch runs them are named, not a crash. */
+    @Test
+    void alarmsOfSecondsPeriodsAndASecondAlarmOfANameAreProblemsByName() throws Exception {
+        Path template = Files.writeString(dir.resolve("monitoring.yaml"), TEMPLATE);
+        String alarm = "{\"AlarmName\":\"%s\",\"MetricName\":\"Secret is accessed\",\"Namespace\":"
+                + "\"SecurityMetrics\",\"Statistic\":\"Sum\",\"Period\":%d,\"EvaluationPeriods\":1,\"Threshold\":1.0,"
+                + "\"ComparisonOperator\":\"GreaterThanOrEqualToThreshold\"}";
+        Path alarms = Files.writeString(dir.resolve("alarms.json"), "{\"MetricAlarms\":[\n"
+                + alarm.formatted("Fast", 10) + ",\n" + alarm.formatted("Secret is accessed", 120) + "]}");
+        Run run = Run.of("metrics", "--metric-filters", template.toString(), "--alarms", template.toString(),
+                "--alarms", alarms.toString(), Run.seed().toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.out()).contains("1 metric filter, 1 alarm;");
+        assertThat(run.err()).contains("cwfilter: alarm 'Fast' (" + alarms + " line 2) left out: its period of 10 s is"
+                        + " shorter than the minute metric-filter metrics are stored at")
+                .contains("cwfilter: alarm 'Secret is accessed' (" + alarms + " line 3) left out: an alarm of the same"
+                        + " name (" + template + " line 11) runs already; alarm names are unique in a region");
     }
 
     @Test

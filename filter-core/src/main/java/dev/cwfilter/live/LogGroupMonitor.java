@@ -141,6 +141,7 @@ public final class LogGroupMonitor implements AutoCloseable {
     private final List<Statistic> statistics;
     private final MetricAggregator.Builder template;
     private final MonitorListener listener;
+    private final LogGroup.Listener groupListener;
     private final List<AlarmListener> alarmListeners;
     private final boolean perMinuteDefaults;
 
@@ -188,6 +189,7 @@ public final class LogGroupMonitor implements AutoCloseable {
         this.resolutionMillis = template.build().storageResolutionSeconds() * 1000L;
         this.statistics = List.copyOf(b.statistics);
         this.listener = b.listener;
+        this.groupListener = b.groupListener;
         this.alarmListeners = List.copyOf(b.alarmListeners);
         this.perMinuteDefaults = group.metricFilters().stream().anyMatch(f -> f.defaultValue().isPresent()
                 && f.options().defaultValueMode() == DefaultValueMode.ONCE_PER_MINUTE_WITHOUT_MATCH);
@@ -946,11 +948,25 @@ public final class LogGroupMonitor implements AutoCloseable {
         @Override
         public void datapoint(int metricFilter, Datapoint datapoint) {
             store(metricFilter, datapoint);
+            if (groupListener != null) {
+                try {
+                    groupListener.datapoint(metricFilter, datapoint);
+                } catch (RuntimeException e) {
+                    groupListenerFailed(e);
+                }
+            }
         }
 
         @Override
         public void metricFilterMatched(int metricFilter, LogEvent event) {
             matches.lazySet(metricFilter, matches.get(metricFilter) + 1);
+            if (groupListener != null) {
+                try {
+                    groupListener.metricFilterMatched(metricFilter, event);
+                } catch (RuntimeException e) {
+                    groupListenerFailed(e);
+                }
+            }
         }
 
         @Override
@@ -958,7 +974,21 @@ public final class LogGroupMonitor implements AutoCloseable {
             deliveries.lazySet(subscriptionFilter, deliveries.get(subscriptionFilter) + 1);
             SubscriptionFilter f = group.subscriptionFilters().get(subscriptionFilter);
             tell(listener, () -> listener.delivered(f, event));
+            if (groupListener != null) {
+                try {
+                    groupListener.subscriptionFilterMatched(subscriptionFilter, event);
+                } catch (RuntimeException e) {
+                    groupListenerFailed(e);
+                }
+            }
         }
+    }
+
+    /** A failing group listener, reported as any listener is (called in place: no allocation per event). */
+    private void groupListenerFailed(RuntimeException e) {
+        tell(groupListener, () -> {
+            throw e;
+        });
     }
 
     /** One metric filter's metrics: the one without dimensions, and one per dimension combination. */
@@ -1067,6 +1097,7 @@ public final class LogGroupMonitor implements AutoCloseable {
         private MonitorListener listener = new MonitorListener() {
         };
         private final List<AlarmListener> alarmListeners = new ArrayList<>();
+        private LogGroup.Listener groupListener;
         private java.util.function.Function<Runnable, Thread> threadFactory;
 
         private Builder(LogGroup group) {
@@ -1116,6 +1147,18 @@ public final class LogGroupMonitor implements AutoCloseable {
         /** Told of datapoints, late and rejected events, and failing listeners. */
         public Builder listener(MonitorListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Told of every datapoint the log group's metric filters publish and every match, for the events the monitor
+         * counts (on time or late; not those it drops), per-minute default values included, as
+         * {@link dev.cwfilter.metric.LogGroupMetrics} tells its listener: what a sink of raw datapoints (Embedded
+         * Metric Format lines, say) needs. Called on the monitor's thread; a listener that throws is reported as
+         * any listener is. Default none.
+         */
+        public Builder groupListener(LogGroup.Listener listener) {
+            this.groupListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

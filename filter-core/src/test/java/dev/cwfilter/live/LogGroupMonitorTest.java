@@ -173,6 +173,63 @@ class LogGroupMonitorTest {
         }
     }
 
+    /**
+     * The group listener hears the datapoints and matches of exactly the events the monitor counts, per-minute defaults
+     * included: those of a replay over the events that were not dropped. A throwing one is reported and changes
+     * nothing else.
+     */
+    @Test
+    void theGroupListenerHearsTheDatapointsOfTheCountedEventsOnly() throws Exception {
+        Recorder recorder = new Recorder();
+        List<dev.cwfilter.Datapoint> heard = new ArrayList<>();
+        AtomicLong matched = new AtomicLong();
+        LogGroup.Listener listener = new LogGroup.Listener() {
+            @Override
+            public void datapoint(int metricFilter, dev.cwfilter.Datapoint datapoint) {
+                heard.add(datapoint);
+            }
+
+            @Override
+            public void metricFilterMatched(int metricFilter, LogEvent event) {
+                matched.incrementAndGet();
+            }
+        };
+        String read = "{\"eventName\":\"GetSecretValue\"}";
+        List<LogEvent> counted = new ArrayList<>();
+        try (LogGroupMonitor monitor = seedMonitor(recorder).clock(MonitorClock.manual()).lateness(Duration.ZERO)
+                .groupListener(listener).build()) {
+            monitor.advanceTo(at("12:10:30"));
+            for (LogEvent e : List.of(new LogEvent(at("12:10:40"), read), new LogEvent(at("12:10:20"), "other"),
+                    new LogEvent(at("12:07:59"), read), new LogEvent(at("14:10:31"), read))) {
+                monitor.put(e);
+            }
+            counted.add(new LogEvent(at("12:10:40"), read));
+            counted.add(new LogEvent(at("12:10:20"), "other"));
+            monitor.advanceTo(at("12:12"));
+            monitor.sync();
+        }
+        List<dev.cwfilter.Datapoint> expected = new ArrayList<>();
+        LogGroup.Emitter replay = Seed.group().emitter((filter, d) -> expected.add(d));
+        counted.forEach(replay::accept);
+        replay.flush();
+        assertThat(heard).isEqualTo(expected).hasSize(2);
+        assertThat(matched.get()).isEqualTo(1);
+
+        try (LogGroupMonitor monitor = seedMonitor(new Recorder()).groupListener(new LogGroup.Listener() {
+            @Override
+            public void datapoint(int metricFilter, dev.cwfilter.Datapoint datapoint) {
+                throw new IllegalStateException("EMF disk full");
+            }
+        }).build()) {
+            for (LogEvent e : Seed.EVENTS) {
+                monitor.put(e);
+            }
+            monitor.finish();
+            assertThat(monitor.stats().listenerFailures()).isEqualTo(Seed.EVENTS.size());
+            assertThat(monitor.stats().transitions()).isEqualTo(12);
+        }
+    }
+
     @Test
     void badEventsAreCountedAndReportedAndNeverStopTheMonitor() throws Exception {
         Recorder recorder = new Recorder();

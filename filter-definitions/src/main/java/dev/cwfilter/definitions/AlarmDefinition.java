@@ -4,12 +4,13 @@ import dev.cwfilter.metric.MetricAlarm;
 import java.util.Objects;
 
 /**
- * A metric alarm read from {@code describe-alarms} output, validated as PutMetricAlarm validates it, with where it is
- * written.
+ * A metric alarm as it is deployed or about to be: read from {@code describe-alarms} output, a CloudFormation template
+ * or a Terraform plan, validated as PutMetricAlarm validates it, with its name and where it is written.
  *
  * <p>Immutable and thread-safe.
  *
- * @param name  the alarm's name
+ * @param name  its name in the file: the {@code AlarmName} of describe-alarms output, a CloudFormation logical id
+ *              ({@code SecretAccessAlarm}), a Terraform address ({@code aws_cloudwatch_metric_alarm.secret_access})
  * @param file  the file it was read from, as the caller named it
  * @param line  the 1-based line where it starts
  * @param alarm the alarm

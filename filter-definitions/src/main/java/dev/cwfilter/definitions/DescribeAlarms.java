@@ -3,7 +3,11 @@ package dev.cwfilter.definitions;
 import dev.cwfilter.deploy.DocumentException;
 import dev.cwfilter.deploy.Documents;
 import dev.cwfilter.deploy.Node;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,8 +28,12 @@ import java.util.Set;
  * {@code Statistic}, {@code ExtendedStatistic}, {@code Dimensions}, {@code Period}, {@code Unit}, {@code Metrics},
  * {@code ThresholdMetricId}, {@code EvaluationPeriods}, {@code DatapointsToAlarm}, {@code Threshold},
  * {@code ComparisonOperator}, {@code TreatMissingData}, {@code EvaluateLowSampleCountPercentile},
- * {@code EvaluationState}, {@code EvaluationCriteria}, {@code EvaluationInterval}, {@code ActionConfiguration}. The
- * state fields and the ARN describe the alarm in AWS, not its configuration, and are read only for their shape.
+ * {@code EvaluationState}, {@code EvaluationCriteria}, {@code EvaluationInterval}, {@code ActionConfiguration}.
+ * {@code AlarmArn} and {@code AlarmConfigurationUpdatedTimestamp} are kept (CloudWatch's SNS message carries the
+ * alarm's account, region, ARN and configuration time); the timestamp as the AWS CLI prints it, ISO-8601 with an
+ * offset ({@code 2012-12-27T00:49:54.032000+00:00} from CLI v2, {@code 2014-04-09T18:59:06.442Z} from v1), or as the
+ * wire's epoch seconds. The state fields describe the alarm in AWS, not its configuration, and are read only for their
+ * shape.
  *
  * <p>Stateless and thread-safe.
  */
@@ -103,9 +111,8 @@ public final class DescribeAlarms {
     /** The API fields of one metric alarm of the JSON, shapes checked. */
     static MetricAlarmFields fields(Node.Mapping m) {
         NodeFields.onlyKnown(m, ALARM, "a metric alarm");
-        for (String state : List.of("AlarmArn", "StateValue", "StateReason", "StateReasonData",
-                "AlarmConfigurationUpdatedTimestamp", "StateUpdatedTimestamp", "StateTransitionedTimestamp",
-                "EvaluationState")) {
+        for (String state : List.of("StateValue", "StateReason", "StateReasonData", "StateUpdatedTimestamp",
+                "StateTransitionedTimestamp", "EvaluationState")) {
             NodeFields.string(m, state);
         }
         List<MetricAlarmFields.DimensionFields> dimensions = null;
@@ -127,7 +134,8 @@ public final class DescribeAlarms {
                 metrics.add(id == null ? "?" : id);
             }
         }
-        return new MetricAlarmFields(NodeFields.string(m, "AlarmName"), NodeFields.string(m, "AlarmDescription"),
+        return new MetricAlarmFields(NodeFields.string(m, "AlarmName"), NodeFields.string(m, "AlarmArn"),
+                NodeFields.string(m, "AlarmDescription"), timestamp(m, "AlarmConfigurationUpdatedTimestamp"),
                 NodeFields.bool(m, "ActionsEnabled"), NodeFields.strings(m, "OKActions"),
                 NodeFields.strings(m, "AlarmActions"), NodeFields.strings(m, "InsufficientDataActions"),
                 NodeFields.string(m, "MetricName"), NodeFields.string(m, "Namespace"),
@@ -137,5 +145,35 @@ public final class DescribeAlarms {
                 NodeFields.number(m, "Threshold"), NodeFields.string(m, "ComparisonOperator"),
                 NodeFields.string(m, "TreatMissingData"), NodeFields.string(m, "EvaluateLowSampleCountPercentile"),
                 metrics, NodeFields.string(m, "ThresholdMetricId"), m.get("EvaluationCriteria") != null);
+    }
+
+    /**
+     * A timestamp field as the AWS CLI prints it: ISO-8601 with an offset or {@code Z}, or epoch seconds (the wire's
+     * form, which {@code cli_timestamp_format = wire} prints for JSON-protocol services).
+     */
+    static Instant timestamp(Node.Mapping m, String key) {
+        Node n = m.get(key);
+        if (n == null) {
+            return null;
+        }
+        if (n instanceof Node.Scalar s && s.type() == Node.ScalarType.NUMBER) {
+            try {
+                BigDecimal seconds = new BigDecimal(s.text());
+                BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
+                return Instant.ofEpochSecond(whole.longValueExact(), seconds.subtract(whole).movePointRight(9)
+                        .setScale(0, java.math.RoundingMode.FLOOR).longValueExact());
+            } catch (ArithmeticException | NumberFormatException | java.time.DateTimeException e) {
+                throw new IllegalArgumentException(key + " " + s.text() + " is not a time in epoch seconds");
+            }
+        }
+        if (n instanceof Node.Scalar s && s.type() == Node.ScalarType.STRING) {
+            try {
+                return OffsetDateTime.parse(s.text()).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(key + " '" + s.text() + "' is not an ISO-8601 time with an offset"
+                        + " (2012-12-27T00:49:54.032000+00:00)");
+            }
+        }
+        throw new IllegalArgumentException(key + " must be a string, not " + n.kind());
     }
 }

@@ -30,4 +30,22 @@ final class Lookup {
         throw new IllegalArgumentException(file + (found.isEmpty() ? " has no metric filter named " : " has "
                 + found.size() + " metric filters named ") + name + "; its metric filters are " + names);
     }
+
+    /** The alarm with this name (or alarm name, or, with {@code suffixes}, whose name ends in {@code .name}). */
+    static AlarmDefinition findAlarm(List<AlarmDefinition> definitions, String name, String file, boolean suffixes) {
+        List<AlarmDefinition> found = new ArrayList<>();
+        for (AlarmDefinition r : definitions) {
+            if (r.name().equals(name) || r.alarm().alarmName().equals(name)
+                    || suffixes && r.name().endsWith("." + name)) {
+                found.add(r);
+            }
+        }
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        List<String> names = new ArrayList<>();
+        definitions.forEach(r -> names.add(r.name()));
+        throw new IllegalArgumentException(file + (found.isEmpty() ? " has no alarm named " : " has "
+                + found.size() + " alarms named ") + name + "; its alarms are " + names);
+    }
 }

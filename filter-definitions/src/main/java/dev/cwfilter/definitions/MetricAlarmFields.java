@@ -6,6 +6,7 @@ import dev.cwfilter.metric.LowSampleCountPercentile;
 import dev.cwfilter.metric.MetricAlarm;
 import dev.cwfilter.metric.Statistic;
 import dev.cwfilter.metric.TreatMissingData;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +16,19 @@ import java.util.Set;
  * A metric alarm as the CloudWatch API describes it ({@code MetricAlarm} of {@code DescribeAlarms}), field for field
  * with the API's names (lower-camel, as the AWS SDK's getters spell them), and the one place where such a description
  * becomes a cwfilter {@link MetricAlarm}: {@link DescribeAlarms} fills it from the AWS CLI's JSON; code holding the AWS
- * SDK's response fills it from the SDK's getters. Every rule of the conversion is in {@link #toMetricAlarm()}. Fields
- * that describe the alarm's state in AWS ({@code StateValue}, {@code StateReason}, timestamps, the ARN) are not part of
- * its configuration and are not here.
+ * SDK's response fills it from the SDK's getters. Every rule of the conversion is in {@link #toMetricAlarm()}. Besides
+ * the configuration, two fields say which alarm of which account it is and when it was configured, because
+ * CloudWatch's SNS message carries them: {@code AlarmArn} (its account and region) and
+ * {@code AlarmConfigurationUpdatedTimestamp}. Fields that describe the alarm's state in AWS ({@code StateValue},
+ * {@code StateReason}, the state timestamps) are not part of it and are not here.
  *
  * <p>Immutable and thread-safe.
  *
  * @param alarmName                        required
+ * @param alarmArn                         {@code arn:aws:cloudwatch:REGION:ACCOUNT:alarm:NAME} with this name, or
+ *                                         null (an alarm not yet deployed)
  * @param alarmDescription                 or null
+ * @param alarmConfigurationUpdatedTimestamp when PutMetricAlarm last configured it, or null (unknown)
  * @param actionsEnabled                   or null (true)
  * @param okActions                        or null
  * @param alarmActions                     or null
@@ -47,7 +53,8 @@ import java.util.Set;
  * @param thresholdMetricId                or null: an anomaly-detection alarm, unsupported
  * @param evaluationCriteria               whether {@code EvaluationCriteria} is set (a query alarm), unsupported
  */
-public record MetricAlarmFields(String alarmName, String alarmDescription, Boolean actionsEnabled,
+public record MetricAlarmFields(String alarmName, String alarmArn, String alarmDescription,
+                                Instant alarmConfigurationUpdatedTimestamp, Boolean actionsEnabled,
                                 List<String> okActions, List<String> alarmActions,
                                 List<String> insufficientDataActions, String metricName, String namespace,
                                 String statistic, String extendedStatistic, List<DimensionFields> dimensions,
@@ -88,6 +95,7 @@ public record MetricAlarmFields(String alarmName, String alarmDescription, Boole
      *   <li>exactly one of {@code statistic} and {@code extendedStatistic};</li>
      *   <li>{@code namespace}, {@code metricName}, {@code period}, {@code evaluationPeriods}, {@code threshold} and
      *       {@code comparisonOperator} are required; dimension names are unique;</li>
+     *   <li>the ARN must name this alarm (any account, region and partition);</li>
      *   <li>everything else as given, checked by {@link MetricAlarm.Builder#build()}.</li>
      * </ul>
      *
@@ -165,6 +173,12 @@ public record MetricAlarmFields(String alarmName, String alarmDescription, Boole
         }
         if (insufficientDataActions != null) {
             b.insufficientDataActions(insufficientDataActions);
+        }
+        if (alarmArn != null) {
+            b.alarmArn(alarmArn);
+        }
+        if (alarmConfigurationUpdatedTimestamp != null) {
+            b.alarmConfigurationUpdatedTimestamp(alarmConfigurationUpdatedTimestamp.toEpochMilli());
         }
         return b.build();
     }

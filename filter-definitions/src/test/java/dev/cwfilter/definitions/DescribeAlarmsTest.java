@@ -54,6 +54,11 @@ class DescribeAlarmsTest {
         assertThat(a.comparisonOperator()).isEqualTo(AlarmComparisonOperator.GREATER_THAN_THRESHOLD);
         assertThat(a.treatMissingData()).isEqualTo(TreatMissingData.MISSING);
         assertThat(a.unit()).isEmpty();
+        assertThat(a.alarmArn()).contains("arn:aws:cloudwatch:us-east-1:123456789012:alarm:myalarm");
+        assertThat(a.accountId()).contains("123456789012");
+        assertThat(a.region()).contains("us-east-1");
+        assertThat(a.alarmConfigurationUpdatedTimestamp()).hasValue(java.time.Instant.parse(
+                "2012-12-27T00:49:54.032Z").toEpochMilli());
         assertThat(d.problems()).singleElement().satisfies(p -> {
             assertThat(p.name()).isEqualTo("NetworkOutMath");
             assertThat(p.kind()).isEqualTo(DefinitionProblem.Kind.ALARM);
@@ -126,15 +131,65 @@ class DescribeAlarmsTest {
 
     @Test
     void theFieldsRecordIsTheMappingAnSdkResponseUsesToo() {
-        MetricAlarmFields f = new MetricAlarmFields("a", null, null, null, List.of("arn:topic"), null, "M", "N",
+        MetricAlarmFields f = new MetricAlarmFields("a", null, null, null, null, null, List.of("arn:topic"), null,
+                "M", "N",
                 "Maximum", null, List.of(new MetricAlarmFields.DimensionFields("Service", "api")), 300, null, 2, null,
                 5.0, "LessThanThreshold", "breaching", null, null, null, false);
         MetricAlarm a = f.toMetricAlarm();
         assertThat(a.statistic()).isEqualTo(Statistic.MAXIMUM);
         assertThat(a.dimensions()).isEqualTo(Map.of("Service", "api"));
         assertThat(a.treatMissingData()).isEqualTo(TreatMissingData.BREACHING);
-        assertThatThrownBy(() -> new MetricAlarmFields("a", null, null, null, null, null, "M", "N", "p99", null, null,
+        assertThatThrownBy(() -> new MetricAlarmFields("a", null, null, null, null, null, null, null, "M", "N", "p99",
+                null, null,
                 60, null, 1, null, 1.0, "LessThanThreshold", null, null, null, null, false).toMetricAlarm())
                 .hasMessageContaining("percentiles go in ExtendedStatistic");
+    }
+
+    @Test
+    void theArnAndTheConfigurationTimeAreReadInEveryFormTheAwsCliPrints() {
+        Definitions d = parse("{\"MetricAlarms\":["
+                + alarm("v2", ",\"AlarmArn\":\"arn:aws:cloudwatch:eu-west-1:111122223333:alarm:v2\","
+                        + "\"AlarmConfigurationUpdatedTimestamp\":\"2026-11-21T11:58:09.198000+00:00\"") + ","
+                + alarm("v1", ",\"AlarmConfigurationUpdatedTimestamp\":\"2026-11-21T11:58:09.198Z\"") + ","
+                + alarm("offset", ",\"AlarmConfigurationUpdatedTimestamp\":\"2026-11-21T13:58:09.198+02:00\"") + ","
+                + alarm("wire", ",\"AlarmConfigurationUpdatedTimestamp\":1795262289.198") + ","
+                + alarm("none", "") + ","
+                + alarm("china", ",\"AlarmArn\":\"arn:aws-cn:cloudwatch:cn-north-1:111122223333:alarm:china\"")
+                + "]}");
+        assertThat(d.problems()).isEmpty();
+        long t = java.time.Instant.parse("2026-11-21T11:58:09.198Z").toEpochMilli();
+        MetricAlarm v2 = d.alarms().get(0).alarm();
+        assertThat(v2.alarmArn()).contains("arn:aws:cloudwatch:eu-west-1:111122223333:alarm:v2");
+        assertThat(v2.accountId()).contains("111122223333");
+        assertThat(v2.region()).contains("eu-west-1");
+        assertThat(v2.alarmConfigurationUpdatedTimestamp()).hasValue(t);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(d.alarms().get(i).alarm().alarmConfigurationUpdatedTimestamp()).as(d.alarms().get(i).name())
+                    .hasValue(t);
+            assertThat(d.alarms().get(i).alarm().alarmArn()).isEmpty();
+        }
+        assertThat(d.alarms().get(4).alarm().alarmConfigurationUpdatedTimestamp()).isEmpty();
+        assertThat(d.alarms().get(5).alarm().region()).contains("cn-north-1");
+    }
+
+    @Test
+    void anArnOfAnotherAlarmOrATimeThatIsNoTimeIsAProblemByName() {
+        Definitions d = parse("{\"MetricAlarms\":[\n"
+                + alarm("a", ",\"AlarmArn\":\"arn:aws:cloudwatch:us-east-1:123456789012:alarm:b\"") + ",\n"
+                + alarm("c", ",\"AlarmArn\":\"arn:aws:sns:us-east-1:123456789012:c\"") + ",\n"
+                + alarm("d", ",\"AlarmConfigurationUpdatedTimestamp\":\"yesterday\"") + ",\n"
+                + alarm("e", ",\"AlarmConfigurationUpdatedTimestamp\":\"2026-11-21T11:58:09\"") + ",\n"
+                + alarm("f", ",\"AlarmConfigurationUpdatedTimestamp\":true") + ",\n"
+                + alarm("ok", "") + "]}");
+        assertThat(d.alarms()).extracting(AlarmDefinition::name).containsExactly("ok");
+        assertThat(d.problems()).extracting(DefinitionProblem::reason).containsExactly(
+                "the alarm ARN 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:b' names the alarm 'b', not 'a'",
+                "'arn:aws:sns:us-east-1:123456789012:c' is not an alarm ARN such as"
+                        + " arn:aws:cloudwatch:us-east-1:123456789012:alarm:NAME",
+                "AlarmConfigurationUpdatedTimestamp 'yesterday' is not an ISO-8601 time with an offset"
+                        + " (2012-12-27T00:49:54.032000+00:00)",
+                "AlarmConfigurationUpdatedTimestamp '2026-11-21T11:58:09' is not an ISO-8601 time with an offset"
+                        + " (2012-12-27T00:49:54.032000+00:00)",
+                "AlarmConfigurationUpdatedTimestamp must be a string, not a boolean");
     }
 }

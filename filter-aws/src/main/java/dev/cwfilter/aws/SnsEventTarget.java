@@ -1,0 +1,171 @@
+package dev.cwfilter.aws;
+
+import dev.cwfilter.events.EventTarget;
+import dev.cwfilter.events.TargetDelivery;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.PublishResponse;
+
+/**
+ * An EventBridge rule's SNS targets, run as EventBridge runs them: an {@link EventTarget} of filter-events whose
+ * {@link #deliver} publishes the exact payload the target receives (the event as delivered, or what {@code Input},
+ * {@code InputPath} or {@code InputTransformer} make of it) as the SNS message of {@code Publish(TopicArn = the
+ * target's ARN)}, with no subject, as EventBridge publishes it.
+ *
+ * <pre>{@code
+ * try (SnsEventTarget sns = SnsEventTarget.builder(aws.sns()).listener(myListener).build()) {
+ *     EventRouter router = EventRouter.builder(rules)
+ *             .sendTo("arn:aws:sns:", sns)
+ *             .onNotDelivered((match, p) -> log.warn(p.notDeliveredBecause().get()))
+ *             .build();
+ *     records.forEach(r -> router.accept(EventBridgeEvent.fromCloudTrail(r)));
+ * }   // close() waits for the outbox to drain
+ * }</pre>
+ *
+ * <p>Delivery has {@link SnsAlarmNotifier}'s guarantees, through the same outbox: {@link #deliver} puts the payload in
+ * a bounded outbox and returns (unless it is full and the target {@linkplain WhenFull#WAIT waits}); one sending thread
+ * publishes in order with the SDK's retries; every payload ends delivered (SNS returned a message ID) or failed with a
+ * {@link DeliveryFailure.Reason} — outbox full, closed first, not an SNS topic ARN (an SQS queue, a Lambda function,
+ * an ARN a template resolves only at deployment), Publish failed after the retries — told to the
+ * {@link EventDeliveryListener} and added up in {@link #counts()}. Delivery is at least once from SNS's side.
+ *
+ * <p>Thread-safe: any number of routing threads may share one target.
+ */
+public final class SnsEventTarget implements EventTarget, AutoCloseable {
+
+    /** The default capacity of the outbox. */
+    public static final int DEFAULT_CAPACITY = SnsAlarmNotifier.DEFAULT_CAPACITY;
+
+    private final Outbox<EventNotification> outbox;
+
+    private SnsEventTarget(Builder b) {
+        SnsClient sns = b.sns;
+        EventDeliveryListener listener = b.listener;
+        this.outbox = new Outbox<>("the SNS event target", "payloads", "SNS", "cwfilter-sns-event-target",
+                b.capacity, b.whenFull, b.closeTimeout, 1, EventNotification::describe, (batch, outcomes) -> {
+                    for (EventNotification n : batch) {
+                        try {
+                            PublishResponse response = sns.publish(r -> r.topicArn(n.topicArn()).message(n.payload()));
+                            outcomes.delivered(n, response.messageId());
+                        } catch (SdkException | IllegalStateException e) {
+                            outcomes.failed(n, DeliveryFailure.Reason.PUBLISH_FAILED, AwsErrors.describe(
+                                    "SNS Publish of " + n.describe(), e), e);
+                        }
+                    }
+                }, new Outbox.Listener<>() {
+                    @Override
+                    public void delivered(EventNotification n, String id) {
+                        listener.delivered(n, id);
+                    }
+
+                    @Override
+                    public void failed(EventNotification n, DeliveryFailure failure) {
+                        listener.failed(n, failure);
+                    }
+                });
+    }
+
+    /** A builder for a target publishing with {@code sns}. */
+    public static Builder builder(SnsClient sns) {
+        return new Builder(sns);
+    }
+
+    /** Whether an ARN is an SNS topic's, which this target publishes to. */
+    public static boolean isSnsTopic(String arn) {
+        return SnsAlarmNotifier.SNS_TOPIC.matcher(arn).matches();
+    }
+
+    /**
+     * Queues the payload for the target's topic; returns without waiting for SNS (unless the outbox is full and the
+     * target {@linkplain WhenFull#WAIT waits}). A target whose ARN is no SNS topic is refused and reported.
+     */
+    @Override
+    public void deliver(TargetDelivery d) {
+        EventNotification n = new EventNotification(d.rule().name(), d.target().id(), d.target().arn(),
+                d.event().id(), d.payload());
+        if (!isSnsTopic(n.topicArn())) {
+            outbox.refuse(n, DeliveryFailure.Reason.NOT_AN_SNS_TOPIC, "not an SNS topic ARN: '" + n.topicArn()
+                    + "' (" + n.describe() + "; only SNS targets are published to)");
+            return;
+        }
+        outbox.offer(n);
+    }
+
+    /** What became of the payloads so far. */
+    public DeliveryCounts counts() {
+        return outbox.counts();
+    }
+
+    /** Exceptions the listener threw (the first 100), which the target caught. */
+    public List<Throwable> listenerFailures() {
+        return outbox.listenerFailures();
+    }
+
+    /**
+     * Waits until every queued payload has been delivered or has failed, or the timeout passes.
+     *
+     * @return true if nothing is pending
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean flush(Duration timeout) throws InterruptedException {
+        return outbox.flush(timeout);
+    }
+
+    /**
+     * Stops taking payloads, waits up to the close timeout for the outbox to drain, then stops the sending thread;
+     * payloads still queued are reported as {@link DeliveryFailure.Reason#CLOSED}. Idempotent.
+     */
+    @Override
+    public void close() {
+        outbox.close();
+    }
+
+    /** Builds a {@link SnsEventTarget}. Not thread-safe. */
+    public static final class Builder {
+
+        private final SnsClient sns;
+        private EventDeliveryListener listener = EventDeliveryListener.NONE;
+        private int capacity = DEFAULT_CAPACITY;
+        private WhenFull whenFull = WhenFull.REJECT;
+        private Duration closeTimeout = SnsAlarmNotifier.DEFAULT_CLOSE_TIMEOUT;
+
+        private Builder(SnsClient sns) {
+            this.sns = Objects.requireNonNull(sns, "sns");
+        }
+
+        /** Told of each payload's outcome. Default none (the counts still tell). */
+        public Builder listener(EventDeliveryListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** How many payloads may wait for SNS. Default 1,000. */
+        public Builder capacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
+            }
+            this.capacity = capacity;
+            return this;
+        }
+
+        /** What to do when the outbox is full. Default {@link WhenFull#REJECT}. */
+        public Builder whenFull(WhenFull whenFull) {
+            this.whenFull = Objects.requireNonNull(whenFull, "whenFull");
+            return this;
+        }
+
+        /** How long {@link #close()} waits for the outbox to drain. Default 60 s. */
+        public Builder closeTimeout(Duration closeTimeout) {
+            this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
+            return this;
+        }
+
+        /** The target, with its sending thread started. */
+        public SnsEventTarget build() {
+            return new SnsEventTarget(this);
+        }
+    }
+}

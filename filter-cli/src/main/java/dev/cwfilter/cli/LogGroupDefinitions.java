@@ -1,0 +1,297 @@
+package dev.cwfilter.cli;
+
+import dev.cwfilter.FilterOptions;
+import dev.cwfilter.LogGroup;
+import dev.cwfilter.definitions.AlarmDefinition;
+import dev.cwfilter.definitions.DefinitionFiles;
+import dev.cwfilter.definitions.DefinitionProblem;
+import dev.cwfilter.definitions.Definitions;
+import dev.cwfilter.definitions.MetricFilterDefinition;
+import dev.cwfilter.deploy.DocumentException;
+import dev.cwfilter.metric.MetricAlarm;
+import dev.cwfilter.metric.MetricId;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The log group a command line describes with {@code --metric-filters} and {@code --alarms}, as {@code metrics} (a
+ * replay) and {@code watch} (live) both run it: the metric filters of the {@code --metric-filters} sources (files, or
+ * {@code log-group:NAME} in the account) on one log group, and the alarms of the {@code --alarms} sources (files, or
+ * the {@code account}) on the metrics those filters publish, each found by {@link MetricId}. Every definition that
+ * cannot run is a {@link DefinitionProblem}, reported by name on standard error and left out; the others run.
+ *
+ * <p>A source named by both options is read once; each option takes its own kind of definition from it (a template
+ * holds both).
+ *
+ * <p>Not thread-safe: one instance per command invocation.
+ */
+final class LogGroupDefinitions {
+
+    /** The definitions of an AWS account: {@code log-group:NAME}'s metric filters, the {@code account}'s alarms. */
+    interface Account {
+        /** Whether a source names the account's definitions rather than a file. */
+        static boolean isSource(String name) {
+            return name.startsWith("log-group:") || name.equals("account");
+        }
+
+        /** The metric filters of {@code log-group:NAME}, or the account's alarms for {@code account}. */
+        Definitions definitions(String source);
+    }
+
+    /** An alarm to run and the metric it watches. */
+    record AlarmOn(AlarmDefinition definition, MetricId metric) {
+
+        MetricAlarm alarm() {
+            return definition.alarm();
+        }
+    }
+
+    private final String command;
+    private final PrintWriter err;
+    private final List<DefinitionProblem> problems = new ArrayList<>();
+    private int reported;
+    private int code = ExitCodes.OK;
+    private String groupName;
+    private LogGroup group;
+    private final List<MetricFilterDefinition> filters = new ArrayList<>();
+    private final List<AlarmOn> alarms = new ArrayList<>();
+    private int accountAlarmsElsewhere;
+
+    private LogGroupDefinitions(String command, PrintWriter err) {
+        this.command = command;
+        this.err = err;
+    }
+
+    /**
+     * Reads the sources and decides what runs.
+     *
+     * @param command       {@code metrics} or {@code watch}, for messages
+     * @param filterSources the {@code --metric-filters} sources
+     * @param alarmSources  the {@code --alarms} sources
+     * @param logGroup      {@code --log-group}, or null
+     * @param options       how patterns are compiled
+     * @param account       the account's definitions
+     * @param err           where problems and notes are printed
+     * @throws UsageError if a source is misplaced, the log group cannot be chosen, or no metric filter can run (the
+     *                    problems found so far printed first)
+     */
+    static LogGroupDefinitions load(String command, List<String> filterSources, List<String> alarmSources,
+                                    String logGroup, FilterOptions options, Account account, PrintWriter err) {
+        LogGroupDefinitions d = new LogGroupDefinitions(command, err);
+        d.load(filterSources, alarmSources, logGroup, options, account);
+        return d;
+    }
+
+    private void load(List<String> filterSources, List<String> alarmSources, String logGroup, FilterOptions options,
+                      Account account) {
+        for (String s : filterSources) {
+            if (s.equals("account")) {
+                throw new UsageError("cwfilter " + command + ": --metric-filters account: the account's metric filters"
+                        + " are per log group: --metric-filters log-group:NAME");
+            }
+        }
+        for (String s : alarmSources) {
+            if (s.startsWith("log-group:")) {
+                throw new UsageError("cwfilter " + command + ": --alarms " + s + ": a log group holds metric filters"
+                        + " (--metric-filters " + s + "); the account's alarms are --alarms account");
+            }
+        }
+        Map<String, Definitions> read = new HashMap<>();
+        List<MetricFilterDefinition> allFilters = new ArrayList<>();
+        for (String source : new LinkedHashSet<>(filterSources)) {
+            Definitions defs = read(source, read, options, account);
+            allFilters.addAll(defs.metricFilters());
+            defs.problems().stream().filter(p -> p.kind() == DefinitionProblem.Kind.METRIC_FILTER)
+                    .forEach(problems::add);
+            if (!defs.alarms().isEmpty() && !alarmSources.contains(source)) {
+                err.println("cwfilter: " + source + " also holds " + count(defs.alarms().size(), "alarm")
+                        + ", which run only when it is given with --alarms too");
+            }
+        }
+        List<AlarmDefinition> allAlarms = new ArrayList<>();
+        for (String source : new LinkedHashSet<>(alarmSources)) {
+            Definitions defs = read(source, read, options, account);
+            allAlarms.addAll(defs.alarms());
+            defs.problems().stream().filter(p -> p.kind() == DefinitionProblem.Kind.ALARM).forEach(problems::add);
+            if (!defs.metricFilters().isEmpty() && !filterSources.contains(source)) {
+                err.println("cwfilter: " + source + " also holds " + count(defs.metricFilters().size(),
+                        "metric filter") + ", which run only when it is given with --metric-filters too");
+            }
+        }
+        groupName = chooseLogGroup(allFilters, logGroup);
+        for (MetricFilterDefinition d : allFilters) {
+            if (groupName.isEmpty() || d.logGroupName().isEmpty() || d.logGroupName().get().equals(groupName)) {
+                if (d.filter().metricNamespace().isEmpty() || d.filter().metricName().isEmpty()) {
+                    problems.add(new DefinitionProblem(DefinitionProblem.Kind.METRIC_FILTER, d.name(), d.file(),
+                            d.line(), "publishes no metric (its metric namespace or name is not known offline)"));
+                } else {
+                    filters.add(d);
+                }
+            }
+        }
+        try {
+            LogGroup.Builder b = LogGroup.builder();
+            if (!groupName.isEmpty() && groupName.matches("[.\\-_/#A-Za-z0-9]{1,512}")) {
+                b.name(groupName);
+            }
+            group = b.metricFilters(filters.stream().map(MetricFilterDefinition::filter).toList()).build();
+        } catch (IllegalArgumentException e) {
+            report();
+            throw new UsageError("cwfilter " + command + ": " + e.getMessage());
+        }
+        if (filters.isEmpty()) {
+            report();
+            throw new UsageError("cwfilter " + command + ": no metric filter to run" + (groupName.isEmpty() ? ""
+                    : " for log group " + groupName) + " (see the problems above)");
+        }
+        chooseAlarms(allAlarms);
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    private Definitions read(String source, Map<String, Definitions> read, FilterOptions options, Account account) {
+        String key = Account.isSource(source) ? source : Path.of(source).toAbsolutePath().normalize().toString();
+        Definitions cached = read.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Definitions defs = Definitions.empty();
+        if (Account.isSource(source)) {
+            defs = account.definitions(source);
+        } else {
+            Path file = Path.of(source);
+            try {
+                defs = DefinitionFiles.read(file, options);
+            } catch (DocumentException e) {
+                err.println("cwfilter: " + e.getMessage());
+                code = Math.max(code, ExitCodes.USAGE);
+            } catch (UncheckedIOException e) {
+                err.println("cwfilter: cannot read '" + file + "': " + (e.getCause() instanceof
+                        java.nio.file.NoSuchFileException ? "no such file" : e.getCause().getMessage()));
+                code = code == ExitCodes.OK ? ExitCodes.IO_ERROR : code;
+            }
+        }
+        read.put(key, defs);
+        return defs;
+    }
+
+    /** The log group to run: the one asked for, the only one the files name, or "" when they name none. */
+    private String chooseLogGroup(List<MetricFilterDefinition> all, String logGroup) {
+        Set<String> named = new LinkedHashSet<>();
+        all.forEach(d -> d.logGroupName().ifPresent(named::add));
+        if (logGroup != null) {
+            if (!named.isEmpty() && !named.contains(logGroup)) {
+                report();
+                throw new UsageError("cwfilter " + command + ": --log-group " + logGroup + ": no metric filter of"
+                        + " the files is on that log group; they are on " + String.join(", ", named));
+            }
+            return logGroup;
+        }
+        if (named.size() > 1) {
+            Map<String, Long> counts = all.stream().filter(d -> d.logGroupName().isPresent())
+                    .collect(Collectors.groupingBy(d -> d.logGroupName().get(), LinkedHashMap::new,
+                            Collectors.counting()));
+            report();
+            throw new UsageError("cwfilter " + command + ": the metric filters are on " + named.size() + " log groups;"
+                    + " choose one with --log-group: " + counts.entrySet().stream().map(e -> e.getKey() + " ("
+                    + e.getValue() + (e.getValue() == 1 ? " filter)" : " filters)")).collect(
+                    Collectors.joining(", ")));
+        }
+        return named.isEmpty() ? "" : named.iterator().next();
+    }
+
+    /** The alarms on metrics the filters publish; the others are problems (or, from the account, counted). */
+    private void chooseAlarms(List<AlarmDefinition> all) {
+        Map<String, AlarmDefinition> byName = new HashMap<>();
+        for (AlarmDefinition d : all) {
+            MetricAlarm alarm = d.alarm();
+            MetricId id = MetricId.of(alarm);
+            boolean published = filters.stream().map(MetricFilterDefinition::filter).anyMatch(f ->
+                    f.metricNamespace().orElse("").equals(alarm.namespace())
+                            && f.metricName().orElse("").equals(alarm.metricName())
+                            && f.dimensions().keySet().equals(alarm.dimensions().keySet()));
+            if (!published && d.file().equals("account")) {
+                // Alarms read from the account watch all sorts of metrics; only those of the log group's are ours.
+                accountAlarmsElsewhere++;
+                continue;
+            }
+            String reason = null;
+            AlarmDefinition same = byName.get(alarm.alarmName());
+            if (!published) {
+                reason = "its metric " + id + " is published by no metric filter of the log group";
+            } else if (alarm.periodSeconds() % 60 != 0) {
+                reason = "its period of " + alarm.periodSeconds() + " s is shorter than the minute metric-filter"
+                        + " metrics are stored at";
+            } else if (same != null) {
+                reason = "an alarm of the same name (" + same.location() + ") runs already; alarm names are unique"
+                        + " in a region";
+            }
+            if (reason != null) {
+                problems.add(new DefinitionProblem(DefinitionProblem.Kind.ALARM, d.name(), d.file(), d.line(),
+                        reason));
+                continue;
+            }
+            byName.put(alarm.alarmName(), d);
+            alarms.add(new AlarmOn(d, id));
+        }
+    }
+
+    /** Prints the problems not printed yet on standard error, one per definition, the caret lines following. */
+    void report() {
+        for (; reported < problems.size(); reported++) {
+            DefinitionProblem p = problems.get(reported);
+            err.println("cwfilter: " + p.kind().words() + " '" + p.name() + "' (" + p.location() + ") left out: "
+                    + p.reason());
+        }
+        err.flush();
+    }
+
+    /** Prints how many of the account's alarms watch other metrics, if any. */
+    void reportAccountAlarmsElsewhere() {
+        if (accountAlarmsElsewhere > 0) {
+            err.println("cwfilter: " + accountAlarmsElsewhere + " other alarms of the account watch metrics no metric"
+                    + " filter of the log group publishes");
+        }
+    }
+
+    /** The log group's name: asked for, or the only one the files name; "" when none is known. */
+    String groupName() {
+        return groupName;
+    }
+
+    /** The log group of the filters that run. */
+    LogGroup group() {
+        return group;
+    }
+
+    /** The metric filters that run, in the sources' order (the log group's filter {@code i} is {@code i} here). */
+    List<MetricFilterDefinition> filters() {
+        return filters;
+    }
+
+    /** The alarms that run, in the sources' order. */
+    List<AlarmOn> alarms() {
+        return alarms;
+    }
+
+    /** Every definition left out so far. */
+    List<DefinitionProblem> problems() {
+        return problems;
+    }
+
+    /** 0, or the exit status a source that could not be read calls for (1 unreadable, 2 not definitions). */
+    int code() {
+        return code;
+    }
+}
