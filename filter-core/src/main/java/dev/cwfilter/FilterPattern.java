@@ -194,7 +194,22 @@ public final class FilterPattern {
                 .toList());
     }
 
+    /** The compiled evaluator (for {@link PatternSet}: a JSON pattern's is a set of one). */
+    EventMatcher matcher() {
+        return matcher;
+    }
+
+    /** Whether the byte path decodes the message first (the pattern holds U+FFFD). */
+    boolean decodesBytes() {
+        return decodeBytes;
+    }
+
     private boolean withinSizeLimit(String message) {
+        return withinSizeLimit(message, maxEventBytes);
+    }
+
+    /** Whether the message's UTF-8 encoding is at most {@code maxEventBytes} long. */
+    static boolean withinSizeLimit(String message, int maxEventBytes) {
         int length = message.length();
         if (length > maxEventBytes) {
             return false;

@@ -1,6 +1,8 @@
 package dev.cwfilter;
 
+import dev.cwfilter.ast.Selector;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -39,15 +41,25 @@ public final class LogGroup {
     private final List<MetricFilter> metricFilters;
     private final List<SubscriptionFilter> subscriptionFilters;
     private final PatternSet patterns;
+    /** The same patterns, the JSON ones also capturing the metric filters' values and dimensions in their walk. */
+    private final PatternSet evaluation;
 
     private LogGroup(Builder b) {
         this.name = b.name;
         this.metricFilters = List.copyOf(b.metricFilters);
         this.subscriptionFilters = List.copyOf(b.subscriptionFilters);
         List<FilterPattern> all = new ArrayList<>();
-        metricFilters.forEach(f -> all.add(f.pattern()));
-        subscriptionFilters.forEach(f -> all.add(f.pattern()));
+        List<List<Selector>> captures = new ArrayList<>();
+        metricFilters.forEach(f -> {
+            all.add(f.pattern());
+            captures.add(f.jsonSelectors());
+        });
+        subscriptionFilters.forEach(f -> {
+            all.add(f.pattern());
+            captures.add(List.of());
+        });
         this.patterns = PatternSet.of(all);
+        this.evaluation = PatternSet.withCaptures(all, captures);
     }
 
     /** A builder of a log group. */
@@ -130,6 +142,7 @@ public final class LogGroup {
     public final class Emitter {
         private final Listener listener;
         private final MetricFilter.Emitter[] emitters;
+        private final BitSet matched = new BitSet();
 
         private Emitter(Listener listener) {
             this.listener = listener;
@@ -140,19 +153,46 @@ public final class LogGroup {
             }
         }
 
-        /** Evaluates one event with every filter and tells the listener what it publishes and matches. */
+        /**
+         * Evaluates one event with every filter and tells the listener what it publishes and matches. The JSON
+         * patterns are evaluated together in one walk of the event, which also takes the values and dimensions
+         * ({@code $.field}) of the metric filters that match; the other patterns each in one pass of their own, which
+         * for a space-delimited pattern also takes its fields. No event is read a second time for its values.
+         */
         public void accept(LogEvent event) {
             Objects.requireNonNull(event, "event");
+            String message = event.message();
+            evaluation.matchesShared(message, matched);
             for (int i = 0; i < emitters.length; i++) {
-                if (emitters[i].offer(event)) {
+                boolean hit;
+                if (evaluation.shared(i)) {
+                    hit = matched.get(i);
+                    emitters[i].offerEvaluated(event, hit, hit ? captured(i) : null);
+                } else {
+                    hit = emitters[i].offer(event);
+                }
+                if (hit) {
                     listener.metricFilterMatched(i, event);
                 }
             }
+            int first = emitters.length;
             for (int j = 0; j < subscriptionFilters.size(); j++) {
-                if (subscriptionFilters.get(j).pattern().matches(event.message())) {
+                boolean hit = evaluation.shared(first + j) ? matched.get(first + j)
+                        : subscriptionFilters.get(j).pattern().matches(message);
+                if (hit) {
                     listener.subscriptionFilterMatched(j, event);
                 }
             }
+        }
+
+        /** The values metric filter {@code i} captured from the event just evaluated. */
+        private String[] captured(int i) {
+            int n = metricFilters.get(i).jsonSelectors().size();
+            String[] values = new String[n];
+            for (int k = 0; k < n; k++) {
+                values[k] = evaluation.captured(i, k);
+            }
+            return values;
         }
 
         /** {@link #accept(LogEvent)} for a message given as UTF-8 bytes. */

@@ -66,9 +66,12 @@ public final class MetricFilter {
     private final Source[] dimensionSources;
     private final List<FieldRequest> fieldRequests;
     private final JsonFieldReader jsonFields;
+    /** The JSON selectors the value and dimensions read, in the order {@link JsonField} indexes them. */
+    private final List<Selector> jsonSelectors;
 
     private MetricFilter(Builder b, FilterPattern pattern, Source valueSource, Source[] dimensionSources,
-                         List<FieldRequest> fieldRequests, JsonFieldReader jsonFields) {
+                         List<FieldRequest> fieldRequests, JsonFieldReader jsonFields, List<Selector> jsonSelectors) {
+        this.jsonSelectors = List.copyOf(jsonSelectors);
         this.filterName = b.filterName;
         this.pattern = pattern;
         this.metricNamespace = b.metricNamespace;
@@ -229,7 +232,18 @@ public final class MetricFilter {
 
         /** {@link #accept(LogEvent)}, answering whether the event matched the filter's pattern. */
         boolean offer(LogEvent event) {
-            Resolution r = resolve(event);
+            return offer(event, resolve(event));
+        }
+
+        /**
+         * {@link #offer(LogEvent)} for an event already evaluated: whether the pattern matched it and, if it did, the
+         * values of {@link #jsonSelectors()} (as {@link JsonFieldReader} reads them). Only for JSON patterns.
+         */
+        boolean offerEvaluated(LogEvent event, boolean matched, String[] jsonValues) {
+            return offer(event, matched ? resolve(event, NO_FIELDS, jsonValues) : Resolution.NO_MATCH);
+        }
+
+        private boolean offer(LogEvent event, Resolution r) {
             if (r.datapoint != null) {
                 sink.accept(r.datapoint);
             }
@@ -284,6 +298,17 @@ public final class MetricFilter {
             return Resolution.NO_MATCH;
         }
         String[] json = jsonFields == null ? null : jsonFields.read(message);
+        return resolve(event, fields, json);
+    }
+
+    private static final String[] NO_FIELDS = new String[0];
+
+    /** The selectors of the JSON fields the value and dimensions read ({@code $.latency}), in order. */
+    List<Selector> jsonSelectors() {
+        return jsonSelectors;
+    }
+
+    private Resolution resolve(LogEvent event, String[] fields, String[] json) {
         String valueText = valueSource.text(fields, json);
         if (valueText == null) {
             return Resolution.MATCH_WITHOUT_DATAPOINT;
@@ -482,7 +507,7 @@ public final class MetricFilter {
                     Compiler.jsonFactoryFor(new EvalOptions(options.lenientJsonPrefix(), options.exactFieldCount(),
                             options.maxEventNestingDepth(), options.maxEventBytes())),
                     options.lenientJsonPrefix());
-            return new MetricFilter(this, pattern, value, dims, requests, reader);
+            return new MetricFilter(this, pattern, value, dims, requests, reader, selectors);
         }
 
         private static Source fieldSource(String what, String expression, Pattern ast, List<Selector> selectors,

@@ -1,8 +1,18 @@
 package dev.cwfilter;
 
+import dev.cwfilter.ast.JsonPattern;
+import dev.cwfilter.ast.Selector;
+import dev.cwfilter.internal.compile.Compiler;
+import dev.cwfilter.internal.compile.EvalOptions;
+import dev.cwfilter.internal.eval.ByteSearch;
+import dev.cwfilter.internal.eval.json.JsonMatcher;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,15 +26,77 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The answer for pattern {@code i} is always exactly {@code pattern(i).matches(message)}, whatever the mix of
- * syntaxes and options. Instances are immutable and thread-safe; the {@code BitSet} a call fills belongs to the
- * caller (use one per thread).
+ * syntaxes and options.
+ *
+ * <p>How: the JSON patterns compiled with the same event options ({@code lenientJsonPrefix}, the nesting and size
+ * limits) become one matcher, the same evaluator a single JSON pattern runs on: one trie merging all their selectors,
+ * one leaf per distinct clause (a clause that 40 patterns hold is tested once), one formula per pattern, and one walk
+ * over the event that decides them all, stopping early once every formula is decided. Patterns of the other syntaxes
+ * (terms, regular expressions, space-delimited) run one by one on their own matchers, each with its own literal
+ * prefilter, so one whose literals the event lacks costs a scan and nothing more; so do the rare JSON patterns whose
+ * byte path decodes first (those holding U+FFFD).
+ *
+ * <p>Instances are immutable and thread-safe, and allocate nothing per event (the scratch state is per thread); the
+ * {@code BitSet} a call fills belongs to the caller (use one per thread).
  */
 public final class PatternSet {
 
     private final List<FilterPattern> patterns;
+    /** The merged JSON matchers, one per distinct set of event options. */
+    private final JsonGroup[] groups;
+    /** The patterns evaluated one by one, in index order. */
+    private final int[] alone;
+    /** Per pattern, its JSON group, or -1. */
+    private final int[] groupOf;
+    /** Per pattern, the capture slot of each of its captured selectors in its group's matcher. */
+    private final int[][] captureSlots;
 
-    private PatternSet(List<FilterPattern> patterns) {
+    /** JSON patterns sharing one matcher: formula {@code f} is pattern {@code bitOfFormula[f]}. */
+    private record JsonGroup(JsonMatcher matcher, int[] bitOfFormula, int maxEventBytes) {
+    }
+
+    private PatternSet(List<FilterPattern> patterns, List<List<Selector>> captures) {
         this.patterns = patterns;
+        this.groupOf = new int[patterns.size()];
+        this.captureSlots = new int[patterns.size()][];
+        Arrays.fill(groupOf, -1);
+        Map<EvalOptions, List<Integer>> byOptions = new LinkedHashMap<>();
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            FilterPattern p = patterns.get(i);
+            if (p.ast() instanceof JsonPattern && p.matcher() instanceof JsonMatcher && !p.decodesBytes()) {
+                FilterOptions o = p.options();
+                byOptions.computeIfAbsent(new EvalOptions(o.lenientJsonPrefix(), false, o.maxEventNestingDepth(),
+                        o.maxEventBytes()), k -> new ArrayList<>()).add(i);
+            } else {
+                others.add(i);
+                captureSlots[i] = new int[0];
+            }
+        }
+        List<JsonGroup> built = new ArrayList<>();
+        for (Map.Entry<EvalOptions, List<Integer>> entry : byOptions.entrySet()) {
+            List<Integer> members = entry.getValue();
+            List<JsonPattern> asts = new ArrayList<>();
+            List<Selector> captured = new ArrayList<>();
+            for (int i : members) {
+                asts.add((JsonPattern) patterns.get(i).ast());
+                List<Selector> own = captures == null ? List.of() : captures.get(i);
+                captureSlots[i] = new int[own.size()];
+                for (int k = 0; k < own.size(); k++) {
+                    captureSlots[i][k] = captured.size();
+                    captured.add(own.get(k));
+                }
+                groupOf[i] = built.size();
+            }
+            // A pattern alone keeps its own matcher, prefilter included: a set of one is the pattern.
+            JsonMatcher matcher = members.size() == 1 && captured.isEmpty()
+                    ? (JsonMatcher) patterns.get(members.get(0)).matcher()
+                    : Compiler.jsonSet(asts, captured, entry.getKey());
+            built.add(new JsonGroup(matcher, members.stream().mapToInt(Integer::intValue).toArray(),
+                    entry.getKey().maxEventBytes()));
+        }
+        this.groups = built.toArray(JsonGroup[]::new);
+        this.alone = others.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -33,8 +105,19 @@ public final class PatternSet {
      * @throws NullPointerException if the list or a pattern is null
      */
     public static PatternSet of(List<FilterPattern> patterns) {
-        List<FilterPattern> copy = List.copyOf(Objects.requireNonNull(patterns, "patterns"));
-        return new PatternSet(copy);
+        return new PatternSet(List.copyOf(Objects.requireNonNull(patterns, "patterns")), null);
+    }
+
+    /**
+     * A set whose JSON patterns also capture values in the walk that evaluates them: {@code captures.get(i)} are the
+     * plain selectors (no wildcards) whose values pattern {@code i} needs when it matches, read with
+     * {@link #captured}. Patterns that are not JSON capture nothing.
+     */
+    static PatternSet withCaptures(List<FilterPattern> patterns, List<List<Selector>> captures) {
+        if (captures.size() != patterns.size()) {
+            throw new IllegalArgumentException("one list of captured selectors per pattern");
+        }
+        return new PatternSet(List.copyOf(patterns), captures);
     }
 
     /** How many patterns the set holds. */
@@ -65,7 +148,21 @@ public final class PatternSet {
     public void matches(byte[] utf8, int offset, int length, BitSet into) {
         Objects.checkFromIndexSize(offset, length, utf8.length);
         into.clear();
-        for (int i = 0; i < patterns.size(); i++) {
+        for (JsonGroup g : groups) {
+            if (length > g.maxEventBytes) {
+                continue;
+            }
+            if ((long) length * 3 > g.maxEventBytes && !ByteSearch.isAscii(utf8, offset, offset + length)) {
+                // Malformed bytes decode to U+FFFD, three bytes each: near the limit, measure the text that is matched.
+                String text = decode(utf8, offset, length);
+                if (FilterPattern.withinSizeLimit(text, g.maxEventBytes)) {
+                    g.matcher.matchAll(text, into, g.bitOfFormula);
+                }
+                continue;
+            }
+            g.matcher.matchAll(utf8, offset, length, into, g.bitOfFormula);
+        }
+        for (int i : alone) {
             if (patterns.get(i).matches(utf8, offset, length)) {
                 into.set(i);
             }
@@ -74,13 +171,39 @@ public final class PatternSet {
 
     /** Clears {@code into}, then sets bit {@code i} for each pattern {@code i} that matches the message. */
     public void matches(String message, BitSet into) {
-        Objects.requireNonNull(message, "message");
-        into.clear();
-        for (int i = 0; i < patterns.size(); i++) {
+        matchesShared(message, into);
+        for (int i : alone) {
             if (patterns.get(i).matches(message)) {
                 into.set(i);
             }
         }
+    }
+
+    /**
+     * Clears {@code into}, then sets the bits of the matching patterns that the set evaluates together (those for
+     * which {@link #shared} is true); the others are left to the caller.
+     */
+    void matchesShared(String message, BitSet into) {
+        Objects.requireNonNull(message, "message");
+        into.clear();
+        for (JsonGroup g : groups) {
+            if (FilterPattern.withinSizeLimit(message, g.maxEventBytes)) {
+                g.matcher.matchAll(message, into, g.bitOfFormula);
+            }
+        }
+    }
+
+    /** Whether pattern {@code i} is evaluated in a merged JSON matcher (and so can capture values). */
+    boolean shared(int i) {
+        return groupOf[i] >= 0;
+    }
+
+    /**
+     * The value pattern {@code i}'s captured selector {@code k} took from the last message this thread evaluated, if
+     * the pattern matched it (see {@link JsonMatcher#captured}).
+     */
+    String captured(int i, int k) {
+        return groups[groupOf[i]].matcher.captured(captureSlots[i][k]);
     }
 
     /** The patterns' canonical texts, for diagnostics. */

@@ -22,6 +22,7 @@ import dev.cwfilter.ast.Pattern;
 import dev.cwfilter.ast.PatternPrinter;
 import dev.cwfilter.ast.Regex;
 import dev.cwfilter.ast.RegexPattern;
+import dev.cwfilter.ast.Selector;
 import dev.cwfilter.ast.SelectorStep;
 import dev.cwfilter.ast.StringValue;
 import dev.cwfilter.ast.Term;
@@ -42,6 +43,7 @@ import dev.cwfilter.internal.eval.TermMatcher;
 import dev.cwfilter.internal.eval.TextTest;
 import dev.cwfilter.internal.eval.ValueTest;
 import dev.cwfilter.internal.eval.json.EventJsonFactory;
+import dev.cwfilter.internal.eval.json.JsonMatcher;
 import dev.cwfilter.internal.eval.json.JsonMatcherBuilder;
 import dev.cwfilter.internal.eval.json.JsonTests;
 import java.util.ArrayList;
@@ -106,6 +108,24 @@ public final class Compiler {
         // scanning for it costs a pass and rejects little. Names are scanned for only when no value is required.
         return builder.build(Prefilter.preferring(values, names, true), jsonFactoryFor(options),
                 options.lenientJsonPrefix());
+    }
+
+    /**
+     * One matcher for many JSON patterns compiled with the same options: one trie for all their selectors (and the
+     * captured selectors), one leaf per distinct clause, one formula per pattern (formula {@code i} is pattern
+     * {@code i}; capture slots are numbered in the order of {@code captures}). It has no prefilter: the walk is the
+     * set's one pass over the event, and a pattern whose values the event lacks costs only the tests of the values
+     * its selectors reach.
+     */
+    public static JsonMatcher jsonSet(List<JsonPattern> patterns, List<Selector> captures, EvalOptions options) {
+        JsonMatcherBuilder builder = new JsonMatcherBuilder();
+        Function<Object, SourceSpan> noSpans = node -> null;
+        for (JsonPattern pattern : patterns) {
+            add(pattern.expression(), builder, noSpans);
+            builder.endFormula();
+        }
+        captures.forEach(builder::capture);
+        return builder.build(Prefilter.NONE, jsonFactoryFor(options), options.lenientJsonPrefix());
     }
 
     private static int add(JsonExpression expression, JsonMatcherBuilder builder, Function<Object, SourceSpan> spans) {

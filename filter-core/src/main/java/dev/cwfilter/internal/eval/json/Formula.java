@@ -1,7 +1,7 @@
 package dev.cwfilter.internal.eval.json;
 
 /**
- * The boolean structure of a JSON pattern ({@code &&}, {@code ||} over leaves), flattened into arrays in post-order
+ * The boolean structure of one JSON pattern ({@code &&}, {@code ||} over leaves), flattened into arrays in post-order
  * and evaluated without recursion in three-valued logic: a leaf is true, false or not yet known, and the whole is
  * known as soon as the known leaves decide it (false {@code &&} anything is false). That is what lets evaluation stop
  * early.
@@ -9,6 +9,10 @@ package dev.cwfilter.internal.eval.json;
  * <p>A formula over at most {@value #TABLE_LEAVES} leaves is also tabulated: its value for every assignment of the
  * three values to its leaves, indexed by the assignment read as a base-3 number (leaf {@code l} weighs {@code 3^l};
  * unknown 0, false 1, true 2). The walk keeps that number as leaves are decided and looks the value up.
+ *
+ * <p>A matcher holds one formula per pattern ({@link JsonMatcher} evaluates a set of patterns over one shared trie);
+ * leaves are numbered per formula here ({@code leaf[node]} is a local leaf), and {@link #leafIds} maps a local leaf to
+ * the matcher's leaf, which formulas of several patterns may share.
  *
  * <p>Immutable and thread-safe.
  */
@@ -28,6 +32,8 @@ final class Formula {
     final int[] childStart;
     final int[] childEnd;
     final int[] children;
+    /** Per local leaf, the matcher's leaf (shared by the formulas that hold the same clause). */
+    final int[] leafIds;
     /** The formula's value per assignment, or null if it has more than {@value #TABLE_LEAVES} leaves. */
     private final byte[] table;
 
@@ -38,8 +44,10 @@ final class Formula {
     static final int TABLE_LEAVES = 5;
     private static final int[] POWERS_OF_THREE = {1, 3, 9, 27, 81};
 
-    Formula(byte[] kind, boolean[] negate, int[] leaf, int[] childStart, int[] childEnd, int[] children) {
+    Formula(byte[] kind, boolean[] negate, int[] leaf, int[] childStart, int[] childEnd, int[] children,
+            int[] leafIds) {
         this.kind = kind;
+        this.leafIds = leafIds;
         this.negate = negate;
         this.leaf = leaf;
         this.childStart = childStart;
@@ -57,12 +65,12 @@ final class Formula {
      * The value of the whole formula given the leaves known so far: looked up by the state's assignment (the sum of
      * the decided leaves' {@link #weight}s) when the formula is tabulated, else evaluated.
      */
-    byte value(JsonState state) {
-        return table != null ? table[state.assignment] : evaluate(state, state.scratch);
+    byte value(JsonState state, int formula) {
+        return table != null ? table[state.assignment[formula]] : evaluate(state, state.scratch);
     }
 
     private byte[] tabulate() {
-        int leaves = nodeOfLeaf().length;
+        int leaves = leafIds.length;
         if (leaves > TABLE_LEAVES) {
             return null;
         }
@@ -89,15 +97,9 @@ final class Formula {
         return kind.length;
     }
 
-    /** The node of each leaf, for explanations. */
+    /** The node of each local leaf, for explanations. */
     private int[] nodeOfLeaf() {
-        int leaves = 0;
-        for (int i = 0; i < kind.length; i++) {
-            if (kind[i] == LEAF) {
-                leaves = Math.max(leaves, leaf[i] + 1);
-            }
-        }
-        int[] nodes = new int[leaves];
+        int[] nodes = new int[leafIds.length];
         for (int i = 0; i < kind.length; i++) {
             if (kind[i] == LEAF) {
                 nodes[leaf[i]] = i;
@@ -147,19 +149,22 @@ final class Formula {
         return evaluate(state, null, scratch);
     }
 
-    /** The value of the whole formula given each leaf's value; {@code scratch} holds one byte per node. */
+    /** The value of the whole formula given each local leaf's value; {@code scratch} holds one byte per node. */
     byte evaluate(byte[] leafValues, byte[] scratch) {
         return evaluate(null, leafValues, scratch);
     }
 
-    /** The formula's value with the leaves' values read from {@code state}, or else from {@code leafValues}. */
+    /**
+     * The formula's value with the leaves' values read from {@code state} (by matcher leaf), or else from
+     * {@code leafValues} (by local leaf).
+     */
     private byte evaluate(JsonState state, byte[] leafValues, byte[] scratch) {
         int n = kind.length;
         for (int i = 0; i < n; i++) {
             byte value;
             switch (kind[i]) {
                 case LEAF -> {
-                    byte v = state != null ? state.leafValue(leaf[i]) : leafValues[leaf[i]];
+                    byte v = state != null ? state.leafValue(leafIds[leaf[i]]) : leafValues[leaf[i]];
                     value = v == UNKNOWN || !negate[i] ? v : (byte) (1 - v);
                 }
                 case AND -> {

@@ -11,26 +11,34 @@ import dev.cwfilter.internal.eval.ValueTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON pattern (SEMANTICS.md section 4.2 and the rules observed on real AWS that override it).
+ * One JSON pattern, or a set of JSON patterns evaluated as one (SEMANTICS.md section 4.2 and the rules observed on
+ * real AWS that override it). A single pattern is a set of one: {@link dev.cwfilter.FilterPattern} and
+ * {@link dev.cwfilter.PatternSet} run this same evaluator.
  *
  * <p>The message must be one JSON object (by default after nothing but whitespace; with {@code lenientJsonPrefix},
  * from its first {@code &#123;}) and nothing may follow it: a message that is not JSON, is truncated, holds several
  * values or is nested deeper than the limit matches nothing, and no exception escapes.
  *
  * <p>The object is read as a map reads it: where a key is repeated in an object, its last value is the value, at every
- * level (O3). All selectors share one trie. A selector with a wildcard is existential: it holds if it holds for any
- * value it selects. A missing field, an object, an array, a null and a boolean fail every comparison, {@code !=}
- * included (O4); {@code IS NULL} also holds for an array directly holding a null (O5).
+ * level (O3). The selectors of every pattern share one trie, and a clause several patterns hold is one leaf, tested
+ * once. A selector with a wildcard is existential: it holds if it holds for any value it selects. A missing field, an
+ * object, an array, a null and a boolean fail every comparison, {@code !=} included (O4); {@code IS NULL} also holds
+ * for an array directly holding a null (O5).
  *
  * <p>Evaluation over bytes is {@link Utf8Walk}: one pass over the selector trie that decides each leaf on the first
- * value it selects and the formula in three-valued logic, and, once the formula is decided, only watches the rest of
- * the event for a repeated key it selected (which could replace a value it decided on) and for well-formedness. The
- * answer is exact when no selected key repeats, and a repeat sends the event to {@link TreeEvaluation}, which reads it
- * with jackson-core into a map-like tree, as does anything else the walk is unsure of.
+ * value it selects and every pattern's formula in three-valued logic, and, once every formula is decided, only watches
+ * the rest of the event for a repeated key it selected (which could replace a value it decided on) and for
+ * well-formedness. The answer is exact when no selected key repeats, and a repeat sends the event to
+ * {@link TreeEvaluation}, which reads it with jackson-core into a map-like tree, as does anything else the walk is
+ * unsure of.
+ *
+ * <p>A matcher may also <em>capture</em> the values of plain selectors (a metric filter's {@code $.latency}) in the
+ * same walk, for the events some pattern matches: {@link #captured} gives them as {@link JsonFieldReader} would.
  *
  * <p>Immutable and thread-safe; the scratch state lives in a per-thread object reused from event to event.
  */
@@ -43,13 +51,15 @@ public final class JsonMatcher implements EventMatcher {
     private final boolean[] existential;
     /** Per leaf, whether an array's direct null elements can decide it ({@code IS NULL}). */
     private final boolean[] watchesNulls;
-    private final Formula formula;
+    /** One formula per pattern. */
+    private final Formula[] formulas;
     private final Prefilter prefilter;
     private final EventJsonFactory factory;
     private final boolean lenientPrefix;
     private final int[] frameCapacities;
     private final ThreadLocal<JsonState> states;
     private final int maxNesting;
+    private final int captureCount;
     /**
      * The root object's names that select something, quoted ({@code "eventName"}), as they appear in the raw JSON
      * unless an escape spells them; null if a wildcard selects every name of the root.
@@ -57,19 +67,20 @@ public final class JsonMatcher implements EventMatcher {
     private final ByteSearch.Needle[] rootNames;
 
     JsonMatcher(TrieNode root, TrieNode[] nodes, ValueTest[] tests, Clause[] clauses, boolean[] existential,
-                boolean[] watchesNulls, Formula formula, Prefilter prefilter, EventJsonFactory factory,
-                boolean lenientPrefix, int[] frameCapacities) {
+                boolean[] watchesNulls, Formula[] formulas, Prefilter prefilter, EventJsonFactory factory,
+                boolean lenientPrefix, int[] frameCapacities, int captureCount) {
         this.root = root;
         this.nodes = nodes;
         this.tests = tests;
         this.clauses = clauses;
         this.existential = existential;
         this.watchesNulls = watchesNulls;
-        this.formula = formula;
+        this.formulas = formulas;
         this.prefilter = prefilter;
         this.factory = factory;
         this.lenientPrefix = lenientPrefix;
         this.frameCapacities = frameCapacities;
+        this.captureCount = captureCount;
         this.maxNesting = factory.streamReadConstraints().getMaxNestingDepth();
         this.rootNames = root.wildcard != null ? null : java.util.Arrays.stream(root.utf8Names)
                 .map(name -> {
@@ -79,13 +90,48 @@ public final class JsonMatcher implements EventMatcher {
                     quoted[quoted.length - 1] = '"';
                     return ByteSearch.Needle.of(quoted);
                 }).toArray(ByteSearch.Needle[]::new);
-        this.states = ThreadLocal.withInitial(() -> new JsonState(tests.length, nodes.length, formula.size(),
-                frameCapacities));
+        // Per leaf, the formulas that hold it and its local number in each.
+        int[] counts = new int[tests.length];
+        for (Formula f : formulas) {
+            for (int id : f.leafIds) {
+                counts[id]++;
+            }
+        }
+        int[][] leafFormulas = new int[tests.length][];
+        int[][] leafLocals = new int[tests.length][];
+        for (int l = 0; l < tests.length; l++) {
+            leafFormulas[l] = new int[counts[l]];
+            leafLocals[l] = new int[counts[l]];
+            counts[l] = 0;
+        }
+        int formulaSize = 0;
+        for (int f = 0; f < formulas.length; f++) {
+            formulaSize = Math.max(formulaSize, formulas[f].size());
+            int[] ids = formulas[f].leafIds;
+            for (int local = 0; local < ids.length; local++) {
+                int id = ids[local];
+                leafFormulas[id][counts[id]] = f;
+                leafLocals[id][counts[id]++] = local;
+            }
+        }
+        int scratchSize = formulaSize;
+        this.states = ThreadLocal.withInitial(() -> new JsonState(tests.length, nodes.length, scratchSize,
+                frameCapacities, leafFormulas, leafLocals, formulas.length, captureCount));
     }
 
-    /** The literals every matching message contains. */
+    /** The literals every matching message contains (for a set, {@link Prefilter#NONE} unless given one). */
     public Prefilter prefilter() {
         return prefilter;
+    }
+
+    /** How many patterns (formulas) the matcher evaluates. */
+    public int formulaCount() {
+        return formulas.length;
+    }
+
+    /** How many distinct clauses (leaves) the patterns hold together: each is tested once per selected value. */
+    public int leafCount() {
+        return tests.length;
     }
 
     /** The calling thread's prefilter gate (for tests: whether the prefilter is paused). */
@@ -95,86 +141,132 @@ public final class JsonMatcher implements EventMatcher {
 
     @Override
     public boolean matches(String message) {
+        JsonState st = states.get();
+        return evaluate(message, st) == Utf8Walk.TRUE && st.formulaValue[0] == Formula.TRUE;
+    }
+
+    @Override
+    public boolean matches(byte[] utf8, int offset, int length) {
+        JsonState st = states.get();
+        return evaluate(utf8, offset, length, st) == Utf8Walk.TRUE && st.formulaValue[0] == Formula.TRUE;
+    }
+
+    /**
+     * Evaluates every pattern on the message: sets bit {@code bitOfFormula[f]} of {@code into} for each pattern
+     * {@code f} that matches (other bits are left as they are). The captures of the message can then be read with
+     * {@link #captured}, on this thread, until its next evaluation.
+     *
+     * @return whether some pattern matched
+     */
+    public boolean matchAll(String message, BitSet into, int[] bitOfFormula) {
+        JsonState st = states.get();
+        return evaluate(message, st) == Utf8Walk.TRUE && setBits(st, into, bitOfFormula);
+    }
+
+    /** {@link #matchAll(String, BitSet, int[])} for the UTF-8 message in {@code utf8[offset, offset+length)}. */
+    public boolean matchAll(byte[] utf8, int offset, int length, BitSet into, int[] bitOfFormula) {
+        JsonState st = states.get();
+        return evaluate(utf8, offset, length, st) == Utf8Walk.TRUE && setBits(st, into, bitOfFormula);
+    }
+
+    private static boolean setBits(JsonState st, BitSet into, int[] bitOfFormula) {
+        byte[] values = st.formulaValue;
+        for (int f = 0; f < values.length; f++) {
+            if (values[f] == Formula.TRUE) {
+                into.set(bitOfFormula[f]);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The value capture {@code slot} took from the last message this thread evaluated, if a pattern matched it: the
+     * text of a string, the literal of a number, {@code true} or {@code false}; null for a field that is absent, null,
+     * an object or an array (what {@link JsonFieldReader} reads). A repeated key gives its last value.
+     */
+    public String captured(int slot) {
+        return states.get().captured(slot);
+    }
+
+    /** FALSE if no pattern matches; TRUE if some do (then {@code st.formulaValue} says which). */
+    private int evaluate(String message, JsonState st) {
         int start = jsonStart(message);
         if (start < 0) {
-            return false;
+            return Utf8Walk.FALSE;
         }
-        JsonState st = states.get();
         if (prefilter == Prefilter.NONE) {
-            return matchesText(message, start, st);
+            return evaluateText(message, start, st);
         }
         PrefilterGate gate = st.gate;
-        boolean matched = (!gate.begin() || prefilter.mayMatch(message)) && matchesText(message, start, st);
+        int result = !gate.begin() || prefilter.mayMatch(message) ? evaluateText(message, start, st) : Utf8Walk.FALSE;
         gate.end();
-        return matched;
+        return result;
     }
 
     /** The text's answer, the prefilter passed or not asked; {@code start} is where its JSON object starts. */
-    private boolean matchesText(String message, int start, JsonState st) {
+    private int evaluateText(String message, int start, JsonState st) {
         int length = st.encoded.encode(message, start);
         if (length >= 0) {
             // Valid UTF-8 of the text from its '{': the byte parser's answer is the text's (no decoding fallback).
             byte[] utf8 = st.encoded.bytes();
             int fast = Utf8Walk.evaluate(this, utf8, 0, length, st, maxNesting);
             if (fast != Utf8Walk.UNSURE) {
-                return fast == Utf8Walk.TRUE;
+                return fast;
             }
             try {
-                return exact(st.parser(factory).reset(utf8, 0, length));
+                return exact(st.parser(factory).reset(utf8, 0, length), st);
             } catch (IOException e) {
-                return false;
+                return Utf8Walk.FALSE;
             }
         }
         // Too long to encode into the reused buffer, or a lone surrogate that UTF-8 cannot carry.
         try (JsonParser parser = factory.createParser(lenientPrefix && start > 0 ? message.substring(start) : message)) {
-            return exact(parser);
+            return exact(parser, st);
         } catch (IOException e) {
-            return false;
+            return Utf8Walk.FALSE;
         }
     }
 
-    @Override
-    public boolean matches(byte[] utf8, int offset, int length) {
+    private int evaluate(byte[] utf8, int offset, int length, JsonState st) {
         int start = jsonStart(utf8, offset, offset + length);
         if (start < 0) {
-            return false;
+            return Utf8Walk.FALSE;
         }
-        JsonState st = states.get();
         if (prefilter == Prefilter.NONE) {
-            return matchesUtf8(utf8, offset, length, start, st);
+            return evaluateUtf8(utf8, offset, length, start, st);
         }
         PrefilterGate gate = st.gate;
-        boolean matched = (!gate.begin() || prefilter.mayMatch(utf8, offset, length))
-                && matchesUtf8(utf8, offset, length, start, st);
+        int result = !gate.begin() || prefilter.mayMatch(utf8, offset, length)
+                ? evaluateUtf8(utf8, offset, length, start, st) : Utf8Walk.FALSE;
         gate.end();
-        return matched;
+        return result;
     }
 
     /** The event's answer, the prefilter passed or not asked; {@code start} is where its JSON object starts. */
-    private boolean matchesUtf8(byte[] utf8, int offset, int length, int start, JsonState st) {
+    private int evaluateUtf8(byte[] utf8, int offset, int length, int start, JsonState st) {
         int fast = Utf8Walk.evaluate(this, utf8, start, offset + length, st, maxNesting);
         if (fast != Utf8Walk.UNSURE) {
-            return fast == Utf8Walk.TRUE;
+            return fast;
         }
         if (ByteSearch.indexOf(utf8, offset, offset + length, (byte) 0xFF) >= 0) {
             // jackson-core pads the last quad of a field name with 0xFF bytes, so the malformed name "\xFFb" finds
             // the cached name "b". 0xFF never occurs in UTF-8: evaluate the decoded text instead.
-            return matchesDecoded(new String(utf8, offset, length, StandardCharsets.UTF_8), st);
+            return evaluateDecoded(new String(utf8, offset, length, StandardCharsets.UTF_8), st);
         }
         try {
-            return exact(st.parser(factory).reset(utf8, start, offset + length));
+            return exact(st.parser(factory).reset(utf8, start, offset + length), st);
         } catch (IOException e) {
             // The byte parser rejects malformed UTF-8 that decoding would replace with U+FFFD; answer for the decoded
             // text, as matches(String) would. ASCII decodes to itself and would fail the same way again.
-            return !ByteSearch.isAscii(utf8, offset, offset + length)
-                    && matchesDecoded(new String(utf8, offset, length, StandardCharsets.UTF_8), st);
+            return ByteSearch.isAscii(utf8, offset, offset + length) ? Utf8Walk.FALSE
+                    : evaluateDecoded(new String(utf8, offset, length, StandardCharsets.UTF_8), st);
         }
     }
 
     /** The answer for an event's decoded text, inside an evaluation the gate already times. */
-    private boolean matchesDecoded(String message, JsonState st) {
+    private int evaluateDecoded(String message, JsonState st) {
         int start = jsonStart(message);
-        return start >= 0 && matchesText(message, start, st);
+        return start < 0 ? Utf8Walk.FALSE : evaluateText(message, start, st);
     }
 
     @Override
@@ -182,8 +274,13 @@ public final class JsonMatcher implements EventMatcher {
         return matches(message) ? Map.of() : null;
     }
 
+    /** Why a single pattern's matcher matches the message or not (a set is explained pattern by pattern). */
     @Override
     public Explanation explain(String message) {
+        if (formulas.length != 1) {
+            throw new IllegalStateException("a set of " + formulas.length + " patterns is explained pattern by pattern");
+        }
+        Formula formula = formulas[0];
         boolean matched = matches(message);
         int start = jsonStart(message);
         if (start < 0) {
@@ -193,24 +290,25 @@ public final class JsonMatcher implements EventMatcher {
         }
         TreeEvaluation tree;
         try (JsonParser parser = factory.createParser(start == 0 ? message : message.substring(start))) {
-            tree = TreeEvaluation.of(root, nodes, tests, parser, true);
+            tree = TreeEvaluation.of(root, nodes, tests, captureCount, parser, true);
         } catch (IOException e) {
             String detail = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             return new Explanation(false, "the message is not well-formed JSON: " + detail, List.of());
         }
         byte[] values = new byte[formula.size()];
-        boolean clausesSayMatch = formula.evaluate(leafValues(tree.holds()), values) == Formula.TRUE;
-        boolean[] holds = new boolean[tests.length];
-        boolean[] deciding = new boolean[tests.length];
+        boolean clausesSayMatch = formula.evaluate(leafValues(formula, tree.holds()), values) == Formula.TRUE;
+        boolean[] holds = new boolean[formula.leafIds.length];
+        boolean[] deciding = new boolean[formula.leafIds.length];
         formula.explain(values, matched, holds, deciding);
         String[] observed = tree.observed();
         List<Explanation.Outcome> outcomes = new ArrayList<>();
-        for (int leaf = 0; leaf < tests.length; leaf++) {
+        for (int local = 0; local < formula.leafIds.length; local++) {
+            int leaf = formula.leafIds[local];
             String seen = observed[leaf] != null ? observed[leaf]
                     : existential[leaf] ? "no value selected" : "missing";
             // When the clauses say otherwise, the document's shape decided (two values, trailing text), not a clause.
-            outcomes.add(new Explanation.Outcome(clauses[leaf], holds[leaf], seen,
-                    deciding[leaf] && clausesSayMatch == matched));
+            outcomes.add(new Explanation.Outcome(clauses[leaf], holds[local], seen,
+                    deciding[local] && clausesSayMatch == matched));
         }
         String reason = clausesSayMatch == matched ? Explanation.reasonOf(outcomes)
                 : "the message is not a single well-formed JSON object";
@@ -260,24 +358,41 @@ public final class JsonMatcher implements EventMatcher {
     /** For tests: the exact answer for the UTF-8 event {@code utf8}, read into a tree by jackson-core. */
     boolean exactly(byte[] utf8) {
         int start = jsonStart(utf8, 0, utf8.length);
+        JsonState st = states.get();
         try (JsonParser parser = factory.createParser(utf8, Math.max(start, 0), utf8.length - Math.max(start, 0))) {
-            return start >= 0 && exact(parser);
+            return start >= 0 && exact(parser, st) == Utf8Walk.TRUE && st.formulaValue[0] == Formula.TRUE;
         } catch (IOException e) {
             return false;
         }
     }
 
-    /** The exact answer, read by jackson-core into a tree where a repeated key's last value counts. */
-    private boolean exact(JsonParser p) throws IOException {
-        TreeEvaluation tree = TreeEvaluation.of(root, nodes, tests, p, false);
-        return tree.single() && formula.evaluate(leafValues(tree.holds()), new byte[formula.size()]) == Formula.TRUE;
+    /**
+     * The exact answer, read by jackson-core into a tree where a repeated key's last value counts: FALSE if no
+     * pattern matches, else TRUE with every formula's value and the captures in {@code st}.
+     */
+    private int exact(JsonParser p, JsonState st) throws IOException {
+        TreeEvaluation tree = TreeEvaluation.of(root, nodes, tests, captureCount, p, false);
+        if (!tree.single()) {
+            return Utf8Walk.FALSE;
+        }
+        boolean[] leafHolds = tree.holds();
+        boolean[] holds = new boolean[formulas.length];
+        boolean any = false;
+        for (int f = 0; f < formulas.length; f++) {
+            Formula formula = formulas[f];
+            holds[f] = formula.evaluate(leafValues(formula, leafHolds), new byte[formula.size()]) == Formula.TRUE;
+            any |= holds[f];
+        }
+        st.decideAll(holds);
+        st.capturedTexts(tree.captured());
+        return any ? Utf8Walk.TRUE : Utf8Walk.FALSE;
     }
 
-    /** Every leaf decided: true where a value passed, false elsewhere. */
-    private static byte[] leafValues(boolean[] holds) {
-        byte[] values = new byte[holds.length];
-        for (int leaf = 0; leaf < holds.length; leaf++) {
-            values[leaf] = holds[leaf] ? Formula.TRUE : Formula.FALSE;
+    /** The formula's leaves decided: true where a value passed, false elsewhere; by local leaf. */
+    private static byte[] leafValues(Formula formula, boolean[] holds) {
+        byte[] values = new byte[formula.leafIds.length];
+        for (int local = 0; local < values.length; local++) {
+            values[local] = holds[formula.leafIds[local]] ? Formula.TRUE : Formula.FALSE;
         }
         return values;
     }
@@ -324,8 +439,11 @@ public final class JsonMatcher implements EventMatcher {
     }
 
     /** Starts the walk of a new event at the document's root object. */
-    void startWalk(JsonState st) {
+    void startWalk(JsonState st, byte[] b) {
         long serial = st.reset();
+        if (captureCount > 0) {
+            st.walked = b;
+        }
         st.frameNodes[0][0] = root.id;
         st.frameSize[0] = 1;
         st.frameIsArray[0] = false;
@@ -398,6 +516,23 @@ public final class JsonMatcher implements EventMatcher {
                 // Kept apart and rarely called: the walk tests every selected container, and most end no selector.
                 testLeaves(st, node, kind, chars, length);
             }
+            if (node.captures.length > 0) {
+                capture(st, node, kind);
+            }
+        }
+    }
+
+    /** Records the current value (at {@code st.valueStart}..{@code st.valueEnd} of the walked bytes) for the node's captures. */
+    private static void capture(JsonState st, TrieNode node, int kind) {
+        byte captured = switch (kind) {
+            case TEXT -> JsonState.CAPTURED_STRING;
+            case NUMBER -> JsonState.CAPTURED_NUMBER;
+            case BOOLEAN_TRUE -> JsonState.CAPTURED_TRUE;
+            case BOOLEAN_FALSE -> JsonState.CAPTURED_FALSE;
+            default -> JsonState.CAPTURED_NOTHING;
+        };
+        for (int slot : node.captures) {
+            st.capture(slot, captured);
         }
     }
 
@@ -517,16 +652,38 @@ public final class JsonMatcher implements EventMatcher {
                         st.resolve(leaf, false);
                     }
                 }
+                for (int slot : node.subtreeCaptures) {
+                    st.captureMissing(slot);
+                }
             }
         }
     }
 
-    /** The formula's value for the leaves resolved so far, computed again only after a leaf has been resolved. */
+    /**
+     * The set's value for the leaves resolved so far: UNKNOWN while a formula is undecided (or, once one holds, while
+     * a capture still waits for its value), else TRUE if some formula holds and FALSE if none does. A formula is
+     * evaluated again only after one of its leaves has been resolved, and never again once decided.
+     */
     private byte decided(JsonState st) {
-        if (st.leavesChanged) {
-            st.verdict = formula.value(st);
-            st.leavesChanged = false;
+        int n = st.dirtyCount;
+        if (n > 0) {
+            int[] dirty = st.dirty;
+            for (int k = 0; k < n; k++) {
+                int f = dirty[k];
+                st.cleaned(f);
+                byte v = formulas[f].value(st, f);
+                if (v != Formula.UNKNOWN) {
+                    st.decide(f, v);
+                }
+            }
+            st.dirtyCount = 0;
         }
-        return st.verdict;
+        if (st.undecided > 0) {
+            return Formula.UNKNOWN;
+        }
+        if (st.trueCount == 0) {
+            return Formula.FALSE;
+        }
+        return st.pendingCaptures > 0 ? Formula.UNKNOWN : Formula.TRUE;
     }
 }

@@ -6,24 +6,35 @@ import dev.cwfilter.internal.eval.Clause;
 import dev.cwfilter.internal.eval.Prefilter;
 import dev.cwfilter.internal.eval.ValueTest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Assembles a {@link JsonMatcher}: leaves (a selector and the test of the value it selects) joined by
- * {@code &&} / {@code ||}, then frozen into a selector trie and a flat formula. Nodes must be added children first;
- * the last node added is the root. Not thread-safe; the matcher it builds is.
+ * Assembles a {@link JsonMatcher}: per pattern, leaves (a selector and the test of the value it selects) joined by
+ * {@code &&} / {@code ||}, then frozen into one selector trie shared by every pattern and one flat formula per pattern.
+ * Nodes must be added children first; the last node added before {@link #endFormula()} (or {@link #build}) is the
+ * root of that pattern's formula. A clause that several patterns hold (the same canonical text) becomes one leaf, tested
+ * once per event for all of them. Not thread-safe; the matcher it builds is.
  */
 public final class JsonMatcherBuilder {
 
     private final List<Selector> selectors = new ArrayList<>();
     private final List<ValueTest> tests = new ArrayList<>();
     private final List<Clause> clauses = new ArrayList<>();
+    /** Per leaf key (negation and canonical clause text), the leaf. */
+    private final Map<String, Integer> leafByKey = new HashMap<>();
+    /** Per leaf, the last formula that used it (a formula holding a clause twice keeps two leaves, for explanations). */
+    private final List<Integer> lastFormulaOfLeaf = new ArrayList<>();
+    private final List<Formula> formulas = new ArrayList<>();
+    private final List<Selector> captureSelectors = new ArrayList<>();
+    // The formula being built.
     private final List<Byte> kinds = new ArrayList<>();
     private final List<Boolean> negations = new ArrayList<>();
     private final List<Integer> leafOfNode = new ArrayList<>();
     private final List<int[]> childrenOfNode = new ArrayList<>();
+    private final List<Integer> leafIds = new ArrayList<>();
 
     /**
      * Adds a leaf: the value the selector selects must pass the test (or, negated, no selected value may exist).
@@ -32,10 +43,37 @@ public final class JsonMatcherBuilder {
      * @return the formula node of the leaf
      */
     public int leaf(Selector selector, ValueTest test, boolean negate, Clause clause) {
-        selectors.add(selector);
-        tests.add(test);
-        clauses.add(clause);
-        return addNode(Formula.LEAF, negate, tests.size() - 1, new int[0]);
+        String key = (negate ? "!" : "=") + clause.text();
+        Integer shared = leafByKey.get(key);
+        int id;
+        if (shared != null && lastFormulaOfLeaf.get(shared) != formulas.size()) {
+            id = shared;
+            lastFormulaOfLeaf.set(id, formulas.size());
+        } else {
+            selectors.add(selector);
+            tests.add(test);
+            clauses.add(clause);
+            lastFormulaOfLeaf.add(formulas.size());
+            id = tests.size() - 1;
+            leafByKey.putIfAbsent(key, id);
+        }
+        leafIds.add(id);
+        return addNode(Formula.LEAF, negate, leafIds.size() - 1, new int[0]);
+    }
+
+    /**
+     * Adds a capture: the walk takes the value the selector (without wildcards) selects, for the events some pattern
+     * matches (see {@link JsonMatcher#captured}).
+     *
+     * @return the capture's slot
+     * @throws IllegalArgumentException if the selector has a wildcard
+     */
+    public int capture(Selector selector) {
+        if (selector.wildcardCount() > 0) {
+            throw new IllegalArgumentException("a captured selector selects one value, without wildcards: " + selector);
+        }
+        captureSelectors.add(selector);
+        return captureSelectors.size() - 1;
     }
 
     /** Adds the conjunction of nodes already added; returns its node. */
@@ -56,9 +94,16 @@ public final class JsonMatcherBuilder {
         return kinds.size() - 1;
     }
 
-    /** The matcher; the last node added is the formula's root. */
-    public JsonMatcher build(Prefilter prefilter, EventJsonFactory factory, boolean lenientPrefix) {
+    /**
+     * Ends the current pattern's formula (its root is the last node added); the next nodes belong to the next one.
+     *
+     * @return the formula's index in the matcher
+     */
+    public int endFormula() {
         int n = kinds.size();
+        if (n == 0) {
+            throw new IllegalStateException("a formula needs at least one node");
+        }
         byte[] kind = new byte[n];
         boolean[] negate = new boolean[n];
         int[] leaf = new int[n];
@@ -78,9 +123,22 @@ public final class JsonMatcherBuilder {
             }
             childEnd[i] = children.size();
         }
-        Formula formula = new Formula(kind, negate, leaf, childStart, childEnd,
-                children.stream().mapToInt(Integer::intValue).toArray());
+        formulas.add(new Formula(kind, negate, leaf, childStart, childEnd,
+                children.stream().mapToInt(Integer::intValue).toArray(),
+                leafIds.stream().mapToInt(Integer::intValue).toArray()));
+        kinds.clear();
+        negations.clear();
+        leafOfNode.clear();
+        childrenOfNode.clear();
+        leafIds.clear();
+        return formulas.size() - 1;
+    }
 
+    /** The matcher; a formula still open is ended first. */
+    public JsonMatcher build(Prefilter prefilter, EventJsonFactory factory, boolean lenientPrefix) {
+        if (!kinds.isEmpty()) {
+            endFormula();
+        }
         Draft root = new Draft(0, true);
         boolean[] existential = new boolean[tests.size()];
         boolean[] watchesNulls = new boolean[tests.size()];
@@ -95,6 +153,13 @@ public final class JsonMatcherBuilder {
             node.leaves.add(l);
             existential[l] = !node.definite;
         }
+        for (int c = 0; c < captureSelectors.size(); c++) {
+            Draft node = root;
+            for (SelectorStep step : captureSelectors.get(c).steps()) {
+                node = node.child(step);
+            }
+            node.captures.add(c);
+        }
         List<TrieNode> frozen = new ArrayList<>();
         TrieNode trieRoot = root.freeze(frozen, watchesNulls);
         int height = frozen.stream().mapToInt(t -> t.depth).max().orElse(0);
@@ -103,8 +168,8 @@ public final class JsonMatcherBuilder {
         int[] frameCapacities = new int[height + 2];
         frozen.forEach(t -> frameCapacities[t.depth]++);
         return new JsonMatcher(trieRoot, frozen.toArray(TrieNode[]::new), tests.toArray(ValueTest[]::new),
-                clauses.toArray(Clause[]::new), existential, watchesNulls, formula, prefilter, factory, lenientPrefix,
-                frameCapacities);
+                clauses.toArray(Clause[]::new), existential, watchesNulls, formulas.toArray(Formula[]::new), prefilter,
+                factory, lenientPrefix, frameCapacities, captureSelectors.size());
     }
 
     /** A trie node while the trie is being built. */
@@ -115,6 +180,7 @@ public final class JsonMatcherBuilder {
         final Map<Integer, Draft> indexes = new LinkedHashMap<>();
         Draft wildcard;
         final List<Integer> leaves = new ArrayList<>();
+        final List<Integer> captures = new ArrayList<>();
 
         Draft(int depth, boolean definite) {
             this.depth = depth;
@@ -146,9 +212,14 @@ public final class JsonMatcherBuilder {
             if (frozenWildcard != null) {
                 addAll(subtree, frozenWildcard.subtreeLeaves);
             }
+            List<Integer> subtreeCaptures = new ArrayList<>(captures);
+            frozenNames.values().forEach(c -> addAll(subtreeCaptures, c.subtreeCaptures));
+            frozenIndexes.values().forEach(c -> addAll(subtreeCaptures, c.subtreeCaptures));
             TrieNode node = new TrieNode(out.size(), depth, definite, frozenNames, frozenIndexes, frozenWildcard,
                     leaves.stream().mapToInt(Integer::intValue).toArray(),
                     subtree.stream().mapToInt(Integer::intValue).toArray(),
+                    captures.stream().mapToInt(Integer::intValue).toArray(),
+                    subtreeCaptures.stream().mapToInt(Integer::intValue).toArray(),
                     leaves.stream().anyMatch(l -> watchesNulls[l]));
             out.add(node);
             return node;

@@ -60,12 +60,23 @@ final class JsonState {
     /** Scratch characters: a value decoded by {@link Utf8Walk}, {@link #charCount} of them. */
     char[] chars = new char[64];
     int charCount;
-    /** The decided leaves' {@link Formula#weight}s summed: the index of their assignment in the formula's table. */
-    int assignment;
-    /** Whether a leaf has been resolved since {@link #verdict} was last computed. */
-    boolean leavesChanged;
-    /** The formula's value when it was last computed, valid while {@link #leavesChanged} is false. */
-    byte verdict;
+    /**
+     * Per formula, its decided leaves' {@link Formula#weight}s summed: the index of their assignment in the formula's
+     * table.
+     */
+    final int[] assignment;
+    /** Per formula, its value for this event: {@link Formula#UNKNOWN} until its leaves decide it (then it stays). */
+    final byte[] formulaValue;
+    /** How many formulas are still {@link Formula#UNKNOWN}; how many are true. */
+    int undecided;
+    int trueCount;
+    /** The undecided formulas a leaf has been resolved in since they were last evaluated, {@link #dirtyCount} of them. */
+    final int[] dirty;
+    int dirtyCount;
+    private final boolean[] isDirty;
+    /** Per leaf, the formulas that hold it, and its local number in each. */
+    private final int[][] leafFormulas;
+    private final int[][] leafLocals;
 
     /*
      * The names read so far in objects a wildcard enumerates, as an open-addressing table over the event's bytes:
@@ -82,8 +93,20 @@ final class JsonState {
      *
      * @param frameCapacities how many trie nodes the frame of each depth may hold (the trie's width at that depth)
      */
-    JsonState(int leaves, int nodes, int formulaSize, int[] frameCapacities) {
+    JsonState(int leaves, int nodes, int formulaSize, int[] frameCapacities, int[][] leafFormulas,
+              int[][] leafLocals, int formulas, int captures) {
         int maxFrames = frameCapacities.length;
+        this.leafFormulas = leafFormulas;
+        this.leafLocals = leafLocals;
+        assignment = new int[formulas];
+        formulaValue = new byte[formulas];
+        dirty = new int[formulas];
+        isDirty = new boolean[formulas];
+        captureGeneration = new int[captures];
+        captureKind = new byte[captures];
+        captureStart = new int[captures];
+        captureEnd = new int[captures];
+        captureText = new String[captures];
         leafGeneration = new int[leaves];
         leafTrue = new boolean[leaves];
         nodeStamp = new long[nodes];
@@ -127,11 +150,19 @@ final class JsonState {
 
     /** Starts a new event: everything of the previous one becomes unknown. Returns the root object's serial. */
     long reset() {
-        leavesChanged = true;
-        assignment = 0;
+        for (int i = 0; i < dirtyCount; i++) {
+            isDirty[dirty[i]] = false;
+        }
+        dirtyCount = 0;
+        Arrays.fill(assignment, 0);
+        Arrays.fill(formulaValue, Formula.UNKNOWN);
+        undecided = formulaValue.length;
+        trueCount = 0;
+        pendingCaptures = captureGeneration.length;
         generation++;
         if (generation == 0) {
             Arrays.fill(leafGeneration, 0);
+            Arrays.fill(captureGeneration, 0);
             generation = 1;
         }
         keyCount = 0;
@@ -150,10 +181,113 @@ final class JsonState {
 
     /** Decides a leaf; each leaf is decided at most once per event. */
     void resolve(int leaf, boolean value) {
-        leavesChanged = true;
-        assignment += Formula.weight(leaf, value);
         leafGeneration[leaf] = generation;
         leafTrue[leaf] = value;
+        int[] formulas = leafFormulas[leaf];
+        int[] locals = leafLocals[leaf];
+        for (int k = 0; k < formulas.length; k++) {
+            int f = formulas[k];
+            if (formulaValue[f] == Formula.UNKNOWN) {
+                assignment[f] += Formula.weight(locals[k], value);
+                if (!isDirty[f]) {
+                    isDirty[f] = true;
+                    dirty[dirtyCount++] = f;
+                }
+            }
+        }
+    }
+
+    // ---- captures ----
+
+    static final byte CAPTURED_NOTHING = 0;
+    static final byte CAPTURED_STRING = 1;
+    static final byte CAPTURED_NUMBER = 2;
+    static final byte CAPTURED_TRUE = 3;
+    static final byte CAPTURED_FALSE = 4;
+    static final byte CAPTURED_TEXT = 5;
+
+    /** Per capture slot, the generation of the event it was taken in (else it is pending), and what it took. */
+    private final int[] captureGeneration;
+    private final byte[] captureKind;
+    private final int[] captureStart;
+    private final int[] captureEnd;
+    private final String[] captureText;
+    /** How many captures of this event still wait for their value. */
+    int pendingCaptures;
+    /** The bytes the walk reads: where captured strings and numbers lie. */
+    byte[] walked;
+    /** Where the scalar being tested lies in {@link #walked}: a number's literal, or a string's content and quote. */
+    int valueStart;
+    int valueEnd;
+
+    /** Takes a capture: the current value ({@link #valueStart}) as {@code kind}, unless it was taken already. */
+    void capture(int slot, byte kind) {
+        if (captureGeneration[slot] != generation) {
+            captureGeneration[slot] = generation;
+            captureKind[slot] = kind;
+            captureStart[slot] = valueStart;
+            captureEnd[slot] = valueEnd;
+            pendingCaptures--;
+        }
+    }
+
+    /** The capture's value has ended without being taken: nothing to take. */
+    void captureMissing(int slot) {
+        capture(slot, CAPTURED_NOTHING);
+    }
+
+    /** The captures of an exact evaluation, as texts (null for nothing). */
+    void capturedTexts(String[] texts) {
+        for (int slot = 0; slot < texts.length; slot++) {
+            captureGeneration[slot] = generation;
+            captureKind[slot] = CAPTURED_TEXT;
+            captureText[slot] = texts[slot];
+        }
+        pendingCaptures = 0;
+    }
+
+    /** What capture {@code slot} took from this thread's last event (see {@link JsonMatcher#captured}). */
+    String captured(int slot) {
+        if (captureGeneration[slot] != generation) {
+            return null;
+        }
+        int start = captureStart[slot];
+        int end = captureEnd[slot];
+        return switch (captureKind[slot]) {
+            case CAPTURED_STRING -> {
+                Utf8Walk.decodeString(this, walked, start, end);
+                yield new String(chars, 0, charCount);
+            }
+            case CAPTURED_NUMBER -> new String(walked, start, end - start, java.nio.charset.StandardCharsets.US_ASCII);
+            case CAPTURED_TRUE -> "true";
+            case CAPTURED_FALSE -> "false";
+            case CAPTURED_TEXT -> captureText[slot];
+            default -> null;
+        };
+    }
+
+    /** Takes the formulas to evaluate again off the dirty list. */
+    void cleaned(int f) {
+        isDirty[f] = false;
+    }
+
+    /** Records a formula's value once its leaves decide it. */
+    void decide(int f, byte value) {
+        formulaValue[f] = value;
+        undecided--;
+        if (value == Formula.TRUE) {
+            trueCount++;
+        }
+    }
+
+    /** Sets every formula's value at once (from an exact evaluation): how many hold. */
+    void decideAll(boolean[] holds) {
+        trueCount = 0;
+        for (int f = 0; f < holds.length; f++) {
+            formulaValue[f] = holds[f] ? Formula.TRUE : Formula.FALSE;
+            trueCount += holds[f] ? 1 : 0;
+        }
+        undecided = 0;
     }
 
     byte leafValue(int leaf) {

@@ -33,8 +33,9 @@ final class TreeEvaluation {
      *
      * @param passing     the leaves (of the nodes that selected it) whose test the scalar passes, as a bit set
      * @param description the scalar as an explanation shows it, or null
+     * @param text        the scalar's text if a capture selects it (a string's, a number's literal, true, false), or null
      */
-    private record Scalar(BitSet passing, String description) {
+    private record Scalar(BitSet passing, String description, String text) {
     }
 
     /** An object, with the members some selector reaches (the last value of each); empty when none is read. */
@@ -49,7 +50,7 @@ final class TreeEvaluation {
     private static final ArrayValue UNREAD_ARRAY = new ArrayValue(List.of(), false);
     private static final int[] NO_NODES = new int[0];
     /** A scalar that passes no test, kept once: most scalars a selector reaches in a repeated key fail. */
-    private static final Scalar FAILS_ALL = new Scalar(new BitSet(), null);
+    private static final Scalar FAILS_ALL = new Scalar(new BitSet(), null, null);
 
     private final TrieNode[] nodes;
     private final ValueTest[] tests;
@@ -58,9 +59,12 @@ final class TreeEvaluation {
     private final boolean[] holds;
     /** Per leaf, the value it was decided on (the first one that passed, else the first selected), or null. */
     private final String[] observed;
+    /** Per capture slot, the text of the value it selects (the last one of a repeated key), or null. */
+    private final String[] captured;
     private boolean single;
 
-    private TreeEvaluation(TrieNode[] nodes, ValueTest[] tests, boolean explain) {
+    private TreeEvaluation(TrieNode[] nodes, ValueTest[] tests, int captures, boolean explain) {
+        this.captured = new String[captures];
         this.nodes = nodes;
         this.singles = new int[nodes.length][];
         this.tests = tests;
@@ -75,9 +79,9 @@ final class TreeEvaluation {
      * @return the evaluation; {@link #holds} is meaningful only if {@link #single} says the event is one object
      * @throws IOException if jackson-core finds the event malformed
      */
-    static TreeEvaluation of(TrieNode root, TrieNode[] nodes, ValueTest[] tests, JsonParser p, boolean explain)
-            throws IOException {
-        TreeEvaluation e = new TreeEvaluation(nodes, tests, explain);
+    static TreeEvaluation of(TrieNode root, TrieNode[] nodes, ValueTest[] tests, int captures, JsonParser p,
+                             boolean explain) throws IOException {
+        TreeEvaluation e = new TreeEvaluation(nodes, tests, captures, explain);
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return e;
         }
@@ -97,6 +101,11 @@ final class TreeEvaluation {
         return holds;
     }
 
+    /** Per capture slot, the text of the value it selects, or null. */
+    String[] captured() {
+        return captured;
+    }
+
     /** Per leaf, the value it was decided on (the first that passed, else the first selected), or null; if kept. */
     String[] observed() {
         return observed;
@@ -111,7 +120,11 @@ final class TreeEvaluation {
                 return readsInto(selecting, true) ? readArray(p, selecting) : skipped(p, UNREAD_ARRAY);
             default:
                 BitSet passing = null;
+                String text = null;
                 for (int id : selecting) {
+                    if (nodes[id].captures.length > 0) {
+                        text = scalarText(p, token);
+                    }
                     for (int leaf : nodes[id].leaves) {
                         if (test(tests[leaf], p, token)) {
                             if (passing == null) {
@@ -122,9 +135,10 @@ final class TreeEvaluation {
                     }
                 }
                 if (observed == null) {
-                    return passing == null ? FAILS_ALL : new Scalar(passing, null);
+                    return passing == null && text == null ? FAILS_ALL
+                            : new Scalar(passing == null ? new BitSet() : passing, null, text);
                 }
-                return new Scalar(passing == null ? new BitSet() : passing, describe(p, token));
+                return new Scalar(passing == null ? new BitSet() : passing, describe(p, token), text);
         }
     }
 
@@ -229,8 +243,11 @@ final class TreeEvaluation {
         return out;
     }
 
-    /** Tests the node's leaves on the value and goes on to the children the trie has for it. */
+    /** Tests the node's leaves on the value, takes its captures, and goes on to the children the trie has for it. */
     private void decide(TrieNode node, Object value) {
+        for (int slot : node.captures) {
+            captured[slot] = value instanceof Scalar s ? s.text() : null;
+        }
         for (int leaf : node.leaves) {
             boolean passedBefore = holds[leaf];
             boolean result = passes(leaf, value);
@@ -288,6 +305,16 @@ final class TreeEvaluation {
             case VALUE_TRUE -> test.onBoolean(true);
             case VALUE_FALSE -> test.onBoolean(false);
             default -> test.onNull();
+        };
+    }
+
+    /** A scalar's text as a capture takes it: null for a JSON null. */
+    private static String scalarText(JsonParser p, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getText();
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            default -> null;
         };
     }
 

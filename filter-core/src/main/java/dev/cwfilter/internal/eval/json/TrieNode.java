@@ -42,6 +42,10 @@ final class TrieNode {
     final int[] leaves;
     /** Every leaf at or below this node: what becomes decidable once this (definite) node's value has ended. */
     final int[] subtreeLeaves;
+    /** Capture slots whose selector ends here (never below a wildcard). */
+    final int[] captures;
+    /** Every capture slot at or below this node: what has no value once this (definite) node's value has ended. */
+    final int[] subtreeCaptures;
     final boolean hasChildren;
     /**
      * Whether a leaf here is decided by the elements of an array this node selects ({@code IS NULL}, SEMANTICS.md O5):
@@ -50,7 +54,10 @@ final class TrieNode {
     final boolean watchesNulls;
 
     TrieNode(int id, int depth, boolean definite, Map<String, TrieNode> names, Map<Integer, TrieNode> indexes,
-             TrieNode wildcard, int[] leaves, int[] subtreeLeaves, boolean watchesNulls) {
+             TrieNode wildcard, int[] leaves, int[] subtreeLeaves, int[] captures, int[] subtreeCaptures,
+             boolean watchesNulls) {
+        this.captures = captures;
+        this.subtreeCaptures = subtreeCaptures;
         this.id = id;
         this.depth = depth;
         this.definite = definite;

@@ -41,7 +41,7 @@ final class Utf8Walk {
      * @return {@link #TRUE}, {@link #FALSE} or {@link #UNSURE}
      */
     static int evaluate(JsonMatcher m, byte[] b, int open, int end, JsonState st, int maxNesting) {
-        m.startWalk(st);
+        m.startWalk(st, b);
         int depth = 0;
         int i = open + 1;
         boolean first = true;
@@ -305,6 +305,8 @@ final class Utf8Walk {
             case '"': {
                 int after = decodeString(st, b, i + 1, end);
                 if (after >= 0) {
+                    st.valueStart = i + 1;
+                    st.valueEnd = after;
                     m.testText(st, st.chars, st.charCount);
                 }
                 return after;
@@ -333,6 +335,8 @@ final class Utf8Walk {
                 for (int k = i; k < after; k++) {
                     chars[k - i] = (char) b[k];
                 }
+                st.valueStart = i;
+                st.valueEnd = after;
                 m.testNumber(st, chars, after - i);
                 return after;
             }
