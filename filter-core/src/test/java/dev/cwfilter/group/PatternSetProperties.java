@@ -128,6 +128,39 @@ class PatternSetProperties {
         });
     }
 
+    /** Many equality clauses on few selectors: the selectors' literals are looked up, in a set and in one pattern. */
+    static final Gen<String> EQUALITY_LEAVES = Gen.zip(Gen.elements("$.a", "$.arr[*]", "$.obj.*", "$.obj.a"),
+            Gen.elements("\"x\"", "\"y\"", "\"z\"", "\"w\"", "\"1\"", "\"\"", "\"x*\"", "1", "\"\u00e9\""),
+            (s, v) -> s + " = " + v);
+    static final Gen<FilterPattern> EQUALITY_PATTERNS = Gen.zip(Gen.listOf(EQUALITY_LEAVES, 1, 7),
+            Gen.elements(" || ", " && ", " || $.b NOT EXISTS || "), (leaves, op) -> "{ " + String.join(op, leaves)
+                    + " }").map(text -> {
+                        try {
+                            return FilterPattern.compile(text);
+                        } catch (FilterPatternException e) {
+                            return null; // more wildcard selectors than CloudWatch allows
+                        }
+                    }).filter(Objects::nonNull);
+    static final Gen<String> EQUALITY_EVENTS = Gen.listOf(Gen.zip(Gen.elements("a", "arr", "obj", "b", "\\u0061"),
+            Gen.elements("\"x\"", "\"y\"", "1", "\"1\"", "[\"z\",\"w\"]", "{\"a\":\"w\"}", "{\"c\":\"x\"}",
+                    "\"\"", "null", "\"\u00e9\"", "\"\\u00e9\"", "[1,\"x\"]", "true"),
+            (k, v) -> "\"" + k + "\":" + v), 0, 5).map(members -> "{" + String.join(",", members) + "}");
+
+    @Test
+    void equalityLookupsAnswerAsTheTestsWould() {
+        PropCheck.tries(1500).forAll(Gen.listOf(EQUALITY_PATTERNS, 1, 12), EQUALITY_EVENTS, (patterns, event) -> {
+            PatternSet set = PatternSet.of(patterns);
+            BitSet bits = new BitSet();
+            set.matches(event, bits);
+            for (int i = 0; i < patterns.size(); i++) {
+                boolean expected = patterns.get(i).explain(event).matched();
+                assertThat(patterns.get(i).matches(event)).as("pattern %s on %s", patterns.get(i), event)
+                        .isEqualTo(expected);
+                assertThat(bits.get(i)).as("set: %s on %s", patterns.get(i), event).isEqualTo(expected);
+            }
+        });
+    }
+
     @Test
     void malformedUtf8AnswersAsEachPatternDoes() {
         PropCheck.tries(500).forAll(SETS, JSON_EVENTS, Gen.integers(0, 1000), (patterns, event, at) -> {

@@ -149,6 +149,43 @@ final class Formula {
         return evaluate(state, null, scratch);
     }
 
+    /**
+     * The formula's value once the event has ended: a leaf the state has not found true is false.
+     * {@code scratch} holds one byte per node.
+     */
+    byte evaluateFinal(JsonState state, byte[] scratch) {
+        int n = kind.length;
+        for (int i = 0; i < n; i++) {
+            byte value;
+            switch (kind[i]) {
+                case LEAF -> {
+                    boolean holds = state.leafHolds(leafIds[leaf[i]]);
+                    value = holds != negate[i] ? TRUE : FALSE;
+                }
+                case AND -> {
+                    value = TRUE;
+                    for (int c = childStart[i]; c < childEnd[i]; c++) {
+                        if (scratch[children[c]] == FALSE) {
+                            value = FALSE;
+                            break;
+                        }
+                    }
+                }
+                default -> {
+                    value = FALSE;
+                    for (int c = childStart[i]; c < childEnd[i]; c++) {
+                        if (scratch[children[c]] == TRUE) {
+                            value = TRUE;
+                            break;
+                        }
+                    }
+                }
+            }
+            scratch[i] = value;
+        }
+        return scratch[n - 1];
+    }
+
     /** The value of the whole formula given each local leaf's value; {@code scratch} holds one byte per node. */
     byte evaluate(byte[] leafValues, byte[] scratch) {
         return evaluate(null, leafValues, scratch);

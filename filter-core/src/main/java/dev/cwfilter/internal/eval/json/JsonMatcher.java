@@ -61,6 +61,15 @@ public final class JsonMatcher implements EventMatcher {
     private final int maxNesting;
     private final int captureCount;
     /**
+     * Whether formulas are evaluated only once the event has ended (a large set) rather than tracked leaf by leaf,
+     * which lets the walk stop as soon as every formula is decided (a pattern, a small set).
+     */
+    private final boolean finalOnly;
+    /** Above this many distinct leaves a set of several patterns is evaluated {@link #finalOnly}. */
+    static final int FINAL_ONLY_LEAVES = 16;
+    /** The formulas that hold when all their leaves are false (they hold a {@code NOT EXISTS}). */
+    private final int[] holdWithoutTrueLeaves;
+    /**
      * The root object's names that select something, quoted ({@code "eventName"}), as they appear in the raw JSON
      * unless an escape spells them; null if a wildcard selects every name of the root.
      */
@@ -115,8 +124,24 @@ public final class JsonMatcher implements EventMatcher {
             }
         }
         int scratchSize = formulaSize;
+        // Tracking every formula's three-valued state as leaves are decided lets a walk stop early, but costs work
+        // for every leaf decided, false ones included: worth it for a pattern or a few, not for a large set, whose
+        // walk reads the whole event anyway (some pattern waits for a field most events lack). A large set records
+        // only the leaves that hold, and evaluates the formulas they belong to once the event has ended.
+        this.finalOnly = formulas.length > 1 && tests.length > FINAL_ONLY_LEAVES;
+        List<Integer> always = new ArrayList<>();
+        for (int f = 0; f < formulas.length; f++) {
+            Formula formula = formulas[f];
+            byte[] allFalse = new byte[formula.leafIds.length];
+            java.util.Arrays.fill(allFalse, Formula.FALSE);
+            if (formula.evaluate(allFalse, new byte[formula.size()]) == Formula.TRUE) {
+                always.add(f);
+            }
+        }
+        this.holdWithoutTrueLeaves = always.stream().mapToInt(Integer::intValue).toArray();
+        boolean finalMode = finalOnly;
         this.states = ThreadLocal.withInitial(() -> new JsonState(tests.length, nodes.length, scratchSize,
-                frameCapacities, leafFormulas, leafLocals, formulas.length, captureCount));
+                frameCapacities, leafFormulas, leafLocals, formulas.length, captureCount, finalMode));
     }
 
     /** The literals every matching message contains (for a set, {@link Prefilter#NONE} unless given one). */
@@ -538,7 +563,19 @@ public final class JsonMatcher implements EventMatcher {
 
     /** Tests the current value against the node's leaves that are still undecided. */
     private void testLeaves(JsonState st, TrieNode node, int kind, char[] chars, int length) {
-        for (int leaf : node.leaves) {
+        if ((kind == TEXT || kind == NUMBER) && node.indexed()) {
+            // The equality leaves that hold: those whose literal is the value. The others are false on it, which
+            // the node's end records (finish) or, in a set, the formulas' final evaluation assumes.
+            int[] equal = node.exactMatches(chars, length);
+            if (equal != null) {
+                for (int leaf : equal) {
+                    if (!st.resolved(leaf)) {
+                        st.resolve(leaf, true);
+                    }
+                }
+            }
+        }
+        for (int leaf : node.plainLeaves) {
             if (st.resolved(leaf)) {
                 continue;
             }
@@ -609,17 +646,49 @@ public final class JsonMatcher implements EventMatcher {
     }
 
     void finishSelected(JsonState st) {
-        finish(st, st.nextNodes, st.nextSize);
+        if (!finalOnly) {
+            finish(st, st.nextNodes, st.nextSize);
+        }
     }
 
     void finishFrame(JsonState st, int depth) {
-        finish(st, st.frameNodes[depth], st.frameSize[depth]);
+        if (!finalOnly) {
+            finish(st, st.frameNodes[depth], st.frameSize[depth]);
+        } else if (depth == 0) {
+            finalVerdict(st);
+        }
     }
 
     /** {@link Utf8Walk#TRUE}, {@link Utf8Walk#FALSE} or, while undecided, {@link Utf8Walk#UNSURE}. */
     int verdict(JsonState st) {
+        if (finalOnly) {
+            return st.undecided > 0 ? Utf8Walk.UNSURE : st.trueCount > 0 ? Utf8Walk.TRUE : Utf8Walk.FALSE;
+        }
         byte v = decided(st);
         return v == Formula.UNKNOWN ? Utf8Walk.UNSURE : v;
+    }
+
+    /**
+     * A large set's evaluation once its root object has ended: every leaf not found true is false, and the formulas
+     * evaluated are those a true leaf belongs to and those that hold with every leaf false (a {@code NOT EXISTS}); all
+     * the others are false.
+     */
+    private void finalVerdict(JsonState st) {
+        for (int f : holdWithoutTrueLeaves) {
+            st.markCandidate(f);
+        }
+        int n = st.dirtyCount;
+        int[] dirty = st.dirty;
+        for (int k = 0; k < n; k++) {
+            int f = dirty[k];
+            st.cleaned(f);
+            if (formulas[f].evaluateFinal(st, st.scratch) == Formula.TRUE) {
+                st.formulaValue[f] = Formula.TRUE;
+                st.trueCount++;
+            }
+        }
+        st.dirtyCount = 0;
+        st.undecided = 0;
     }
 
     /** The trie nodes reached by an array index from the current frame, into {@code st.nextNodes}. */

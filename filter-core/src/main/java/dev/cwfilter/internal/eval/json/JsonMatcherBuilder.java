@@ -4,6 +4,7 @@ import dev.cwfilter.ast.Selector;
 import dev.cwfilter.ast.SelectorStep;
 import dev.cwfilter.internal.eval.Clause;
 import dev.cwfilter.internal.eval.Prefilter;
+import dev.cwfilter.internal.eval.TextTest;
 import dev.cwfilter.internal.eval.ValueTest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -161,7 +162,7 @@ public final class JsonMatcherBuilder {
             node.captures.add(c);
         }
         List<TrieNode> frozen = new ArrayList<>();
-        TrieNode trieRoot = root.freeze(frozen, watchesNulls);
+        TrieNode trieRoot = root.freeze(frozen, watchesNulls, tests);
         int height = frozen.stream().mapToInt(t -> t.depth).max().orElse(0);
         // The walk's frame at depth k holds trie nodes of depth k only: sized by the trie's width there, the frames
         // take as much room as the trie, not its height times its size.
@@ -200,12 +201,12 @@ public final class JsonMatcherBuilder {
             return wildcard;
         }
 
-        TrieNode freeze(List<TrieNode> out, boolean[] watchesNulls) {
+        TrieNode freeze(List<TrieNode> out, boolean[] watchesNulls, List<ValueTest> tests) {
             Map<String, TrieNode> frozenNames = new LinkedHashMap<>();
-            names.forEach((k, v) -> frozenNames.put(k, v.freeze(out, watchesNulls)));
+            names.forEach((k, v) -> frozenNames.put(k, v.freeze(out, watchesNulls, tests)));
             Map<Integer, TrieNode> frozenIndexes = new LinkedHashMap<>();
-            indexes.forEach((k, v) -> frozenIndexes.put(k, v.freeze(out, watchesNulls)));
-            TrieNode frozenWildcard = wildcard == null ? null : wildcard.freeze(out, watchesNulls);
+            indexes.forEach((k, v) -> frozenIndexes.put(k, v.freeze(out, watchesNulls, tests)));
+            TrieNode frozenWildcard = wildcard == null ? null : wildcard.freeze(out, watchesNulls, tests);
             List<Integer> subtree = new ArrayList<>(leaves);
             frozenNames.values().forEach(c -> addAll(subtree, c.subtreeLeaves));
             frozenIndexes.values().forEach(c -> addAll(subtree, c.subtreeLeaves));
@@ -215,12 +216,27 @@ public final class JsonMatcherBuilder {
             List<Integer> subtreeCaptures = new ArrayList<>(captures);
             frozenNames.values().forEach(c -> addAll(subtreeCaptures, c.subtreeCaptures));
             frozenIndexes.values().forEach(c -> addAll(subtreeCaptures, c.subtreeCaptures));
+            // Equality leaves: looked up by their literal when there are enough of them.
+            Map<String, List<Integer>> byLiteral = new LinkedHashMap<>();
+            for (int l : leaves) {
+                if (tests.get(l) instanceof TextTest t && t.shape() == TextTest.Shape.EXACT && !t.negated()) {
+                    byLiteral.computeIfAbsent(t.literal(), k -> new ArrayList<>()).add(l);
+                }
+            }
+            int equalities = byLiteral.values().stream().mapToInt(List::size).sum();
+            Map<String, int[]> exact = new LinkedHashMap<>();
+            List<Integer> plain = new ArrayList<>(leaves);
+            if (equalities >= TrieNode.INDEXED_MIN) {
+                byLiteral.forEach((k, v) -> exact.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+                byLiteral.values().forEach(plain::removeAll);
+            }
             TrieNode node = new TrieNode(out.size(), depth, definite, frozenNames, frozenIndexes, frozenWildcard,
                     leaves.stream().mapToInt(Integer::intValue).toArray(),
                     subtree.stream().mapToInt(Integer::intValue).toArray(),
                     captures.stream().mapToInt(Integer::intValue).toArray(),
                     subtreeCaptures.stream().mapToInt(Integer::intValue).toArray(),
-                    leaves.stream().anyMatch(l -> watchesNulls[l]));
+                    leaves.stream().anyMatch(l -> watchesNulls[l]), exact,
+                    plain.stream().mapToInt(Integer::intValue).toArray());
             out.add(node);
             return node;
         }

@@ -74,6 +74,8 @@ final class JsonState {
     final int[] dirty;
     int dirtyCount;
     private final boolean[] isDirty;
+    /** Whether formulas are evaluated only at the end of the event (see {@link JsonMatcher}). */
+    private final boolean finalOnly;
     /** Per leaf, the formulas that hold it, and its local number in each. */
     private final int[][] leafFormulas;
     private final int[][] leafLocals;
@@ -94,7 +96,8 @@ final class JsonState {
      * @param frameCapacities how many trie nodes the frame of each depth may hold (the trie's width at that depth)
      */
     JsonState(int leaves, int nodes, int formulaSize, int[] frameCapacities, int[][] leafFormulas,
-              int[][] leafLocals, int formulas, int captures) {
+              int[][] leafLocals, int formulas, int captures, boolean finalOnly) {
+        this.finalOnly = finalOnly;
         int maxFrames = frameCapacities.length;
         this.leafFormulas = leafFormulas;
         this.leafLocals = leafLocals;
@@ -154,8 +157,12 @@ final class JsonState {
             isDirty[dirty[i]] = false;
         }
         dirtyCount = 0;
-        Arrays.fill(assignment, 0);
-        Arrays.fill(formulaValue, Formula.UNKNOWN);
+        if (finalOnly) {
+            Arrays.fill(formulaValue, Formula.FALSE);
+        } else {
+            Arrays.fill(assignment, 0);
+            Arrays.fill(formulaValue, Formula.UNKNOWN);
+        }
         undecided = formulaValue.length;
         trueCount = 0;
         pendingCaptures = captureGeneration.length;
@@ -183,6 +190,14 @@ final class JsonState {
     void resolve(int leaf, boolean value) {
         leafGeneration[leaf] = generation;
         leafTrue[leaf] = value;
+        if (finalOnly) {
+            if (value) {
+                for (int f : leafFormulas[leaf]) {
+                    markCandidate(f);
+                }
+            }
+            return;
+        }
         int[] formulas = leafFormulas[leaf];
         int[] locals = leafLocals[leaf];
         for (int k = 0; k < formulas.length; k++) {
@@ -264,6 +279,19 @@ final class JsonState {
             case CAPTURED_TEXT -> captureText[slot];
             default -> null;
         };
+    }
+
+    /** Adds a formula to those to evaluate at the end of the event ({@link #finalOnly} evaluation). */
+    void markCandidate(int f) {
+        if (!isDirty[f]) {
+            isDirty[f] = true;
+            dirty[dirtyCount++] = f;
+        }
+    }
+
+    /** Whether a leaf was found true in this event (one not resolved is false, once the event has ended). */
+    boolean leafHolds(int leaf) {
+        return leafGeneration[leaf] == generation && leafTrue[leaf];
     }
 
     /** Takes the formulas to evaluate again off the dirty list. */

@@ -42,6 +42,21 @@ final class TrieNode {
     final int[] leaves;
     /** Every leaf at or below this node: what becomes decidable once this (definite) node's value has ended. */
     final int[] subtreeLeaves;
+    /**
+     * The leaves here that {@link #exactLeaves} does not index: each is tested on every value the node selects.
+     * ({@link #leaves} when there is no index.)
+     */
+    final int[] plainLeaves;
+    /**
+     * When many leaves here compare the value for equality with a literal ({@code $.eventName = "DeleteTrail"} in
+     * many patterns), one hash lookup replaces their tests: an open-addressing table of the literals (null slots are
+     * free), with the leaves of each. Null when the node has fewer than {@value #INDEXED_MIN} such leaves.
+     */
+    private final char[][] exactKeys;
+    private final int[][] exactLeaves;
+    /** The most equality leaves a node tests one by one; from this many on, they are looked up. */
+    static final int INDEXED_MIN = 4;
+
     /** Capture slots whose selector ends here (never below a wildcard). */
     final int[] captures;
     /** Every capture slot at or below this node: what has no value once this (definite) node's value has ended. */
@@ -55,7 +70,25 @@ final class TrieNode {
 
     TrieNode(int id, int depth, boolean definite, Map<String, TrieNode> names, Map<Integer, TrieNode> indexes,
              TrieNode wildcard, int[] leaves, int[] subtreeLeaves, int[] captures, int[] subtreeCaptures,
-             boolean watchesNulls) {
+             boolean watchesNulls, Map<String, int[]> exact, int[] plainLeaves) {
+        this.plainLeaves = plainLeaves;
+        if (exact.isEmpty()) {
+            exactKeys = null;
+            exactLeaves = null;
+        } else {
+            int size = Integer.highestOneBit(exact.size() * 4 - 1) << 1;
+            exactKeys = new char[size][];
+            exactLeaves = new int[size][];
+            exact.forEach((literal, ids) -> {
+                char[] key = literal.toCharArray();
+                int slot = hash(key, key.length) & size - 1;
+                while (exactKeys[slot] != null) {
+                    slot = slot + 1 & size - 1;
+                }
+                exactKeys[slot] = key;
+                exactLeaves[slot] = ids;
+            });
+        }
         this.captures = captures;
         this.subtreeCaptures = subtreeCaptures;
         this.id = id;
@@ -79,6 +112,34 @@ final class TrieNode {
         this.subtreeLeaves = subtreeLeaves;
         this.hasChildren = !names.isEmpty() || !indexes.isEmpty() || wildcard != null;
         this.watchesNulls = watchesNulls;
+    }
+
+    /** Whether the node looks its equality leaves up ({@link #exactMatches}) rather than testing them. */
+    boolean indexed() {
+        return exactKeys != null;
+    }
+
+    /** The indexed leaves whose literal is exactly {@code chars[0, length)}, or null if none. */
+    int[] exactMatches(char[] chars, int length) {
+        char[][] keys = exactKeys;
+        int mask = keys.length - 1;
+        int slot = hash(chars, length) & mask;
+        char[] key;
+        while ((key = keys[slot]) != null) {
+            if (key.length == length && Arrays.equals(key, 0, length, chars, 0, length)) {
+                return exactLeaves[slot];
+            }
+            slot = slot + 1 & mask;
+        }
+        return null;
+    }
+
+    private static int hash(char[] chars, int length) {
+        int h = length;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + chars[i];
+        }
+        return h ^ h >>> 16;
     }
 
     /** The child for a property name, or null. */
