@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.cwfilter.Datapoint;
 import dev.cwfilter.FilterOptions;
 import dev.cwfilter.LogEvent;
 import dev.cwfilter.LogGroup;
@@ -118,10 +119,24 @@ public final class DemoCommand implements Callable<Integer> {
         MetricFilter jsonFilter = secretIsAccessed(JSON_PATTERN);
         MetricFilter deletedFilter = deletedSecrets();
         MetricFilter termFilter = secretIsAccessed(TERM_PATTERN);
-        // Both filters of the log group run together, as CloudWatch runs them: one pass over the events.
+        // Both filters of the log group run together, as CloudWatch runs them: one pass over the events, in which
+        // one walk of each event decides both JSON patterns (the group's PatternSet), and the events the second
+        // filter matches are kept for its table as they match.
         LogGroup group = LogGroup.builder().name(LOG_GROUP).metricFilter(jsonFilter).metricFilter(deletedFilter)
                 .build();
-        LogGroupMetrics groupMetrics = LogGroupMetrics.of(group).acceptAll(events);
+        List<LogEvent> deletedMatches = new ArrayList<>();
+        LogGroupMetrics groupMetrics = LogGroupMetrics.of(group, MetricAggregator.builder(), new LogGroup.Listener() {
+            @Override
+            public void datapoint(int metricFilter, Datapoint datapoint) {
+            }
+
+            @Override
+            public void metricFilterMatched(int metricFilter, LogEvent event) {
+                if (metricFilter == 1) {
+                    deletedMatches.add(event);
+                }
+            }
+        }).acceptAll(events);
         FilterMetrics termMetrics = FilterMetrics.of(termFilter).acceptAll(events);
         MetricAggregator metric = groupMetrics.metric(MetricId.of(NAMESPACE, METRIC));
         long start = Math.floorDiv(events.get(0).timestamp(), 5 * MINUTE) * 5 * MINUTE;
@@ -259,16 +274,15 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  pattern  " + DELETED_PATTERN);
         out.println("  metric   " + NAMESPACE + " / " + DELETED_METRIC + ", value 1, default value 0");
         out.println("  Both filters of log group " + LOG_GROUP + " read each of the " + groupMetrics.eventCount()
-                + " events once, together.");
+                + " events once, together: one walk of each event decides both patterns, and their shared test"
+                + " $.eventName = \"GetSecretValue\" is made once.");
         out.println("  " + DELETED_FILTER + " matched " + groupMetrics.matchCount(1) + " of them"
                 + (groupMetrics.matchCount(1) == 0 ? "." : ":"));
         Table deleted = new Table("time (UTC)", "user", "event", "secret", "error");
-        for (LogEvent e : events) {
-            if (deletedFilter.pattern().matches(e.message())) {
-                CloudTrailRecord r = CloudTrailRecord.of(e.message());
-                deleted.row(hhmmss(e.timestamp()), r.user(), r.eventName(), CloudTrailRecord.secretId(e.message()),
-                        r.errorCode());
-            }
+        for (LogEvent e : deletedMatches) {
+            CloudTrailRecord r = CloudTrailRecord.of(e.message());
+            deleted.row(hhmmss(e.timestamp()), r.user(), r.eventName(), CloudTrailRecord.secretId(e.message()),
+                    r.errorCode());
         }
         if (groupMetrics.matchCount(1) > 0) {
             deleted.lines("    ").forEach(out::println);

@@ -88,7 +88,8 @@ class DemoCommandTest {
         assertThat(DEMO.out()).contains("9. A second filter in the same pass: AttemptsToAccessDeletedSecrets")
                 .contains("  pattern  { $.eventName = \"GetSecretValue\" && $.errorMessage = \"*secret because it"
                         + " was marked for deletion*\" }\n")
-                .contains("  Both filters of log group CloudTrail/DefaultLogGroup read each of the 127 events once")
+                .contains("  Both filters of log group CloudTrail/DefaultLogGroup read each of the 127 events once,"
+                        + " together: one walk of each event decides both patterns")
                 .contains("  AttemptsToAccessDeletedSecrets matched 1 of them:\n")
                 .contains("    12:41:52    Developer/alice  GetSecretValue  prod/legacy/smtp-password"
                         + "  InvalidRequestException\n")

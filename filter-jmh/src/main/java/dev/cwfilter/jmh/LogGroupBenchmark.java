@@ -317,7 +317,7 @@ public class LogGroupBenchmark {
         // One filter per watched KMS key (the first is the corpus's).
         for (int i = 0; i < 4; i++) {
             String arn = i == 0 ? Corpus.WATCHED_KEY_ARN
-                    : "arn:aws:kms:us-east-1:123456789012:key/" + i + "234abcd-12ab-34cd-56ef-1234567890ab";
+                    : "arn:aws:kms:us-east-1:123456789012:key/" + i + "0f0e0d0-aaaa-bbbb-cccc-" + i + "0000000000f";
             list.add(new Filter("KeyUse-" + i, "{ $.resources[*].ARN = \"" + arn + "\" }",
                     "{\"resources\":{\"ARN\":[\"" + arn + "\"]}}"));
         }

@@ -306,6 +306,7 @@ public final class Report {
             seed.ifPresent(s -> out.append(String.format(Locale.ROOT, "| | | the seed filter pattern on the same"
                     + " records: %s | %s |\n", rate(s), times(r.score() / s.score()))));
         }
+        logGroupRows(out);
         Optional<Result> library = find("CliFilterBenchmark", "libraryMatchesBytes", null);
         for (String name : new String[] {"cliFilterPipeline", "cliFilterPipelineOnAFile"}) {
             find("CliFilterBenchmark", name, null).ifPresent(r -> out.append(String.format(Locale.ROOT,
@@ -325,6 +326,64 @@ public final class Report {
                     lines.map(Report::rate).orElse("not run"), lines.map(l -> times(r.score() / l.score()))
                             .orElse(""))));
         }
+    }
+
+    /** LogGroupBenchmark: the 100-filter set beside its baselines of the same run. */
+    private void logGroupRows(StringBuilder out) {
+        Optional<Result> set = find("LogGroupBenchmark", "patternSet", null);
+        Optional<Result> setStrings = find("LogGroupBenchmark", "patternSetStrings", null);
+        if (set.isEmpty()) {
+            return;
+        }
+        String[][] rows = {
+            {"oneFilterAlone", "one filter alone (bytes)", "patternSet"},
+            {"patternsOneByOne", "the 100 patterns one by one (bytes)", "patternSet"},
+            {"eventRuler", "AWS event-ruler, the 100 equivalent rules in one Machine (Strings)", "patternSetStrings"},
+        };
+        out.append(String.format(Locale.ROOT, "| a log group's 100 CloudTrail filters as one PatternSet, 2%% hits"
+                + " (bytes) | %s events/s | | |\n", rate(set.get())));
+        setStrings.ifPresent(r -> out.append(String.format(Locale.ROOT, "| the same set over Strings | %s events/s"
+                + " | | |\n", rate(r))));
+        for (String[] row : rows) {
+            Optional<Result> mine = row[2].equals("patternSet") ? set : setStrings;
+            find("LogGroupBenchmark", row[0], null).ifPresent(b -> out.append(String.format(Locale.ROOT,
+                    "| | | %s: %s | %s |\n", row[1], rate(b), mine.map(m -> times(m.score() / b.score())).orElse(""))));
+        }
+        find("LogGroupBenchmark", "logGroup", null).ifPresent(g -> out.append(String.format(Locale.ROOT,
+                "| the 100 as a LogGroup, values and dimensions from $.fields (LogEvents) | %s events/s | the set over"
+                        + " Strings: %s | %s |\n", rate(g), setStrings.map(Report::rate).orElse("not run"),
+                setStrings.map(m -> times(g.score() / m.score())).orElse(""))));
+    }
+
+    /** LogGroupBenchmark's targets. */
+    private void logGroupTargets(StringBuilder out) {
+        Optional<Result> set = find("LogGroupBenchmark", "patternSet", null);
+        Optional<Result> setStrings = find("LogGroupBenchmark", "patternSetStrings", null);
+        set.ifPresent(s -> {
+            find("LogGroupBenchmark", "oneFilterAlone", null).ifPresent(b -> ratioRow(out,
+                    "100 filters as a PatternSet: at least 0.5× one filter alone", s.score() / b.score(), 0.5));
+            find("LogGroupBenchmark", "patternsOneByOne", null).ifPresent(b -> ratioRow(out,
+                    "100 filters as a PatternSet: at least 15× the patterns one by one", s.score() / b.score(), 15));
+            if (s.bytesPerOp() != null) {
+                out.append(String.format(Locale.ROOT, "| 100 filters as a PatternSet: 0 bytes allocated per"
+                        + " non-matching event | %s B per event | %s |\n", decimal(s.bytesPerOp()),
+                        mark(s.bytesPerOp() < 1)));
+            }
+        });
+        setStrings.ifPresent(s -> {
+            find("LogGroupBenchmark", "eventRuler", null).ifPresent(b -> ratioRow(out,
+                    "100 filters as a PatternSet: at least 5× AWS event-ruler", s.score() / b.score(), 5));
+            find("LogGroupBenchmark", "logGroup", null).ifPresent(g -> ratioRow(out,
+                    "the LogGroup with values from $.fields: at least 0.8× the PatternSet", g.score() / s.score(),
+                    0.8));
+        });
+        find("LogGroupBenchmark", "compile100", null).ifPresent(r -> out.append(String.format(Locale.ROOT,
+                "| compile 100 filters and their set in under 20 ms | %s ms | %s |\n", decimal(r.score()),
+                mark(r.score() < 20))));
+    }
+
+    private static void ratioRow(StringBuilder out, String target, double ratio, double min) {
+        out.append(String.format(Locale.ROOT, "| %s | %s | %s |\n", target, times(ratio), mark(ratio >= min)));
     }
 
     private void targets(StringBuilder out) {
@@ -349,6 +408,7 @@ public final class Report {
                         MAX_BYTES_PER_EVENT, decimal(b), mark(b <= MAX_BYTES_PER_EVENT)));
             }
         }
+        logGroupTargets(out);
         find("CompileBenchmark", "compile200CharacterPattern", null).ifPresent(r -> out.append(String.format(
                 Locale.ROOT, "| compile a %d-character pattern in under %.0f µs | %s µs | %s |\n",
                 CompileBenchmark.LONG_PATTERN.length(), MAX_COMPILE_MICROS, decimal(r.score()),

@@ -113,6 +113,22 @@ class BenchmarkMethodsTest {
     }
 
     @Test
+    void logGroupMethodsCountTheSameMatches() {
+        LogGroupBenchmark b = new LogGroupBenchmark();
+        b.setUp(); // checks the set, the patterns alone and event-ruler rule by rule
+        int matches = b.patternSet();
+        assertThat(matches).isPositive();
+        assertThat(b.patternSetStrings()).isEqualTo(matches);
+        assertThat(b.patternsOneByOne()).isEqualTo(matches);
+        assertThat(b.eventRuler()).isEqualTo(matches);
+        assertThat(b.oneFilterAlone()).isEqualTo(Corpus.cloudTrail(LogGroupBenchmark.HIT_RATE)
+                .hitCount(Family.SEED_EQUALITY));
+        assertThat(b.logGroup()).isPositive();
+        assertThat(b.compile100().size()).isEqualTo(100);
+        assertThat(LogGroupBenchmark.filters()).extracting(LogGroupBenchmark.Filter::name).doesNotHaveDuplicates();
+    }
+
+    @Test
     void tokenPassReadsEveryTokenOfEveryEvent() {
         TokenPassBenchmark b = setUp(new TokenPassBenchmark());
         long expected = 0;

@@ -132,17 +132,24 @@ public final class DelimitedMatcher implements EventMatcher {
 
     @Override
     public String[] fieldValues(String message, List<FieldRequest> requests) {
-        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
         Fields fields = buffers.get();
+        // Into the thread's buffer, so that an event that does not match allocates nothing (a metric filter of a log
+        // group asks every event); a lone surrogate, which the buffer cannot carry, encodes as getBytes does.
+        int encoded = fields.encoded.encode(message, 0);
+        byte[] utf8 = encoded >= 0 ? fields.encoded.bytes() : message.getBytes(StandardCharsets.UTF_8);
+        int length = encoded >= 0 ? encoded : utf8.length;
+        if (prefilter != Prefilter.NONE && !prefilter.mayMatch(utf8, 0, length)) {
+            return null;
+        }
         int suffixAt;
         if (ellipsis) {
-            fields.splitEnds(utf8, 0, utf8.length, prefix.length, suffix.length);
+            fields.splitEnds(utf8, 0, length, prefix.length, suffix.length);
             if (fields.count < prefix.length + suffix.length) {
                 return null;
             }
             suffixAt = prefix.length;
         } else {
-            if (!align(utf8, 0, utf8.length, fields)) {
+            if (!align(utf8, 0, length, fields)) {
                 return null;
             }
             suffixAt = fields.count - suffix.length;
@@ -163,7 +170,7 @@ public final class DelimitedMatcher implements EventMatcher {
                     index = suffixAt + p - (n - suffix.length);
                 } else {
                     // A field that '...' covers is not kept: find it again, keeping nothing of the fields before it.
-                    values[k] = fields.nth(utf8, 0, utf8.length, p);
+                    values[k] = fields.nth(utf8, 0, length, p);
                     continue;
                 }
             }
