@@ -5,6 +5,8 @@ import dev.cwfilter.FilterPatternException;
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.StandardUnit;
 import dev.cwfilter.cli.render.Values;
+import dev.cwfilter.metric.AlarmState;
+import dev.cwfilter.metric.AlarmStateChange;
 import dev.cwfilter.metric.MetricAlarm;
 import dev.cwfilter.metric.Statistic;
 import dev.cwfilter.metric.TreatMissingData;
@@ -77,6 +79,23 @@ public final class FilterAndAlarmOptions {
     @Option(names = "--alarm-name", paramLabel = "NAME", description = "The alarm's name. Default: the metric name, "
             + "the statistic and the expression.")
     String alarmName;
+
+    /**
+     * What to say when the alarm of a filter without {@code --default} falls back to INSUFFICIENT_DATA: a period
+     * without a matching event has no datapoint.
+     */
+    static final String NO_DEFAULT_HINT = "a period without a matching event has no datapoint (the metric filter has"
+            + " no default value), so the alarm goes to INSUFFICIENT_DATA between matches; --default 0 makes every"
+            + " event that does not match publish 0, so that each period with events has a datapoint";
+
+    /**
+     * Whether a transition of an alarm on this filter calls for {@link #NO_DEFAULT_HINT}: the filter has no
+     * {@code --default} and the alarm went from OK or ALARM back to INSUFFICIENT_DATA.
+     */
+    boolean hintsAtDefault(AlarmStateChange change) {
+        return defaultValue == null && change.newState() == AlarmState.INSUFFICIENT_DATA
+                && change.oldState() != AlarmState.INSUFFICIENT_DATA;
+    }
 
     /**
      * Whether an option that only the command-line filter takes was given ({@code -p}, {@code --alarm},

@@ -497,11 +497,8 @@ public final class MetricsCommand implements Callable<Integer> {
             out.println("  " + line);
         }
         out.println("  final state: " + evaluator.state().awsName());
-        if (given.defaultValue == null && changes.stream().anyMatch(c -> c.newState() == AlarmState.INSUFFICIENT_DATA
-                && c.oldState() != AlarmState.INSUFFICIENT_DATA)) {
-            out.println("  hint: a period without a matching event has no datapoint (the metric filter has no default"
-                    + " value), so the alarm goes to INSUFFICIENT_DATA between matches; --default 0 makes every event"
-                    + " that does not match publish 0, so that each period with events has a datapoint");
+        if (changes.stream().anyMatch(given::hintsAtDefault)) {
+            out.println("  hint: " + FilterAndAlarmOptions.NO_DEFAULT_HINT);
         }
         if (notifications) {
             out.println();

@@ -49,6 +49,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -634,7 +635,14 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     private AlarmListener transitionPrinter(Glyphs glyphs) {
-        return (a, c) -> console.line(console.out, transitionLine(a, c, glyphs));
+        // The filter of -p without --default: the first fall back to INSUFFICIENT_DATA gets a hint, once.
+        AtomicBoolean hinted = new AtomicBoolean(given.pattern == null);
+        return (a, c) -> {
+            console.line(console.out, transitionLine(a, c, glyphs));
+            if (given.hintsAtDefault(c) && !hinted.getAndSet(true)) {
+                console.line(console.err, "cwfilter: hint: " + FilterAndAlarmOptions.NO_DEFAULT_HINT);
+            }
+        };
     }
 
     static String transitionLine(MetricAlarm alarm, AlarmStateChange c, Glyphs glyphs) {
