@@ -201,6 +201,22 @@ class FilterCommandTest {
         assertThat(fromGzip.err()).isEqualTo(fromPlain.err().replace(plain.toString(), gzipped.toString()));
     }
 
+    @Test
+    void aBadEventOfAOneLineEventsDocumentIsNamedByItsIndexNotLineOne() {
+        String compact = "{\"events\":[{\"timestamp\":1,\"message\":\"a ERROR\"},{\"timestamp\":2},"
+                + "{\"timestamp\":3,\"message\":\"b ERROR\"},42]}\n{\"events\":[{\"timestamp\":4,\"message\":"
+                + "\"c ERROR\"},{\"timestamp\":5,\"message\":\"d\" tail";
+        Run run = Run.withStdin(compact, "filter", "-p", "ERROR", "--format", "events");
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out()).isEqualTo("a ERROR\nb ERROR\nc ERROR\n");
+        assertThat(run.err()).startsWith("cwfilter: 3 malformed events skipped (the first: -, event 2 (line 1): an"
+                + " event without a message)\n");
+        Run broken = Run.withStdin(compact.substring(compact.indexOf('\n') + 1), "filter", "-p", "ERROR", "--format",
+                "events");
+        assertThat(broken.err()).startsWith("cwfilter: 1 malformed event skipped (-, line 1, column ")
+                .contains(" (after event 2): not valid JSON (");
+    }
+
     /** The first {@code n} records of a one-line CloudTrail file, as a file of their own. */
     static String firstRecords(String cloudTrail, int n) {
         int at = cloudTrail.indexOf("[") + 1;
