@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 public final class PropCheck {
 
-    /** Tries per property unless a property says otherwise: as many as jqwik's default. */
+    /** Tries per property unless a property says otherwise. */
     public static final int DEFAULT_TRIES = 1000;
 
     /** The most values the runner tries while shrinking one failure. */
