@@ -704,6 +704,7 @@ public final class MetricsCommand implements Callable<Integer> {
                 b.defaultValue(defaultValue);
             }
             s.filter = b.build();
+            PatternWarnings.print(spec.commandLine().getErr(), pattern, options);
         } catch (FilterPatternException e) {
             throw new UsageError(e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -726,7 +726,9 @@ public final class WatchCommand implements Callable<Integer> {
             if (defaultValue != null) {
                 b.defaultValue(defaultValue);
             }
-            return b.build();
+            MetricFilter filter = b.build();
+            PatternWarnings.print(spec.commandLine().getErr(), pattern, options);
+            return filter;
         } catch (FilterPatternException e) {
             throw new UsageError(e.getMessage(), e);
         } catch (IllegalArgumentException e) {

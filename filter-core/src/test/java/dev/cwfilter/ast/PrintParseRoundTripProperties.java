@@ -21,7 +21,7 @@ class PrintParseRoundTripProperties {
     void parsingThePrintedTreeGivesTheSameTree(@ForAll("patterns") Pattern ast) {
         String text = PatternPrinter.print(ast);
         ParsedPattern parsed = FilterPattern.parse(text);
-        assertThat(parsed.issues()).as("issues of %s", text).isEmpty();
+        assertThat(parsed.errors()).as("errors of %s", text).isEmpty();
         assertThat(parsed.ast()).as(text).contains(ast);
     }
 
