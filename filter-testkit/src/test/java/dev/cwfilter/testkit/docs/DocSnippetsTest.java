@@ -80,6 +80,22 @@ class DocSnippetsTest {
     }
 
     @Test
+    void theSetUpPomIsTheConsumerProjectThatEveryBuildBuildsAndTests() throws IOException {
+        String doc = Files.readString(ROOT.resolve("docs/testkit.md"));
+        int start = doc.indexOf("```xml\n<?xml");
+        assertThat(start).as("the complete pom.xml in docs/testkit.md").isPositive();
+        String shown = doc.substring(start + "```xml\n".length(), doc.indexOf("\n```", start) + 1);
+        String parent = Files.readString(ROOT.resolve("pom.xml"));
+        java.util.regex.Matcher version = java.util.regex.Pattern
+                .compile("<artifactId>cwfilter-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(parent);
+        assertThat(version.find()).isTrue();
+        String built = Files.readString(ROOT.resolve("filter-testkit/src/it/consumer-junit-5.10/pom.xml"))
+                .replace("@project.version@", version.group(1));
+
+        assertThat(shown).isEqualTo(built);
+    }
+
+    @Test
     void anExampleWithAMissingImportIsReportedWithItsPlace(@TempDir Path dir) throws IOException {
         Snippet missing = new Snippet("docs/example.md", 7, List.of("import static dev.cwfilter.testkit.FilterAssertions.*;"),
                 List.of("assertThatAlarm(alarm).fedBy(filter).givenEvents(at(\"12:03:14\", getSecretValue()))",
