@@ -389,7 +389,7 @@ public final class MetricsCommand implements Callable<Integer> {
         if (chart != null && !series.isEmpty()) {
             String title = namespace + " / " + metricName + " — " + settings.statistic.awsName() + " per " + period
                     + " s";
-            String svg = SvgChart.render(title, series, periodMillis,
+            String svg = SvgChart.render(title, "Metric filter: " + settings.filter.pattern(), series, periodMillis,
                     settings.alarm == null ? Double.NaN : settings.expression.threshold(),
                     settings.alarm == null ? "" : "threshold " + settings.expression.symbol() + " "
                             + Values.format(settings.expression.threshold()),
@@ -549,7 +549,10 @@ public final class MetricsCommand implements Callable<Integer> {
         return r.complete() ? ExitCodes.OK : ExitCodes.IO_ERROR;
     }
 
-    /** Replays the alarm on one metric, prints its transitions, and returns the times it spent in ALARM. */
+    /**
+     * Replays the alarm on one metric, prints its transitions, and returns the times it spent in ALARM and in
+     * INSUFFICIENT_DATA.
+     */
     private List<SvgChart.Interval> evaluateAlarm(MetricAlarm alarm, MetricAggregator metric, PrintWriter out,
                                                   Glyphs glyphs, SnsAlarmNotifier notifier) {
         Map<String, String> dims = alarm.dimensions();
@@ -580,15 +583,7 @@ public final class MetricsCommand implements Callable<Integer> {
             out.println();
             out.print(mail.length() == 0 ? "  (no notification: the alarm never went to ALARM)\n" : mail.toString());
         }
-        List<SvgChart.Interval> intervals = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            if (changes.get(i).newState() == AlarmState.ALARM) {
-                long end = i + 1 < changes.size() ? changes.get(i + 1).timestamp()
-                        : changes.get(i).timestamp() + alarm.periodSeconds() * 1000L;
-                intervals.add(new SvgChart.Interval(changes.get(i).timestamp(), end));
-            }
-        }
-        return intervals;
+        return SvgChart.stateIntervals(changes);
     }
 
     private static String symbol(MetricAlarm alarm) {
