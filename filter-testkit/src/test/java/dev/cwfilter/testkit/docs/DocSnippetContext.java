@@ -1,13 +1,20 @@
 package dev.cwfilter.testkit.docs;
 
+import dev.cwfilter.LogEvent;
 import dev.cwfilter.MetricFilter;
+import dev.cwfilter.events.EventRule;
+import dev.cwfilter.events.EventRuleSet;
+import dev.cwfilter.events.EventTarget;
+import dev.cwfilter.events.PrintingTarget;
 import dev.cwfilter.metric.AlarmComparisonOperator;
 import dev.cwfilter.metric.MetricAlarm;
 import dev.cwfilter.metric.Statistic;
+import java.util.List;
 
 /**
  * What the documentation's examples take as given, named as the text names it: a metric filter, an alarm on its
- * metric and an event. Every other name an example uses must come from the imports it shows.
+ * metric, log events and messages, a CloudTrail record, a rule set and a target. Every other name an example uses must
+ * come from the imports it shows.
  */
 public abstract class DocSnippetContext {
 
@@ -27,4 +34,31 @@ public abstract class DocSnippetContext {
 
     /** A slow call, for the metric value examples. */
     protected final String slowCall = "{\"latency\":250,\"service\":\"orders\"}";
+
+    /** A log message. */
+    protected final String message = "{\"eventName\":\"GetSecretValue\",\"latency\":12}";
+
+    /** Two messages for TestMetricFilter. */
+    protected final String m1 = "{\"latency\":12}";
+
+    /** The second. */
+    protected final String m2 = "{\"latency\":250}";
+
+    /** An event time, epoch milliseconds. */
+    protected final long timestamp = 1_795_262_400_000L;
+
+    /** Log events. */
+    protected final List<LogEvent> events = List.of(new LogEvent(timestamp, message));
+
+    /** A CloudTrail record. */
+    protected final String record = "{\"eventVersion\":\"1.09\",\"eventSource\":\"secretsmanager.amazonaws.com\","
+            + "\"eventName\":\"DeleteSecret\",\"eventTime\":\"2026-11-21T12:23:00Z\",\"awsRegion\":\"us-east-1\","
+            + "\"recipientAccountId\":\"123456789012\",\"eventID\":\"1\",\"eventType\":\"AwsApiCall\"}";
+
+    /** A rule set. */
+    protected final EventRuleSet rules = EventRuleSet.of(List.of(EventRule.of("rule",
+            "{\"source\":[\"aws.secretsmanager\"]}")));
+
+    /** A target, for the examples that route payloads. */
+    protected final EventTarget snsTarget = PrintingTarget.to(System.out);
 }
