@@ -13,6 +13,7 @@ import dev.cwfilter.internal.eval.ByteSearch;
 import dev.cwfilter.internal.eval.EventMatcher;
 import dev.cwfilter.internal.eval.Explanation;
 import dev.cwfilter.internal.eval.FieldRequest;
+import dev.cwfilter.io.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -202,25 +203,7 @@ public final class FilterPattern {
         if ((long) length * 3 <= maxEventBytes) {
             return true;
         }
-        return utf8Length(message) <= maxEventBytes;
-    }
-
-    private static long utf8Length(String s) {
-        long bytes = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
+        return Utf8.encodedLength(message) <= maxEventBytes;
     }
 
     /** The pattern text as it was given to {@link #compile(String)}. */

@@ -12,6 +12,7 @@ import dev.cwfilter.internal.compile.EvalOptions;
 import dev.cwfilter.internal.eval.FieldRequest;
 import dev.cwfilter.internal.eval.Numbers;
 import dev.cwfilter.internal.eval.json.JsonFieldReader;
+import dev.cwfilter.io.JsonString;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -131,6 +132,43 @@ public final class MetricFilter {
     /** The options the pattern was compiled with. */
     public FilterOptions options() {
         return pattern.options();
+    }
+
+    /**
+     * What the filter does, for logs and failure messages: {@code MetricFilter[pattern="{ $.latency = * }",
+     * metric=App/Latency, value=$.latency, default=0, dimensions={Service=$.service}, unit=Milliseconds]}; the name
+     * comes first when there is one, and what is not set (and options that are the defaults) is left out.
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("MetricFilter[");
+        if (filterName != null) {
+            sb.append("name=");
+            JsonString.quote(filterName, sb);
+            sb.append(", ");
+        }
+        sb.append("pattern=");
+        JsonString.quote(pattern.source(), sb);
+        if (metricNamespace != null || metricName != null) {
+            sb.append(", metric=").append(metricNamespace == null ? "?" : metricNamespace).append('/')
+                    .append(metricName == null ? "?" : metricName);
+        }
+        sb.append(", value=").append(metricValue);
+        if (defaultValue != null) {
+            double d = defaultValue;
+            sb.append(", default=").append(d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
+                    : Double.toString(d));
+        }
+        if (!dimensions.isEmpty()) {
+            sb.append(", dimensions=").append(dimensions);
+        }
+        if (unit != StandardUnit.NONE) {
+            sb.append(", unit=").append(unit.awsName());
+        }
+        if (!options().equals(FilterOptions.defaults())) {
+            sb.append(", ").append(options());
+        }
+        return sb.append(']').toString();
     }
 
     /**

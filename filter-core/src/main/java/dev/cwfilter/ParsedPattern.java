@@ -6,6 +6,7 @@ import dev.cwfilter.ast.Term;
 import dev.cwfilter.ast.TermKind;
 import dev.cwfilter.ast.TermPattern;
 import dev.cwfilter.internal.parse.Issue;
+import dev.cwfilter.io.JsonString;
 import dev.cwfilter.internal.parse.ParseLimits;
 import dev.cwfilter.internal.parse.ParseOutcome;
 import dev.cwfilter.internal.parse.PatternParser;
@@ -141,5 +142,27 @@ public final class ParsedPattern {
 
     Map<Object, SourceSpan> spans() {
         return spans;
+    }
+
+    /**
+     * The text as a JSON string, whether it is valid, and each issue with its line and column, for logs and failure
+     * messages: {@code ParsedPattern["{ $.a = }", invalid: expected a value after '=' (line 1, column 9)]}; options
+     * other than the defaults follow.
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("ParsedPattern[");
+        JsonString.quote(text, sb);
+        sb.append(isValid() ? ", valid" : ", invalid");
+        String separator = ": ";
+        for (PatternIssue issue : issues) {
+            sb.append(separator).append(issue.message()).append(" (line ").append(issue.line()).append(", column ")
+                    .append(issue.column()).append(')');
+            separator = "; ";
+        }
+        if (!options.equals(FilterOptions.defaults())) {
+            sb.append(", ").append(options);
+        }
+        return sb.append(']').toString();
     }
 }

@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
  *
  * <p>Thread-safe.
  */
-public final class MetricDataStream implements MonitorListener, AutoCloseable {
+public final class MetricDataStream extends QueuedSender<MetricDataStream.Datum> implements MonitorListener {
 
     /** The default capacity of the outbox, in data. */
     public static final int DEFAULT_CAPACITY = 10_000;
@@ -81,7 +81,6 @@ public final class MetricDataStream implements MonitorListener, AutoCloseable {
         }
     }
 
-    private final Outbox<Datum> outbox;
     private final int storageResolution;
 
     private MetricDataStream(Builder b) {
@@ -92,17 +91,8 @@ public final class MetricDataStream implements MonitorListener, AutoCloseable {
         Listener listener = b.listener;
         this.outbox = new Outbox<>("the metric data stream", "data", "CloudWatch", "cwfilter-put-metric-data",
                 b.capacity, b.whenFull, b.closeTimeout, MetricDataPublisher.MAX_DATA_PER_REQUEST, Datum::describe,
-                (batch, outcomes) -> send(cloudWatch, rules, batch, outcomes), new Outbox.Listener<>() {
-                    @Override
-                    public void delivered(Datum datum, String id) {
-                        listener.delivered(datum);
-                    }
-
-                    @Override
-                    public void failed(Datum datum, DeliveryFailure failure) {
-                        listener.failed(datum, failure);
-                    }
-                });
+                (batch, outcomes) -> send(cloudWatch, rules, batch, outcomes),
+                Outbox.Listener.of((datum, id) -> listener.delivered(datum), listener::failed));
     }
 
     /** A builder for a stream publishing with {@code cloudWatch}. */
@@ -191,70 +181,23 @@ public final class MetricDataStream implements MonitorListener, AutoCloseable {
         }
     }
 
-    /** What became of the data so far. */
-    public DeliveryCounts counts() {
-        return outbox.counts();
-    }
-
-    /**
-     * Waits until every queued datum has been published or has failed, or the timeout passes.
-     *
-     * @return true if nothing is pending
-     * @throws InterruptedException if interrupted while waiting
-     */
-    public boolean flush(Duration timeout) throws InterruptedException {
-        return outbox.flush(timeout);
-    }
-
-    /**
-     * Stops taking data, waits up to the close timeout for the outbox to drain, then stops the sending thread; data
-     * still queued are reported as {@link DeliveryFailure.Reason#CLOSED}. Idempotent.
-     */
-    @Override
-    public void close() {
-        outbox.close();
-    }
-
     /** Builds a {@link MetricDataStream}. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends OutboxBuilder<Builder> {
 
         private final CloudWatchClient cloudWatch;
         private Listener listener = Listener.NONE;
-        private int capacity = DEFAULT_CAPACITY;
-        private WhenFull whenFull = WhenFull.REJECT;
-        private Duration closeTimeout = SnsAlarmNotifier.DEFAULT_CLOSE_TIMEOUT;
         private Clock clock = Clock.systemUTC();
         private int maxDataPerRequest = MetricDataPublisher.MAX_DATA_PER_REQUEST;
         private int storageResolution = 60;
 
         private Builder(CloudWatchClient cloudWatch) {
+            super(DEFAULT_CAPACITY);
             this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
         }
 
         /** Told of each datum's outcome. Default none (the counts still tell). */
         public Builder listener(Listener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        /** How many data may wait for CloudWatch. Default 10,000. */
-        public Builder capacity(int capacity) {
-            if (capacity < 1) {
-                throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
-            }
-            this.capacity = capacity;
-            return this;
-        }
-
-        /** What to do when the outbox is full. Default {@link WhenFull#REJECT}. */
-        public Builder whenFull(WhenFull whenFull) {
-            this.whenFull = Objects.requireNonNull(whenFull, "whenFull");
-            return this;
-        }
-
-        /** How long {@link #close()} waits for the outbox to drain. Default 60 s. */
-        public Builder closeTimeout(Duration closeTimeout) {
-            this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
             return this;
         }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -57,6 +58,21 @@ final class Outbox<T> implements AutoCloseable {
 
         /** Failed. */
         void failed(T item, DeliveryFailure failure);
+
+        /** A listener of the two outcomes. */
+        static <T> Listener<T> of(BiConsumer<T, String> delivered, BiConsumer<T, DeliveryFailure> failed) {
+            return new Listener<>() {
+                @Override
+                public void delivered(T item, String id) {
+                    delivered.accept(item, id);
+                }
+
+                @Override
+                public void failed(T item, DeliveryFailure failure) {
+                    failed.accept(item, failure);
+                }
+            };
+        }
     }
 
     private static final Object STOP = new Object();

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
  *
  * <p>Thread-safe: any number of evaluators may share one notifier.
  */
-public final class SnsAlarmNotifier implements AlarmListener, AutoCloseable {
+public final class SnsAlarmNotifier extends QueuedSender<AlarmNotification> implements AlarmListener {
 
     /** The default capacity of the outbox. */
     public static final int DEFAULT_CAPACITY = 1000;
@@ -52,7 +52,6 @@ public final class SnsAlarmNotifier implements AlarmListener, AutoCloseable {
 
     static final Pattern SNS_TOPIC = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]+");
 
-    private final Outbox<AlarmNotification> outbox;
     private final AlarmMessages messages;
 
     private SnsAlarmNotifier(Builder b) {
@@ -71,17 +70,7 @@ public final class SnsAlarmNotifier implements AlarmListener, AutoCloseable {
                                     "SNS Publish of " + n.describe(), e), e);
                         }
                     }
-                }, new Outbox.Listener<>() {
-                    @Override
-                    public void delivered(AlarmNotification n, String id) {
-                        listener.delivered(n, id);
-                    }
-
-                    @Override
-                    public void failed(AlarmNotification n, DeliveryFailure failure) {
-                        listener.failed(n, failure);
-                    }
-                });
+                }, Outbox.Listener.of(listener::delivered, listener::failed));
     }
 
     /** A builder for a notifier publishing with {@code sns}. */
@@ -108,47 +97,15 @@ public final class SnsAlarmNotifier implements AlarmListener, AutoCloseable {
         }
     }
 
-    /** What became of the notifications so far. */
-    public DeliveryCounts counts() {
-        return outbox.counts();
-    }
-
-    /** Exceptions the listener threw (the first 100), which the notifier caught. */
-    public List<Throwable> listenerFailures() {
-        return outbox.listenerFailures();
-    }
-
-    /**
-     * Waits until every queued notification has been delivered or has failed, or the timeout passes.
-     *
-     * @return true if nothing is pending
-     * @throws InterruptedException if interrupted while waiting
-     */
-    public boolean flush(Duration timeout) throws InterruptedException {
-        return outbox.flush(timeout);
-    }
-
-    /**
-     * Stops taking notifications, waits up to the close timeout for the outbox to drain, then stops the sending
-     * thread; notifications still queued are reported as {@link DeliveryFailure.Reason#CLOSED}. A Publish in progress
-     * at the deadline is given the SDK's own timeouts to finish. Idempotent.
-     */
-    @Override
-    public void close() {
-        outbox.close();
-    }
-
     /** Builds a {@link SnsAlarmNotifier}. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends OutboxBuilder<Builder> {
 
         private final SnsClient sns;
         private AlarmMessages messages = AlarmMessages.defaults();
         private DeliveryListener listener = DeliveryListener.NONE;
-        private int capacity = DEFAULT_CAPACITY;
-        private WhenFull whenFull = WhenFull.REJECT;
-        private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
 
         private Builder(SnsClient sns) {
+            super(DEFAULT_CAPACITY);
             this.sns = Objects.requireNonNull(sns, "sns");
         }
 
@@ -161,27 +118,6 @@ public final class SnsAlarmNotifier implements AlarmListener, AutoCloseable {
         /** Told of each notification's outcome. Default none (the counts still tell). */
         public Builder listener(DeliveryListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        /** How many notifications may wait for SNS. Default 1,000. */
-        public Builder capacity(int capacity) {
-            if (capacity < 1) {
-                throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
-            }
-            this.capacity = capacity;
-            return this;
-        }
-
-        /** What to do when the outbox is full. Default {@link WhenFull#REJECT}. */
-        public Builder whenFull(WhenFull whenFull) {
-            this.whenFull = Objects.requireNonNull(whenFull, "whenFull");
-            return this;
-        }
-
-        /** How long {@link #close()} waits for the outbox to drain. Default 60 s. */
-        public Builder closeTimeout(Duration closeTimeout) {
-            this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
             return this;
         }
 

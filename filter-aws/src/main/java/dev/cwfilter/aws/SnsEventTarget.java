@@ -34,12 +34,11 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
  *
  * <p>Thread-safe: any number of routing threads may share one target.
  */
-public final class SnsEventTarget implements EventTarget, AutoCloseable {
+public final class SnsEventTarget extends QueuedSender<EventNotification> implements EventTarget {
 
     /** The default capacity of the outbox. */
     public static final int DEFAULT_CAPACITY = SnsAlarmNotifier.DEFAULT_CAPACITY;
 
-    private final Outbox<EventNotification> outbox;
 
     private SnsEventTarget(Builder b) {
         SnsClient sns = b.sns;
@@ -55,17 +54,7 @@ public final class SnsEventTarget implements EventTarget, AutoCloseable {
                                     "SNS Publish of " + n.describe(), e), e);
                         }
                     }
-                }, new Outbox.Listener<>() {
-                    @Override
-                    public void delivered(EventNotification n, String id) {
-                        listener.delivered(n, id);
-                    }
-
-                    @Override
-                    public void failed(EventNotification n, DeliveryFailure failure) {
-                        listener.failed(n, failure);
-                    }
-                });
+                }, Outbox.Listener.of(listener::delivered, listener::failed));
     }
 
     /** A builder for a target publishing with {@code sns}. */
@@ -94,72 +83,20 @@ public final class SnsEventTarget implements EventTarget, AutoCloseable {
         outbox.offer(n);
     }
 
-    /** What became of the payloads so far. */
-    public DeliveryCounts counts() {
-        return outbox.counts();
-    }
-
-    /** Exceptions the listener threw (the first 100), which the target caught. */
-    public List<Throwable> listenerFailures() {
-        return outbox.listenerFailures();
-    }
-
-    /**
-     * Waits until every queued payload has been delivered or has failed, or the timeout passes.
-     *
-     * @return true if nothing is pending
-     * @throws InterruptedException if interrupted while waiting
-     */
-    public boolean flush(Duration timeout) throws InterruptedException {
-        return outbox.flush(timeout);
-    }
-
-    /**
-     * Stops taking payloads, waits up to the close timeout for the outbox to drain, then stops the sending thread;
-     * payloads still queued are reported as {@link DeliveryFailure.Reason#CLOSED}. Idempotent.
-     */
-    @Override
-    public void close() {
-        outbox.close();
-    }
-
     /** Builds a {@link SnsEventTarget}. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends OutboxBuilder<Builder> {
 
         private final SnsClient sns;
         private EventDeliveryListener listener = EventDeliveryListener.NONE;
-        private int capacity = DEFAULT_CAPACITY;
-        private WhenFull whenFull = WhenFull.REJECT;
-        private Duration closeTimeout = SnsAlarmNotifier.DEFAULT_CLOSE_TIMEOUT;
 
         private Builder(SnsClient sns) {
+            super(DEFAULT_CAPACITY);
             this.sns = Objects.requireNonNull(sns, "sns");
         }
 
         /** Told of each payload's outcome. Default none (the counts still tell). */
         public Builder listener(EventDeliveryListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        /** How many payloads may wait for SNS. Default 1,000. */
-        public Builder capacity(int capacity) {
-            if (capacity < 1) {
-                throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
-            }
-            this.capacity = capacity;
-            return this;
-        }
-
-        /** What to do when the outbox is full. Default {@link WhenFull#REJECT}. */
-        public Builder whenFull(WhenFull whenFull) {
-            this.whenFull = Objects.requireNonNull(whenFull, "whenFull");
-            return this;
-        }
-
-        /** How long {@link #close()} waits for the outbox to drain. Default 60 s. */
-        public Builder closeTimeout(Duration closeTimeout) {
-            this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
             return this;
         }
 

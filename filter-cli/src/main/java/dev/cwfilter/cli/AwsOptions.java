@@ -1,6 +1,9 @@
 package dev.cwfilter.cli;
 
+import dev.cwfilter.aws.AwsCallException;
 import dev.cwfilter.aws.AwsClients;
+import dev.cwfilter.aws.AwsErrors;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import picocli.CommandLine.Option;
@@ -59,6 +62,34 @@ public final class AwsOptions {
     /** Whether any client was made (and so must be closed). */
     boolean used() {
         return clients != null;
+    }
+
+    /** A command's body, which may call AWS. */
+    @FunctionalInterface
+    interface Body {
+        /** Runs the command; returns its exit code. */
+        Integer run() throws Exception;
+    }
+
+    /**
+     * Runs a command's body with these clients: a failed AWS call, or a client that cannot even be made (an unknown
+     * profile, no region), becomes one line on {@code err} (not a stack trace) and exit code 1; the clients made are
+     * closed after.
+     */
+    Integer call(PrintWriter err, Body body) throws Exception {
+        try {
+            return body.run();
+        } catch (AwsCallException e) {
+            err.println("cwfilter: " + e.getMessage());
+            err.flush();
+            return ExitCodes.IO_ERROR;
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            err.println("cwfilter: AWS: " + AwsErrors.describe(e));
+            err.flush();
+            return ExitCodes.IO_ERROR;
+        } finally {
+            close();
+        }
     }
 
     /** Closes the clients made, if any. */

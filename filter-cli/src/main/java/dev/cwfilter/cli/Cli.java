@@ -30,6 +30,7 @@ public final class Cli {
             }
         };
         CommandLine cmd = new CommandLine(CwfilterCommand.class, factory);
+        examplesAsWritten(cmd);
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             PrintWriter err = failed.getErr();
@@ -53,5 +54,32 @@ public final class Cli {
             throw ex;
         });
         return cmd;
+    }
+
+    /**
+     * Makes the footer of the command and of every subcommand print its example command lines (those indented by two
+     * spaces or more) exactly as written, one per line, so that each can be copied into a shell; picocli would wrap a
+     * long one in the middle of the command. Other footer lines are wrapped to the usage width as picocli wraps them.
+     */
+    static void examplesAsWritten(CommandLine cmd) {
+        cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            CommandLine.Model.UsageMessageSpec usage = help.commandSpec().usageMessage();
+            StringBuilder sb = new StringBuilder();
+            for (String line : usage.footer()) {
+                String text = String.format(line);
+                if (text.startsWith("  ")) {
+                    sb.append(text).append(System.lineSeparator());
+                } else {
+                    CommandLine.Help.TextTable prose = CommandLine.Help.TextTable.forColumnWidths(help.colorScheme(),
+                            usage.width());
+                    prose.addRowValues(text);
+                    sb.append(prose);
+                }
+            }
+            return sb.toString();
+        });
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            examplesAsWritten(sub);
+        }
     }
 }

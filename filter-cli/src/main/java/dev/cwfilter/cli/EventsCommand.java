@@ -1,8 +1,6 @@
 package dev.cwfilter.cli;
 
 import dev.cwfilter.FilterOptions;
-import dev.cwfilter.aws.AwsCallException;
-import dev.cwfilter.aws.AwsErrors;
 import dev.cwfilter.aws.CloudTrailS3Source;
 import dev.cwfilter.aws.DeliveryCounts;
 import dev.cwfilter.aws.DeliveryFailure;
@@ -152,35 +150,15 @@ public final class EventsCommand implements Callable<Integer> {
     private AwsOptions aws;
 
     /** Converts {@code --output} names. */
-    static final class OutputConverter implements picocli.CommandLine.ITypeConverter<EventsPipeline.Output> {
-        @Override
-        public EventsPipeline.Output convert(String value) {
-            switch (value) {
-                case "text":
-                    return EventsPipeline.Output.TEXT;
-                case "json":
-                    return EventsPipeline.Output.JSON;
-                default:
-                    throw new IllegalArgumentException("expected text or json, not '" + value + "'");
-            }
+    static final class OutputConverter extends TextOrJson<EventsPipeline.Output> {
+        OutputConverter() {
+            super(EventsPipeline.Output.TEXT, EventsPipeline.Output.JSON);
         }
     }
 
     @Override
-    public Integer call() throws IOException {
-        try {
-            return run();
-        } catch (AwsCallException e) {
-            spec.commandLine().getErr().println("cwfilter: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return ExitCodes.IO_ERROR;
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            spec.commandLine().getErr().println("cwfilter: AWS: " + AwsErrors.describe(e));
-            spec.commandLine().getErr().flush();
-            return ExitCodes.IO_ERROR;
-        } finally {
-            aws.close();
-        }
+    public Integer call() throws Exception {
+        return aws.call(spec.commandLine().getErr(), this::run);
     }
 
     private Integer run() throws IOException {

@@ -1,8 +1,6 @@
 package dev.cwfilter.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.cwfilter.cli.input.Event;
 import dev.cwfilter.cli.input.EventSink;
 import dev.cwfilter.events.CloudTrailEnvelope;
@@ -14,7 +12,6 @@ import dev.cwfilter.events.TargetDelivery;
 import dev.cwfilter.events.TargetPayload;
 import dev.cwfilter.events.UndeliverableEventException;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,12 +38,12 @@ public final class EventsPipeline implements EventSink {
     }
 
     private static final int CHECK_OUTPUT_EVERY = 256;
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final EventRuleSet rules;
     private final CloudTrailEnvelope envelope;
     private final Output output;
     private final Writer out;
+    private final PipelineOutput printed;
     private final JsonGenerator json;
     private final Map<UndeliverableEventException.Reason, Long> undelivered =
             new EnumMap<>(UndeliverableEventException.Reason.class);
@@ -70,12 +67,8 @@ public final class EventsPipeline implements EventSink {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
         this.output = Objects.requireNonNull(output, "output");
         this.out = Objects.requireNonNull(out, "out");
-        if (output == Output.JSON) {
-            json = JSON.createGenerator(out);
-            json.setRootValueSeparator(new SerializedString(""));
-        } else {
-            json = null;
-        }
+        this.printed = new PipelineOutput(out, output == Output.JSON);
+        this.json = printed.json;
     }
 
     /**
@@ -135,7 +128,7 @@ public final class EventsPipeline implements EventSink {
         }
         if (any) {
             matchedEvents++;
-            return matchedEvents % CHECK_OUTPUT_EVERY != 0 || !outputFailed();
+            return matchedEvents % CHECK_OUTPUT_EVERY != 0 || !printed.failed();
         }
         return true;
     }
@@ -208,19 +201,9 @@ public final class EventsPipeline implements EventSink {
         json.writeRaw('\n');
     }
 
-    private boolean outputFailed() throws IOException {
-        if (json != null) {
-            json.flush();
-        }
-        return out instanceof PrintWriter && ((PrintWriter) out).checkError();
-    }
-
     /** Writes out what is buffered; call once after the last event. */
     public void finish() throws IOException {
-        if (json != null) {
-            json.flush();
-        }
-        out.flush();
+        printed.flush();
     }
 
     /** How many input events were read. */

@@ -90,17 +90,9 @@ public final class FilterCommand implements Callable<Integer> {
     private PatternOptions patternOptions;
 
     /** Converts {@code --output} names. */
-    static final class OutputConverter implements picocli.CommandLine.ITypeConverter<FilterPipeline.Output> {
-        @Override
-        public FilterPipeline.Output convert(String value) {
-            switch (value) {
-                case "text":
-                    return FilterPipeline.Output.TEXT;
-                case "json":
-                    return FilterPipeline.Output.JSON;
-                default:
-                    throw new IllegalArgumentException("expected text or json, not '" + value + "'");
-            }
+    static final class OutputConverter extends TextOrJson<FilterPipeline.Output> {
+        OutputConverter() {
+            super(FilterPipeline.Output.TEXT, FilterPipeline.Output.JSON);
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.cwfilter.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.cwfilter.FilterPattern;
 import dev.cwfilter.cli.input.BadEvents;
 import dev.cwfilter.cli.input.Event;
@@ -35,7 +33,6 @@ public final class FilterPipeline implements EventSink {
 
     /** How often to ask a PrintWriter whether its output still works (asking flushes it). */
     private static final int CHECK_OUTPUT_EVERY = 4096;
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final FilterPattern pattern;
     private final boolean invert;
@@ -45,6 +42,7 @@ public final class FilterPipeline implements EventSink {
     private final boolean timeRange;
     private final Writer out;
     private final BadEvents bad;
+    private final PipelineOutput printed;
     private final JsonGenerator json;
     private long selected;
 
@@ -67,12 +65,8 @@ public final class FilterPipeline implements EventSink {
         this.timeRange = startTime != Long.MIN_VALUE || endTime != Long.MAX_VALUE;
         this.out = Objects.requireNonNull(out, "out");
         this.bad = Objects.requireNonNull(bad, "bad");
-        if (output == Output.JSON) {
-            json = JSON.createGenerator(out);
-            json.setRootValueSeparator(new SerializedString(""));
-        } else {
-            json = null;
-        }
+        this.printed = new PipelineOutput(out, output == Output.JSON);
+        this.json = printed.json;
     }
 
     /**
@@ -121,7 +115,7 @@ public final class FilterPipeline implements EventSink {
         } else {
             return true;
         }
-        return selected % CHECK_OUTPUT_EVERY != 0 || !outputFailed();
+        return selected % CHECK_OUTPUT_EVERY != 0 || !printed.failed();
     }
 
     private void writeJson(Event event) throws IOException {
@@ -139,19 +133,9 @@ public final class FilterPipeline implements EventSink {
         json.writeRaw('\n');
     }
 
-    private boolean outputFailed() throws IOException {
-        if (json != null) {
-            json.flush();
-        }
-        return out instanceof PrintWriter && ((PrintWriter) out).checkError();
-    }
-
     /** Writes out what is buffered; call once after the last event. */
     public void finish() throws IOException {
-        if (json != null) {
-            json.flush();
-        }
-        out.flush();
+        printed.flush();
     }
 
     /** How many events were selected: matched, or with {@code --invert} not matched, within the time range. */

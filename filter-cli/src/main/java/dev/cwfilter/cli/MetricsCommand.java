@@ -1,14 +1,10 @@
 package dev.cwfilter.cli;
 
 import dev.cwfilter.FilterOptions;
-import dev.cwfilter.FilterPatternException;
 import dev.cwfilter.LogGroup;
 import dev.cwfilter.LogEvent;
 import dev.cwfilter.MetricFilter;
-import dev.cwfilter.StandardUnit;
 import dev.cwfilter.aws.AccountDefinitions;
-import dev.cwfilter.aws.AwsCallException;
-import dev.cwfilter.aws.AwsErrors;
 import dev.cwfilter.aws.CloudTrailS3Source;
 import dev.cwfilter.aws.EmfWriter;
 import dev.cwfilter.aws.LogGroupEmfWriter;
@@ -37,7 +33,6 @@ import dev.cwfilter.metric.MetricAlarm;
 import dev.cwfilter.metric.PeriodStatistics;
 import dev.cwfilter.metric.Statistic;
 import dev.cwfilter.metric.StatisticsQuery;
-import dev.cwfilter.metric.TreatMissingData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -46,7 +41,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -111,9 +105,8 @@ public final class MetricsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-p", "--pattern", "--filter-pattern"}, paramLabel = "PATTERN",
-            description = "The metric filter's pattern (one filter from the command line; or --metric-filters).")
-    private String pattern;
+    @Mixin
+    private FilterAndAlarmOptions given;
 
     @Option(names = "--metric-filters", paramLabel = "FILE|log-group:NAME",
             description = "Run the metric filters of FILE instead of -p: the JSON of aws logs describe-metric-filters "
@@ -138,56 +131,6 @@ public final class MetricsCommand implements Callable<Integer> {
             description = "With --metric-filters: text (a summary) or json (one document, see docs/cli.md). "
                     + "Default: ${DEFAULT-VALUE}.")
     private String output;
-
-    @Option(names = "--value", paramLabel = "VALUE", defaultValue = "1",
-            description = "What a match publishes: a number, a JSON field ($.latency) or a space-delimited field "
-                    + "($size, $7). Default: ${DEFAULT-VALUE}.")
-    private String value;
-
-    @Option(names = "--default", paramLabel = "NUMBER",
-            description = "What an event that does not match publishes (the metric filter's default value). "
-                    + "Default: nothing.")
-    private Double defaultValue;
-
-    @Option(names = "--period", paramLabel = "SECONDS", defaultValue = "60",
-            description = "The period of the datapoints and of the alarm: 60 or a multiple of 60 (metric-filter "
-                    + "metrics are stored per minute). Default: ${DEFAULT-VALUE}.")
-    private int period;
-
-    @Option(names = "--stat", paramLabel = "STATISTIC", defaultValue = "Sum",
-            description = "SampleCount, Sum, Average, Minimum, Maximum, or an extended statistic (p99, tm90, "
-                    + "TM(10%%:90%%), IQM, ...), case-sensitive as in the API. Default: ${DEFAULT-VALUE}.")
-    private String stat;
-
-    @Option(names = "--dimension", paramLabel = "NAME=FIELD",
-            description = "A dimension whose value comes from a field ($.service, $host); up to 3. Not with "
-                    + "--default (CloudWatch does not allow both).")
-    private Map<String, String> dimensions = new LinkedHashMap<>();
-
-    @Option(names = "--unit", paramLabel = "UNIT", description = "The metric's unit (Count, Milliseconds, ...).")
-    private String unit;
-
-    @Option(names = "--namespace", paramLabel = "NAMESPACE", defaultValue = "LogMetrics",
-            description = "The metric's namespace. Default: ${DEFAULT-VALUE}.")
-    private String namespace;
-
-    @Option(names = "--metric-name", paramLabel = "NAME", defaultValue = "FilterMatches",
-            description = "The metric's name. Default: ${DEFAULT-VALUE}.")
-    private String metricName;
-
-    @Option(names = "--alarm", paramLabel = "'OP THRESHOLD for M of N'",
-            description = "An alarm on the statistic: OP one of >= > < <=, M of the last N periods must breach "
-                    + "('>= 1 for 1 of 1').")
-    private String alarm;
-
-    @Option(names = "--treat-missing-data", paramLabel = "HOW", defaultValue = "missing",
-            description = "How the alarm treats periods without data: missing, notBreaching, breaching or ignore. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private String treatMissingData;
-
-    @Option(names = "--alarm-name", paramLabel = "NAME", description = "The alarm's name. Default: the metric name, "
-            + "the statistic and the expression.")
-    private String alarmName;
 
     @Option(names = "--notifications", description = "Also print the e-mail the alarm's SNS topic would send for "
             + "each transition to ALARM.")
@@ -214,21 +157,8 @@ public final class MetricsCommand implements Callable<Integer> {
     private NotifyOptions notify;
 
     @Override
-    public Integer call() throws IOException {
-        try {
-            return run();
-        } catch (AwsCallException e) {
-            spec.commandLine().getErr().println("cwfilter: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return ExitCodes.IO_ERROR;
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            // A client that cannot even be made (an unknown profile, no region): one line, not a stack trace.
-            spec.commandLine().getErr().println("cwfilter: AWS: " + AwsErrors.describe(e));
-            spec.commandLine().getErr().flush();
-            return ExitCodes.IO_ERROR;
-        } finally {
-            aws.close();
-        }
+    public Integer call() throws Exception {
+        return aws.call(spec.commandLine().getErr(), this::run);
     }
 
     private boolean accountAlarmsOnly() {
@@ -239,7 +169,7 @@ public final class MetricsCommand implements Callable<Integer> {
         if (!metricFilterFiles.isEmpty()) {
             return runLogGroup();
         }
-        if (pattern == null) {
+        if (given.pattern == null) {
             throw new UsageError("cwfilter metrics: Missing required option: '--filter-pattern=PATTERN' (or the metric"
                     + " filters of a log group: --metric-filters FILE)");
         }
@@ -266,7 +196,7 @@ public final class MetricsCommand implements Callable<Integer> {
             if (w == null) {
                 return ExitCodes.IO_ERROR;
             }
-            emf = EmfWriter.to(w, namespace, metricName);
+            emf = EmfWriter.to(w, given.namespace, given.metricName);
             emfEmitter = settings.filter.emitter(emf);
         }
         MetricFilter.Emitter emfEvents = emfEmitter;
@@ -309,21 +239,21 @@ public final class MetricsCommand implements Callable<Integer> {
             }
         }) : null;
 
-        out.println("Metric filter  " + settings.filter.pattern() + "  value " + value
-                + (defaultValue == null ? "" : ", default " + Values.format(defaultValue)));
-        out.println("Metric         " + namespace + " / " + metricName + ", " + settings.statistic.awsName() + " per "
-                + period + " s; " + metrics.eventCount() + " events, " + metrics.datapointCount()
-                + " datapoints published");
+        out.println("Metric filter  " + settings.filter.pattern() + "  value " + given.value
+                + (given.defaultValue == null ? "" : ", default " + Values.format(given.defaultValue)));
+        out.println("Metric         " + given.namespace + " / " + given.metricName + ", "
+                + settings.statistic.awsName() + " per " + given.period + " s; " + metrics.eventCount() + " events, "
+                + metrics.datapointCount() + " datapoints published");
         if (metrics.metrics().isEmpty()) {
             out.println();
             out.println("No datapoints: no event published a value"
-                    + (defaultValue == null ? " (no event matched, and there is no --default)." : "."));
+                    + (given.defaultValue == null ? " (no event matched, and there is no --default)." : "."));
         }
         List<SvgChart.Series> series = new ArrayList<>();
         List<SvgChart.Interval> alarmIntervals = new ArrayList<>();
         long from = Long.MAX_VALUE;
         long to = Long.MIN_VALUE;
-        long periodMillis = period * 1000L;
+        long periodMillis = given.period * 1000L;
         for (Map.Entry<Map<String, String>, MetricAggregator> entry : metrics.metrics().entrySet()) {
             MetricAggregator metric = entry.getValue();
             String dims = entry.getKey().isEmpty() ? "" : entry.getKey().entrySet().stream()
@@ -332,8 +262,8 @@ public final class MetricsCommand implements Callable<Integer> {
             long latest = metric.latestTimestamp().getAsLong();
             from = Math.min(from, earliest);
             to = Math.max(to, Math.floorDiv(latest, periodMillis) * periodMillis + periodMillis);
-            List<PeriodStatistics> stats = metric.getMetricStatistics(StatisticsQuery.of(earliest, latest + 1, period,
-                    settings.statistic, Statistic.SAMPLE_COUNT));
+            List<PeriodStatistics> stats = metric.getMetricStatistics(StatisticsQuery.of(earliest, latest + 1,
+                    given.period, settings.statistic, Statistic.SAMPLE_COUNT));
             out.println();
             out.println(dims.isEmpty() ? "Datapoints" : "Datapoints for " + dims);
             Table table = new Table("period start (UTC)", ">" + settings.statistic.awsName(), ">SampleCount");
@@ -350,7 +280,7 @@ public final class MetricsCommand implements Callable<Integer> {
                 }
             }
             table.lines("  ").forEach(out::println);
-            series.add(new SvgChart.Series(metricName + (dims.isEmpty() ? "" : " " + dims) + " ("
+            series.add(new SvgChart.Series(given.metricName + (dims.isEmpty() ? "" : " " + dims) + " ("
                     + settings.statistic.awsName() + ")", times.stream().mapToLong(Long::longValue).toArray(),
                     values.stream().mapToDouble(Double::doubleValue).toArray()));
             if (settings.alarm != null) {
@@ -373,11 +303,12 @@ public final class MetricsCommand implements Callable<Integer> {
         }
         if (awsMetrics.putMetricData && !metrics.metrics().isEmpty()) {
             MetricDataPublisher.Result r = MetricDataPublisher.builder(aws.clients().cloudWatch()).build()
-                    .publishStatistics(namespace, metricName, metrics.metrics(), period);
+                    .publishStatistics(given.namespace, given.metricName, metrics.metrics(), given.period);
             out.println();
-            out.println("PutMetricData  " + r.sent() + " statistic sets of " + period + " s published to " + namespace
-                    + " / " + metricName + " in " + r.requests() + " requests" + (r.complete() ? "" : "; "
-                    + (r.skipped() + r.failed() + r.notAttempted()) + " NOT published (see standard error)"));
+            out.println("PutMetricData  " + r.sent() + " statistic sets of " + given.period + " s published to "
+                    + given.namespace + " / " + given.metricName + " in " + r.requests() + " requests"
+                    + (r.complete() ? "" : "; " + (r.skipped() + r.failed() + r.notAttempted())
+                    + " NOT published (see standard error)"));
             for (String problem : r.problems()) {
                 err.println("cwfilter: " + problem);
             }
@@ -387,9 +318,10 @@ public final class MetricsCommand implements Callable<Integer> {
         }
         int code = Math.max(awsCode, Reports.print(err, source, maxEventBytes, "left out (a metric needs timestamps)"));
         if (chart != null && !series.isEmpty()) {
-            String title = namespace + " / " + metricName + " — " + settings.statistic.awsName() + " per " + period
-                    + " s";
-            String svg = SvgChart.render(title, "Metric filter: " + settings.filter.pattern(), series, periodMillis,
+            String title = given.namespace + " / " + given.metricName + " — " + settings.statistic.awsName() + " per "
+                    + given.period + " s";
+            String svg = SvgChart.render(title, "Metric filter: " + settings.filter.pattern(), series,
+                    periodMillis,
                     settings.alarm == null ? Double.NaN : settings.expression.threshold(),
                     settings.alarm == null ? "" : "threshold " + settings.expression.symbol() + " "
                             + Values.format(settings.expression.threshold()),
@@ -413,8 +345,7 @@ public final class MetricsCommand implements Callable<Integer> {
 
     /** {@code --metric-filters}: the log group's filters and alarms from definition files. */
     private int runLogGroup() throws IOException {
-        if (pattern != null || alarm != null || alarmName != null || notifications || !dimensions.isEmpty()
-                || defaultValue != null || unit != null) {
+        if (given.anyFilterOptionGiven() || notifications) {
             throw new UsageError("cwfilter metrics: --metric-filters takes the filters and alarms from files; -p,"
                     + " --value, --default, --dimension, --unit, --alarm, --alarm-name and --notifications describe"
                     + " one filter on the command line instead");
@@ -422,16 +353,7 @@ public final class MetricsCommand implements Callable<Integer> {
         if (!output.equals("text") && !output.equals("json")) {
             throw new UsageError("cwfilter metrics: --output " + output + ": text or json");
         }
-        if (period <= 0 || period % 60 != 0) {
-            throw new UsageError("cwfilter metrics: --period " + period + ": metric-filter metrics are stored per "
-                    + "minute, so the period is 60 seconds or a multiple of 60");
-        }
-        Statistic statistic;
-        try {
-            statistic = Statistic.parse(stat);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("cwfilter metrics: --stat '" + stat + "': " + e.getMessage());
-        }
+        Statistic statistic = given.statistic("metrics");
         if (chart != null && Files.exists(chart) && !Files.isDirectory(chart)) {
             throw new UsageError("cwfilter metrics: --chart '" + chart + "': with --metric-filters, a directory for"
                     + " one SVG per metric");
@@ -460,7 +382,7 @@ public final class MetricsCommand implements Callable<Integer> {
             }
         }) : null;
         LogGroupRun run = new LogGroupRun(new LogGroupRun.Settings(metricFilterFiles, alarmFiles, logGroup,
-                output.equals("json"), chart, period, statistic, options), out, err,
+                output.equals("json"), chart, given.period, statistic, options), out, err,
                 env.unicode() ? Glyphs.UNICODE : Glyphs.ASCII, new LogGroupRun.Aws() {
                     @Override
                     public dev.cwfilter.definitions.Definitions definitions(String source) {
@@ -497,7 +419,7 @@ public final class MetricsCommand implements Callable<Integer> {
                         }
                         if (awsMetrics.putMetricData && !metrics.metrics().isEmpty()) {
                             MetricDataPublisher.Result r = MetricDataPublisher.builder(aws.clients().cloudWatch())
-                                    .build().publishStatistics(metrics.metrics(), period);
+                                    .build().publishStatistics(metrics.metrics(), given.period);
                             code = Math.max(code, reportPublished(r, "the log group's metrics", summary, err));
                         }
                         return code;
@@ -579,6 +501,9 @@ public final class MetricsCommand implements Callable<Integer> {
             out.println("  " + line);
         }
         out.println("  final state: " + evaluator.state().awsName());
+        if (changes.stream().anyMatch(given::hintsAtDefault)) {
+            out.println("  hint: " + FilterAndAlarmOptions.NO_DEFAULT_HINT);
+        }
         if (notifications) {
             out.println();
             out.print(mail.length() == 0 ? "  (no notification: the alarm never went to ALARM)\n" : mail.toString());
@@ -645,7 +570,7 @@ public final class MetricsCommand implements Callable<Integer> {
         AccountDefinitions.Result<MetricAlarm> all = AccountDefinitions.alarms(aws.clients().cloudWatch());
         List<MetricAlarm> on = new ArrayList<>();
         for (MetricAlarm a : all.definitions()) {
-            if (a.namespace().equals(namespace) && a.metricName().equals(metricName)) {
+            if (a.namespace().equals(given.namespace) && a.metricName().equals(given.metricName)) {
                 if (a.periodSeconds() % 60 != 0) {
                     err.println("cwfilter: alarm \"" + a.alarmName() + "\": its period of " + a.periodSeconds()
                             + " s is shorter than the minute metric-filter metrics are stored at; left out");
@@ -658,7 +583,7 @@ public final class MetricsCommand implements Callable<Integer> {
             err.println("cwfilter: left out " + p.describe());
         }
         if (on.isEmpty()) {
-            err.println("cwfilter: the account has no alarm on " + namespace + " / " + metricName);
+            err.println("cwfilter: the account has no alarm on " + given.namespace + " / " + given.metricName);
         }
         return on;
     }
@@ -673,74 +598,24 @@ public final class MetricsCommand implements Callable<Integer> {
 
     private Settings settings() {
         Settings s = new Settings();
-        if (period <= 0 || period % 60 != 0) {
-            throw new UsageError("cwfilter metrics: --period " + period + ": metric-filter metrics are stored per "
-                    + "minute, so the period is 60 seconds or a multiple of 60");
-        }
-        try {
-            s.statistic = Statistic.parse(stat);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("cwfilter metrics: --stat '" + stat + "': " + e.getMessage());
-        }
-        StandardUnit standardUnit = StandardUnit.NONE;
-        if (unit != null) {
-            try {
-                standardUnit = StandardUnit.fromAwsName(unit);
-            } catch (IllegalArgumentException e) {
-                throw new UsageError("cwfilter metrics: --unit: " + e.getMessage());
-            }
-        }
-        FilterOptions options = patternOptions.toBuilder().build();
-        try {
-            MetricFilter.Builder b = MetricFilter.builder().filterPattern(pattern).options(options)
-                    .metricNamespace(namespace).metricName(metricName).metricValue(value).dimensions(dimensions)
-                    .unit(standardUnit);
-            if (defaultValue != null) {
-                b.defaultValue(defaultValue);
-            }
-            s.filter = b.build();
-            PatternWarnings.print(spec.commandLine().getErr(), pattern, options);
-        } catch (FilterPatternException e) {
-            throw new UsageError(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("cwfilter metrics: invalid metric filter: " + e.getMessage());
-        }
-        if (alarm != null) {
-            s.expression = AlarmExpression.parse(alarm);
-            TreatMissingData treat;
-            try {
-                treat = TreatMissingData.fromAwsName(treatMissingData);
-            } catch (IllegalArgumentException e) {
-                throw new UsageError("cwfilter metrics: --treat-missing-data: " + e.getMessage());
-            }
-            String name = alarmName != null ? alarmName : metricName + " " + s.statistic.awsName() + " "
-                    + s.expression.symbol() + " " + Values.format(s.expression.threshold()) + " for "
-                    + s.expression.datapointsToAlarm() + " of " + s.expression.evaluationPeriods();
-            try {
-                MetricAlarm.Builder b = MetricAlarm.builder().alarmName(name).namespace(namespace)
-                        .metricName(metricName).statistic(s.statistic).periodSeconds(period)
-                        .evaluationPeriods(s.expression.evaluationPeriods())
-                        .datapointsToAlarm(s.expression.datapointsToAlarm()).threshold(s.expression.threshold())
-                        .comparisonOperator(s.expression.operator()).treatMissingData(treat)
-                        .alarmActions(notify.alarmActions.isEmpty() ? List.of("arn:aws:sns:us-east-1:123456789012:"
-                                + sanitize(metricName) + "-alarm") : notify.alarmActions)
-                        .okActions(notify.okActions)
-                        // Configured now, by this command line.
-                        .alarmConfigurationUpdatedTimestamp(parent.environment().millis().getAsLong());
-                if (unit != null) {
-                    b.unit(standardUnit);
-                }
-                s.alarm = b.build();
-            } catch (IllegalArgumentException e) {
-                throw new UsageError("cwfilter metrics: invalid alarm: " + e.getMessage());
-            }
+        s.statistic = given.statistic("metrics");
+        s.filter = given.filter("metrics", patternOptions.toBuilder().build());
+        PatternWarnings.print(spec.commandLine().getErr(), s.filter.pattern().source(), s.filter.options());
+        if (given.alarm != null) {
+            s.expression = AlarmExpression.parse(given.alarm);
+            List<String> alarmActions = notify.alarmActions.isEmpty()
+                    ? List.of("arn:aws:sns:us-east-1:123456789012:" + sanitize(given.metricName) + "-alarm")
+                    : notify.alarmActions;
+            // Configured now, by this command line.
+            s.alarm = given.alarm("metrics", s.statistic, s.expression, alarmActions, notify.okActions,
+                    parent.environment().millis().getAsLong());
         } else if (notifications && !accountAlarmsOnly()) {
             throw new UsageError("cwfilter metrics: --notifications needs an --alarm");
         }
-        if (alarm != null && accountAlarmsOnly()) {
+        if (given.alarm != null && accountAlarmsOnly()) {
             throw new UsageError("cwfilter metrics: --alarms account and --alarm: choose one");
         }
-        notify.check("metrics", alarm != null, accountAlarmsOnly());
+        notify.check("metrics", given.alarm != null, accountAlarmsOnly());
         if ((awsMetrics.putMetricData || awsMetrics.emf != null) && s.filter.metricNamespace().isEmpty()) {
             throw new UsageError("cwfilter metrics: publishing needs a --namespace");
         }

@@ -149,7 +149,7 @@ public final class TestMetricFilterCommand implements Callable<Integer> {
     private static List<String> messagesFromCommandLine(List<String> values) {
         if (values.size() == 1 && values.get(0).strip().startsWith("[")) {
             try (JsonParser p = JSON.createParser(values.get(0))) {
-                List<String> list = stringList(p, "logEventMessages");
+                List<String> list = stringList(p, values.get(0), "logEventMessages");
                 if (p.nextToken() != null) {
                     throw new IOException("extra data after the list");
                 }
@@ -164,7 +164,8 @@ public final class TestMetricFilterCommand implements Callable<Integer> {
         return values;
     }
 
-    private static List<String> stringList(JsonParser p, String name) throws IOException {
+    /** Reads a JSON list of strings from {@code p}, a parser over {@code json}. */
+    private static List<String> stringList(JsonParser p, String json, String name) throws IOException {
         if (p.nextToken() != JsonToken.START_ARRAY) {
             throw new IOException("expected a list of strings");
         }
@@ -173,11 +174,25 @@ public final class TestMetricFilterCommand implements Callable<Integer> {
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t != JsonToken.VALUE_STRING) {
                 throw new UsageError("cwfilter: Parameter validation failed:\nInvalid type for parameter " + name + "["
-                        + list.size() + "], value: " + p.getText() + ", valid types: <class 'str'>");
+                        + list.size() + "], value: " + valueText(p, json) + ", valid types: <class 'str'>");
             }
             list.add(p.getText());
         }
         return list;
+    }
+
+    /**
+     * The whole value at the parser's current token as written in {@code json}: {@code {"a":1}} for an object (whose
+     * first token alone would be "{"), the number or literal otherwise. Moves the parser past the value.
+     */
+    private static String valueText(JsonParser p, String json) throws IOException {
+        int from = (int) p.currentTokenLocation().getCharOffset();
+        if (!p.currentToken().isStructStart()) {
+            return p.getText();
+        }
+        p.skipChildren();
+        int to = (int) p.currentLocation().getCharOffset();
+        return from >= 0 && to <= json.length() && from < to ? json.substring(from, to) : p.getText();
     }
 
     private static String firstLine(String message) {
@@ -215,11 +230,11 @@ public final class TestMetricFilterCommand implements Callable<Integer> {
                 if (name.equals("filterPattern")) {
                     if (p.nextToken() != JsonToken.VALUE_STRING) {
                         throw new UsageError("cwfilter: Parameter validation failed:\nInvalid type for parameter "
-                                + "filterPattern, value: " + p.getText() + ", valid types: <class 'str'>");
+                                + "filterPattern, value: " + valueText(p, json) + ", valid types: <class 'str'>");
                     }
                     request.filterPattern = p.getText();
                 } else if (name.equals("logEventMessages")) {
-                    request.logEventMessages = stringList(p, "logEventMessages");
+                    request.logEventMessages = stringList(p, json, "logEventMessages");
                 } else {
                     throw new UsageError("cwfilter: Parameter validation failed:\nUnknown parameter in input: \""
                             + name + "\", must be one of: filterPattern, logEventMessages");

@@ -1,9 +1,7 @@
 package dev.cwfilter.cli;
 
 import dev.cwfilter.FilterOptions;
-import dev.cwfilter.FilterPatternException;
 import dev.cwfilter.aws.AwsCallException;
-import dev.cwfilter.aws.AwsErrors;
 import dev.cwfilter.aws.DeliveryCounts;
 import dev.cwfilter.aws.DeliveryFailure;
 import dev.cwfilter.aws.LogGroupEmfWriter;
@@ -14,7 +12,6 @@ import dev.cwfilter.aws.WhenFull;
 import dev.cwfilter.LogEvent;
 import dev.cwfilter.LogGroup;
 import dev.cwfilter.MetricFilter;
-import dev.cwfilter.StandardUnit;
 import dev.cwfilter.cli.input.BadEvents;
 import dev.cwfilter.cli.input.Event;
 import dev.cwfilter.cli.input.EventSink;
@@ -37,7 +34,6 @@ import dev.cwfilter.metric.MetricAlarm;
 import dev.cwfilter.metric.MetricId;
 import dev.cwfilter.metric.PeriodStatistics;
 import dev.cwfilter.metric.Statistic;
-import dev.cwfilter.metric.TreatMissingData;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,6 +49,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -119,9 +116,8 @@ public final class WatchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-p", "--pattern", "--filter-pattern"}, paramLabel = "PATTERN",
-            description = "The metric filter's pattern (one filter from the command line; or --metric-filters).")
-    private String pattern;
+    @Mixin
+    private FilterAndAlarmOptions given;
 
     @Option(names = "--metric-filters", paramLabel = "FILE|log-group:NAME",
             description = "Run the metric filters of FILE instead of -p, as metrics does: describe-metric-filters "
@@ -144,54 +140,6 @@ public final class WatchCommand implements Callable<Integer> {
             description = "How often the followed log group is asked for new events, in milliseconds (aws logs tail "
                     + "asks every 5 s; FilterLogEvents has a per-account rate quota). Default: ${DEFAULT-VALUE}.")
     private int logGroupPollInterval;
-
-    @Option(names = "--value", paramLabel = "VALUE", defaultValue = "1",
-            description = "What a match publishes: a number, a JSON field ($.latency) or a space-delimited field "
-                    + "($size, $7). Default: ${DEFAULT-VALUE}.")
-    private String value;
-
-    @Option(names = "--default", paramLabel = "NUMBER",
-            description = "What an event that does not match publishes (the metric filter's default value). "
-                    + "Default: nothing.")
-    private Double defaultValue;
-
-    @Option(names = "--period", paramLabel = "SECONDS", defaultValue = "60",
-            description = "The alarm's period: 60 or a multiple of 60. Default: ${DEFAULT-VALUE}.")
-    private int period;
-
-    @Option(names = "--stat", paramLabel = "STATISTIC", defaultValue = "Sum",
-            description = "The alarm's statistic: SampleCount, Sum, Average, Minimum, Maximum, or an extended one "
-                    + "(p99, tm90, ...). Default: ${DEFAULT-VALUE}.")
-    private String stat;
-
-    @Option(names = "--dimension", paramLabel = "NAME=FIELD",
-            description = "A dimension whose value comes from a field; up to 3. Not with --alarm (an alarm watches "
-                    + "one combination) or --default.")
-    private Map<String, String> dimensions = new LinkedHashMap<>();
-
-    @Option(names = "--unit", paramLabel = "UNIT", description = "The metric's unit (Count, Milliseconds, ...).")
-    private String unit;
-
-    @Option(names = "--namespace", paramLabel = "NAMESPACE", defaultValue = "LogMetrics",
-            description = "The metric's namespace. Default: ${DEFAULT-VALUE}.")
-    private String namespace;
-
-    @Option(names = "--metric-name", paramLabel = "NAME", defaultValue = "FilterMatches",
-            description = "The metric's name. Default: ${DEFAULT-VALUE}.")
-    private String metricName;
-
-    @Option(names = "--alarm", paramLabel = "'OP THRESHOLD for M of N'",
-            description = "An alarm on the statistic: OP one of >= > < <=, M of the last N periods must breach "
-                    + "('>= 1 for 1 of 1'). Without it, watch counts events and matches only.")
-    private String alarm;
-
-    @Option(names = "--treat-missing-data", paramLabel = "HOW", defaultValue = "missing",
-            description = "missing, notBreaching, breaching or ignore. Default: ${DEFAULT-VALUE}.")
-    private String treatMissingData;
-
-    @Option(names = "--alarm-name", paramLabel = "NAME", description = "The alarm's name. Default: the metric name, "
-            + "the statistic and the expression.")
-    private String alarmName;
 
     @Option(names = "--clock", paramLabel = "wall|event",
             description = "wall: the wall clock (default when following); event: event time, the watermark trailing "
@@ -251,20 +199,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try {
-            return run();
-        } catch (AwsCallException e) {
-            spec.commandLine().getErr().println("cwfilter: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return ExitCodes.IO_ERROR;
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            // A client that cannot even be made (an unknown profile, no region): one line, not a stack trace.
-            spec.commandLine().getErr().println("cwfilter: AWS: " + AwsErrors.describe(e));
-            spec.commandLine().getErr().flush();
-            return ExitCodes.IO_ERROR;
-        } finally {
-            aws.close();
-        }
+        return aws.call(spec.commandLine().getErr(), this::run);
     }
 
     private Integer run() throws Exception {
@@ -296,8 +231,7 @@ public final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (fromDefinitions) {
-            if (pattern != null || alarm != null || alarmName != null || !dimensions.isEmpty() || defaultValue != null
-                    || unit != null) {
+            if (given.anyFilterOptionGiven()) {
                 throw new UsageError("cwfilter watch: --metric-filters takes the filters and alarms from files; -p,"
                         + " --value, --default, --dimension, --unit, --alarm and --alarm-name describe one filter on"
                         + " the command line instead");
@@ -311,7 +245,7 @@ public final class WatchCommand implements Callable<Integer> {
             group = definitions.group();
             definitions.alarms().forEach(a -> alarms.add(a.alarm()));
         } else {
-            if (pattern == null) {
+            if (given.pattern == null) {
                 throw new UsageError("cwfilter watch: Missing required option: '--filter-pattern=PATTERN' (or the"
                         + " metric filters of a log group: --metric-filters FILE)");
             }
@@ -701,7 +635,14 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     private AlarmListener transitionPrinter(Glyphs glyphs) {
-        return (a, c) -> console.line(console.out, transitionLine(a, c, glyphs));
+        // The filter of -p without --default: the first fall back to INSUFFICIENT_DATA gets a hint, once.
+        AtomicBoolean hinted = new AtomicBoolean(given.pattern == null);
+        return (a, c) -> {
+            console.line(console.out, transitionLine(a, c, glyphs));
+            if (given.hintsAtDefault(c) && !hinted.getAndSet(true)) {
+                console.line(console.err, "cwfilter: hint: " + FilterAndAlarmOptions.NO_DEFAULT_HINT);
+            }
+        };
     }
 
     static String transitionLine(MetricAlarm alarm, AlarmStateChange c, Glyphs glyphs) {
@@ -710,77 +651,25 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     private MetricFilter filter() {
-        StandardUnit standardUnit = StandardUnit.NONE;
-        if (unit != null) {
-            try {
-                standardUnit = StandardUnit.fromAwsName(unit);
-            } catch (IllegalArgumentException e) {
-                throw new UsageError("cwfilter watch: --unit: " + e.getMessage());
-            }
-        }
-        FilterOptions options = patternOptions.toBuilder().build();
-        try {
-            MetricFilter.Builder b = MetricFilter.builder().filterPattern(pattern).options(options)
-                    .metricNamespace(namespace).metricName(metricName).metricValue(value).dimensions(dimensions)
-                    .unit(standardUnit);
-            if (defaultValue != null) {
-                b.defaultValue(defaultValue);
-            }
-            MetricFilter filter = b.build();
-            PatternWarnings.print(spec.commandLine().getErr(), pattern, options);
-            return filter;
-        } catch (FilterPatternException e) {
-            throw new UsageError(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("cwfilter watch: invalid metric filter: " + e.getMessage());
-        }
+        MetricFilter filter = given.filter("watch", patternOptions.toBuilder().build());
+        PatternWarnings.print(spec.commandLine().getErr(), filter.pattern().source(), filter.options());
+        return filter;
     }
 
     private MetricAlarm alarm() {
-        if (period <= 0 || period % 60 != 0) {
-            throw new UsageError("cwfilter watch: --period " + period + ": metric-filter metrics are stored per "
-                    + "minute, so the period is 60 seconds or a multiple of 60");
-        }
-        Statistic statistic;
-        try {
-            statistic = Statistic.parse(stat);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("cwfilter watch: --stat '" + stat + "': " + e.getMessage());
-        }
-        if (alarm == null) {
+        Statistic statistic = given.statistic("watch");
+        if (given.alarm == null) {
             notify.check("watch", false, false);
             return null;
         }
         notify.check("watch", true, false);
-        if (!dimensions.isEmpty()) {
+        if (!given.dimensions.isEmpty()) {
             throw new UsageError("cwfilter watch: --alarm with --dimension: an alarm watches one dimension "
                     + "combination, which watch cannot know in advance; leave out --dimension");
         }
-        AlarmExpression expression = AlarmExpression.parse(alarm);
-        TreatMissingData treat;
-        try {
-            treat = TreatMissingData.fromAwsName(treatMissingData);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("cwfilter watch: --treat-missing-data: " + e.getMessage());
-        }
-        String name = alarmName != null ? alarmName : metricName + " " + statistic.awsName() + " "
-                + expression.symbol() + " " + Values.format(expression.threshold()) + " for "
-                + expression.datapointsToAlarm() + " of " + expression.evaluationPeriods();
-        try {
-            MetricAlarm.Builder b = MetricAlarm.builder().alarmName(name).namespace(namespace).metricName(metricName)
-                    .statistic(statistic).periodSeconds(period).evaluationPeriods(expression.evaluationPeriods())
-                    .datapointsToAlarm(expression.datapointsToAlarm()).threshold(expression.threshold())
-                    .comparisonOperator(expression.operator()).treatMissingData(treat)
-                    .alarmActions(notify.alarmActions).okActions(notify.okActions)
-                    // Configured now, by this command line.
-                    .alarmConfigurationUpdatedTimestamp(parent.environment().millis().getAsLong());
-            if (unit != null) {
-                b.unit(StandardUnit.fromAwsName(unit));
-            }
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("cwfilter watch: invalid alarm: " + e.getMessage());
-        }
+        // Configured now, by this command line.
+        return given.alarm("watch", statistic, AlarmExpression.parse(given.alarm), notify.alarmActions,
+                notify.okActions, parent.environment().millis().getAsLong());
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 1m}, {@code 2h}, or ISO-8601 ({@code PT1M}). */

@@ -48,8 +48,9 @@ class CloudTrailTreeTest {
         Files.write(files.get(7), new byte[0]);
         Run one = Run.of("filter", "-p", "{ $.eventName = \"Describe*\" || $.readOnly IS FALSE }", "-o", "json",
                 "--readers", "1", dir.toString());
-        assertThat(one.code()).isZero();
-        assertThat(one.err()).contains("1 malformed event skipped (" + files.get(2) + ", record ");
+        assertThat(one.code()).isEqualTo(ExitCodes.IO_ERROR);
+        assertThat(one.err()).contains("cwfilter: error reading '" + files.get(2) + "': not a complete CloudTrail"
+                + " document (document 1, record ");
         for (String readers : new String[] {"2", "3", "8"}) {
             Run many = Run.of("filter", "-p", "{ $.eventName = \"Describe*\" || $.readOnly IS FALSE }", "-o", "json",
                     "--readers", readers, dir.toString());

@@ -154,20 +154,67 @@ class FilterCommandTest {
     }
 
     @Test
-    void aTruncatedCloudTrailFileDeliversWhatCameBeforeAndSaysWhereItBroke() throws IOException {
+    void aTruncatedCloudTrailFileDeliversWhatCameBeforeAndIsAnErrorNamingTheRecordWhereItBroke() throws IOException {
         String text = Run.seedText();
         Path truncated = file("truncated.json", text.substring(0, text.length() / 2));
         Run run = Run.of("filter", "-p", SECRETS, "-c", truncated.toString());
-        assertThat(run.code()).isZero();
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.IO_ERROR);
         assertThat(Long.parseLong(run.out().strip())).isBetween(1L, 5L);
         long delivered = Long.parseLong(run.out().strip());
         // Where it broke is a record index, not "line 1" of a one-line file.
-        assertThat(run.err()).startsWith("cwfilter: 1 malformed event skipped (" + truncated + ", record 64: not a"
-                + " complete CloudTrail document (document 1, record 64 (byte ")
+        assertThat(run.err()).startsWith("cwfilter: error reading '" + truncated + "': not a complete CloudTrail"
+                + " document (document 1, record 64 (byte ")
                 .contains("the input ends inside").contains("the 63 records before it were read")
-                .endsWith("the rest of the input was skipped)\n");
+                .endsWith("the rest of the input was skipped\n");
         assertThat(delivered).isEqualTo(Run.of("filter", "-p", SECRETS, "-c", "--format", "cloudtrail",
                 file("first63.json", firstRecords(text, 63)).toString()).out().strip().transform(Long::parseLong));
+    }
+
+    @Test
+    void aCloudTrailFileCutShortInItsGzipDataIsTheSameErrorAsAPlainOneCutShort() throws IOException {
+        String text = Run.seedText();
+        byte[] whole = gzip(text.getBytes(StandardCharsets.UTF_8));
+        Path cut = file("cut.json.gz", java.util.Arrays.copyOf(whole, whole.length / 2));
+        Run run = Run.of("filter", "-p", "{ $.eventName = * }", "-c", cut.toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.IO_ERROR);
+        // The records before the cut are delivered, and the message names the record where the data end.
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("record (\\d+) \\(byte \\d+\\): the input ends inside").matcher(run.err());
+        assertThat(m.find()).as(run.err()).isTrue();
+        long brokenRecord = Long.parseLong(m.group(1));
+        assertThat(brokenRecord).isGreaterThan(1);
+        assertThat(run.out()).isEqualTo((brokenRecord - 1) + "\n");
+        assertThat(run.err()).startsWith("cwfilter: error reading '" + cut + "': its gzip data end early (truncated?):"
+                + " not a complete CloudTrail document (document 1, record " + brokenRecord + " (byte ")
+                .contains("the " + (brokenRecord - 1) + " records before it were read")
+                .endsWith("the rest of the input was skipped\n");
+
+        // A complete gzip file holding a document cut short reads as the plain file does: the same records, the
+        // same exit code, the same message.
+        String half = text.substring(0, text.length() / 2);
+        Path plain = file("half.json", half);
+        Path gzipped = file("half.json.gz", gzip(half.getBytes(StandardCharsets.UTF_8)));
+        Run fromPlain = Run.of("filter", "-p", SECRETS, plain.toString());
+        Run fromGzip = Run.of("filter", "-p", SECRETS, gzipped.toString());
+        assertThat(fromGzip.code()).isEqualTo(fromPlain.code()).isEqualTo(ExitCodes.IO_ERROR);
+        assertThat(fromGzip.out()).isEqualTo(fromPlain.out()).isNotEmpty();
+        assertThat(fromGzip.err()).isEqualTo(fromPlain.err().replace(plain.toString(), gzipped.toString()));
+    }
+
+    @Test
+    void aBadEventOfAOneLineEventsDocumentIsNamedByItsIndexNotLineOne() {
+        String compact = "{\"events\":[{\"timestamp\":1,\"message\":\"a ERROR\"},{\"timestamp\":2},"
+                + "{\"timestamp\":3,\"message\":\"b ERROR\"},42]}\n{\"events\":[{\"timestamp\":4,\"message\":"
+                + "\"c ERROR\"},{\"timestamp\":5,\"message\":\"d\" tail";
+        Run run = Run.withStdin(compact, "filter", "-p", "ERROR", "--format", "events");
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out()).isEqualTo("a ERROR\nb ERROR\nc ERROR\n");
+        assertThat(run.err()).startsWith("cwfilter: 3 malformed events skipped (the first: -, event 2 (line 1): an"
+                + " event without a message)\n");
+        Run broken = Run.withStdin(compact.substring(compact.indexOf('\n') + 1), "filter", "-p", "ERROR", "--format",
+                "events");
+        assertThat(broken.err()).startsWith("cwfilter: 1 malformed event skipped (-, line 1, column ")
+                .contains(" (after event 2): not valid JSON (");
     }
 
     /** The first {@code n} records of a one-line CloudTrail file, as a file of their own. */

@@ -18,6 +18,22 @@ class HelpTest {
         assertThat(Run.of("help", command).out()).isEqualTo(run.out());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "demo", "test-metric-filter", "filter", "metrics", "watch", "events"})
+    void everyExampleCommandLineIsPrintedAsWrittenNeverWrapped(String command) {
+        picocli.CommandLine top = Cli.commandLine(CliEnvironment.of(new java.io.ByteArrayInputStream(new byte[0])));
+        picocli.CommandLine cmd = command.isEmpty() ? top : top.getSubcommands().get(command);
+        String help = command.isEmpty() ? Run.of("--help").out() : Run.of(command, "--help").out();
+        String[] footer = cmd.getCommandSpec().usageMessage().footer();
+        long examples = java.util.Arrays.stream(footer).filter(l -> l.startsWith("  ")).count();
+        assertThat(examples).isGreaterThan(1);
+        for (String line : footer) {
+            if (line.startsWith("  ")) {
+                assertThat(help).as(command).contains("\n" + String.format(line) + "\n");
+            }
+        }
+    }
+
     @Test
     void theTopCommandListsTheCommandsAndWhereToStart() {
         Run run = Run.of("--help");

@@ -48,6 +48,24 @@ class MetricsCommandTest {
     }
 
     @Test
+    void anAlarmThatFallsBackToInsufficientDataBetweenMatchesHintsAtADefaultValue() {
+        String hint = "  hint: a period without a matching event has no datapoint (the metric filter has no default"
+                + " value), so the alarm goes to INSUFFICIENT_DATA between matches; --default 0 makes every event"
+                + " that does not match publish 0, so that each period with events has a datapoint\n";
+        Run without = Run.of("metrics", "-p", SECRETS, "--alarm", ">= 1 for 1 of 1", Run.seed().toString());
+        assertThat(without.code()).as(without.toString()).isZero();
+        assertThat(without.out()).contains("ALARM             → INSUFFICIENT_DATA")
+                .contains("  final state: INSUFFICIENT_DATA\n" + hint);
+        Run with = Run.of("metrics", "-p", SECRETS, "--default", "0", "--alarm", ">= 1 for 1 of 1",
+                Run.seed().toString());
+        assertThat(with.out()).doesNotContain("hint:").doesNotContain("ALARM             → INSUFFICIENT_DATA");
+        // An alarm that never leaves INSUFFICIENT_DATA once it had data needs no hint.
+        Run never = Run.of("metrics", "-p", SECRETS, "--alarm", ">= 100 for 1 of 1", "--treat-missing-data",
+                "notBreaching", Run.seed().toString());
+        assertThat(never.out()).doesNotContain("hint:");
+    }
+
+    @Test
     void averageOverFiveMinutesIsTheShareOfMatchesAndNeverAlarms() {
         Run run = Run.of("metrics", "-p", SECRETS, "--default", "0", "--period", "300", "--stat", "Average",
                 "--alarm", ">= 1", "--notifications", Run.seed().toString());

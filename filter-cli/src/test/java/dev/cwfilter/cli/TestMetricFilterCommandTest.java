@@ -103,6 +103,22 @@ class TestMetricFilterCommandTest {
     }
 
     @Test
+    void aValueThatIsNotAStringIsReportedWhole() {
+        Run object = Run.of("test-metric-filter", "--filter-pattern", "x", "--log-event-messages", "[{\"a\":1}]");
+        assertThat(object.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(object.err()).isEqualTo("cwfilter: Parameter validation failed:\nInvalid type for parameter "
+                + "logEventMessages[0], value: {\"a\":1}, valid types: <class 'str'>\n");
+        Run second = Run.of("test-metric-filter", "--filter-pattern", "x", "--log-event-messages",
+                "[\"ok\", [1, {\"b\": [2]}], \"never read\"]");
+        assertThat(second.err()).contains("logEventMessages[1], value: [1, {\"b\": [2]}], valid types");
+        Run number = Run.of("test-metric-filter", "--filter-pattern", "x", "--log-event-messages", "[\"a\", 42]");
+        assertThat(number.err()).contains("logEventMessages[1], value: 42, valid types");
+        Run pattern = Run.of("test-metric-filter", "--cli-input-json",
+                "{\"filterPattern\": {\"p\": \"ERROR\"}, \"logEventMessages\": [\"a\"]}");
+        assertThat(pattern.err()).contains("filterPattern, value: {\"p\": \"ERROR\"}, valid types");
+    }
+
+    @Test
     void theApiLimitsAreCheckedWithTheApisWords() {
         List<String> args = new ArrayList<>(List.of("test-metric-filter", "--filter-pattern", "x",
                 "--log-event-messages"));

@@ -202,6 +202,19 @@ class WatchCommandTest {
     }
 
     @Test
+    void anAlarmThatFallsBackToInsufficientDataBetweenMatchesHintsOnceAtADefaultValue() {
+        String hint = "cwfilter: hint: " + FilterAndAlarmOptions.NO_DEFAULT_HINT + "\n";
+        Run without = Run.of("watch", "-p", "{ $.eventName = \"GetSecretValue\" }", "--alarm", ">= 1 for 1 of 1",
+                "--no-follow", Run.seed().toString());
+        assertThat(without.code()).as(without.toString()).isZero();
+        assertThat(without.out()).contains(": ALARM → INSUFFICIENT_DATA");
+        assertThat(without.err().split(java.util.regex.Pattern.quote(hint), -1)).as(without.err()).hasSize(2);
+        assertThat(hint).contains("--default 0");
+        Run with = Run.of(args("--no-follow", Run.seed().toString()));
+        assertThat(with.err()).doesNotContain("hint:");
+    }
+
+    @Test
     void noFollowReadsACloudTrailFileOnceAtEventTime() {
         Run run = Run.of(args("--no-follow", Run.seed().toString()));
         assertThat(run.code()).as(run.toString()).isZero();

@@ -7,6 +7,7 @@ import dev.cwfilter.LogEvent;
 import dev.cwfilter.LogGroup;
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.SubscriptionFilter;
+import dev.cwfilter.io.Utf8;
 import dev.cwfilter.metric.AlarmDecision;
 import dev.cwfilter.metric.AlarmEvaluator;
 import dev.cwfilter.metric.AlarmListener;
@@ -471,7 +472,7 @@ public final class LogGroupMonitor implements AutoCloseable {
                     "an empty message (CloudWatch Logs refuses events without one)");
         }
         if ((long) message.length() * 3 > maxEventBytes) {
-            long bytes = utf8Length(message);
+            long bytes = Utf8.encodedLength(message);
             if (bytes > maxEventBytes) {
                 return new Dropped(Rejection.Reason.OVERSIZED, event.timestamp(), "a message of " + bytes
                         + " bytes; the largest event is " + maxEventBytes + " bytes");
@@ -493,24 +494,6 @@ public final class LogGroupMonitor implements AutoCloseable {
         }
         LogEvent event = new LogEvent(timestamp, new String(utf8, offset, length, StandardCharsets.UTF_8));
         return Utf8.isValid(utf8, offset, offset + length) ? event : new InvalidUtf8(event);
-    }
-
-    private static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 
     private void enqueue(Object item) throws InterruptedException {

@@ -3,13 +3,13 @@ package dev.cwfilter.rules;
 import static dev.cwfilter.rules.RuleAssertions.matchesUtf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.cwfilter.FilterPattern;
 import dev.cwfilter.FilterPatternException;
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.MetricFilterMatchRecord;
 import dev.cwfilter.ParsedPattern;
 import dev.cwfilter.ast.Lexical;
+import dev.cwfilter.io.JsonString;
 import dev.cwfilter.propcheck.Gen;
 import dev.cwfilter.propcheck.PropCheck;
 import java.util.ArrayList;
@@ -334,6 +334,6 @@ class ObservedRulesProperties {
     }
 
     private static String json(String s) {
-        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+        return JsonString.quote(s);
     }
 }

@@ -290,22 +290,12 @@ public final class CloudTrailEnvelope {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    /**
+     * The text's length in UTF-8: 1 to 4 bytes a code point, 3 for a surrogate without its pair (as filter-core's
+     * {@code dev.cwfilter.io.Utf8.encodedLength} counts; filter-events does not depend on filter-core).
+     */
     private static int utf8Length(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
+        return s.codePoints().map(cp -> cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4).sum();
     }
 
     /** Builds an envelope. Not thread-safe; the envelopes it builds are. */

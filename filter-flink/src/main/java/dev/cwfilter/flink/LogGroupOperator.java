@@ -6,6 +6,7 @@ import dev.cwfilter.LogEvent;
 import dev.cwfilter.LogGroup;
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.StandardUnit;
+import dev.cwfilter.io.Utf8;
 import dev.cwfilter.live.LatenessRule;
 import dev.cwfilter.live.Rejection;
 import dev.cwfilter.metric.MetricAggregator;
@@ -167,7 +168,7 @@ public final class LogGroupOperator extends AbstractStreamOperator<MetricUpdate>
             return;
         }
         if ((long) message.length() * 3 > settings.maxEventBytes()) {
-            long bytes = utf8Length(message);
+            long bytes = Utf8.encodedLength(message);
             if (bytes > settings.maxEventBytes()) {
                 reject(new Rejection(Rejection.Reason.OVERSIZED, t, "a message of " + bytes
                         + " bytes; the largest event is " + settings.maxEventBytes() + " bytes", Optional.empty()));
@@ -310,25 +311,6 @@ public final class LogGroupOperator extends AbstractStreamOperator<MetricUpdate>
         buffered++;
         earliestEnd = Math.min(earliestEnd, minute + MINUTE);
         return m;
-    }
-
-    private static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 
     /** What the emitter publishes and matches, for the event being evaluated. */

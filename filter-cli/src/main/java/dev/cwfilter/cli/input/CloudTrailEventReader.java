@@ -10,7 +10,8 @@ import java.io.InputStream;
  * the sink as the slice of the decompressed bytes that holds it (filter-core's {@link CloudTrailRecordReader}: no
  * parsing into a tree, no re-serialising), its time the record's {@code eventTime} (looked for only when asked), its position its index among the
  * records of the input ({@code record 57}). A truncated or malformed document delivers the records before the
- * problem; the rest of the input is counted as one malformed event, with the reader's message.
+ * problem; the rest of the input cannot be read, which is an error of the input (as a gzip file cut short is), with
+ * the reader's message: where it broke, by record index and byte offset.
  */
 final class CloudTrailEventReader implements EventReader {
 
@@ -53,8 +54,10 @@ final class CloudTrailEventReader implements EventReader {
                 }
             }
         } catch (MalformedDocumentException e) {
-            bad.add(BadEvents.Kind.MALFORMED, event.source(), "record " + (index + 1), "not a complete CloudTrail"
-                    + " document (" + e.getMessage() + "); the rest of the input was skipped");
+            // The rest of the input cannot be read: an error of the input (exit 1), as a gzip file cut short is,
+            // named by record index and byte offset; the records before it were delivered.
+            throw new IOException("not a complete CloudTrail document (" + e.getMessage() + "); the rest of the"
+                    + " input was skipped", e);
         }
         return true;
     }

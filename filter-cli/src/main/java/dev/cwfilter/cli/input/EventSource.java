@@ -161,7 +161,22 @@ public final class EventSource {
              BufferedInputStream in = decompressed(new PooledBufferedInputStream(stored, buffers.stored), buffers)) {
             InputFormat detected = format == InputFormat.AUTO ? detect(in, buffers.head) : format;
             skipByteOrderMark(in);
-            return reader(detected, buffers.events).read(in, new Event(input.name()), sink, bad);
+            // Gzip data cut short end the input where they end, as a plain file cut short does: the reader delivers
+            // what came before and says where it broke (a CloudTrail document: in which record); then it is an error.
+            PooledGzipInputStream gzip = in instanceof PooledBufferedInputStream b
+                    && b.source() instanceof PooledGzipInputStream g ? g : null;
+            try {
+                boolean more = reader(detected, buffers.events).read(in, new Event(input.name()), sink, bad);
+                if (gzip != null && gzip.truncated) {
+                    throw new EOFException();
+                }
+                return more;
+            } catch (IOException e) {
+                if (gzip != null && gzip.truncated && !(e instanceof EOFException)) {
+                    throw new IOException("its gzip data end early (truncated?): " + e.getMessage(), e);
+                }
+                throw e;
+            }
         } catch (IOException e) {
             errors.add("error reading '" + input.name() + "': " + describe(e));
             return true;
@@ -189,14 +204,37 @@ public final class EventSource {
             super(in, 1);
             buf = buffer;
         }
+
+        /** The stream it buffers. */
+        InputStream source() {
+            return in;
+        }
     }
 
-    /** A GZIPInputStream that reads the compressed bytes through a buffer it is given. */
+    /**
+     * A GZIPInputStream that reads the compressed bytes through a buffer it is given; compressed data cut short end
+     * the stream, and are noted in {@link #truncated}, instead of throwing.
+     */
     private static final class PooledGzipInputStream extends GZIPInputStream {
+        boolean truncated;
+
         PooledGzipInputStream(InputStream in, byte[] buffer) throws IOException {
             // The header is read from the stream itself, not through the buffer, so it can be swapped in after.
             super(in, 1);
             buf = buffer;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (truncated) {
+                return -1;
+            }
+            try {
+                return super.read(b, off, len);
+            } catch (EOFException e) {
+                truncated = true;
+                return -1;
+            }
         }
     }
 

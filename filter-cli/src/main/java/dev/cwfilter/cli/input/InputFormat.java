@@ -1,6 +1,7 @@
 package dev.cwfilter.cli.input;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -10,25 +11,19 @@ import java.util.stream.Collectors;
  */
 public enum InputFormat {
     /** Decide per input: gzip by its magic bytes, then JSON document, CloudWatch Logs export, or lines. */
-    AUTO("auto"),
+    AUTO,
     /** One event per line, plain text or JSON. */
-    LINES("lines"),
+    LINES,
     /** A CloudWatch Logs export: {@code 2026-11-21T12:00:00.000Z message} per event. */
-    EXPORT("export"),
+    EXPORT,
     /** CloudTrail log files as written to S3: {@code {"Records":[...]}}. */
-    CLOUDTRAIL("cloudtrail"),
+    CLOUDTRAIL,
     /** What {@code aws logs filter-log-events} and {@code get-log-events} print: {@code {"events":[...]}}. */
-    EVENTS("events");
+    EVENTS;
 
-    private final String cliName;
-
-    InputFormat(String cliName) {
-        this.cliName = cliName;
-    }
-
-    /** The name on the command line, such as {@code cloudtrail}. */
+    /** The name on the command line, the constant's in lower case, such as {@code cloudtrail}. */
     public String cliName() {
-        return cliName;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -38,7 +33,7 @@ public enum InputFormat {
      */
     public static InputFormat fromCliName(String name) {
         for (InputFormat f : values()) {
-            if (f.cliName.equals(name)) {
+            if (f.cliName().equals(name)) {
                 return f;
             }
         }
@@ -48,6 +43,6 @@ public enum InputFormat {
 
     @Override
     public String toString() {
-        return cliName;
+        return cliName();
     }
 }

@@ -23,6 +23,11 @@ final class JsonDocumentEventReader implements EventReader {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final int maxEventBytes;
+    /**
+     * How many elements of {@code events} arrays this input has had so far: a bad event is named by its index, since
+     * a document on one line (as {@code jq -c} writes it) has every event on line 1.
+     */
+    private long index;
 
     JsonDocumentEventReader(int maxEventBytes) {
         this.maxEventBytes = maxEventBytes;
@@ -52,9 +57,10 @@ final class JsonDocumentEventReader implements EventReader {
                 }
             }
         } catch (StreamReadException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            bad.add(BadEvents.Kind.MALFORMED, event.source(), line, "not valid JSON (" + e.getOriginalMessage()
-                    + "); the rest of the input was skipped");
+            String where = e.getLocation() == null ? "line 0" : "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            bad.add(BadEvents.Kind.MALFORMED, event.source(), where + (index == 0 ? "" : " (after event " + index
+                    + ")"), "not valid JSON (" + e.getOriginalMessage() + "); the rest of the input was skipped");
         }
         return true;
     }
@@ -64,8 +70,9 @@ final class JsonDocumentEventReader implements EventReader {
         JsonToken token;
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
             long line = line(p);
+            index++;
             if (token != JsonToken.START_OBJECT) {
-                bad.add(BadEvents.Kind.MALFORMED, event.source(), line, "an event that is not a JSON object");
+                bad.add(BadEvents.Kind.MALFORMED, event.source(), where(line), "an event that is not a JSON object");
                 p.skipChildren();
                 continue;
             }
@@ -95,16 +102,21 @@ final class JsonDocumentEventReader implements EventReader {
             }
         }
         if (message == null || message.isEmpty()) {
-            bad.add(BadEvents.Kind.MALFORMED, event.source(), line, "an event without a message");
+            bad.add(BadEvents.Kind.MALFORMED, event.source(), where(line), "an event without a message");
             return false;
         }
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > maxEventBytes) {
-            bad.add(BadEvents.Kind.OVERSIZED, event.source(), line, null);
+            bad.add(BadEvents.Kind.OVERSIZED, event.source(), where(line), null);
             return false;
         }
         event.set(bytes, 0, bytes.length, line, time);
         return true;
+    }
+
+    /** The current event's place: {@code event 57 (line 1)}. */
+    private String where(long line) {
+        return "event " + index + " (line " + line + ")";
     }
 
     private static long line(JsonParser p) {

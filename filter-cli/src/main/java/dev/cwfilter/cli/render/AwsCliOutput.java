@@ -1,5 +1,6 @@
 package dev.cwfilter.cli.render;
 
+import dev.cwfilter.io.JsonString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class AwsCliOutput {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 sb.append(sep);
                 indent(sb, depth + 1);
-                string(sb, String.valueOf(e.getKey()));
+                JsonString.quote(String.valueOf(e.getKey()), sb);
                 sb.append(": ");
                 json(sb, e.getValue(), depth + 1);
                 sep = ",\n";
@@ -62,7 +63,7 @@ public final class AwsCliOutput {
             indent(sb, depth);
             sb.append(']');
         } else if (value instanceof String) {
-            string(sb, (String) value);
+            JsonString.quote((String) value, sb);
         } else if (value == null) {
             sb.append("null");
         } else {
@@ -72,43 +73,6 @@ public final class AwsCliOutput {
 
     private static void indent(StringBuilder sb, int depth) {
         sb.append(" ".repeat(4 * depth));
-    }
-
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                case '\b':
-                    sb.append("\\b");
-                    break;
-                case '\f':
-                    sb.append("\\f");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        sb.append('"');
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.cwfilter.ast.Selector;
 import dev.cwfilter.ast.SelectorStep;
 import dev.cwfilter.deploy.Node;
+import dev.cwfilter.io.JsonString;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class EventShortener {
                                StringBuilder sb) {
         if (node instanceof Node.Scalar) {
             Node.Scalar s = (Node.Scalar) node;
-            sb.append(s.type() == Node.ScalarType.STRING ? Json.quote(cut(s.text(), relevant ? LONG_STRING
+            sb.append(s.type() == Node.ScalarType.STRING ? JsonString.quote(cut(s.text(), relevant ? LONG_STRING
                     : SHORT_STRING)) : s.text());
             return;
         }
@@ -159,7 +160,7 @@ public final class EventShortener {
                 String shown = null;
                 if (rest.isEmpty()) {
                     StringBuilder collapsed = new StringBuilder();
-                    Json.quote(m.key(), collapsed);
+                    JsonString.quote(m.key(), collapsed);
                     collapsed.append(':');
                     render(m.value(), List.of(), false, depth + 1, budget, collapsed);
                     // Context is the start of the top-level object, until the budget first runs out; inside an
@@ -174,7 +175,7 @@ public final class EventShortener {
                     }
                 } else {
                     StringBuilder member = new StringBuilder();
-                    Json.quote(m.key(), member);
+                    JsonString.quote(m.key(), member);
                     member.append(':');
                     render(m.value(), rest, true, depth + 1, budget, member);
                     shown = member.toString();
