@@ -16,18 +16,14 @@ import dev.cwfilter.metric.AlarmComparisonOperator;
 import dev.cwfilter.metric.MetricAlarm;
 import dev.cwfilter.metric.Statistic;
 import dev.cwfilter.metric.TreatMissingData;
+import dev.cwfilter.propcheck.PropCheck;
 import dev.cwfilter.testkit.FilterCase;
 import dev.cwfilter.testkit.FilterCases;
 import dev.cwfilter.testkit.deploy.CloudFormationTemplate;
 import dev.cwfilter.testkit.deploy.MetricFilterResource;
 import dev.cwfilter.testkit.deploy.TerraformPlan;
-import dev.cwfilter.testkit.events.CloudTrailEvent;
-import dev.cwfilter.testkit.events.EventArbitraries;
+import dev.cwfilter.testkit.events.EventGenerators;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -99,14 +95,11 @@ class SecretAccessFilterTest {
         filterCase.verify();
     }
 
-    @Property(tries = 200)
-    void matchesEveryGetSecretValueAndNoOtherCall(@ForAll("cloudTrail") CloudTrailEvent event) {
-        assertThat(SECRET_ACCESS.filter().pattern().matches(event.build()))
-                .isEqualTo(event.eventName().equals("GetSecretValue"));
-    }
-
-    @Provide
-    Arbitrary<CloudTrailEvent> cloudTrail() {
-        return EventArbitraries.cloudTrailEvents();
+    @Test
+    void matchesEveryGetSecretValueAndNoOtherCall() {
+        PropCheck.tries(200).forAll(EventGenerators.cloudTrailEvents(), event -> {
+            assertThat(SECRET_ACCESS.filter().pattern().matches(event.build()))
+                    .isEqualTo(event.eventName().equals("GetSecretValue"));
+        });
     }
 }

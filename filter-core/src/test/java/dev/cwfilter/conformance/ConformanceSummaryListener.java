@@ -1,5 +1,7 @@
 package dev.cwfilter.conformance;
 
+import static dev.cwfilter.testoutput.OutputOnFailureListener.console;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,8 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Counts the conformance cases of a test run and ends the run with one line,
- * {@code conformance: N passed, M failed}, followed by each skipped case and its reason. A conformance case is a
+ * {@code conformance: N passed, M failed}, after each failed and skipped case and its reason, written to the console
+ * even though the build sends test output to files. A conformance case is a
  * dynamic test under a {@code @TestFactory} tagged {@value #TAG}; registered through
  * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
  */
@@ -74,16 +77,17 @@ public final class ConformanceSummaryListener implements TestExecutionListener {
         StringBuilder sb = new StringBuilder();
         perFile.forEach((file, c) -> sb.append(sb.length() == 0 ? "" : ", ").append(file).append(' ')
                 .append(c[0]).append('/').append(c[0] + c[1] + c[2]));
-        System.out.println();
+        // Straight to the console: the build sends test output to files (docs/testing.md, "What the build prints").
+        console("");
         for (String failure : failures) {
-            System.out.println("conformance FAILED: " + failure);
+            console("conformance FAILED: " + failure);
         }
         for (String skip : skipped) {
-            System.out.println("conformance skipped: " + skip);
+            console("conformance skipped: " + skip);
         }
-        System.out.println("conformance by file: " + sb + (skipped.isEmpty() ? "" : "; " + skipped.size()
+        console("conformance by file: " + sb + (skipped.isEmpty() ? "" : "; " + skipped.size()
                 + " skipped, listed above"));
-        System.out.println("conformance: " + passed + " passed, " + failed + " failed");
+        console("conformance: " + passed + " passed, " + failed + " failed");
         passed = 0;
         failed = 0;
         perFile.clear();

@@ -13,13 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import dev.cwfilter.propcheck.Gen;
+import dev.cwfilter.propcheck.PropCheck;
+import org.junit.jupiter.api.Test;
 import org.assertj.core.data.Offset;
 
 /** Laws the aggregation and the statistics obey, checked on generated data. */
@@ -37,111 +33,124 @@ class AggregationPropertiesTest {
     static final List<List<Statistic>> REQUESTS = List.of(ALL_FAMILIES.subList(0, 11),
             ALL_FAMILIES.subList(11, ALL_FAMILIES.size()));
 
-    @Property
-    void sumEqualsAverageTimesSampleCount(@ForAll("anyValues") List<Double> values) {
-        PeriodStatistics p = only(aggregate(values, MetricAggregator.create()),
-                Statistic.SUM, Statistic.AVERAGE, Statistic.SAMPLE_COUNT);
-        double sum = p.value(Statistic.SUM).getAsDouble();
-        double product = p.value(Statistic.AVERAGE).getAsDouble() * p.value(Statistic.SAMPLE_COUNT).getAsDouble();
-        assertThat(product).isCloseTo(sum, Offset.offset(4 * Math.ulp(sum)));
+    @Test
+    void sumEqualsAverageTimesSampleCount() {
+        PropCheck.forAll(ANY_VALUES, values -> {
+            PeriodStatistics p = only(aggregate(values, MetricAggregator.create()),
+                    Statistic.SUM, Statistic.AVERAGE, Statistic.SAMPLE_COUNT);
+            double sum = p.value(Statistic.SUM).getAsDouble();
+            double product = p.value(Statistic.AVERAGE).getAsDouble() * p.value(Statistic.SAMPLE_COUNT).getAsDouble();
+            assertThat(product).isCloseTo(sum, Offset.offset(4 * Math.ulp(sum)));
+        });
     }
 
-    @Property
-    void percentilesAreMonotoneInP(@ForAll("nonNegativeValues") List<Double> values,
-                                   @ForAll("percents") BigDecimal a, @ForAll("percents") BigDecimal b,
-                                   @ForAll @IntRange(min = 0, max = 40) int exactValueLimit) {
-        Statistic lower = new Statistic.Percentile(a.min(b));
-        Statistic upper = new Statistic.Percentile(a.max(b));
-        PeriodStatistics p = only(aggregate(values, MetricAggregator.builder().exactValueLimit(exactValueLimit)
-                .build()), lower, upper, Statistic.MINIMUM, Statistic.MAXIMUM);
-        double low = p.value(lower).getAsDouble();
-        double high = p.value(upper).getAsDouble();
-        assertThat(low).isLessThanOrEqualTo(high);
-        assertThat(low).isGreaterThanOrEqualTo(p.value(Statistic.MINIMUM).getAsDouble());
-        assertThat(high).isLessThanOrEqualTo(p.value(Statistic.MAXIMUM).getAsDouble());
+    @Test
+    void percentilesAreMonotoneInP() {
+        PropCheck.forAll(NON_NEGATIVE_VALUES, PERCENT_PAIRS, EXACT_VALUE_LIMITS,
+                (values, percents, exactValueLimit) -> {
+            BigDecimal a = percents.a();
+            BigDecimal b = percents.b();
+            Statistic lower = new Statistic.Percentile(a.min(b));
+            Statistic upper = new Statistic.Percentile(a.max(b));
+            PeriodStatistics p = only(aggregate(values, MetricAggregator.builder().exactValueLimit(exactValueLimit)
+                    .build()), lower, upper, Statistic.MINIMUM, Statistic.MAXIMUM);
+            double low = p.value(lower).getAsDouble();
+            double high = p.value(upper).getAsDouble();
+            assertThat(low).isLessThanOrEqualTo(high);
+            assertThat(low).isGreaterThanOrEqualTo(p.value(Statistic.MINIMUM).getAsDouble());
+            assertThat(high).isLessThanOrEqualTo(p.value(Statistic.MAXIMUM).getAsDouble());
+        });
     }
 
-    @Property
-    void aggregationIsOrderIndependent(@ForAll("datapoints") List<Datapoint> datapoints, @ForAll long seed,
-                                       @ForAll @IntRange(min = 0, max = 40) int exactValueLimit) {
-        List<Datapoint> shuffled = new ArrayList<>(datapoints);
-        Collections.shuffle(shuffled, new Random(seed));
-        MetricAggregator original = withLimit(exactValueLimit);
-        original.addAll(datapoints);
-        MetricAggregator reordered = withLimit(exactValueLimit);
-        reordered.addAll(shuffled);
-        for (List<Statistic> statistics : REQUESTS) {
-            StatisticsQuery query = new StatisticsQuery(NOON - MINUTE, NOON + 6 * MINUTE, 60, statistics,
-                    Optional.empty());
-            assertThat(reordered.getMetricStatistics(query)).isEqualTo(original.getMetricStatistics(query));
-        }
+    @Test
+    void aggregationIsOrderIndependent() {
+        PropCheck.forAll(DATAPOINTS, Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE), EXACT_VALUE_LIMITS,
+                (datapoints, seed, exactValueLimit) -> {
+            List<Datapoint> shuffled = new ArrayList<>(datapoints);
+            Collections.shuffle(shuffled, new Random(seed));
+            MetricAggregator original = withLimit(exactValueLimit);
+            original.addAll(datapoints);
+            MetricAggregator reordered = withLimit(exactValueLimit);
+            reordered.addAll(shuffled);
+            for (List<Statistic> statistics : REQUESTS) {
+                StatisticsQuery query = new StatisticsQuery(NOON - MINUTE, NOON + 6 * MINUTE, 60, statistics,
+                        Optional.empty());
+                assertThat(reordered.getMetricStatistics(query)).isEqualTo(original.getMetricStatistics(query));
+            }
+        });
     }
 
-    @Property
-    void mergingBucketsEqualsAggregatingRaw(@ForAll("datapoints") List<Datapoint> datapoints,
-                                            @ForAll @IntRange(min = 0, max = 40) int exactValueLimit) {
-        MetricAggregator perSecond = MetricAggregator.builder().storageResolutionSeconds(1)
-                .exactValueLimit(exactValueLimit).build();
-        perSecond.addAll(datapoints);
-        MetricAggregator perMinute = withLimit(exactValueLimit);
-        perMinute.addAll(datapoints);
-        MetricAggregator perFiveMinutes = MetricAggregator.builder().storageResolutionSeconds(300)
-                .exactValueLimit(exactValueLimit).build();
-        perFiveMinutes.addAll(datapoints);
-        for (List<Statistic> statistics : REQUESTS) {
-            StatisticsQuery minutes = new StatisticsQuery(NOON - MINUTE, NOON + 6 * MINUTE, 60, statistics,
-                    Optional.empty());
-            assertThat(perSecond.getMetricStatistics(minutes)).isEqualTo(perMinute.getMetricStatistics(minutes));
-            StatisticsQuery fiveMinutes = new StatisticsQuery(NOON - 5 * MINUTE, NOON + 10 * MINUTE, 300,
-                    statistics, Optional.empty());
-            assertThat(perSecond.getMetricStatistics(fiveMinutes))
-                    .isEqualTo(perMinute.getMetricStatistics(fiveMinutes))
-                    .isEqualTo(perFiveMinutes.getMetricStatistics(fiveMinutes));
-        }
+    @Test
+    void mergingBucketsEqualsAggregatingRaw() {
+        PropCheck.forAll(DATAPOINTS, EXACT_VALUE_LIMITS, (datapoints, exactValueLimit) -> {
+            MetricAggregator perSecond = MetricAggregator.builder().storageResolutionSeconds(1)
+                    .exactValueLimit(exactValueLimit).build();
+            perSecond.addAll(datapoints);
+            MetricAggregator perMinute = withLimit(exactValueLimit);
+            perMinute.addAll(datapoints);
+            MetricAggregator perFiveMinutes = MetricAggregator.builder().storageResolutionSeconds(300)
+                    .exactValueLimit(exactValueLimit).build();
+            perFiveMinutes.addAll(datapoints);
+            for (List<Statistic> statistics : REQUESTS) {
+                StatisticsQuery minutes = new StatisticsQuery(NOON - MINUTE, NOON + 6 * MINUTE, 60, statistics,
+                        Optional.empty());
+                assertThat(perSecond.getMetricStatistics(minutes)).isEqualTo(perMinute.getMetricStatistics(minutes));
+                StatisticsQuery fiveMinutes = new StatisticsQuery(NOON - 5 * MINUTE, NOON + 10 * MINUTE, 300,
+                        statistics, Optional.empty());
+                assertThat(perSecond.getMetricStatistics(fiveMinutes))
+                        .isEqualTo(perMinute.getMetricStatistics(fiveMinutes))
+                        .isEqualTo(perFiveMinutes.getMetricStatistics(fiveMinutes));
+            }
+        });
     }
 
-    @Property
-    void exactStatisticsEqualThePlainReference(@ForAll("anyValues") List<Double> values) {
-        double[] raw = values.stream().mapToDouble(Double::doubleValue).toArray();
-        ReferenceStatistics reference = new ReferenceStatistics(raw);
-        MetricAggregator metric = aggregate(values, MetricAggregator.create());
-        for (Statistic s : ALL_FAMILIES) {
-            OptionalDouble actual = only(metric, s).value(s);
-            assertThat(actual).as("%s of %s", s, values).isEqualTo(reference.compute(s));
-        }
+    @Test
+    void exactStatisticsEqualThePlainReference() {
+        PropCheck.forAll(ANY_VALUES, values -> {
+            double[] raw = values.stream().mapToDouble(Double::doubleValue).toArray();
+            ReferenceStatistics reference = new ReferenceStatistics(raw);
+            MetricAggregator metric = aggregate(values, MetricAggregator.create());
+            for (Statistic s : ALL_FAMILIES) {
+                OptionalDouble actual = only(metric, s).value(s);
+                assertThat(actual).as("%s of %s", s, values).isEqualTo(reference.compute(s));
+            }
+        });
     }
 
-    @Property
-    void trimmedSumEqualsTrimmedMeanTimesTrimmedCount(@ForAll("nonNegativeValues") List<Double> values,
-                                                      @ForAll("percents") BigDecimal a,
-                                                      @ForAll("percents") BigDecimal b) {
-        if (a.compareTo(b) == 0) {
-            return;
-        }
-        Statistic.Bounds bounds = Statistic.Bounds.percentages(a.min(b), a.max(b));
-        Statistic tm = new Statistic.TrimmedMean(bounds);
-        Statistic tc = new Statistic.TrimmedCount(bounds);
-        Statistic ts = new Statistic.TrimmedSum(bounds);
-        PeriodStatistics p = only(aggregate(values, MetricAggregator.create()), tm, tc, ts);
-        double count = p.value(tc).getAsDouble();
-        double sum = p.value(ts).getAsDouble();
-        if (count == 0) {
-            assertThat(p.value(tm)).isEmpty();
-            assertThat(sum).isZero();
-        } else {
-            assertThat(p.value(tm).getAsDouble() * count).isCloseTo(sum, Offset.offset(4 * Math.ulp(sum)));
-        }
+    @Test
+    void trimmedSumEqualsTrimmedMeanTimesTrimmedCount() {
+        PropCheck.forAll(NON_NEGATIVE_VALUES, PERCENT_PAIRS, (values, percents) -> {
+            BigDecimal a = percents.a();
+            BigDecimal b = percents.b();
+            if (a.compareTo(b) == 0) {
+                return;
+            }
+            Statistic.Bounds bounds = Statistic.Bounds.percentages(a.min(b), a.max(b));
+            Statistic tm = new Statistic.TrimmedMean(bounds);
+            Statistic tc = new Statistic.TrimmedCount(bounds);
+            Statistic ts = new Statistic.TrimmedSum(bounds);
+            PeriodStatistics p = only(aggregate(values, MetricAggregator.create()), tm, tc, ts);
+            double count = p.value(tc).getAsDouble();
+            double sum = p.value(ts).getAsDouble();
+            if (count == 0) {
+                assertThat(p.value(tm)).isEmpty();
+                assertThat(sum).isZero();
+            } else {
+                assertThat(p.value(tm).getAsDouble() * count).isCloseTo(sum, Offset.offset(4 * Math.ulp(sum)));
+            }
+        });
     }
 
-    @Property
-    void sketchedPercentilesStayWithinTheRelativeAccuracy(
-            @ForAll("spreadValues") List<Double> values, @ForAll("percents") BigDecimal percent) {
-        Statistic p = new Statistic.Percentile(percent);
-        double exact = new ReferenceStatistics(values.stream().mapToDouble(Double::doubleValue).toArray())
-                .compute(p).getAsDouble();
-        MetricAggregator sketched = aggregate(values, MetricAggregator.builder().exactValueLimit(0).build());
-        double estimate = only(sketched, p).value(p).getAsDouble();
-        assertThat(Math.abs(estimate - exact)).isLessThanOrEqualTo(sketched.relativeAccuracy() * exact * 1.000001);
+    @Test
+    void sketchedPercentilesStayWithinTheRelativeAccuracy() {
+        PropCheck.forAll(SPREAD_VALUES, PERCENTS, (values, percent) -> {
+            Statistic p = new Statistic.Percentile(percent);
+            double exact = new ReferenceStatistics(values.stream().mapToDouble(Double::doubleValue).toArray())
+                    .compute(p).getAsDouble();
+            MetricAggregator sketched = aggregate(values, MetricAggregator.builder().exactValueLimit(0).build());
+            double estimate = only(sketched, p).value(p).getAsDouble();
+            assertThat(Math.abs(estimate - exact)).isLessThanOrEqualTo(sketched.relativeAccuracy() * exact * 1.000001);
+        });
     }
 
     private static MetricAggregator withLimit(int exactValueLimit) {
@@ -162,48 +171,68 @@ class AggregationPropertiesTest {
         return result.get(0);
     }
 
-    @Provide
-    Arbitrary<List<Double>> anyValues() {
-        return values(Arbitraries.oneOf(
-                Arbitraries.integers().between(-5, 500).map(Integer::doubleValue),
-                Arbitraries.doubles().between(-1e6, 1e6).ofScale(3),
-                Arbitraries.doubles().between(0, 1e15),
-                Arbitraries.of(0.0, -0.0, 0.1, 0.2, 0.3, 1e-300, 0x1p360, -0x1p360)));
+    /** Exact-value limits of the aggregator, from none (sketch only) to 40. */
+    private static final Gen<Integer> EXACT_VALUE_LIMITS = Gen.integers(0, 40);
+
+    /** Doubles from {@code min} to {@code max} with at most {@code scale} decimals. */
+    private static Gen<Double> decimals(double min, double max, int scale) {
+        double unit = Math.pow(10, scale);
+        return Gen.longs(Math.round(min * unit), Math.round(max * unit)).map(v -> v / unit);
     }
 
-    @Provide
-    Arbitrary<List<Double>> nonNegativeValues() {
-        return values(Arbitraries.oneOf(
-                Arbitraries.integers().between(0, 500).map(Integer::doubleValue),
-                Arbitraries.doubles().between(0, 1e6).ofScale(3),
-                Arbitraries.of(0.0, 0.1, 0.2, 0.3, 250.0)));
-    }
+    private static final Gen<List<Double>> ANY_VALUES = values(Gen.oneOf(
+            Gen.integers(-5, 500).map(Integer::doubleValue),
+            decimals(-1e6, 1e6, 3),
+            decimals(0, 1e15, 2),
+            Gen.elements(0.0, -0.0, 0.1, 0.2, 0.3, 1e-300, 0x1p360, -0x1p360)));
 
-    private static Arbitrary<List<Double>> values(Arbitrary<Double> value) {
-        return value.list().ofMinSize(1).ofMaxSize(200);
+    private static final Gen<List<Double>> NON_NEGATIVE_VALUES = values(Gen.oneOf(
+            Gen.integers(0, 500).map(Integer::doubleValue),
+            decimals(0, 1e6, 3),
+            Gen.elements(0.0, 0.1, 0.2, 0.3, 250.0)));
+
+    private static Gen<List<Double>> values(Gen<Double> value) {
+        return Gen.listOf(value, 1, 200);
     }
 
     /** Positive values spread evenly over ten orders of magnitude, 1e-3 to 1e7. */
-    @Provide
-    Arbitrary<List<Double>> spreadValues() {
-        return Arbitraries.doubles().between(-3, 7).ofScale(6).map(e -> Math.pow(10, e)).list().ofMinSize(1)
-                .ofMaxSize(3000);
+    private static final Gen<List<Double>> SPREAD_VALUES = Gen.listOf(decimals(-3, 7, 6).map(e -> Math.pow(10, e)),
+            1, 3000);
+
+    /** Percentages from 0 to 100: with two decimals, or whole. */
+    private static final Gen<BigDecimal> PERCENTS = Gen.oneOf(
+            Gen.integers(0, 10_000).map(v -> BigDecimal.valueOf(v, 2)),
+            Gen.integers(0, 100).map(BigDecimal::valueOf));
+
+    /** Two percentages. */
+    private record Percents(BigDecimal a, BigDecimal b) {
     }
 
-    @Provide
-    Arbitrary<BigDecimal> percents() {
-        return Arbitraries.oneOf(
-                Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.valueOf(100)).ofScale(2),
-                Arbitraries.integers().between(0, 100).map(BigDecimal::valueOf));
-    }
+    private static final Gen<Percents> PERCENT_PAIRS = Gen.zip(PERCENTS, PERCENTS, Percents::new);
 
-    @Provide
-    Arbitrary<List<Datapoint>> datapoints() {
-        Arbitrary<Long> time = Arbitraries.longs().between(NOON - 30_000, NOON + 5 * MINUTE + 30_000);
-        Arbitrary<Double> value = Arbitraries.oneOf(
-                Arbitraries.integers().between(0, 400).map(Integer::doubleValue),
-                Arbitraries.doubles().between(0, 1e6).ofScale(2),
-                Arbitraries.doubles().between(-50, 50).ofScale(1).injectDuplicates(0.2));
-        return Combinators.combine(time, value).as(TestMetrics::datapoint).list().ofMaxSize(400);
-    }
+    /**
+     * Up to 400 datapoints over six minutes around {@link TestMetrics#NOON}; in one value generator of three, one value
+     * in five repeats an earlier value, so that ties (equal values across periods and within one) are common.
+     */
+    private static final Gen<List<Datapoint>> DATAPOINTS = random -> {
+        Gen<Long> time = Gen.longs(NOON - 30_000, NOON + 5 * MINUTE + 30_000);
+        Gen<Double> tenths = decimals(-50, 50, 1);
+        Gen<Integer> kind = Gen.integers(0, 2);
+        int size = Gen.sizes(0, 400).generate(random);
+        List<Double> earlier = new ArrayList<>();
+        List<Datapoint> datapoints = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            long t = time.generate(random);
+            double value = switch (kind.generate(random)) {
+                case 0 -> Gen.integers(0, 400).generate(random);
+                case 1 -> decimals(0, 1e6, 2).generate(random);
+                default -> !earlier.isEmpty() && random.nextInt(5) == 4
+                        ? earlier.get(random.nextInt(earlier.size()))
+                        : tenths.generate(random);
+            };
+            earlier.add(value);
+            datapoints.add(TestMetrics.datapoint(t, value));
+        }
+        return datapoints;
+    };
 }

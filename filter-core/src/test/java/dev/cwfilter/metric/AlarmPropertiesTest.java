@@ -6,13 +6,9 @@ import static dev.cwfilter.metric.TestMetrics.datapoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import dev.cwfilter.propcheck.Gen;
+import dev.cwfilter.propcheck.PropCheck;
+import org.junit.jupiter.api.Test;
 
 /** Laws of alarm evaluation, checked on generated datapoint sequences. */
 class AlarmPropertiesTest {
@@ -20,73 +16,90 @@ class AlarmPropertiesTest {
     /** Evaluations happen this many minutes after noon; the newest slot is the minute just before. */
     private static final int EVALUATION_MINUTE = 30;
 
-    @Property
-    void stateDependsOnlyOnTheEvaluationRange(@ForAll("slots") List<Character> slots,
-                                              @ForAll("slots") List<Character> olderSlots,
-                                              @ForAll @IntRange(min = 1, max = 5) int n,
-                                              @ForAll @IntRange(min = 1, max = 5) int m,
-                                              @ForAll TreatMissingData treatment, @ForAll AlarmState start) {
-        Assume.that(m <= n);
-        MetricAlarm alarm = alarm(n, m, treatment);
-        List<Character> range = lastSlots(slots, alarm.evaluationRangePeriods());
-        MetricAggregator withOlderData = aggregate(range);
-        // Data older than the range, which the evaluation must not see.
-        int olderEnd = EVALUATION_MINUTE - alarm.evaluationRangePeriods();
-        for (int i = 0; i < olderSlots.size(); i++) {
-            char slot = olderSlots.get(olderSlots.size() - 1 - i);
-            if (slot != '-') {
-                withOlderData.add(datapoint(NOON + (olderEnd - 1 - i) * MINUTE, slot == 'X' ? 5 : 0));
+    /** Minutes, oldest first: a breaching datapoint ({@code X}), one that does not breach ({@code 0}), none. */
+    private static final Gen<List<Character>> SLOTS = Gen.listOf(Gen.elements('X', '0', '-'), 0, 8);
+
+    /** N evaluation periods and M datapoints to alarm, 1 ≤ M ≤ N ≤ 5. */
+    private record Window(int n, int m) {
+    }
+
+    private static final Gen<Window> WINDOWS = Gen.integers(1, 5)
+            .flatMap(n -> Gen.integers(1, n).map(m -> new Window(n, m)));
+
+    private static final Gen<TreatMissingData> TREATMENTS = Gen.elements(TreatMissingData.values());
+    private static final Gen<AlarmState> STATES = Gen.elements(AlarmState.values());
+
+    /** An alarm, the state it starts in, and the data it sees. */
+    private record Setting(Window window, TreatMissingData treatment, AlarmState start) {
+    }
+
+    private static final Gen<Setting> SETTINGS = random -> new Setting(WINDOWS.generate(random),
+            TREATMENTS.generate(random), STATES.generate(random));
+
+    @Test
+    void stateDependsOnlyOnTheEvaluationRange() {
+        PropCheck.forAll(SLOTS, SLOTS, SETTINGS, (slots, olderSlots, setting) -> {
+            MetricAlarm alarm = alarm(setting.window().n(), setting.window().m(), setting.treatment());
+            List<Character> range = lastSlots(slots, alarm.evaluationRangePeriods());
+            MetricAggregator withOlderData = aggregate(range);
+            // Data older than the range, which the evaluation must not see.
+            int olderEnd = EVALUATION_MINUTE - alarm.evaluationRangePeriods();
+            for (int i = 0; i < olderSlots.size(); i++) {
+                char slot = olderSlots.get(olderSlots.size() - 1 - i);
+                if (slot != '-') {
+                    withOlderData.add(datapoint(NOON + (olderEnd - 1 - i) * MINUTE, slot == 'X' ? 5 : 0));
+                }
             }
-        }
-        assertThat(evaluate(alarm, withOlderData, start)).isEqualTo(evaluate(alarm, aggregate(range), start));
+            assertThat(evaluate(alarm, withOlderData, setting.start()))
+                    .isEqualTo(evaluate(alarm, aggregate(range), setting.start()));
+        });
     }
 
-    @Property
-    void withNRealDatapointsTreatMissingDataDoesNotMatter(@ForAll("slots") List<Character> slots,
-                                                          @ForAll @IntRange(min = 1, max = 5) int n,
-                                                          @ForAll @IntRange(min = 1, max = 5) int m,
-                                                          @ForAll AlarmState start) {
-        Assume.that(m <= n);
-        List<Character> range = lastSlots(slots, n + 2);
-        Assume.that(range.stream().filter(c -> c != '-').count() >= n);
-        MetricAggregator data = aggregate(range);
-        AlarmState missing = evaluate(alarm(n, m, TreatMissingData.MISSING), data, start);
-        for (TreatMissingData treatment : TreatMissingData.values()) {
-            assertThat(evaluate(alarm(n, m, treatment), data, start)).as(treatment.awsName()).isEqualTo(missing);
-        }
+    @Test
+    void withNRealDatapointsTreatMissingDataDoesNotMatter() {
+        PropCheck.forAll(SLOTS, WINDOWS, STATES, (slots, window, start) -> {
+            int n = window.n();
+            int m = window.m();
+            List<Character> range = lastSlots(slots, n + 2);
+            PropCheck.assume(range.stream().filter(c -> c != '-').count() >= n);
+            MetricAggregator data = aggregate(range);
+            AlarmState missing = evaluate(alarm(n, m, TreatMissingData.MISSING), data, start);
+            for (TreatMissingData treatment : TreatMissingData.values()) {
+                assertThat(evaluate(alarm(n, m, treatment), data, start)).as(treatment.awsName())
+                        .isEqualTo(missing);
+            }
+        });
     }
 
-    @Property
-    void treatingMissingDataAsBreachingIsNeverLessAlarmingThanAsNotBreaching(
-            @ForAll("slots") List<Character> slots, @ForAll @IntRange(min = 1, max = 5) int n,
-            @ForAll @IntRange(min = 1, max = 5) int m) {
-        Assume.that(m <= n);
-        MetricAggregator data = aggregate(lastSlots(slots, n + 2));
-        AlarmState breaching = evaluate(alarm(n, m, TreatMissingData.BREACHING), data, AlarmState.INSUFFICIENT_DATA);
-        AlarmState notBreaching =
-                evaluate(alarm(n, m, TreatMissingData.NOT_BREACHING), data, AlarmState.INSUFFICIENT_DATA);
-        if (notBreaching == AlarmState.ALARM) {
-            assertThat(breaching).isEqualTo(AlarmState.ALARM);
-        }
-        assertThat(List.of(breaching, notBreaching)).doesNotContain(AlarmState.INSUFFICIENT_DATA);
+    @Test
+    void treatingMissingDataAsBreachingIsNeverLessAlarmingThanAsNotBreaching() {
+        PropCheck.forAll(SLOTS, WINDOWS, (slots, window) -> {
+            int n = window.n();
+            int m = window.m();
+            MetricAggregator data = aggregate(lastSlots(slots, n + 2));
+            AlarmState breaching =
+                    evaluate(alarm(n, m, TreatMissingData.BREACHING), data, AlarmState.INSUFFICIENT_DATA);
+            AlarmState notBreaching =
+                    evaluate(alarm(n, m, TreatMissingData.NOT_BREACHING), data, AlarmState.INSUFFICIENT_DATA);
+            if (notBreaching == AlarmState.ALARM) {
+                assertThat(breaching).isEqualTo(AlarmState.ALARM);
+            }
+            assertThat(List.of(breaching, notBreaching)).doesNotContain(AlarmState.INSUFFICIENT_DATA);
+        });
     }
 
-    @Property
-    void evaluatingTwiceAtTheSameTimeChangesNothing(@ForAll("slots") List<Character> slots,
-                                                     @ForAll @IntRange(min = 1, max = 5) int n,
-                                                     @ForAll TreatMissingData treatment, @ForAll AlarmState start) {
-        MetricAlarm alarm = alarm(n, n, treatment);
-        AlarmEvaluator evaluator = new AlarmEvaluator(alarm, aggregate(lastSlots(slots, n + 2)));
-        evaluator.setAlarmState(start, "start", NOON);
-        evaluator.evaluate(NOON + EVALUATION_MINUTE * MINUTE);
-        int transitions = evaluator.history().size();
-        assertThat(evaluator.evaluate(NOON + EVALUATION_MINUTE * MINUTE)).isEmpty();
-        assertThat(evaluator.history()).hasSize(transitions);
-    }
-
-    @Provide
-    Arbitrary<List<Character>> slots() {
-        return Arbitraries.of('X', '0', '-').list().ofMinSize(0).ofMaxSize(8);
+    @Test
+    void evaluatingTwiceAtTheSameTimeChangesNothing() {
+        PropCheck.forAll(SLOTS, SETTINGS, (slots, setting) -> {
+            int n = setting.window().n();
+            MetricAlarm alarm = alarm(n, n, setting.treatment());
+            AlarmEvaluator evaluator = new AlarmEvaluator(alarm, aggregate(lastSlots(slots, n + 2)));
+            evaluator.setAlarmState(setting.start(), "start", NOON);
+            evaluator.evaluate(NOON + EVALUATION_MINUTE * MINUTE);
+            int transitions = evaluator.history().size();
+            assertThat(evaluator.evaluate(NOON + EVALUATION_MINUTE * MINUTE)).isEmpty();
+            assertThat(evaluator.history()).hasSize(transitions);
+        });
     }
 
     private static List<Character> lastSlots(List<Character> slots, int count) {

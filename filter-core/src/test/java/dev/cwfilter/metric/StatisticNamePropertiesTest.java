@@ -4,39 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.cwfilter.propcheck.Gen;
+import dev.cwfilter.propcheck.PropCheck;
+import org.junit.jupiter.api.Test;
 
 /** Laws of statistic names, checked on generated statistics. */
 class StatisticNamePropertiesTest {
 
-    @Property
-    void printedNameParsesToTheSameStatistic(@ForAll("statistics") Statistic statistic) {
-        assertThat(Statistic.parse(statistic.awsName())).isEqualTo(statistic);
+    @Test
+    void printedNameParsesToTheSameStatistic() {
+        PropCheck.forAll(statistics(), statistic -> {
+            assertThat(Statistic.parse(statistic.awsName())).isEqualTo(statistic);
+        });
     }
 
-    @Provide
-    Arbitrary<Statistic> statistics() {
-        Arbitrary<BigDecimal> percentile = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("100"))
-                .ofScale(2);
-        Arbitrary<BigDecimal> percentage = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("100"))
-                .ofScale(10);
-        Arbitrary<BigDecimal> absolute = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("1e9"))
-                .ofScale(4);
-        Arbitrary<Statistic.Bounds> percentBounds = Combinators.combine(percentage.injectNull(0.3),
-                percentage.injectNull(0.3)).as(StatisticNamePropertiesTest::orderedPercentages)
+    /** Decimals from 0 to {@code max} with exactly {@code scale} decimals, or null in three draws of ten. */
+    private static Gen<BigDecimal> decimalsOrNull(long max, int scale) {
+        Gen<BigDecimal> decimals = Gen.longs(0, max * (long) Math.pow(10, scale)).map(v -> BigDecimal.valueOf(v, scale));
+        return random -> random.nextInt(10) < 3 ? null : decimals.generate(random);
+    }
+
+    private static Gen<Statistic> statistics() {
+        Gen<BigDecimal> percentile = Gen.longs(0, 10_000).map(v -> BigDecimal.valueOf(v, 2));
+        Gen<BigDecimal> percentage = decimalsOrNull(100, 10);
+        Gen<BigDecimal> absolute = decimalsOrNull(1_000_000_000, 4);
+        Gen<Statistic.Bounds> percentBounds = Gen.zip(percentage, percentage,
+                        StatisticNamePropertiesTest::orderedPercentages)
                 .filter(Optional::isPresent).map(Optional::get);
-        Arbitrary<Statistic.Bounds> absoluteBounds = Combinators.combine(absolute.injectNull(0.3),
-                absolute.injectNull(0.3)).as(StatisticNamePropertiesTest::orderedAbsolute)
+        Gen<Statistic.Bounds> absoluteBounds = Gen.zip(absolute, absolute, StatisticNamePropertiesTest::orderedAbsolute)
                 .filter(Optional::isPresent).map(Optional::get);
-        Arbitrary<Statistic.Bounds> anyBounds = Arbitraries.oneOf(percentBounds, absoluteBounds);
-        return Arbitraries.oneOf(
-                Arbitraries.of(Statistic.Basic.class).map(b -> b),
-                Arbitraries.just(Statistic.IQM),
+        Gen<Statistic.Bounds> anyBounds = Gen.oneOf(percentBounds, absoluteBounds);
+        return Gen.oneOf(
+                Gen.elements(Statistic.Basic.values()).map(b -> (Statistic) b),
+                Gen.constant(Statistic.IQM),
                 percentile.map(Statistic.Percentile::new),
                 anyBounds.map(Statistic.TrimmedMean::new),
                 anyBounds.map(Statistic.WinsorizedMean::new),

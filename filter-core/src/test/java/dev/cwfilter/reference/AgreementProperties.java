@@ -6,143 +6,71 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cwfilter.FilterOptions;
 import dev.cwfilter.FilterPattern;
-import dev.cwfilter.ast.DelimitedPattern;
-import dev.cwfilter.ast.JsonPattern;
 import dev.cwfilter.ast.Pattern;
 import dev.cwfilter.ast.PatternPrinter;
-import dev.cwfilter.ast.TermPattern;
+import dev.cwfilter.propcheck.Gen;
+import dev.cwfilter.propcheck.PropCheck;
 import java.math.BigInteger;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
  * The streaming evaluator agrees with the reference evaluator: for generated patterns of each syntax, and events
  * drawn from the same vocabulary, {@code FilterPattern.compile(print(ast), options).matches(event)} is what
  * {@link ReferenceEvaluator} answers, with the default options and with {@code lenientJsonPrefix} /
- * {@code exactFieldCount} on. The match ratio is collected so that a generator that stops hitting shows up.
+ * {@code exactFieldCount} on. Each property also checks that its pairs both match and fail to match, so that a
+ * generator that stops hitting (or stops missing) fails.
  */
 class AgreementProperties {
 
     private static final FilterOptions LENIENT_JSON = FilterOptions.builder().lenientJsonPrefix(true).build();
     private static final FilterOptions EXACT_FIELDS = FilterOptions.builder().exactFieldCount(true).build();
 
-    @Provide
-    Arbitrary<TermPattern> termPatterns() {
-        return ReferenceArbitraries.termPatterns();
+    @Test
+    void streamingEvaluatorAgreesWithReferenceOnTerms() {
+        agreeOn(3000, ReferenceGenerators.termPatterns(), ReferenceGenerators.termEvents(), FilterOptions.defaults());
     }
 
-    @Provide
-    Arbitrary<String> termEvents() {
-        return ReferenceArbitraries.termEvents();
-    }
-
-    @Provide
-    Arbitrary<Pattern> regexPatterns() {
-        return ReferenceArbitraries.regexPatterns();
-    }
-
-    @Provide
-    Arbitrary<String> regexEvents() {
-        return ReferenceArbitraries.regexEvents();
-    }
-
-    @Provide
-    Arbitrary<JsonPattern> jsonPatterns() {
-        return ReferenceArbitraries.jsonPatterns();
-    }
-
-    @Provide
-    Arbitrary<String> jsonEvents() {
-        return ReferenceArbitraries.jsonEvents();
-    }
-
-    @Provide
-    Arbitrary<ReferenceArbitraries.JsonCase> jsonCases() {
-        return ReferenceArbitraries.jsonCases();
-    }
-
-    @Provide
-    Arbitrary<ReferenceArbitraries.JsonCase> prefixedJsonCases() {
-        return ReferenceArbitraries.prefixedJsonCases();
-    }
-
-    @Provide
-    Arbitrary<DelimitedPattern> delimitedPatterns() {
-        return ReferenceArbitraries.delimitedPatterns();
-    }
-
-    @Provide
-    Arbitrary<String> delimitedEvents() {
-        return ReferenceArbitraries.delimitedEvents();
-    }
-
-    @Property(tries = 3000)
-    void streamingEvaluatorAgreesWithReferenceOnTerms(@ForAll("termPatterns") TermPattern pattern,
-                                                      @ForAll("termEvents") String event) {
-        agree(pattern, FilterOptions.defaults(), event);
-    }
-
-    @Property(tries = 3000)
-    void streamingEvaluatorAgreesWithReferenceOnRegex(@ForAll("regexPatterns") Pattern pattern,
-                                                      @ForAll("regexEvents") String event) {
-        agree(pattern, FilterOptions.defaults(), event);
-    }
-
-    @Provide
-    Arbitrary<Pattern> lineEndRegexPatterns() {
-        return ReferenceArbitraries.lineEndRegexPatterns();
-    }
-
-    @Provide
-    Arbitrary<String> lineEndEvents() {
-        return ReferenceArbitraries.lineEndEvents();
+    @Test
+    void streamingEvaluatorAgreesWithReferenceOnRegex() {
+        agreeOn(3000, ReferenceGenerators.regexPatterns(), ReferenceGenerators.regexEvents(), FilterOptions.defaults());
     }
 
     /** The regex translation's {@code .}, {@code $} and {@code \s} around every kind of line terminator. */
-    @Property(tries = 1000)
-    void streamingEvaluatorAgreesWithReferenceOnRegexAtLineTerminators(
-            @ForAll("lineEndRegexPatterns") Pattern pattern, @ForAll("lineEndEvents") String event) {
-        agree(pattern, FilterOptions.defaults(), event);
+    @Test
+    void streamingEvaluatorAgreesWithReferenceOnRegexAtLineTerminators() {
+        agreeOn(1000, ReferenceGenerators.lineEndRegexPatterns(), ReferenceGenerators.lineEndEvents(),
+                FilterOptions.defaults());
     }
 
-    @Property(tries = 3000, edgeCases = EdgeCasesMode.NONE)
-    void streamingEvaluatorAgreesWithReferenceOnJson(@ForAll("jsonCases") ReferenceArbitraries.JsonCase c) {
-        agree(c.pattern(), FilterOptions.defaults(), c.event());
+    @Test
+    void streamingEvaluatorAgreesWithReferenceOnJson() {
+        agreeOn(3000, ReferenceGenerators.jsonCases(), FilterOptions.defaults());
     }
 
-    @Property(tries = 1000)
-    void streamingEvaluatorAgreesWithReferenceOnJsonFromTheVocabulary(@ForAll("jsonPatterns") JsonPattern pattern,
-                                                                     @ForAll("jsonEvents") String event) {
-        agree(pattern, FilterOptions.defaults(), event);
+    @Test
+    void streamingEvaluatorAgreesWithReferenceOnJsonFromTheVocabulary() {
+        agreeOn(1000, ReferenceGenerators.jsonPatterns(), ReferenceGenerators.jsonEvents(), FilterOptions.defaults());
     }
 
-    @Property(tries = 1500, edgeCases = EdgeCasesMode.NONE)
-    void streamingEvaluatorAgreesWithReferenceOnJsonWithLenientPrefix(
-            @ForAll("prefixedJsonCases") ReferenceArbitraries.JsonCase c) {
-        agree(c.pattern(), LENIENT_JSON, c.event());
+    @Test
+    void streamingEvaluatorAgreesWithReferenceOnJsonWithLenientPrefix() {
+        agreeOn(1500, ReferenceGenerators.prefixedJsonCases(), LENIENT_JSON);
     }
 
-    @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
-    void streamingEvaluatorAgreesWithReferenceOnPrefixedJsonByDefault(
-            @ForAll("prefixedJsonCases") ReferenceArbitraries.JsonCase c) {
-        agree(c.pattern(), FilterOptions.defaults(), c.event());
+    @Test
+    void streamingEvaluatorAgreesWithReferenceOnPrefixedJsonByDefault() {
+        agreeOn(1000, ReferenceGenerators.prefixedJsonCases(), FilterOptions.defaults());
     }
 
-    @Property(tries = 3000)
-    void streamingEvaluatorAgreesWithReferenceOnDelimited(@ForAll("delimitedPatterns") DelimitedPattern pattern,
-                                                          @ForAll("delimitedEvents") String event) {
-        agree(pattern, FilterOptions.defaults(), event);
+    @Test
+    void streamingEvaluatorAgreesWithReferenceOnDelimited() {
+        agreeOn(3000, ReferenceGenerators.delimitedPatterns(), ReferenceGenerators.delimitedEvents(),
+                FilterOptions.defaults());
     }
 
-    @Property(tries = 1500)
-    void streamingEvaluatorAgreesWithReferenceOnDelimitedWithExactFieldCount(
-            @ForAll("delimitedPatterns") DelimitedPattern pattern, @ForAll("delimitedEvents") String event) {
-        agree(pattern, EXACT_FIELDS, event);
+    @Test
+    void streamingEvaluatorAgreesWithReferenceOnDelimitedWithExactFieldCount() {
+        agreeOn(1500, ReferenceGenerators.delimitedPatterns(), ReferenceGenerators.delimitedEvents(), EXACT_FIELDS);
     }
 
     /**
@@ -150,25 +78,64 @@ class AgreementProperties {
      * where a JSON parser's default read limits lie) is evaluated like any other: the only event limits are
      * {@code maxEventBytes} and {@code maxEventNestingDepth}.
      */
-    @Property(tries = 40, edgeCases = EdgeCasesMode.NONE)
-    void streamingEvaluatorAgreesWithReferenceOnLongTokens(@ForAll("jsonCases") ReferenceArbitraries.JsonCase c,
-                                                           @ForAll @IntRange(min = -3, max = 3) int slack,
-                                                           @ForAll boolean longKey) {
-        ObjectNode tree = c.tree().deepCopy();
-        if (longKey) {
-            tree.put("k".repeat(50_000 + slack), 1);
-        } else {
-            tree.set("n", JsonNodeFactory.instance.numberNode(new BigInteger("1" + "0".repeat(999 + slack))));
-        }
-        agree(c.pattern(), FilterOptions.defaults(), ReferenceArbitraries.write(tree, false));
+    @Test
+    void streamingEvaluatorAgreesWithReferenceOnLongTokens() {
+        PropCheck.tries(40).forAll(ReferenceGenerators.jsonCases(), Gen.integers(-3, 3), Gen.booleans(),
+                (c, slack, longKey) -> {
+                    ObjectNode tree = c.tree().deepCopy();
+                    if (longKey) {
+                        tree.put("k".repeat(50_000 + slack), 1);
+                    } else {
+                        tree.set("n", JsonNodeFactory.instance.numberNode(
+                                new BigInteger("1" + "0".repeat(999 + slack))));
+                    }
+                    agree(c.pattern(), FilterOptions.defaults(), ReferenceGenerators.write(tree, false));
+                });
     }
 
-    static void agree(Pattern pattern, FilterOptions options, String event) {
+    /**
+     * The property that the streaming evaluator agrees with the reference on generated patterns and events, and that
+     * the generators hit: both matching and non-matching pairs occur.
+     */
+    private static <P extends Pattern> void agreeOn(int tries, Gen<P> patterns, Gen<String> events,
+            FilterOptions options) {
+        int[] matched = new int[2];
+        PropCheck.tries(tries).name(testName()).forAll(patterns, events, (pattern, event) -> {
+            matched[agree(pattern, options, event) ? 1 : 0]++;
+        });
+        assertBothOutcomes(matched);
+    }
+
+    private static void agreeOn(int tries, Gen<ReferenceGenerators.JsonCase> cases, FilterOptions options) {
+        int[] matched = new int[2];
+        PropCheck.tries(tries).name(testName()).forAll(cases, c -> {
+            matched[agree(c.pattern(), options, c.event()) ? 1 : 0]++;
+        });
+        assertBothOutcomes(matched);
+    }
+
+    /** The test that called the helper, which names the property and so derives its seed. */
+    private static String testName() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .map(StackWalker.StackFrame::getMethodName)
+                .filter(m -> !m.equals("testName") && !m.equals("agreeOn"))
+                .findFirst()
+                .map(m -> AgreementProperties.class.getSimpleName() + "." + m)
+                .orElseThrow());
+    }
+
+    private static void assertBothOutcomes(int[] matched) {
+        assertThat(matched[0]).as("pairs that do not match").isPositive();
+        assertThat(matched[1]).as("pairs that match").isPositive();
+    }
+
+    /** Checks that the library answers as the reference does, and returns the answer. */
+    static boolean agree(Pattern pattern, FilterOptions options, String event) {
         String text = PatternPrinter.print(pattern);
         boolean expected = new ReferenceEvaluator(options).matches(pattern, event);
-        Statistics.label("match").collect(expected);
         assertThat(FilterPattern.compile(text, options).matches(event))
                 .as("pattern %s%nevent   %s%noptions %s", text, Show.abbreviated(event), options)
                 .isEqualTo(expected);
+        return expected;
     }
 }

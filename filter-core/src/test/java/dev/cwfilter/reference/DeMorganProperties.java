@@ -12,15 +12,11 @@ import dev.cwfilter.ast.PatternPrinter;
 import dev.cwfilter.ast.Term;
 import dev.cwfilter.ast.TermKind;
 import dev.cwfilter.ast.TermPattern;
+import dev.cwfilter.propcheck.Gen;
+import dev.cwfilter.propcheck.PropCheck;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * The boolean laws the library's answers must obey, checked on the library alone (no reference involved).
@@ -41,71 +37,59 @@ import net.jqwik.api.Provide;
  */
 class DeMorganProperties {
 
-    @Provide
-    Arbitrary<ReferenceArbitraries.JsonPair> jsonPairs() {
-        return ReferenceArbitraries.jsonPairs();
+    private static final Gen<List<Term>> PLAIN_TERMS = terms(Gen.elements(TermKind.REQUIRED, TermKind.EXCLUDED));
+    private static final Gen<List<Term>> OPTIONAL_TERMS = terms(Gen.constant(TermKind.OPTIONAL));
+    private static final Gen<String> EVENTS = ReferenceGenerators.termEvents();
+
+    @Test
+    void deMorganForJson() {
+        PropCheck.tries(1500).forAll(ReferenceGenerators.jsonPairs(), pair -> {
+            boolean p = matches(new JsonPattern(pair.p()), pair.event());
+            boolean q = matches(new JsonPattern(pair.q()), pair.event());
+            JsonExpression or = JsonOr.of(pair.p(), pair.q());
+            JsonExpression and = JsonAnd.of(pair.p(), pair.q());
+            assertThat(matches(new JsonPattern(or), pair.event())).as("P || Q for %s", pair).isEqualTo(p || q);
+            assertThat(matches(new JsonPattern(and), pair.event())).as("P && Q for %s", pair).isEqualTo(p && q);
+        });
     }
 
-    @Property(tries = 1500, edgeCases = EdgeCasesMode.NONE)
-    void deMorganForJson(@ForAll("jsonPairs") ReferenceArbitraries.JsonPair pair) {
-        boolean p = matches(new JsonPattern(pair.p()), pair.event());
-        boolean q = matches(new JsonPattern(pair.q()), pair.event());
-        JsonExpression or = JsonOr.of(pair.p(), pair.q());
-        JsonExpression and = JsonAnd.of(pair.p(), pair.q());
-        assertThat(matches(new JsonPattern(or), pair.event())).as("P || Q for %s", pair).isEqualTo(p || q);
-        assertThat(matches(new JsonPattern(and), pair.event())).as("P && Q for %s", pair).isEqualTo(p && q);
+    @Test
+    void plainAndExcludedTermsConjoin() {
+        PropCheck.tries(1000).forAll(PLAIN_TERMS, PLAIN_TERMS, EVENTS, (a, b, event) -> {
+            assertThat(matches(concat(a, b), event)).as("%s on %s", print(concat(a, b)), Show.quoted(event))
+                    .isEqualTo(matches(new TermPattern(a), event) && matches(new TermPattern(b), event));
+        });
     }
 
-    @Provide
-    Arbitrary<List<Term>> plainTerms() {
-        return terms(Arbitraries.of(TermKind.REQUIRED, TermKind.EXCLUDED));
+    @Test
+    void optionalTermsDisjoin() {
+        PropCheck.tries(1000).forAll(OPTIONAL_TERMS, OPTIONAL_TERMS, EVENTS, (a, b, event) -> {
+            assertThat(matches(concat(a, b), event)).as("%s on %s", print(concat(a, b)), Show.quoted(event))
+                    .isEqualTo(matches(new TermPattern(a), event) || matches(new TermPattern(b), event));
+        });
     }
 
-    @Provide
-    Arbitrary<List<Term>> optionalTerms() {
-        return terms(Arbitraries.just(TermKind.OPTIONAL));
+    @Test
+    void optionalTermsBesidePlainTermsAreIgnored() {
+        PropCheck.tries(1000).forAll(PLAIN_TERMS, OPTIONAL_TERMS, EVENTS, (a, b, event) -> {
+            assertThat(matches(concat(b, a), event)).as("%s on %s", print(concat(b, a)), Show.quoted(event))
+                    .isEqualTo(matches(new TermPattern(a), event));
+        });
     }
 
-    @Provide
-    Arbitrary<String> events() {
-        return ReferenceArbitraries.termEvents();
+    @Test
+    void excludingEveryTermIsNotMatchingAny() {
+        PropCheck.tries(1000).forAll(OPTIONAL_TERMS, EVENTS, (optional, event) -> {
+            TermPattern excluded = new TermPattern(optional.stream()
+                    .map(t -> new Term(TermKind.EXCLUDED, t.text(), t.quoted())).toList());
+            assertThat(matches(excluded, event)).as("%s on %s", print(excluded), Show.quoted(event))
+                    .isEqualTo(!matches(new TermPattern(optional), event));
+        });
     }
 
-    @Property(tries = 1000)
-    void plainAndExcludedTermsConjoin(@ForAll("plainTerms") List<Term> a, @ForAll("plainTerms") List<Term> b,
-                                      @ForAll("events") String event) {
-        assertThat(matches(concat(a, b), event)).as("%s on %s", print(concat(a, b)), Show.quoted(event))
-                .isEqualTo(matches(new TermPattern(a), event) && matches(new TermPattern(b), event));
-    }
-
-    @Property(tries = 1000)
-    void optionalTermsDisjoin(@ForAll("optionalTerms") List<Term> a, @ForAll("optionalTerms") List<Term> b,
-                              @ForAll("events") String event) {
-        assertThat(matches(concat(a, b), event)).as("%s on %s", print(concat(a, b)), Show.quoted(event))
-                .isEqualTo(matches(new TermPattern(a), event) || matches(new TermPattern(b), event));
-    }
-
-    @Property(tries = 1000)
-    void optionalTermsBesidePlainTermsAreIgnored(@ForAll("plainTerms") List<Term> a,
-                                                 @ForAll("optionalTerms") List<Term> b,
-                                                 @ForAll("events") String event) {
-        assertThat(matches(concat(b, a), event)).as("%s on %s", print(concat(b, a)), Show.quoted(event))
-                .isEqualTo(matches(new TermPattern(a), event));
-    }
-
-    @Property(tries = 1000)
-    void excludingEveryTermIsNotMatchingAny(@ForAll("optionalTerms") List<Term> optional,
-                                            @ForAll("events") String event) {
-        TermPattern excluded = new TermPattern(optional.stream()
-                .map(t -> new Term(TermKind.EXCLUDED, t.text(), t.quoted())).toList());
-        assertThat(matches(excluded, event)).as("%s on %s", print(excluded), Show.quoted(event))
-                .isEqualTo(!matches(new TermPattern(optional), event));
-    }
-
-    private static Arbitrary<List<Term>> terms(Arbitrary<TermKind> kinds) {
-        Arbitrary<Term> term = Combinators.combine(kinds, ReferenceArbitraries.terms())
-                .as((kind, t) -> new Term(kind, t.text(), t.quoted()));
-        return term.list().ofMinSize(1).ofMaxSize(3);
+    private static Gen<List<Term>> terms(Gen<TermKind> kinds) {
+        Gen<Term> term = Gen.zip(kinds, ReferenceGenerators.terms(), (kind, t) -> new Term(kind, t.text(), t.quoted()));
+        return Gen.listOf(term, 1, 3);
     }
 
     private static TermPattern concat(List<Term> a, List<Term> b) {

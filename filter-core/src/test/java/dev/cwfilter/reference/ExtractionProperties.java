@@ -7,15 +7,13 @@ import dev.cwfilter.MetricFilter;
 import dev.cwfilter.MetricFilterMatchRecord;
 import dev.cwfilter.ast.DelimitedPattern;
 import dev.cwfilter.ast.PatternPrinter;
+import dev.cwfilter.propcheck.Gen;
+import dev.cwfilter.propcheck.PropCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * What TestMetricFilter extracts from a space-delimited event ({@code $name} for named fields, {@code $N} for
@@ -24,38 +22,31 @@ import net.jqwik.api.Provide;
  */
 class ExtractionProperties {
 
-    @Provide
-    Arbitrary<DelimitedPattern> patterns() {
-        return ReferenceArbitraries.delimitedPatterns();
+    private static final Gen<DelimitedPattern> PATTERNS = ReferenceGenerators.delimitedPatterns();
+    private static final Gen<String> EVENTS = ReferenceGenerators.delimitedEvents().filter(e -> !e.isEmpty());
+
+    @Test
+    void extraction() {
+        PropCheck.tries(2000).forAll(PATTERNS, EVENTS,
+                (pattern, event) -> extractionAgrees(pattern, event, FilterOptions.defaults()));
     }
 
-    @Provide
-    Arbitrary<String> events() {
-        return ReferenceArbitraries.delimitedEvents().filter(e -> !e.isEmpty());
+    @Test
+    void extractionWithExactFieldCount() {
+        PropCheck.tries(1000).forAll(PATTERNS, EVENTS, (pattern, event) -> extractionAgrees(pattern, event,
+                FilterOptions.builder().exactFieldCount(true).build()));
     }
 
-    @Provide
-    Arbitrary<ReferenceArbitraries.Case> otherCases() {
-        return ReferenceArbitraries.anyCases()
+    @Test
+    void otherSyntaxesExtractNothing() {
+        Gen<ReferenceGenerators.Case> otherCases = ReferenceGenerators.anyCases()
                 .filter(c -> !(c.pattern() instanceof DelimitedPattern) && !c.event().isEmpty());
-    }
-
-    @Property(tries = 2000)
-    void extraction(@ForAll("patterns") DelimitedPattern pattern, @ForAll("events") String event) {
-        extractionAgrees(pattern, event, FilterOptions.defaults());
-    }
-
-    @Property(tries = 1000)
-    void extractionWithExactFieldCount(@ForAll("patterns") DelimitedPattern pattern, @ForAll("events") String event) {
-        extractionAgrees(pattern, event, FilterOptions.builder().exactFieldCount(true).build());
-    }
-
-    @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
-    void otherSyntaxesExtractNothing(@ForAll("otherCases") ReferenceArbitraries.Case c) {
-        List<MetricFilterMatchRecord> matches = MetricFilter.builder()
-                .filterPattern(PatternPrinter.print(c.pattern())).build()
-                .test(List.of(c.event())).matches();
-        matches.forEach(m -> assertThat(m.extractedValues()).as("%s", c).isEmpty());
+        PropCheck.tries(1000).forAll(otherCases, c -> {
+            List<MetricFilterMatchRecord> matches = MetricFilter.builder()
+                    .filterPattern(PatternPrinter.print(c.pattern())).build()
+                    .test(List.of(c.event())).matches();
+            matches.forEach(m -> assertThat(m.extractedValues()).as("%s", c).isEmpty());
+        });
     }
 
     private static void extractionAgrees(DelimitedPattern pattern, String event, FilterOptions options) {

@@ -16,17 +16,13 @@ import dev.cwfilter.ast.JsonTest;
 import dev.cwfilter.ast.PatternPrinter;
 import dev.cwfilter.ast.Selector;
 import dev.cwfilter.ast.SelectorStep;
+import dev.cwfilter.propcheck.Gen;
+import dev.cwfilter.propcheck.PropCheck;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * A message that is not exactly one JSON object never matches a JSON pattern, and the library says so without
@@ -39,67 +35,70 @@ class MalformedEventProperties {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    @Provide
-    Arbitrary<ReferenceArbitraries.JsonCase> jsonCases() {
-        return ReferenceArbitraries.jsonCases();
+    private static final Gen<ReferenceGenerators.JsonCase> JSON_CASES = ReferenceGenerators.jsonCases();
+
+    private static final Gen<String> GARBAGE = Gen.elements("x", "}", "]", ",", "{}", " {\"a\":1}", "{\"a\":1}", "null",
+            " 1", "\"s\"", "/", "\u0000", "\u000B", "\uFEFF", "{");
+
+    private static final Gen<String> PREFIXES = Gen.elements("INFO ", "x", "2024-01-01T00:00:00.000Z\tid\tINFO\t", "[",
+            "\"a\"", "1 ", "\uFEFF", "\u000B", "//c\n", "}");
+
+    /** A JSON case, where to cut it, garbage to put after it and a prefix to put before it. */
+    private record Damage(ReferenceGenerators.JsonCase c, int cut, String garbage, String prefix) {
     }
 
-    @Provide
-    Arbitrary<String> garbage() {
-        return Arbitraries.of("x", "}", "]", ",", "{}", " {\"a\":1}", "{\"a\":1}", "null", " 1", "\"s\"", "/", "\u0000",
-                "\u000B", "\uFEFF", "{");
+    @Test
+    void malformedEventsNeverMatchJsonPatterns() {
+        Gen<Damage> damages = random -> new Damage(JSON_CASES.generate(random), Gen.integers(0, 10_000)
+                .generate(random), GARBAGE.generate(random), PREFIXES.generate(random));
+        PropCheck.tries(1000).forAll(damages, d -> {
+            ReferenceGenerators.JsonCase c = d.c();
+            String json = c.event().strip();
+            String truncated = json.substring(0, d.cut() % json.length());
+            neverMatches(c.pattern(), truncated, FilterOptions.defaults());
+            neverMatches(c.pattern(), truncated, FilterOptions.builder().lenientJsonPrefix(true).build());
+            neverMatches(c.pattern(), json + d.garbage(), FilterOptions.defaults());
+            neverMatches(c.pattern(), json + d.garbage(), FilterOptions.builder().lenientJsonPrefix(true).build());
+            neverMatches(c.pattern(), d.prefix() + json, FilterOptions.defaults());
+        });
     }
 
-    @Provide
-    Arbitrary<String> prefixes() {
-        return Arbitraries.of("INFO ", "x", "2024-01-01T00:00:00.000Z\tid\tINFO\t", "[", "\"a\"", "1 ", "\uFEFF",
-                "\u000B", "//c\n", "}");
+    @Test
+    void eventsNestedBeyondTheLimitNeverMatch() {
+        PropCheck.tries(500).forAll(JSON_CASES, Gen.integers(1, 4), (c, wrappers) -> {
+            ObjectNode wrapped = wrap(c.tree(), wrappers);
+            int depth = depth(wrapped);
+            String event = ReferenceGenerators.write(wrapped, false);
+            JsonPattern pattern = underWrappers(c.pattern(), wrappers);
+            FilterOptions atLimit = FilterOptions.builder().maxEventNestingDepth(depth).build();
+            AgreementProperties.agree(pattern, atLimit, event);
+            neverMatches(pattern, event, FilterOptions.builder().maxEventNestingDepth(depth - 1).build());
+        });
     }
 
-    @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
-    void malformedEventsNeverMatchJsonPatterns(@ForAll("jsonCases") ReferenceArbitraries.JsonCase c,
-                                               @ForAll @IntRange(max = 10_000) int cut,
-                                               @ForAll("garbage") String garbage,
-                                               @ForAll("prefixes") String prefix) {
-        String json = c.event().strip();
-        String truncated = json.substring(0, cut % json.length());
-        neverMatches(c.pattern(), truncated, FilterOptions.defaults());
-        neverMatches(c.pattern(), truncated, FilterOptions.builder().lenientJsonPrefix(true).build());
-        neverMatches(c.pattern(), json + garbage, FilterOptions.defaults());
-        neverMatches(c.pattern(), json + garbage, FilterOptions.builder().lenientJsonPrefix(true).build());
-        neverMatches(c.pattern(), prefix + json, FilterOptions.defaults());
-    }
-
-    @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
-    void eventsNestedBeyondTheLimitNeverMatch(@ForAll("jsonCases") ReferenceArbitraries.JsonCase c,
-                                              @ForAll @IntRange(min = 1, max = 4) int wrappers) {
-        ObjectNode wrapped = wrap(c.tree(), wrappers);
-        int depth = depth(wrapped);
-        String event = ReferenceArbitraries.write(wrapped, false);
-        JsonPattern pattern = underWrappers(c.pattern(), wrappers);
-        FilterOptions atLimit = FilterOptions.builder().maxEventNestingDepth(depth).build();
-        AgreementProperties.agree(pattern, atLimit, event);
-        neverMatches(pattern, event, FilterOptions.builder().maxEventNestingDepth(depth - 1).build());
-    }
-
-    @Property(tries = 20)
-    void eventsNestedBeyondTheDefaultLimitNeverMatch(@ForAll @IntRange(min = 995, max = 1005) int depth) {
-        String event = "{\"a\":".repeat(depth - 1) + "{\"b\":1}" + "}".repeat(depth - 1);
+    /** Every depth from 995 to 1005, around the default limit of 1000. */
+    @Test
+    void eventsNestedBeyondTheDefaultLimitNeverMatch() {
         JsonPattern pattern = (JsonPattern) FilterPattern.compile("{ $.a NOT EXISTS || $.a IS NULL }").ast();
-        if (depth > FilterOptions.DEFAULT_MAX_EVENT_NESTING_DEPTH) {
-            neverMatches(pattern, event, FilterOptions.defaults());
-        } else {
-            AgreementProperties.agree(pattern, FilterOptions.defaults(), event);
+        for (int depth = 995; depth <= 1005; depth++) {
+            String event = "{\"a\":".repeat(depth - 1) + "{\"b\":1}" + "}".repeat(depth - 1);
+            if (depth > FilterOptions.DEFAULT_MAX_EVENT_NESTING_DEPTH) {
+                neverMatches(pattern, event, FilterOptions.defaults());
+            } else {
+                AgreementProperties.agree(pattern, FilterOptions.defaults(), event);
+            }
         }
     }
 
-    @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
-    void eventsLargerThanTheLimitNeverMatch(@ForAll("jsonCases") ReferenceArbitraries.JsonCase c) {
-        int size = c.event().getBytes(StandardCharsets.UTF_8).length;
-        AgreementProperties.agree(c.pattern(), FilterOptions.builder().maxEventBytes(size).build(), c.event());
-        if (size > 1) {
-            neverMatches(c.pattern(), c.event(), FilterOptions.builder().maxEventBytes(size - 1).build());
-        }
+    @Test
+    void eventsLargerThanTheLimitNeverMatch() {
+        PropCheck.tries(500).forAll(JSON_CASES, c -> {
+            int size = c.event().getBytes(StandardCharsets.UTF_8).length;
+            AgreementProperties.agree(c.pattern(), FilterOptions.builder().maxEventBytes(size).build(), c.event());
+            if (size > 1) {
+                neverMatches(c.pattern(), c.event(), FilterOptions.builder().maxEventBytes(size - 1).build());
+            }
+        });
     }
 
     private static void neverMatches(JsonPattern pattern, String event, FilterOptions options) {

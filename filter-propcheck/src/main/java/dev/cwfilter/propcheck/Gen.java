@@ -14,11 +14,10 @@ import java.util.random.RandomGenerator;
  * A generator of values: a plain function of a {@link RandomGenerator}.
  *
  * <p>Because a generator only draws from the {@code RandomGenerator} it is handed, it is library-neutral: any
- * property-testing library that can hand out a source of randomness can use it (jqwik's {@code
- * Arbitraries.randomValue(random -> gen.generate(random))}, QuickTheories, a plain loop over {@code new
- * SplittableRandom(seed)}). {@link PropCheck} hands it a source that records every draw, which is what lets it shrink
- * a failing example without the generator knowing how: it replays smaller draws (fewer, closer to zero) and keeps
- * those that still fail. Generators shrink best when a smaller draw means a smaller value, which every combinator
+ * property-testing library that can hand out a source of randomness can use it ({@code gen::generate} is a {@code
+ * Function<RandomGenerator, T>}), and so can a plain loop over {@code new SplittableRandom(seed)}. {@link PropCheck}
+ * hands it a source that records every draw, which is what lets it shrink a failing example without the generator
+ * knowing how: it replays smaller draws (fewer, closer to zero) and keeps those that still fail. Generators shrink best when a smaller draw means a smaller value, which every combinator
  * here ensures: {@code integers(0, 100)} gives 0 for a zero draw, {@code listOf} gives its minimum size, {@code
  * oneOf} its first choice.
  *

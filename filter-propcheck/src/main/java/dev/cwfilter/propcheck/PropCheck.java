@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 public final class PropCheck {
 
-    /** Tries per property unless a property says otherwise: as many as jqwik's default. */
+    /** Tries per property unless a property says otherwise. */
     public static final int DEFAULT_TRIES = 1000;
 
     /** The most values the runner tries while shrinking one failure. */
@@ -422,8 +422,20 @@ public final class PropCheck {
     }
 
     static String show(Object value) {
-        String text = value instanceof String s ? quote(s) : String.valueOf(value);
+        String text = value instanceof String s ? quote(s)
+                : value instanceof Object[] objects ? Arrays.deepToString(objects)
+                : value != null && value.getClass().isArray() ? primitiveArray(value)
+                : String.valueOf(value);
         return text.length() <= 20_000 ? text : text.substring(0, 20_000) + "… (" + text.length() + " characters)";
+    }
+
+    /** An array of a primitive type, element by element ({@code [1, 2]}) rather than as {@code [B@1b6d3586}. */
+    private static String primitiveArray(Object array) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < java.lang.reflect.Array.getLength(array); i++) {
+            out.append(i == 0 ? "" : ", ").append(java.lang.reflect.Array.get(array, i));
+        }
+        return out.append(']').toString();
     }
 
     /** A string in Java source form, so that invisible and unusual characters can be seen and copied into a test. */

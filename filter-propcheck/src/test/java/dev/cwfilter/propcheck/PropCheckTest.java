@@ -143,6 +143,21 @@ class PropCheckTest {
         assertThat(PropCheck.show("a\"b\\c\n\u0000\ud800")).isEqualTo("\"a\\\"b\\\\c\\n\\u0000\\ud800\"");
     }
 
+    @Test
+    void arraysAreShownElementByElement() {
+        assertThat(PropCheck.show(new byte[] {1, -1})).isEqualTo("[1, -1]");
+        assertThat(PropCheck.show(new int[0])).isEqualTo("[]");
+        assertThat(PropCheck.show(new String[][] {{"a"}, {}})).isEqualTo("[[a], []]");
+        AssertionError error = catchFailure(() -> PropCheck.forAll(Gen.listOf(Gen.integers(0, 9), 0, 5).map(l -> {
+            byte[] b = new byte[l.size()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (int) l.get(i);
+            }
+            return b;
+        }), b -> assertThat(b.length).isLessThan(2)));
+        assertThat(error.getMessage()).contains("): [0, 0]\n");
+    }
+
     private static AssertionError catchFailure(Runnable run) {
         try {
             run.run();

@@ -2,84 +2,99 @@ package dev.cwfilter.internal.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import dev.cwfilter.propcheck.Gen;
+import dev.cwfilter.propcheck.PropCheck;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The word-at-a-time byte search finds exactly what a naive byte-by-byte search finds. */
 class ByteSearchProperties {
 
-    @Provide
-    Arbitrary<byte[]> hays() {
-        return Arbitraries.bytes().between((byte) 'a', (byte) 'e').array(byte[].class).ofMaxSize(70);
+    /** Byte arrays of {@code min} to {@code max} bytes, each one of the given bytes. */
+    private static Gen<byte[]> bytes(Gen<Integer> each, int min, int max) {
+        return Gen.listOf(each, min, max).map(list -> {
+            byte[] b = new byte[list.size()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (int) list.get(i);
+            }
+            return b;
+        });
     }
 
-    @Provide
-    Arbitrary<byte[]> needles() {
-        return Arbitraries.bytes().between((byte) 'a', (byte) 'e').array(byte[].class).ofMinSize(1).ofMaxSize(4);
+    private static final Gen<byte[]> HAYS = bytes(Gen.integers('a', 'e'), 0, 70);
+    private static final Gen<byte[]> NEEDLES = bytes(Gen.integers('a', 'e'), 1, 4);
+    private static final Gen<byte[]> MIXED = bytes(Gen.elements(List.of((int) 'a', (int) '\\', 0xFF, 0xFE, 0x5B, 0)),
+            0, 40);
+
+    /** Where a search starts and how many bytes before the end it stops. */
+    private record Range(int from, int cut) {
     }
 
-    @Property(tries = 3000)
-    void findsTheFirstOccurrenceLikeANaiveSearch(@ForAll("hays") byte[] hay, @ForAll("needles") byte[] needle,
-                                                 @ForAll @IntRange(max = 10) int from, @ForAll @IntRange(max = 10) int cut) {
-        int start = Math.min(from, hay.length);
-        int end = Math.max(start, hay.length - cut);
-        assertThat(ByteSearch.Needle.of(needle).indexIn(hay, start, end)).isEqualTo(naive(hay, start, end, needle));
+    @Test
+    void findsTheFirstOccurrenceLikeANaiveSearch() {
+        Gen<Range> ranges = Gen.zip(Gen.integers(0, 10), Gen.integers(0, 10), Range::new);
+        PropCheck.tries(3000).forAll(HAYS, NEEDLES, ranges, (hay, needle, range) -> {
+            int start = Math.min(range.from(), hay.length);
+            int end = Math.max(start, hay.length - range.cut());
+            assertThat(ByteSearch.Needle.of(needle).indexIn(hay, start, end)).isEqualTo(naive(hay, start, end, needle));
+        });
     }
 
-    @Property(tries = 2000)
-    void findsASingleByteLikeANaiveSearch(@ForAll("hays") byte[] hay, @ForAll @IntRange(min = 'a', max = 'f') int b,
-                                          @ForAll @IntRange(max = 10) int from) {
-        int start = Math.min(from, hay.length);
-        assertThat(ByteSearch.indexOf(hay, start, hay.length, (byte) b))
-                .isEqualTo(naive(hay, start, hay.length, new byte[] {(byte) b}));
+    @Test
+    void findsASingleByteLikeANaiveSearch() {
+        PropCheck.tries(2000).forAll(HAYS, Gen.integers('a', 'f'), Gen.integers(0, 10), (hay, b, from) -> {
+            int start = Math.min(from, hay.length);
+            assertThat(ByteSearch.indexOf(hay, start, hay.length, (byte) (int) b))
+                    .isEqualTo(naive(hay, start, hay.length, new byte[] {(byte) (int) b}));
+        });
     }
 
-    @Property(tries = 3000)
-    void findsTheNeedleUnlessABackslashComesFirst(@ForAll("hays") byte[] letters, @ForAll("needles") byte[] needle,
-                                                  @ForAll @IntRange(max = 80) int backslashAt,
-                                                  @ForAll @IntRange(max = 10) int from) {
-        byte[] hay = letters.clone();
-        if (backslashAt < hay.length) {
-            hay[backslashAt] = '\\';
-        }
-        int start = Math.min(from, hay.length);
-        int found = naive(hay, start, hay.length, needle);
-        int backslash = naive(hay, start, hay.length, new byte[] {'\\'});
-        // The scan stops at whichever it meets first: a backslash, or the byte the needle is anchored on.
-        ByteSearch.Needle n = ByteSearch.Needle.of(needle);
-        int expected = backslash >= 0 && (found < 0 || backslash < found + n.anchor()) ? ByteSearch.BACKSLASH_FIRST
-                : found;
-        assertThat(ByteSearch.indexOfUnlessBackslash(hay, start, hay.length, n)).isEqualTo(expected);
+    /** Where a backslash replaces a letter (nowhere when beyond the end), and where the search starts. */
+    private record Backslash(int at, int from) {
     }
 
-    @Property(tries = 2000)
-    void findsEitherByteLikeANaiveSearch(@ForAll("mixed") byte[] hay, @ForAll @IntRange(max = 9) int from) {
-        int start = Math.min(from, hay.length);
-        int expected = -1;
-        for (int i = start; i < hay.length && expected < 0; i++) {
-            expected = hay[i] == '\\' || hay[i] == (byte) 0xFF ? i : -1;
-        }
-        assertThat(ByteSearch.indexOfEither(hay, start, hay.length, (byte) '\\', (byte) 0xFF)).isEqualTo(expected);
+    @Test
+    void findsTheNeedleUnlessABackslashComesFirst() {
+        Gen<Backslash> backslashes = Gen.zip(Gen.integers(0, 80), Gen.integers(0, 10), Backslash::new);
+        PropCheck.tries(3000).forAll(HAYS, NEEDLES, backslashes, (letters, needle, backslash) -> {
+            byte[] hay = letters.clone();
+            if (backslash.at() < hay.length) {
+                hay[backslash.at()] = '\\';
+            }
+            int start = Math.min(backslash.from(), hay.length);
+            int found = naive(hay, start, hay.length, needle);
+            int first = naive(hay, start, hay.length, new byte[] {'\\'});
+            // The scan stops at whichever it meets first: a backslash, or the byte the needle is anchored on.
+            ByteSearch.Needle n = ByteSearch.Needle.of(needle);
+            int expected = first >= 0 && (found < 0 || first < found + n.anchor()) ? ByteSearch.BACKSLASH_FIRST
+                    : found;
+            assertThat(ByteSearch.indexOfUnlessBackslash(hay, start, hay.length, n)).isEqualTo(expected);
+        });
     }
 
-    @Property(tries = 2000)
-    void asciiMeansNoByteAtOrAbove0x80(@ForAll("mixed") byte[] hay, @ForAll @IntRange(max = 9) int from) {
-        int start = Math.min(from, hay.length);
-        boolean expected = true;
-        for (int i = start; i < hay.length; i++) {
-            expected &= hay[i] >= 0;
-        }
-        assertThat(ByteSearch.isAscii(hay, start, hay.length)).isEqualTo(expected);
+    @Test
+    void findsEitherByteLikeANaiveSearch() {
+        PropCheck.tries(2000).forAll(MIXED, Gen.integers(0, 9), (hay, from) -> {
+            int start = Math.min(from, hay.length);
+            int expected = -1;
+            for (int i = start; i < hay.length && expected < 0; i++) {
+                expected = hay[i] == '\\' || hay[i] == (byte) 0xFF ? i : -1;
+            }
+            assertThat(ByteSearch.indexOfEither(hay, start, hay.length, (byte) '\\', (byte) 0xFF))
+                    .isEqualTo(expected);
+        });
     }
 
-    @Provide
-    Arbitrary<byte[]> mixed() {
-        return Arbitraries.of((byte) 'a', (byte) '\\', (byte) 0xFF, (byte) 0xFE, (byte) 0x5B, (byte) 0)
-                .array(byte[].class).ofMaxSize(40);
+    @Test
+    void asciiMeansNoByteAtOrAbove0x80() {
+        PropCheck.tries(2000).forAll(MIXED, Gen.integers(0, 9), (hay, from) -> {
+            int start = Math.min(from, hay.length);
+            boolean expected = true;
+            for (int i = start; i < hay.length; i++) {
+                expected &= hay[i] >= 0;
+            }
+            assertThat(ByteSearch.isAscii(hay, start, hay.length)).isEqualTo(expected);
+        });
     }
 
     private static int naive(byte[] hay, int from, int to, byte[] needle) {

@@ -3,15 +3,11 @@ package dev.cwfilter.internal.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cwfilter.internal.regex.CloudWatchRegex;
+import dev.cwfilter.propcheck.Gen;
+import dev.cwfilter.propcheck.PropCheck;
 import java.util.List;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * A regular expression whose every branch contains a run of plain characters is first looked for by those literals:
@@ -21,7 +17,7 @@ import net.jqwik.api.Provide;
  */
 class RegexRequiredLiteralProperties {
 
-    @Example
+    @Test
     void eachBranchContributesItsLongestRunOfPlainCharacters() {
         assertThat(literals("[Kk]ali|[Pp]arrot|[Pp]entoo")).containsExactly("ali", "arrot", "entoo");
         assertThat(literals("timeout after [0-9]+ ms")).containsExactly("timeout after ");
@@ -32,7 +28,7 @@ class RegexRequiredLiteralProperties {
         assertThat(literals("^ERROR|WARN$")).containsExactly("ERROR", "WARN");
     }
 
-    @Example
+    @Test
     void noSetWhenABranchHasNoLiteralOfThreeCharacters() {
         assertThat(literals("error|ab")).isEmpty();
         assertThat(literals("a.b.c")).isEmpty();
@@ -41,30 +37,30 @@ class RegexRequiredLiteralProperties {
         assertThat(literals("abc+d")).isEmpty();
     }
 
-    @Provide
-    Arbitrary<String> regexes() {
-        Arbitrary<String> atom = Arbitraries.of("a", "b", "c", "ab", "abc", "bca", "\\.", "\\x41", ".", "\\d", "[ab]",
+    private static Gen<String> regexes() {
+        Gen<String> atom = Gen.elements("a", "b", "c", "ab", "abc", "bca", "\\.", "\\x41", ".", "\\d", "[ab]",
                 "[^c]", " ", "-");
-        Arbitrary<String> quantifier = Arbitraries.of("", "", "", "", "*", "+", "?", "{2}", "{1,2}");
-        Arbitrary<String> branch = Combinators.combine(atom, quantifier).as(String::concat).list().ofMinSize(1)
-                .ofMaxSize(6).map(l -> String.join("", l));
-        return branch.list().ofMinSize(1).ofMaxSize(3).map(l -> String.join("|", l));
+        Gen<String> quantifier = Gen.elements("", "", "", "", "*", "+", "?", "{2}", "{1,2}");
+        Gen<String> branch = Gen.listOf(Gen.zip(atom, quantifier, String::concat), 1, 6)
+                .map(l -> String.join("", l));
+        return Gen.listOf(branch, 1, 3).map(l -> String.join("|", l));
     }
 
-    @Provide
-    Arbitrary<String> texts() {
-        return Arbitraries.strings().withChars("abcA.1 -\n").ofMaxLength(16);
+    private static Gen<String> texts() {
+        return Gen.strings("abcA.1 -\n", 0, 16);
     }
 
-    @Property(tries = 5000)
-    void theShortcutNeverChangesAnAnswer(@ForAll("regexes") String regex, @ForAll("texts") String text) {
-        CloudWatchRegex.Translation t = CloudWatchRegex.translate(regex);
-        assertThat(t.isValid()).as(regex).isTrue();
-        boolean expected = Pattern.compile(regex).matcher(text).find();
-        RegexProgram program = RegexProgram.compile(regex);
-        assertThat(program.find(text)).as("%s on %s", regex, text).isEqualTo(expected);
-        char[] padded = ("xx" + text + "y").toCharArray();
-        assertThat(program.find(padded, 2, text.length())).as("%s on %s", regex, text).isEqualTo(expected);
+    @Test
+    void theShortcutNeverChangesAnAnswer() {
+        PropCheck.tries(5000).forAll(regexes(), texts(), (regex, text) -> {
+            CloudWatchRegex.Translation t = CloudWatchRegex.translate(regex);
+            assertThat(t.isValid()).as(regex).isTrue();
+            boolean expected = Pattern.compile(regex).matcher(text).find();
+            RegexProgram program = RegexProgram.compile(regex);
+            assertThat(program.find(text)).as("%s on %s", regex, text).isEqualTo(expected);
+            char[] padded = ("xx" + text + "y").toCharArray();
+            assertThat(program.find(padded, 2, text.length())).as("%s on %s", regex, text).isEqualTo(expected);
+        });
     }
 
     private static List<String> literals(String regex) {

@@ -2,12 +2,9 @@ package dev.cwfilter.internal.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import dev.cwfilter.propcheck.Gen;
+import dev.cwfilter.propcheck.PropCheck;
+import org.junit.jupiter.api.Test;
 
 /**
  * The linear-time text search finds exactly what {@link String#indexOf(String)} finds, for short needles (searched
@@ -16,26 +13,27 @@ import net.jqwik.api.constraints.IntRange;
  */
 class TextSearchProperties {
 
-    @Provide
-    Arbitrary<String> texts() {
-        return Arbitraries.strings().withChars("ab").ofMaxLength(120);
+    private static final Gen<String> TEXTS = Gen.strings("ab", 0, 120);
+
+    private static final Gen<String> NEEDLES = Gen.oneOf(Gen.strings("ab", 0, 40),
+            Gen.strings("a", 15, 30).map(s -> s + "b"),
+            Gen.strings("ab", 1, 6).map(s -> s.repeat(6)));
+
+    /** Where a search starts and how many characters before the end it stops. */
+    private record Range(int from, int cut) {
     }
 
-    @Provide
-    Arbitrary<String> needles() {
-        return Arbitraries.oneOf(Arbitraries.strings().withChars("ab").ofMaxLength(40),
-                Arbitraries.strings().withChars("a").ofMinLength(15).ofMaxLength(30).map(s -> s + "b"),
-                Arbitraries.strings().withChars("ab").ofMinLength(1).ofMaxLength(6).map(s -> s.repeat(6)));
-    }
+    private static final Gen<Range> RANGES = Gen.zip(Gen.integers(0, 10), Gen.integers(0, 10), Range::new);
 
-    @Property(tries = 3000)
-    void findsWhatIndexOfFinds(@ForAll("texts") String text, @ForAll("needles") String needle,
-                               @ForAll @IntRange(max = 10) int from, @ForAll @IntRange(max = 10) int cut) {
-        TextSearch search = new TextSearch(needle);
-        assertThat(search.in(text)).isEqualTo(text.contains(needle));
-        int start = Math.min(from, text.length());
-        int end = Math.max(start, text.length() - cut);
-        int expected = text.substring(0, end).indexOf(needle, start);
-        assertThat(search.indexIn(text.toCharArray(), start, end)).isEqualTo(expected);
+    @Test
+    void findsWhatIndexOfFinds() {
+        PropCheck.tries(3000).forAll(TEXTS, NEEDLES, RANGES, (text, needle, range) -> {
+            TextSearch search = new TextSearch(needle);
+            assertThat(search.in(text)).isEqualTo(text.contains(needle));
+            int start = Math.min(range.from(), text.length());
+            int end = Math.max(start, text.length() - range.cut());
+            int expected = text.substring(0, end).indexOf(needle, start);
+            assertThat(search.indexIn(text.toCharArray(), start, end)).isEqualTo(expected);
+        });
     }
 }

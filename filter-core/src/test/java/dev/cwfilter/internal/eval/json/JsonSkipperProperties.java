@@ -6,17 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cwfilter.propcheck.Gen;
+import dev.cwfilter.propcheck.PropCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link JsonSkipper} may only ever make evaluation faster: whatever it accepts, jackson-core accepts and ends at the
@@ -34,55 +29,60 @@ class JsonSkipperProperties {
         (byte) 0xFF, (byte) 0xA0, (byte) 0x9F, (byte) 0x90, (byte) 0x8F, '/', '#', '\''
     };
 
-    @Provide
-    Arbitrary<String> documents() {
+    private static Gen<String> documents() {
         return object(3);
     }
 
-    private static Arbitrary<String> ws() {
-        return Arbitraries.of("", "", "", " ", "\n", "\t ", "\r\n  ");
+    private static Gen<String> ws() {
+        return Gen.elements("", "", "", " ", "\n", "\t ", "\r\n  ");
     }
 
-    private static Arbitrary<String> strings() {
-        Arbitrary<String> piece = Arbitraries.of("a", "Z", "0", " ", "eventName", "\\\"", "\\\\", "\\/", "\\b", "\\f",
+    private static Gen<String> strings() {
+        Gen<String> piece = Gen.elements("a", "Z", "0", " ", "eventName", "\\\"", "\\\\", "\\/", "\\b", "\\f",
                 "\\n", "\\r", "\\t", "\\u00e9", "\\uD83D\\uDE00", "\\u0000", "é", "日本", "😀", "\u007f", "{", "}", "[",
                 "]", ",", ":", "'", "#", "GetSecretValue", "longer text with spaces ");
-        return piece.list().ofMaxSize(12).map(l -> "\"" + String.join("", l) + "\"");
+        return Gen.listOf(piece, 0, 12).map(l -> "\"" + String.join("", l) + "\"");
     }
 
-    private static Arbitrary<String> numbers() {
-        return Arbitraries.of("0", "-0", "7", "12", "-3.5", "1e5", "1E+2", "2.5e-3", "0.0", "-0.25E-7",
+    private static Gen<String> numbers() {
+        return Gen.elements("0", "-0", "7", "12", "-3.5", "1e5", "1E+2", "2.5e-3", "0.0", "-0.25E-7",
                 "123456789012345678901234567890", "4000", "4001.5");
     }
 
-    private static Arbitrary<String> value(int depth) {
-        Arbitrary<String> scalar = Arbitraries.oneOf(strings(), numbers(), Arbitraries.of("true", "false", "null"));
+    private static Gen<String> value(int depth) {
+        Gen<String> scalar = Gen.oneOf(strings(), numbers(), Gen.elements("true", "false", "null"));
         if (depth == 0) {
             return scalar;
         }
-        return Arbitraries.frequencyOf(Tuple.of(5, scalar), Tuple.of(1, object(depth - 1)),
-                Tuple.of(1, array(depth - 1)));
+        return Gen.frequency(Gen.weighted(5, scalar), Gen.weighted(1, object(depth - 1)),
+                Gen.weighted(1, array(depth - 1)));
     }
 
-    private static Arbitrary<String> object(int depth) {
-        Arbitrary<String> member = Combinators.combine(ws(), strings(), ws(), ws(), value(depth), ws())
-                .as((a, k, b, c, v, d) -> a + k + b + ":" + c + v + d);
-        return Combinators.combine(member.list().ofMaxSize(6), ws())
-                .as((members, w) -> "{" + (members.isEmpty() ? w : String.join(",", members)) + "}");
+    private static Gen<String> object(int depth) {
+        Gen<String> ws = ws();
+        Gen<String> keys = strings();
+        Gen<String> values = value(depth);
+        Gen<String> member = random -> ws.generate(random) + keys.generate(random) + ws.generate(random) + ":"
+                + ws.generate(random) + values.generate(random) + ws.generate(random);
+        return Gen.zip(Gen.listOf(member, 0, 6), ws,
+                (members, w) -> "{" + (members.isEmpty() ? w : String.join(",", members)) + "}");
     }
 
-    private static Arbitrary<String> array(int depth) {
-        Arbitrary<String> element = Combinators.combine(ws(), value(depth), ws()).as((a, v, b) -> a + v + b);
-        return Combinators.combine(element.list().ofMaxSize(6), ws())
-                .as((elements, w) -> "[" + (elements.isEmpty() ? w : String.join(",", elements)) + "]");
+    private static Gen<String> array(int depth) {
+        Gen<String> ws = ws();
+        Gen<String> values = value(depth);
+        Gen<String> element = random -> ws.generate(random) + values.generate(random) + ws.generate(random);
+        return Gen.zip(Gen.listOf(element, 0, 6), ws,
+                (elements, w) -> "[" + (elements.isEmpty() ? w : String.join(",", elements)) + "]");
     }
 
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        Arbitrary<Mutation> one = Combinators.combine(Arbitraries.integers().between(0, 2),
-                        Arbitraries.integers().between(0, 100_000), Arbitraries.of(asList(MUTATION_BYTES)))
-                .as(Mutation::new);
-        return one.list().ofMinSize(1).ofMaxSize(3);
+    private static Gen<List<Mutation>> mutations() {
+        Gen<Integer> kinds = Gen.integers(0, 2);
+        Gen<Integer> positions = Gen.integers(0, 100_000);
+        Gen<Byte> bytes = Gen.elements(asList(MUTATION_BYTES));
+        Gen<Mutation> one = random -> new Mutation(kinds.generate(random), positions.generate(random),
+                bytes.generate(random));
+        return Gen.listOf(one, 1, 3);
     }
 
     record Mutation(int kind, int at, byte value) {
@@ -107,36 +107,37 @@ class JsonSkipperProperties {
         }
     }
 
-    @Property(tries = 2000)
-    void everyWellFormedGeneratedDocumentIsSkippedWithoutFallingBack(@ForAll("documents") String document)
-            throws IOException {
-        byte[] b = document.getBytes(StandardCharsets.UTF_8);
-        assertThat(jacksonSkip(b)).isEqualTo(b.length);
-        assertThat(JsonSkipper.skipContainer(b, 1, b.length, true, JsonSkipper.MAX_DEPTH)).isEqualTo(b.length);
-        assertThat(JsonSkipper.finishDocument(b, 1, b.length, 1L, 0, true, JsonSkipper.MAX_DEPTH)).isTrue();
+    @Test
+    void everyWellFormedGeneratedDocumentIsSkippedWithoutFallingBack() {
+        PropCheck.tries(2000).forAll(documents(), document -> {
+            byte[] b = document.getBytes(StandardCharsets.UTF_8);
+            assertThat(jacksonSkip(b)).isEqualTo(b.length);
+            assertThat(JsonSkipper.skipContainer(b, 1, b.length, true, JsonSkipper.MAX_DEPTH)).isEqualTo(b.length);
+            assertThat(JsonSkipper.finishDocument(b, 1, b.length, 1L, 0, true, JsonSkipper.MAX_DEPTH)).isTrue();
+        });
     }
 
-    @Property(tries = 5000)
-    void whatTheSkipperAcceptsJacksonAcceptsAndEndsInTheSamePlace(@ForAll("documents") String document,
-                                                                  @ForAll("mutations") List<Mutation> mutations)
-            throws IOException {
-        byte[] b = document.getBytes(StandardCharsets.UTF_8);
-        for (Mutation m : mutations) {
-            b = m.apply(b);
-        }
-        if (b.length == 0 || (b[0] != '{' && b[0] != '[')) {
-            return;
-        }
-        int skipped = JsonSkipper.skipContainer(b, 1, b.length, b[0] == '{', JsonSkipper.MAX_DEPTH);
-        if (skipped != JsonSkipper.UNSURE) {
-            assertThat(jacksonSkip(b)).as(show(b)).isEqualTo(skipped);
-        }
-        if (b[0] == '{' && JsonSkipper.finishDocument(b, 1, b.length, 1L, 0, true, JsonSkipper.MAX_DEPTH)) {
-            assertThat(jacksonReadsOneDocument(b)).as(show(b)).isTrue();
-        }
+    @Test
+    void whatTheSkipperAcceptsJacksonAcceptsAndEndsInTheSamePlace() {
+        PropCheck.tries(5000).forAll(documents(), mutations(), (document, mutations) -> {
+            byte[] b = document.getBytes(StandardCharsets.UTF_8);
+            for (Mutation m : mutations) {
+                b = m.apply(b);
+            }
+            if (b.length == 0 || (b[0] != '{' && b[0] != '[')) {
+                return;
+            }
+            int skipped = JsonSkipper.skipContainer(b, 1, b.length, b[0] == '{', JsonSkipper.MAX_DEPTH);
+            if (skipped != JsonSkipper.UNSURE) {
+                assertThat(jacksonSkip(b)).as(show(b)).isEqualTo(skipped);
+            }
+            if (b[0] == '{' && JsonSkipper.finishDocument(b, 1, b.length, 1L, 0, true, JsonSkipper.MAX_DEPTH)) {
+                assertThat(jacksonReadsOneDocument(b)).as(show(b)).isTrue();
+            }
+        });
     }
 
-    @Example
+    @Test
     void invalidUtf8IsLeftToJackson() {
         // Overlong, surrogate, out-of-range and impossible UTF-8: the strict scan never decides these.
         for (byte[] b : List.of(bytes("{\"a\":\"", 0xC0, 0x80, "\"}"), bytes("{\"a\":\"", 0xED, 0xA0, 0x80, "\"}"),
@@ -146,7 +147,7 @@ class JsonSkipperProperties {
         }
     }
 
-    @Example
+    @Test
     void malformedInputIsNeverAccepted() {
         for (String s : List.of("{\"a\":01}", "{\"a\":1.}", "{\"a\":-}", "{\"a\":1e}", "{\"a\":tru}", "{\"a\":truex}",
                 "{\"a\":[1,]}", "{\"a\":1,}", "{\"a\"1}", "{a:1}", "{\"a\":'x'}", "{\"a\":\"\\x\"}",
@@ -163,7 +164,7 @@ class JsonSkipperProperties {
      * The word-at-a-time string scan finds the first quote, backslash, control or non-ASCII byte wherever it lies in a
      * word, for every byte value, after any printable ASCII (the bit trick must neither miss it nor stop early).
      */
-    @Example
+    @Test
     void everyByteValueAtEveryPositionOfTwoWordsIsFoundAsByteAtATime() {
         byte[] fillers = {0x20, 0x21, 0x23, 0x5B, 0x5D, 'a', 0x7E, 0x7F};
         for (byte filler : fillers) {
@@ -181,7 +182,7 @@ class JsonSkipperProperties {
         }
     }
 
-    @Example
+    @Test
     void nestingDeeperThanAllowedIsLeftToJackson() {
         byte[] b = ("{\"a\":" + "[".repeat(10) + "]".repeat(10) + "}").getBytes(StandardCharsets.UTF_8);
         assertThat(JsonSkipper.skipContainer(b, 1, b.length, true, 10)).isEqualTo(b.length);
@@ -190,7 +191,7 @@ class JsonSkipperProperties {
         assertThat(JsonSkipper.skipContainer(deep, 1, deep.length, true, 1000)).isEqualTo(JsonSkipper.UNSURE);
     }
 
-    @Example
+    @Test
     void trailingContentIsNotAWellFormedEnd() {
         for (String s : List.of("{\"a\":1} x", "{\"a\":1}{}", "{\"a\":1}}", "{\"a\":1} \u0000")) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);

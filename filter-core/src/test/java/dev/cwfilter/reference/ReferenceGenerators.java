@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cwfilter.ast.AstArbitraries;
+import dev.cwfilter.ast.AstGenerators;
 import dev.cwfilter.ast.ComparisonOperator;
 import dev.cwfilter.ast.DelimitedField;
 import dev.cwfilter.ast.DelimitedPattern;
@@ -33,22 +33,20 @@ import dev.cwfilter.ast.Term;
 import dev.cwfilter.ast.TermKind;
 import dev.cwfilter.ast.TermPattern;
 import dev.cwfilter.ast.Value;
+import dev.cwfilter.propcheck.Gen;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * Generators of patterns and events drawn from small shared vocabularies, so that generated patterns and events hit
  * each other often: the same keys, strings, numbers and words appear on both sides.
  */
-final class ReferenceArbitraries {
+final class ReferenceGenerators {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -70,7 +68,7 @@ final class ReferenceArbitraries {
             "abc*", "*bc", "*b*", "*", "Get*", "*Value", "4*", "*00", "tr*", "a*c", "Get*Value", "", "1000.0",
             "\u00e9t\u00e9", "nothing");
 
-    private ReferenceArbitraries() {
+    private ReferenceGenerators() {
     }
 
     /** A pattern of any syntax and an event drawn from the same vocabulary. */
@@ -82,55 +80,86 @@ final class ReferenceArbitraries {
     }
 
     /** Cases of every syntax: terms, standalone regex, JSON and space-delimited. */
-    static Arbitrary<Case> anyCases() {
-        return Arbitraries.oneOf(
-                Combinators.combine(termPatterns(), termEvents()).as(Case::new),
-                Combinators.combine(regexPatterns(), regexEvents()).as(Case::new),
+    static Gen<Case> anyCases() {
+        return Gen.oneOf(
+                Gen.zip(termPatterns(), termEvents(), Case::new),
+                Gen.zip(regexPatterns(), regexEvents(), Case::new),
                 jsonCases().map(c -> new Case(c.pattern(), c.event())),
-                Combinators.combine(delimitedPatterns(), delimitedEvents()).as(Case::new));
+                Gen.zip(delimitedPatterns(), delimitedEvents(), Case::new));
+    }
+
+    /** Three values combined into one. */
+    static <A, B, C, R> Gen<R> zip(Gen<A> a, Gen<B> b, Gen<C> c, Function3<A, B, C, R> combine) {
+        return random -> combine.apply(a.generate(random), b.generate(random), c.generate(random));
+    }
+
+    /** A function of three values, for {@link #zip(Gen, Gen, Gen, Function3)}. */
+    @FunctionalInterface
+    interface Function3<A, B, C, R> {
+        R apply(A a, B b, C c);
+    }
+
+    /** {@code min} to {@code max} distinct elements of the list, in the list's order, shrinking to fewer and earlier. */
+    static <T> Gen<List<T>> distinct(List<T> values, int min, int max) {
+        Gen<Integer> sizes = Gen.sizes(min, max);
+        return random -> {
+            int n = sizes.generate(random);
+            List<T> remaining = new ArrayList<>(values);
+            List<T> chosen = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                chosen.add(remaining.remove(random.nextInt(remaining.size())));
+            }
+            return chosen;
+        };
+    }
+
+    /** A value present with the given probability, otherwise empty; shrinks to empty. */
+    static <T> Gen<Optional<T>> optional(Gen<T> gen, double presence) {
+        return AstGenerators.optional(gen, presence);
     }
 
     // ---- JSON events ----
 
     /** A JSON object built as a tree, without duplicate keys. */
-    static Arbitrary<ObjectNode> jsonObjects() {
+    static Gen<ObjectNode> jsonObjects() {
         return objectNode(3);
     }
 
-    private static Arbitrary<JsonNode> scalars() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.of(STRINGS).map(NODES::textNode)),
-                Tuple.of(4, Arbitraries.<JsonNode>of(NODES.numberNode(0), NODES.numberNode(1), NODES.numberNode(400),
-                        NODES.numberNode(-5), NODES.numberNode(1000), NODES.numberNode(2.5),
+    private static Gen<JsonNode> scalars() {
+        return Gen.frequency(
+                Gen.weighted(5, Gen.elements(STRINGS).map(NODES::textNode)),
+                Gen.weighted(4, Gen.<JsonNode>elements(NODES.numberNode(0), NODES.numberNode(1),
+                        NODES.numberNode(400), NODES.numberNode(-5), NODES.numberNode(1000), NODES.numberNode(2.5),
                         NODES.numberNode(1000.0), NODES.numberNode(1.0E10), NODES.numberNode(-0.0),
                         NODES.numberNode(9007199254740993L), NODES.numberNode(BigInteger.TWO.pow(64)))),
-                Tuple.of(2, Arbitraries.<JsonNode>of(NODES.booleanNode(true), NODES.booleanNode(false))),
-                Tuple.of(1, Arbitraries.<JsonNode>just(NODES.nullNode())));
+                Gen.weighted(2, Gen.<JsonNode>elements(NODES.booleanNode(true), NODES.booleanNode(false))),
+                Gen.weighted(1, Gen.<JsonNode>constant(NODES.nullNode())));
     }
 
-    private static Arbitrary<JsonNode> values(int depth) {
+    private static Gen<JsonNode> values(int depth) {
         if (depth == 0) {
             return scalars();
         }
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, scalars()),
-                Tuple.of(2, Arbitraries.lazy(() -> objectNode(depth - 1)).map(o -> (JsonNode) o)),
-                Tuple.of(2, Arbitraries.lazy(() -> arrayNode(depth - 1)).map(a -> (JsonNode) a)));
+        return Gen.frequency(
+                Gen.weighted(6, scalars()),
+                Gen.weighted(2, Gen.lazy(() -> objectNode(depth - 1)).map(o -> (JsonNode) o)),
+                Gen.weighted(2, Gen.lazy(() -> arrayNode(depth - 1)).map(a -> (JsonNode) a)));
     }
 
-    private static Arbitrary<ObjectNode> objectNode(int depth) {
-        Arbitrary<List<String>> keys = Arbitraries.of(KEYS).list().uniqueElements().ofMinSize(0).ofMaxSize(5);
-        return keys.flatMap(ks -> values(depth).list().ofSize(ks.size()).map(vs -> {
+    private static Gen<ObjectNode> objectNode(int depth) {
+        Gen<List<String>> keys = distinct(KEYS, 0, 5);
+        Gen<JsonNode> values = values(depth);
+        return random -> {
             ObjectNode o = NODES.objectNode();
-            for (int i = 0; i < ks.size(); i++) {
-                o.set(ks.get(i), vs.get(i));
+            for (String key : keys.generate(random)) {
+                o.set(key, values.generate(random));
             }
             return o;
-        }));
+        };
     }
 
-    private static Arbitrary<ArrayNode> arrayNode(int depth) {
-        return values(depth).list().ofMaxSize(3).map(vs -> {
+    private static Gen<ArrayNode> arrayNode(int depth) {
+        return Gen.listOf(values(depth), 0, 3).map(vs -> {
             ArrayNode a = NODES.arrayNode();
             vs.forEach(a::add);
             return a;
@@ -143,8 +172,8 @@ final class ReferenceArbitraries {
      * member shadowed by an earlier member of the same key and another value, which a reader where the last
      * occurrence wins (SEMANTICS.md O3) does not see.
      */
-    static Arbitrary<String> jsonText(ObjectNode tree) {
-        return Arbitraries.of(0, 0, 1, 2, 3).map(style -> switch (style) {
+    static Gen<String> jsonText(ObjectNode tree) {
+        return Gen.elements(0, 0, 1, 2, 3).map(style -> switch (style) {
             case 0 -> write(tree, false);
             case 1 -> write(tree, true);
             case 2 -> escaped(write(tree, false));
@@ -215,34 +244,34 @@ final class ReferenceArbitraries {
     }
 
     /** JSON events: mostly well-formed objects, sometimes with whitespace around them. */
-    static Arbitrary<String> jsonEvents() {
-        Arbitrary<String> around = Arbitraries.of("", "", "", "", " ", "\n", "\t ", "\r\n");
-        return Combinators.combine(around, jsonObjects().flatMap(ReferenceArbitraries::jsonText), around)
-                .as((before, json, after) -> before + json + after);
+    static Gen<String> jsonEvents() {
+        Gen<String> around = Gen.elements("", "", "", "", " ", "\n", "\t ", "\r\n");
+        return zip(around, jsonObjects().flatMap(ReferenceGenerators::jsonText), around,
+                (before, json, after) -> before + json + after);
     }
 
     /** Text before a JSON object, as Lambda and Docker write it, and a few prefixes that break it. */
-    static Arbitrary<String> jsonPrefixes() {
-        return Arbitraries.of("", "", " ", "INFO ", "2024-01-01T00:00:00.000Z\tid-1\tINFO\t", "a{b ", "x}",
+    static Gen<String> jsonPrefixes() {
+        return Gen.elements("", "", " ", "INFO ", "2024-01-01T00:00:00.000Z\tid-1\tINFO\t", "a{b ", "x}",
                 "\"q\" ", "\uFEFF", "\u000B", "{", "[1] ", "\u00e9 ");
     }
 
     /** JSON cases with text before the event: for {@code lenientJsonPrefix}. */
-    static Arbitrary<JsonCase> prefixedJsonCases() {
-        return Combinators.combine(jsonPrefixes(), jsonCases()).as((prefix, c) -> c.withEvent(prefix + c.event()));
+    static Gen<JsonCase> prefixedJsonCases() {
+        return Gen.zip(jsonPrefixes(), jsonCases(), (prefix, c) -> c.withEvent(prefix + c.event()));
     }
 
     // ---- JSON patterns ----
 
-    static Arbitrary<Selector> selectors() {
-        Arbitrary<SelectorStep> property = Arbitraries.of(KEYS).map(SelectorStep.Property::new);
-        Arbitrary<SelectorStep> index = Arbitraries.integers().between(0, 2).map(SelectorStep.Index::new);
-        Arbitrary<SelectorStep> wildcard = Arbitraries.of(new SelectorStep.AnyProperty(), new SelectorStep.AnyIndex());
-        Arbitrary<SelectorStep> first = Arbitraries.frequencyOf(Tuple.of(8, property),
-                Tuple.of(1, Arbitraries.just(new SelectorStep.AnyProperty())));
-        Arbitrary<SelectorStep> next = Arbitraries.frequencyOf(Tuple.of(4, property), Tuple.of(3, index),
-                Tuple.of(1, wildcard));
-        return Combinators.combine(first, next.list().ofMaxSize(2)).as((f, rest) -> {
+    static Gen<Selector> selectors() {
+        Gen<SelectorStep> property = Gen.elements(KEYS).map(SelectorStep.Property::new);
+        Gen<SelectorStep> index = Gen.integers(0, 2).map(SelectorStep.Index::new);
+        Gen<SelectorStep> wildcard = Gen.elements(new SelectorStep.AnyProperty(), new SelectorStep.AnyIndex());
+        Gen<SelectorStep> first = Gen.frequency(Gen.weighted(8, property),
+                Gen.weighted(1, Gen.constant(new SelectorStep.AnyProperty())));
+        Gen<SelectorStep> next = Gen.frequency(Gen.weighted(4, property), Gen.weighted(3, index),
+                Gen.weighted(1, wildcard));
+        return Gen.zip(first, Gen.listOf(next, 0, 2), (f, rest) -> {
             List<SelectorStep> steps = new ArrayList<>();
             steps.add(f);
             steps.addAll(rest);
@@ -250,61 +279,49 @@ final class ReferenceArbitraries {
         }).filter(s -> s.wildcardCount() <= 1);
     }
 
-    static Arbitrary<Value> patternStrings() {
-        Arbitrary<String> texts = Arbitraries.of(PATTERN_STRINGS);
-        return Combinators.combine(texts, Arbitraries.of(true, false))
-                .as((t, quoted) -> new StringValue(t, quoted || !Lexical.isBareValue(t)));
+    static Gen<Value> patternStrings() {
+        return Gen.zip(Gen.elements(PATTERN_STRINGS), Gen.booleans(),
+                (t, quoted) -> new StringValue(t, quoted || !Lexical.isBareValue(t)));
     }
 
-    static Arbitrary<Value> patternNumbers() {
-        return Arbitraries.of(PATTERN_NUMBERS).map(NumberValue::new);
+    static Gen<Value> patternNumbers() {
+        return Gen.elements(PATTERN_NUMBERS).map(NumberValue::new);
     }
 
     /** Small regular expressions over the characters the generated values and events use. */
-    static Arbitrary<Regex> regexes() {
-        Arbitrary<String> atom = Arbitraries.of("a", "b", "c", "G", "e", "0", "4", " ", ".", "\\d", "\\D", "\\s",
+    static Gen<Regex> regexes() {
+        Gen<String> atom = Gen.elements("a", "b", "c", "G", "e", "0", "4", " ", ".", "\\d", "\\D", "\\s",
                 "\\S", "\\w", "\\W", "[ab]", "[^a]", "[0-9]", "[\\s]", "[^\\s]", "\\.", "\\x41", "\\x61", "-", ":");
-        Arbitrary<String> quantifier = Arbitraries.of("", "", "", "", "*", "+", "?", "{1,2}", "{,2}", "{2}", "{2,}");
-        Arbitrary<String> piece = Combinators.combine(atom, quantifier).as(String::concat);
-        Arbitrary<String> branch = Combinators.combine(Arbitraries.of("", "", "^"),
-                        piece.list().ofMinSize(1).ofMaxSize(4).map(l -> String.join("", l)),
-                        Arbitraries.of("", "", "$"))
-                .as((a, b, c) -> a + b + c);
-        return branch.list().ofMinSize(1).ofMaxSize(2).map(l -> new Regex(String.join("|", l)));
+        Gen<String> quantifier = Gen.elements("", "", "", "", "*", "+", "?", "{1,2}", "{,2}", "{2}", "{2,}");
+        Gen<String> piece = Gen.zip(atom, quantifier, String::concat);
+        Gen<String> branch = zip(Gen.elements("", "", "^"),
+                Gen.listOf(piece, 1, 4).map(l -> String.join("", l)),
+                Gen.elements("", "", "$"),
+                (a, b, c) -> a + b + c);
+        return Gen.listOf(branch, 1, 2).map(l -> new Regex(String.join("|", l)));
     }
 
-    static Arbitrary<JsonExpression> jsonComparisons() {
-        Arbitrary<ComparisonOperator> equality = Arbitraries.of(ComparisonOperator.EQ, ComparisonOperator.NE);
-        Arbitrary<JsonExpression> strings = Combinators.combine(selectors(), equality, patternStrings())
-                .as(JsonComparison::new);
-        Arbitrary<JsonExpression> numbers = Combinators.combine(selectors(),
-                        Arbitraries.of(ComparisonOperator.class), patternNumbers())
-                .as(JsonComparison::new);
-        Arbitrary<JsonExpression> regexes = Combinators.combine(selectors(), equality, regexes())
-                .as(JsonComparison::new);
-        return Arbitraries.frequencyOf(Tuple.of(4, strings), Tuple.of(4, numbers), Tuple.of(2, regexes));
+    static Gen<JsonExpression> jsonComparisons() {
+        Gen<ComparisonOperator> equality = Gen.elements(ComparisonOperator.EQ, ComparisonOperator.NE);
+        Gen<JsonExpression> strings = zip(selectors(), equality, patternStrings(), JsonComparison::new);
+        Gen<JsonExpression> numbers = zip(selectors(), Gen.elements(ComparisonOperator.values()), patternNumbers(),
+                JsonComparison::new);
+        Gen<JsonExpression> regexes = zip(selectors(), equality, regexes(), JsonComparison::new);
+        return Gen.frequency(Gen.weighted(4, strings), Gen.weighted(4, numbers), Gen.weighted(2, regexes));
     }
 
-    static Arbitrary<JsonExpression> jsonTests() {
-        return Combinators.combine(selectors(), Arbitraries.of(JsonTestKind.class)).as(JsonTest::new);
+    static Gen<JsonExpression> jsonTests() {
+        return Gen.zip(selectors(), Gen.elements(JsonTestKind.values()), JsonTest::new);
     }
 
-    static Arbitrary<JsonExpression> jsonExpressions(int depth) {
-        Arbitrary<JsonExpression> leaf = Arbitraries.frequencyOf(Tuple.of(3, jsonComparisons()),
-                Tuple.of(1, jsonTests()));
-        if (depth == 0) {
-            return leaf;
-        }
-        Arbitrary<List<JsonExpression>> children = Arbitraries.lazy(() -> jsonExpressions(depth - 1))
-                .list().ofMinSize(2).ofMaxSize(3);
-        return Arbitraries.frequencyOf(Tuple.of(4, leaf),
-                Tuple.of(1, children.map(JsonAnd::new)),
-                Tuple.of(1, children.map(JsonOr::new)));
+    static Gen<JsonExpression> jsonExpressions(int depth) {
+        Gen<JsonExpression> leaf = Gen.frequency(Gen.weighted(3, jsonComparisons()), Gen.weighted(1, jsonTests()));
+        return expressions(leaf, depth);
     }
 
     /** JSON patterns within CloudWatch's limits: at most 3 wildcard selectors and 2 regular expressions. */
-    static Arbitrary<JsonPattern> jsonPatterns() {
-        return jsonExpressions(2).map(JsonPattern::new).filter(ReferenceArbitraries::withinJsonLimits);
+    static Gen<JsonPattern> jsonPatterns() {
+        return jsonExpressions(2).map(JsonPattern::new).filter(ReferenceGenerators::withinJsonLimits);
     }
 
     static boolean withinJsonLimits(JsonPattern pattern) {
@@ -356,44 +373,43 @@ final class ReferenceArbitraries {
      * values, possibly through a wildcard, compared with that value's text, a wildcard or regular expression cut from
      * it, or a number near it), the rest from the shared vocabulary, so that about a quarter of the pairs match.
      */
-    static Arbitrary<JsonCase> jsonCases() {
-        return jsonObjects().flatMap(tree -> Combinators.combine(
-                expressionsAbout(tree).map(JsonPattern::new).filter(ReferenceArbitraries::withinJsonLimits),
-                jsonEventText(tree)).as((pattern, event) -> new JsonCase(pattern, event, tree)));
+    static Gen<JsonCase> jsonCases() {
+        return jsonObjects().flatMap(tree -> Gen.zip(
+                expressionsAbout(tree).map(JsonPattern::new).filter(ReferenceGenerators::withinJsonLimits),
+                jsonEventText(tree), (pattern, event) -> new JsonCase(pattern, event, tree)));
     }
 
     /** Two conditions about one event, such that {@code P && Q} is within CloudWatch's limits. */
-    static Arbitrary<JsonPair> jsonPairs() {
-        return jsonObjects().flatMap(tree -> Combinators.combine(expressionsAbout(tree), expressionsAbout(tree),
-                        jsonEventText(tree)).as(JsonPair::new))
+    static Gen<JsonPair> jsonPairs() {
+        return jsonObjects().flatMap(tree -> zip(expressionsAbout(tree), expressionsAbout(tree),
+                        jsonEventText(tree), JsonPair::new))
                 .filter(pair -> withinJsonLimits(new JsonPattern(JsonAnd.of(pair.p(), pair.q()))));
     }
 
-    private static Arbitrary<String> jsonEventText(ObjectNode tree) {
-        Arbitrary<String> around = Arbitraries.of("", "", "", "", " ", "\n", "\t ", "\r\n");
-        return Combinators.combine(around, jsonText(tree), around).as((before, json, after) -> before + json + after);
+    private static Gen<String> jsonEventText(ObjectNode tree) {
+        Gen<String> around = Gen.elements("", "", "", "", " ", "\n", "\t ", "\r\n");
+        return zip(around, jsonText(tree), around, (before, json, after) -> before + json + after);
     }
 
-    private static Arbitrary<JsonExpression> expressionsAbout(ObjectNode tree) {
+    private static Gen<JsonExpression> expressionsAbout(ObjectNode tree) {
         List<Path> paths = new ArrayList<>();
         collectPaths(tree, new ArrayList<>(), paths);
-        Arbitrary<JsonExpression> leaf = paths.isEmpty()
-                ? Arbitraries.frequencyOf(Tuple.of(3, jsonComparisons()), Tuple.of(1, jsonTests()))
-                : Arbitraries.frequencyOf(
-                        Tuple.of(3, Arbitraries.of(paths).flatMap(ReferenceArbitraries::derivedLeaf)),
-                        Tuple.of(1, jsonComparisons()), Tuple.of(1, jsonTests()));
+        Gen<JsonExpression> leaf = paths.isEmpty()
+                ? Gen.frequency(Gen.weighted(3, jsonComparisons()), Gen.weighted(1, jsonTests()))
+                : Gen.frequency(
+                        Gen.weighted(3, Gen.elements(paths).flatMap(ReferenceGenerators::derivedLeaf)),
+                        Gen.weighted(1, jsonComparisons()), Gen.weighted(1, jsonTests()));
         return expressions(leaf, 2);
     }
 
-    private static Arbitrary<JsonExpression> expressions(Arbitrary<JsonExpression> leaf, int depth) {
+    private static Gen<JsonExpression> expressions(Gen<JsonExpression> leaf, int depth) {
         if (depth == 0) {
             return leaf;
         }
-        Arbitrary<List<JsonExpression>> children = Arbitraries.lazy(() -> expressions(leaf, depth - 1))
-                .list().ofMinSize(2).ofMaxSize(3);
-        return Arbitraries.frequencyOf(Tuple.of(4, leaf),
-                Tuple.of(1, children.map(JsonAnd::new)),
-                Tuple.of(1, children.map(JsonOr::new)));
+        Gen<List<JsonExpression>> children = Gen.listOf(Gen.lazy(() -> expressions(leaf, depth - 1)), 2, 3);
+        return Gen.frequency(Gen.weighted(4, leaf),
+                Gen.weighted(1, children.map(JsonAnd::new)),
+                Gen.weighted(1, children.map(JsonOr::new)));
     }
 
     private static void collectPaths(JsonNode node, List<SelectorStep> steps, List<Path> out) {
@@ -419,7 +435,7 @@ final class ReferenceArbitraries {
      * cut from the value itself, otherwise a comparison from the vocabulary (a number with a string, a boolean or a
      * null, a string with a number, and so on).
      */
-    private static Arbitrary<JsonExpression> derivedLeaf(Path path) {
+    private static Gen<JsonExpression> derivedLeaf(Path path) {
         List<Selector> selectors = new ArrayList<>();
         selectors.add(new Selector(path.steps()));
         for (int i = 0; i < path.steps().size(); i++) {
@@ -428,20 +444,21 @@ final class ReferenceArbitraries {
                     ? new SelectorStep.AnyIndex() : new SelectorStep.AnyProperty());
             selectors.add(new Selector(steps));
         }
-        Arbitrary<Selector> selector = selectors.size() == 1 ? Arbitraries.just(selectors.get(0))
-                : Arbitraries.oneOf(Arbitraries.just(selectors.get(0)),
-                        Arbitraries.of(List.copyOf(selectors.subList(1, selectors.size()))));
+        Gen<Selector> selector = selectors.size() == 1 ? Gen.constant(selectors.get(0))
+                : Gen.oneOf(Gen.constant(selectors.get(0)),
+                        Gen.elements(List.copyOf(selectors.subList(1, selectors.size()))));
         JsonNode node = path.node();
-        Arbitrary<JsonExpression> crossType = selector.flatMap(s -> Arbitraries.oneOf(
-                Combinators.combine(Arbitraries.of(ComparisonOperator.class), patternNumbers())
-                        .as((op, v) -> new JsonComparison(s, op, v)),
-                Combinators.combine(Arbitraries.of(ComparisonOperator.EQ, ComparisonOperator.NE),
-                        Arbitraries.oneOf(patternStrings(), regexes())).as((op, v) -> new JsonComparison(s, op, v))));
-        return Arbitraries.frequencyOf(Tuple.of(3, cutFromTheValue(selector, node)), Tuple.of(2, crossType));
+        Gen<ComparisonOperator> anyOperator = Gen.elements(ComparisonOperator.values());
+        Gen<ComparisonOperator> equality = Gen.elements(ComparisonOperator.EQ, ComparisonOperator.NE);
+        Gen<Value> stringsOrRegexes = Gen.oneOf(patternStrings(), regexes());
+        Gen<JsonExpression> crossType = selector.flatMap(s -> Gen.oneOf(
+                Gen.zip(anyOperator, patternNumbers(), (op, v) -> (JsonExpression) new JsonComparison(s, op, v)),
+                Gen.zip(equality, stringsOrRegexes, (op, v) -> (JsonExpression) new JsonComparison(s, op, v))));
+        return Gen.frequency(Gen.weighted(3, cutFromTheValue(selector, node)), Gen.weighted(2, crossType));
     }
 
     /** Tests of the value at a path with values cut from its own text. */
-    private static Arbitrary<JsonExpression> cutFromTheValue(Arbitrary<Selector> selector, JsonNode node) {
+    private static Gen<JsonExpression> cutFromTheValue(Gen<Selector> selector, JsonNode node) {
         return selector.flatMap(s -> {
             List<JsonExpression> leaves = new ArrayList<>();
             for (JsonTestKind kind : JsonTestKind.values()) {
@@ -460,7 +477,7 @@ final class ReferenceArbitraries {
                 leaves.add(new JsonComparison(s, ComparisonOperator.EQ, new StringValue("*", false)));
                 leaves.add(new JsonComparison(s, ComparisonOperator.NE, new StringValue("abc", true)));
             }
-            return Arbitraries.of(leaves);
+            return Gen.elements(leaves);
         });
     }
 
@@ -504,30 +521,29 @@ final class ReferenceArbitraries {
     static final List<String> PHRASES = List.of("a b", "[ERROR]", " ", "", "ERROR Exception", "a\"b", "x\\y",
             "\u00e9", "\t", "ERROR:", "-1");
 
-    static Arbitrary<Term> terms() {
-        Arbitrary<TermKind> kinds = Arbitraries.of(TermKind.class);
-        Arbitrary<Term> bare = Combinators.combine(kinds, Arbitraries.of(WORDS)).as((k, w) -> new Term(k, w, false));
-        Arbitrary<Term> quoted = Combinators.combine(kinds, Arbitraries.oneOf(Arbitraries.of(WORDS),
-                Arbitraries.of(PHRASES))).as((k, w) -> new Term(k, w, true));
-        return Arbitraries.frequencyOf(Tuple.of(3, bare), Tuple.of(2, quoted));
+    static Gen<Term> terms() {
+        Gen<TermKind> kinds = Gen.elements(TermKind.values());
+        Gen<Term> bare = Gen.zip(kinds, Gen.elements(WORDS), (k, w) -> new Term(k, w, false));
+        Gen<Term> quoted = Gen.zip(kinds, Gen.oneOf(Gen.elements(WORDS), Gen.elements(PHRASES)),
+                (k, w) -> new Term(k, w, true));
+        return Gen.frequency(Gen.weighted(3, bare), Gen.weighted(2, quoted));
     }
 
-    static Arbitrary<TermPattern> termPatterns() {
-        return terms().list().ofMinSize(1).ofMaxSize(4).map(TermPattern::new);
+    static Gen<TermPattern> termPatterns() {
+        return Gen.listOf(terms(), 1, 4).map(TermPattern::new);
     }
 
     /** Unstructured events made of the words and phrases the term patterns use. */
-    static Arbitrary<String> termEvents() {
-        Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(WORDS), Arbitraries.of(PHRASES),
-                Arbitraries.of("ERRORCODE", "InvalidException", "[", "]", ":", "\n", "\u2028", "\uD83D\uDE00"));
-        Arbitrary<String> separator = Arbitraries.of(" ", " ", "", "\t", "\n");
-        return Combinators.combine(piece, separator).as(String::concat).list().ofMaxSize(6)
-                .map(l -> String.join("", l));
+    static Gen<String> termEvents() {
+        Gen<String> piece = Gen.oneOf(Gen.elements(WORDS), Gen.elements(PHRASES),
+                Gen.elements("ERRORCODE", "InvalidException", "[", "]", ":", "\n", "\u2028", "\uD83D\uDE00"));
+        Gen<String> separator = Gen.elements(" ", " ", "", "\t", "\n");
+        return Gen.listOf(Gen.zip(piece, separator, String::concat), 0, 6).map(l -> String.join("", l));
     }
 
     // ---- standalone regex ----
 
-    static Arbitrary<Pattern> regexPatterns() {
+    static Gen<Pattern> regexPatterns() {
         return regexes().map(RegexPattern::new);
     }
 
@@ -535,26 +551,28 @@ final class ReferenceArbitraries {
      * Short texts over the regular expressions' characters and the line terminators that matter to them ({@code .}
      * stops at them, {@code $} matches before a final one), often ending with one.
      */
-    static Arbitrary<String> regexEvents() {
-        return Combinators.combine(
-                Arbitraries.strings().withChars("abcGe04 .-:A\t\n\r\u0085\u2028\u2029\u000B\u00e9").ofMaxLength(10),
-                Arbitraries.of("", "", "", "\n", "\r\n", "\r", "\u0085", "\u2028"))
-                .as(String::concat);
+    static Gen<String> regexEvents() {
+        return Gen.zip(
+                Gen.strings("abcGe04 .-:A\t\n\r\u0085\u2028\u2029\u000B\u00e9", 0, 10),
+                Gen.elements("", "", "", "\n", "\r\n", "\r", "\u0085", "\u2028"),
+                String::concat);
     }
 
     /** Short regular expressions ending at {@code $}, whose last atom may or may not match a line terminator. */
-    static Arbitrary<Pattern> lineEndRegexPatterns() {
-        Arbitrary<String> atom = Arbitraries.of("a", ".", "\\D", "\\S", "\\W", "\\s", "[^a]", "[^\\s]", "\\x0D",
+    static Gen<Pattern> lineEndRegexPatterns() {
+        Gen<String> start = Gen.elements("", "^");
+        Gen<String> atom = Gen.elements("a", ".", "\\D", "\\S", "\\W", "\\s", "[^a]", "[^\\s]", "\\x0D",
                 "\\x0A", "\\x0D\\x0A", "\\w");
-        Arbitrary<String> quantifier = Arbitraries.of("", "", "?", "*", "+", "{2}");
-        return Combinators.combine(Arbitraries.of("", "^"), atom, quantifier, Arbitraries.of("$", "$", ""))
-                .as((start, a, q, end) -> (Pattern) new RegexPattern(new Regex(start + a + q + end)));
+        Gen<String> quantifier = Gen.elements("", "", "?", "*", "+", "{2}");
+        Gen<String> end = Gen.elements("$", "$", "");
+        return random -> new RegexPattern(new Regex(start.generate(random) + atom.generate(random)
+                + quantifier.generate(random) + end.generate(random)));
     }
 
     /** Texts of letters, spaces and line terminators ({@code \r\n} counting as one). */
-    static Arbitrary<String> lineEndEvents() {
-        return Arbitraries.of("a", "a", " ", "\r\n", "\r\n", "\r", "\n", "\u0085", "\u2028", "\u2029")
-                .list().ofMaxSize(4).map(l -> String.join("", l));
+    static Gen<String> lineEndEvents() {
+        return Gen.listOf(Gen.elements("a", "a", " ", "\r\n", "\r\n", "\r", "\n", "\u0085", "\u2028", "\u2029"), 0, 4)
+                .map(l -> String.join("", l));
     }
 
     // ---- space-delimited ----
@@ -568,48 +586,45 @@ final class ReferenceArbitraries {
     static final List<String> FIELD_NUMBERS = List.of("200", "404", "1000", "-5", "2.5", "1e3", "1534", "0", "400");
 
     /** Space-delimited events: words, numbers, quoted and bracketed fields, spaces and tabs. */
-    static Arbitrary<String> delimitedEvents() {
-        Arbitrary<String> separator = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just(" ")),
-                Tuple.of(2, Arbitraries.of("  ", "\t", " \t ", "\n", "\r\n", "\f", "\u000B")),
-                Tuple.of(1, Arbitraries.just("")));
-        Arbitrary<String> field = Arbitraries.of(EVENT_FIELDS);
-        Arbitrary<String> edge = Arbitraries.of("", "", "", "", " ", "\t", "  ");
-        Arbitrary<String> unbalanced = Arbitraries.of("", "", "", "", "", " \"x y", " [x y", " \"x y ");
-        return Combinators.combine(edge, Combinators.combine(field, separator).as(String::concat).list().ofMaxSize(7),
-                        field.list().ofMaxSize(1), unbalanced, edge)
-                .as((before, fields, last, open, after) -> before + String.join("", fields) + String.join("", last)
-                        + open + after);
+    static Gen<String> delimitedEvents() {
+        Gen<String> separator = Gen.frequency(Gen.weighted(8, Gen.constant(" ")),
+                Gen.weighted(2, Gen.elements("  ", "\t", " \t ", "\n", "\r\n", "\f", "\u000B")),
+                Gen.weighted(1, Gen.constant("")));
+        Gen<String> field = Gen.elements(EVENT_FIELDS);
+        Gen<String> edge = Gen.elements("", "", "", "", " ", "\t", "  ");
+        Gen<String> unbalanced = Gen.elements("", "", "", "", "", " \"x y", " [x y", " \"x y ");
+        Gen<List<String>> fields = Gen.listOf(Gen.zip(field, separator, String::concat), 0, 7);
+        Gen<List<String>> last = Gen.listOf(field, 0, 1);
+        return random -> edge.generate(random) + String.join("", fields.generate(random))
+                + String.join("", last.generate(random)) + unbalanced.generate(random) + edge.generate(random);
     }
 
-    static Arbitrary<FieldComparison> fieldComparisons() {
-        Arbitrary<ComparisonOperator> equality = Arbitraries.of(ComparisonOperator.EQ, ComparisonOperator.NE);
-        Arbitrary<FieldComparison> strings = Combinators.combine(equality, Arbitraries.of(FIELD_STRINGS),
-                        Arbitraries.of(true, false))
-                .as((op, t, quoted) -> new FieldComparison(op, new StringValue(t, quoted || !Lexical.isBareValue(t))));
-        Arbitrary<FieldComparison> numbers = Combinators.combine(Arbitraries.of(ComparisonOperator.class),
-                Arbitraries.of(FIELD_NUMBERS)).as((op, n) -> new FieldComparison(op, new NumberValue(n)));
-        Arbitrary<FieldComparison> regexes = Combinators.combine(equality, regexes()).as(FieldComparison::new);
-        return Arbitraries.frequencyOf(Tuple.of(4, strings), Tuple.of(3, numbers), Tuple.of(1, regexes));
+    static Gen<FieldComparison> fieldComparisons() {
+        Gen<ComparisonOperator> equality = Gen.elements(ComparisonOperator.EQ, ComparisonOperator.NE);
+        Gen<FieldComparison> strings = zip(equality, Gen.elements(FIELD_STRINGS), Gen.booleans(),
+                (op, t, quoted) -> new FieldComparison(op, new StringValue(t, quoted || !Lexical.isBareValue(t))));
+        Gen<FieldComparison> numbers = Gen.zip(Gen.elements(ComparisonOperator.values()), Gen.elements(FIELD_NUMBERS),
+                (op, n) -> new FieldComparison(op, new NumberValue(n)));
+        Gen<FieldComparison> regexes = Gen.zip(equality, regexes(), FieldComparison::new);
+        return Gen.frequency(Gen.weighted(4, strings), Gen.weighted(3, numbers), Gen.weighted(1, regexes));
     }
 
-    static Arbitrary<FieldCondition> fieldConditions() {
-        Arbitrary<FieldComparison> comparison = fieldComparisons();
-        Arbitrary<FieldCondition> and = comparison.list().ofMinSize(2).ofMaxSize(3).map(FieldAnd::new);
-        Arbitrary<FieldCondition> conjunct = Arbitraries.oneOf(comparison.map(c -> (FieldCondition) c), and);
-        Arbitrary<FieldCondition> or = conjunct.list().ofMinSize(2).ofMaxSize(3).map(FieldOr::new);
-        return Arbitraries.frequencyOf(Tuple.of(5, comparison.map(c -> (FieldCondition) c)),
-                Tuple.of(1, and), Tuple.of(1, or));
+    static Gen<FieldCondition> fieldConditions() {
+        Gen<FieldComparison> comparison = fieldComparisons();
+        Gen<FieldCondition> and = Gen.listOf(comparison, 2, 3).map(FieldAnd::new);
+        Gen<FieldCondition> conjunct = Gen.oneOf(comparison.map(c -> (FieldCondition) c), and);
+        Gen<FieldCondition> or = Gen.listOf(conjunct, 2, 3).map(FieldOr::new);
+        return Gen.frequency(Gen.weighted(5, comparison.map(c -> (FieldCondition) c)),
+                Gen.weighted(1, and), Gen.weighted(1, or));
     }
 
-    static Arbitrary<DelimitedPattern> delimitedPatterns() {
-        Arbitrary<DelimitedField> named = Combinators.combine(Arbitraries.of(FIELD_NAMES),
-                        fieldConditions().optional(0.6))
-                .as(DelimitedField.Named::new);
-        Arbitrary<DelimitedField> field = Arbitraries.frequencyOf(
-                Tuple.of(6, named),
-                Tuple.of(1, Arbitraries.just(new DelimitedField.Ellipsis())),
-                Tuple.of(1, Arbitraries.just(new DelimitedField.Unnamed())));
-        return field.list().ofMaxSize(6).filter(AstArbitraries::withinDelimitedLimits).map(DelimitedPattern::new);
+    static Gen<DelimitedPattern> delimitedPatterns() {
+        Gen<DelimitedField> named = Gen.zip(Gen.elements(FIELD_NAMES), optional(fieldConditions(), 0.6),
+                DelimitedField.Named::new);
+        Gen<DelimitedField> field = Gen.frequency(
+                Gen.weighted(6, named),
+                Gen.weighted(1, Gen.constant(new DelimitedField.Ellipsis())),
+                Gen.weighted(1, Gen.constant(new DelimitedField.Unnamed())));
+        return Gen.listOf(field, 0, 6).filter(AstGenerators::withinDelimitedLimits).map(DelimitedPattern::new);
     }
-
 }
