@@ -18,6 +18,7 @@ import dev.cwfilter.cli.render.Values;
 import dev.cwfilter.definitions.AlarmDefinition;
 import dev.cwfilter.definitions.DefinitionProblem;
 import dev.cwfilter.definitions.MetricFilterDefinition;
+import dev.cwfilter.definitions.MetricsDocument;
 import dev.cwfilter.metric.AlarmEvaluator;
 import dev.cwfilter.metric.AlarmState;
 import dev.cwfilter.metric.AlarmStateChange;
@@ -52,12 +53,7 @@ import java.util.Set;
  */
 final class LogGroupRun {
 
-    /** The identifier of the JSON document's schema; changes only when a field changes meaning or goes away. */
-    static final String SCHEMA = "cwfilter.metrics/1";
-
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final List<Statistic> BASIC = List.of(Statistic.SAMPLE_COUNT, Statistic.SUM, Statistic.MINIMUM,
-            Statistic.MAXIMUM, Statistic.AVERAGE);
 
     /** What the command line asks for. */
     record Settings(List<String> metricFilterFiles, List<String> alarmFiles, String logGroup, boolean json, Path chartDir,
@@ -219,10 +215,7 @@ final class LogGroupRun {
         long periodMillis = settings.period * 1000L;
         long from = Math.floorDiv(metric.earliestTimestamp().getAsLong(), periodMillis) * periodMillis;
         long to = metric.latestTimestamp().getAsLong() + 1;
-        List<Statistic> stats = new ArrayList<>(BASIC);
-        if (!stats.contains(stat)) {
-            stats.add(stat);
-        }
+        List<Statistic> stats = MetricsDocument.periodStatistics(List.of(stat));
         // Without a unit, data of several units comes back as one datapoint per unit, as GetMetricStatistics does.
         return metric.getMetricStatistics(new StatisticsQuery(from, to, settings.period, stats, Optional.empty()));
     }
@@ -231,169 +224,30 @@ final class LogGroupRun {
 
     private void writeJson(String groupName, List<MetricFilterDefinition> filters, LogGroupMetrics metrics,
                            List<AlarmRun> alarms, long withoutTime, List<String> inputErrors) throws IOException {
-        JsonGenerator g = JSON.createGenerator(out);
-        g.useDefaultPrettyPrinter();
-        g.writeStartObject();
-        g.writeStringField("schema", SCHEMA);
-        if (groupName.isEmpty()) {
-            g.writeNullField("logGroupName");
-        } else {
-            g.writeStringField("logGroupName", groupName);
-        }
-        g.writeNumberField("period", settings.period);
-        g.writeObjectFieldStart("events");
-        g.writeNumberField("evaluated", metrics.eventCount());
-        g.writeNumberField("withoutTimestamp", withoutTime);
-        g.writeEndObject();
-
-        g.writeArrayFieldStart("metricFilters");
+        List<MetricsDocument.Filter> filterEntries = new ArrayList<>();
         for (int i = 0; i < filters.size(); i++) {
-            MetricFilterDefinition d = filters.get(i);
-            MetricFilter f = d.filter();
-            g.writeStartObject();
-            g.writeStringField("name", d.name());
-            g.writeStringField("filterName", f.filterName().orElse(d.name()));
-            nullable(g, "logGroupName", d.logGroupName().orElse(null));
-            g.writeStringField("filterPattern", f.pattern().source());
-            g.writeStringField("metricNamespace", f.metricNamespace().orElseThrow());
-            g.writeStringField("metricName", f.metricName().orElseThrow());
-            g.writeStringField("metricValue", f.metricValue());
-            if (f.defaultValue().isPresent()) {
-                g.writeNumberField("defaultValue", f.defaultValue().getAsDouble());
-            } else {
-                g.writeNullField("defaultValue");
-            }
-            g.writeObjectFieldStart("dimensions");
-            for (Map.Entry<String, String> e : f.dimensions().entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeStringField("unit", f.unit().awsName());
-            g.writeNumberField("matches", metrics.matchCount(i));
-            g.writeNumberField("datapoints", metrics.datapointCount(i));
-            g.writeEndObject();
+            filterEntries.add(new MetricsDocument.Filter(filters.get(i), metrics.matchCount(i),
+                    metrics.datapointCount(i)));
         }
-        g.writeEndArray();
-
-        g.writeArrayFieldStart("metrics");
+        List<MetricsDocument.Metric> metricEntries = new ArrayList<>();
         for (Map.Entry<MetricId, MetricAggregator> e : metrics.metrics().entrySet()) {
             MetricAggregator m = e.getValue();
-            g.writeStartObject();
-            writeMetricId(g, e.getKey());
-            g.writeNumberField("datapoints", m.acceptedCount());
-            g.writeNumberField("rejected", m.rejectedCount());
-            g.writeArrayFieldStart("periods");
-            for (PeriodStatistics p : periods(m, settings.statistic)) {
-                g.writeStartObject();
-                g.writeStringField("timestamp", Instant.ofEpochMilli(p.timestamp()).toString());
-                g.writeStringField("unit", p.unit().awsName());
-                for (Statistic s : BASIC) {
-                    number(g, key(s), p.value(s));
-                }
-                if (!BASIC.contains(settings.statistic)) {
-                    number(g, settings.statistic.awsName(), p.value(settings.statistic));
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
+            metricEntries.add(new MetricsDocument.Metric(e.getKey(), m.acceptedCount(), m.rejectedCount(),
+                    periods(m, settings.statistic)));
         }
-        g.writeEndArray();
-
-        g.writeArrayFieldStart("alarms");
+        List<MetricsDocument.Alarm> alarmEntries = new ArrayList<>();
         for (AlarmRun a : alarms) {
-            MetricAlarm alarm = a.definition.alarm();
-            g.writeStartObject();
-            g.writeStringField("alarmName", alarm.alarmName());
-            writeMetricId(g, a.metric);
-            g.writeStringField("statistic", alarm.statistic().awsName());
-            g.writeNumberField("period", alarm.periodSeconds());
-            g.writeNumberField("evaluationPeriods", alarm.evaluationPeriods());
-            g.writeNumberField("datapointsToAlarm", alarm.datapointsToAlarm());
-            g.writeNumberField("threshold", alarm.threshold());
-            g.writeStringField("comparisonOperator", alarm.comparisonOperator().awsName());
-            g.writeStringField("treatMissingData", alarm.treatMissingData().awsName());
-            g.writeStringField("finalState", a.evaluator.state().awsName());
-            g.writeStringField("finalStateReason", a.evaluator.stateReason());
-            g.writeArrayFieldStart("transitions");
-            for (AlarmStateChange c : a.changes) {
-                g.writeStartObject();
-                g.writeStringField("timestamp", Instant.ofEpochMilli(c.timestamp()).toString());
-                g.writeStringField("oldState", c.oldState().awsName());
-                g.writeStringField("newState", c.newState().awsName());
-                g.writeStringField("reason", c.reason());
-                g.writeArrayFieldStart("evaluatedDatapoints");
-                for (EvaluatedDatapoint p : c.evaluatedDatapoints()) {
-                    g.writeStartObject();
-                    g.writeStringField("timestamp", Instant.ofEpochMilli(p.timestamp()).toString());
-                    number(g, "value", p.value());
-                    g.writeNumberField("sampleCount", p.sampleCount());
-                    g.writeStringField("outcome", p.outcome().name());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeArrayFieldStart("actions");
-                for (String action : c.actions()) {
-                    g.writeString(action);
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
+            alarmEntries.add(new MetricsDocument.Alarm(a.definition.alarm(), a.metric, a.evaluator.state(),
+                    a.evaluator.stateReason(), a.changes));
         }
-        g.writeEndArray();
-
-        g.writeArrayFieldStart("problems");
-        for (DefinitionProblem p : definitions.problems()) {
-            g.writeStartObject();
-            g.writeStringField("kind", p.kind().words());
-            g.writeStringField("name", p.name());
-            g.writeStringField("file", p.file());
-            g.writeNumberField("line", p.line());
-            g.writeStringField("reason", p.reason());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("inputErrors");
-        for (String e : inputErrors) {
-            g.writeString(e);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+        MetricsDocument doc = new MetricsDocument(groupName, settings.period, List.of(settings.statistic),
+                metrics.eventCount(), withoutTime, filterEntries, metricEntries, alarmEntries,
+                definitions.problems(), inputErrors);
+        JsonGenerator g = JSON.createGenerator(out);
+        g.useDefaultPrettyPrinter();
+        doc.write(g);
         g.flush();
         out.println();
-    }
-
-    private static String key(Statistic s) {
-        String name = s.awsName();
-        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
-    }
-
-    private static void writeMetricId(JsonGenerator g, MetricId id) throws IOException {
-        g.writeStringField("namespace", id.namespace());
-        g.writeStringField("metricName", id.metricName());
-        g.writeObjectFieldStart("dimensions");
-        for (Map.Entry<String, String> e : id.dimensions().entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-    }
-
-    private static void nullable(JsonGenerator g, String field, String value) throws IOException {
-        if (value == null) {
-            g.writeNullField(field);
-        } else {
-            g.writeStringField(field, value);
-        }
-    }
-
-    private static void number(JsonGenerator g, String field, java.util.OptionalDouble value) throws IOException {
-        if (value.isPresent()) {
-            g.writeNumberField(field, value.getAsDouble());
-        } else {
-            g.writeNullField(field);
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ charts

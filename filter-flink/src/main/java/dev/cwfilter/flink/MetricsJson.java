@@ -2,18 +2,17 @@ package dev.cwfilter.flink;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.cwfilter.definitions.MetricsDocument;
 import dev.cwfilter.live.Rejection;
 import dev.cwfilter.metric.AlarmStateChange;
-import dev.cwfilter.metric.EvaluatedDatapoint;
-import dev.cwfilter.metric.MetricId;
 import dev.cwfilter.metric.Statistic;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.serialization.Encoder;
 
 /**
@@ -32,49 +31,38 @@ public final class MetricsJson {
     private MetricsJson() {
     }
 
-    /** A datapoint as one line of JSON (without the newline). */
+    /**
+     * A datapoint as one line of JSON (without the newline): the fields of an entry of the document's
+     * {@code metrics[].periods[]}, written by {@link MetricsDocument#writePeriodFields}, after its metric's
+     * {@code namespace}, {@code metricName}, {@code dimensions} and the {@code period}. The statistics are those the
+     * datapoint holds, in the document's order (the basic ones first).
+     */
     public static String datapoint(MetricDatapoint d) {
         return write(g -> {
             g.writeStartObject();
-            writeMetricId(g, d.metric());
+            MetricsDocument.writeMetricIdFields(g, d.metric());
             g.writeNumberField("period", d.periodSeconds());
-            g.writeStringField("timestamp", time(d.timestamp()));
-            g.writeStringField("unit", d.statistics().unit().awsName());
-            for (Map.Entry<Statistic, Double> s : d.statistics().values().entrySet()) {
-                g.writeNumberField(fieldName(s.getKey()), s.getValue());
+            java.util.Set<Statistic> held = d.statistics().values().keySet();
+            List<Statistic> order = new ArrayList<>();
+            for (Statistic s : MetricsDocument.periodStatistics(List.copyOf(held))) {
+                if (held.contains(s)) {
+                    order.add(s);
+                }
             }
+            MetricsDocument.writePeriodFields(g, d.statistics(), order);
             g.writeEndObject();
         });
     }
 
-    /** A transition as one line of JSON (without the newline). */
+    /**
+     * A transition as one line of JSON (without the newline): {@code alarmName}, then the fields of an entry of the
+     * document's {@code alarms[].transitions[]}, written by {@link MetricsDocument#writeTransitionFields}.
+     */
     public static String transition(AlarmStateChange c) {
         return write(g -> {
             g.writeStartObject();
             g.writeStringField("alarmName", c.alarmName());
-            g.writeStringField("timestamp", time(c.timestamp()));
-            g.writeStringField("oldState", c.oldState().awsName());
-            g.writeStringField("newState", c.newState().awsName());
-            g.writeStringField("reason", c.reason());
-            g.writeArrayFieldStart("evaluatedDatapoints");
-            for (EvaluatedDatapoint p : c.evaluatedDatapoints()) {
-                g.writeStartObject();
-                g.writeStringField("timestamp", time(p.timestamp()));
-                if (p.value().isPresent()) {
-                    g.writeNumberField("value", p.value().getAsDouble());
-                } else {
-                    g.writeNullField("value");
-                }
-                g.writeNumberField("sampleCount", p.sampleCount());
-                g.writeStringField("outcome", p.outcome().name());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("actions");
-            for (String a : c.actions()) {
-                g.writeString(a);
-            }
-            g.writeEndArray();
+            MetricsDocument.writeTransitionFields(g, c);
             g.writeEndObject();
         });
     }
@@ -105,38 +93,8 @@ public final class MetricsJson {
         });
     }
 
-    /** The field name of a statistic in a period object: the basic ones in lower camel case, others by their name. */
-    static String fieldName(Statistic s) {
-        if (s == Statistic.SAMPLE_COUNT) {
-            return "sampleCount";
-        }
-        if (s == Statistic.SUM) {
-            return "sum";
-        }
-        if (s == Statistic.AVERAGE) {
-            return "average";
-        }
-        if (s == Statistic.MINIMUM) {
-            return "minimum";
-        }
-        if (s == Statistic.MAXIMUM) {
-            return "maximum";
-        }
-        return s.awsName();
-    }
-
-    static void writeMetricId(JsonGenerator g, MetricId id) throws IOException {
-        g.writeStringField("namespace", id.namespace());
-        g.writeStringField("metricName", id.metricName());
-        g.writeObjectFieldStart("dimensions");
-        for (Map.Entry<String, String> e : id.dimensions().entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-    }
-
     static String time(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).toString();
+        return MetricsDocument.time(epochMillis);
     }
 
     private interface Body {
