@@ -1,5 +1,6 @@
 package dev.cwfilter.io;
 
+import dev.cwfilter.internal.time.Iso8601;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

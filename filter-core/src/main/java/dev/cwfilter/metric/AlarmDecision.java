@@ -1,5 +1,7 @@
 package dev.cwfilter.metric;
 
+import dev.cwfilter.internal.stats.Periods;
+import dev.cwfilter.internal.stats.StatisticCalculator;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

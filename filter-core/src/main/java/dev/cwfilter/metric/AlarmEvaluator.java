@@ -1,5 +1,6 @@
 package dev.cwfilter.metric;
 
+import dev.cwfilter.internal.stats.Periods;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

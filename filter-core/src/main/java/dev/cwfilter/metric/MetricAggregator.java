@@ -2,6 +2,10 @@ package dev.cwfilter.metric;
 
 import dev.cwfilter.Datapoint;
 import dev.cwfilter.StandardUnit;
+import dev.cwfilter.internal.stats.Periods;
+import dev.cwfilter.internal.stats.SketchSettings;
+import dev.cwfilter.internal.stats.StatisticCalculator;
+import dev.cwfilter.internal.stats.ValueAccumulator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

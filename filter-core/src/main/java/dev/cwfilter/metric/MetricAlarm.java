@@ -1,6 +1,7 @@
 package dev.cwfilter.metric;
 
 import dev.cwfilter.StandardUnit;
+import dev.cwfilter.internal.stats.Periods;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

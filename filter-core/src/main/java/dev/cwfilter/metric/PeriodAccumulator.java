@@ -1,5 +1,8 @@
 package dev.cwfilter.metric;
 
+import dev.cwfilter.internal.stats.SketchSettings;
+import dev.cwfilter.internal.stats.StatisticCalculator;
+import dev.cwfilter.internal.stats.ValueAccumulator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

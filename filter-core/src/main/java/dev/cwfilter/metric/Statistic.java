@@ -1,5 +1,6 @@
 package dev.cwfilter.metric;
 
+import dev.cwfilter.internal.stats.StatisticNames;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.cwfilter.metric;
 
 import dev.cwfilter.StandardUnit;
+import dev.cwfilter.internal.stats.Periods;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,10 +1,8 @@
 package dev.cwfilter.metric;
 
-import static dev.cwfilter.metric.TestMetrics.MINUTE;
-import static dev.cwfilter.metric.TestMetrics.NOON;
-import static dev.cwfilter.metric.TestMetrics.datapoint;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.cwfilter.internal.stats.SketchSettings;
+import dev.cwfilter.internal.stats.StatisticCalculator;
+import dev.cwfilter.internal.stats.ValueAccumulator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +11,11 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static dev.cwfilter.metric.TestMetrics.MINUTE;
+import static dev.cwfilter.metric.TestMetrics.NOON;
+import static dev.cwfilter.metric.TestMetrics.datapoint;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Measures the sketch against exact values on a large sample and checks the accuracy and memory the aggregator's

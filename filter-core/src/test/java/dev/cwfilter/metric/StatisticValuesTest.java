@@ -1,14 +1,15 @@
 package dev.cwfilter.metric;
 
+import dev.cwfilter.internal.stats.StatisticCalculator;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import static dev.cwfilter.metric.TestMetrics.noonMinute;
 import static dev.cwfilter.metric.TestMetrics.oneMinuteOf;
 import static dev.cwfilter.metric.TestMetrics.stat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every statistic family against values computed by hand. */
 class StatisticValuesTest {

@@ -1,4 +1,4 @@
-package dev.cwfilter.metric;
+package dev.cwfilter.internal.stats;
 
 import java.util.Arrays;
 
@@ -7,7 +7,7 @@ import java.util.Arrays;
  * equality, or a sketch's bins with their representative values. Every extended statistic is computed from this one
  * shape, so the exact and the sketched representations share one algorithm. Immutable after construction.
  */
-final class SortedSample {
+public final class SortedSample {
 
     private final double[] values;
     private final long[] counts;
@@ -28,7 +28,7 @@ final class SortedSample {
     }
 
     /** A sample of exact values; {@code sorted} must be in ascending order. */
-    static SortedSample ofSorted(double[] sorted, int size) {
+    public static SortedSample ofSorted(double[] sorted, int size) {
         double[] values = new double[size];
         long[] counts = new long[size];
         int runs = 0;
@@ -45,28 +45,28 @@ final class SortedSample {
     }
 
     /** A sample of weighted runs; values must be strictly ascending and counts positive. */
-    static SortedSample ofRuns(double[] values, long[] counts, int runs) {
+    public static SortedSample ofRuns(double[] values, long[] counts, int runs) {
         return new SortedSample(values, counts, runs);
     }
 
-    long count() {
+    public long count() {
         return total;
     }
 
     /** How many runs of distinct values the sample holds: its memory is proportional to this. */
-    int runs() {
+    public int runs() {
         return values.length;
     }
 
     /** The value of 1-based rank {@code rank}, 1 ≤ rank ≤ count. */
-    double valueAtRank(long rank) {
+    public double valueAtRank(long rank) {
         int i = Arrays.binarySearch(cumulative, rank);
         // binarySearch finds an exact cumulative count or the insertion point: either way the run holding the rank.
         return values[i >= 0 ? i : -i - 1];
     }
 
     /** The exact sum of the values of ranks {@code from + 1} to {@code to}. */
-    ExactSum sumOfRanks(long from, long to) {
+    public ExactSum sumOfRanks(long from, long to) {
         ExactSum sum = new ExactSum();
         long before = 0;
         for (int i = 0; i < values.length && before < to; i++) {
@@ -81,7 +81,7 @@ final class SortedSample {
     }
 
     /** How many values v satisfy {@code lower < v <= upper}; NaN stands for an absent bound. */
-    long countBetween(double lower, double upper) {
+    public long countBetween(double lower, double upper) {
         long count = 0;
         for (int i = 0; i < values.length; i++) {
             if (within(values[i], lower, upper)) {
@@ -92,7 +92,7 @@ final class SortedSample {
     }
 
     /** The exact sum of the values v with {@code lower < v <= upper}; NaN stands for an absent bound. */
-    ExactSum sumBetween(double lower, double upper) {
+    public ExactSum sumBetween(double lower, double upper) {
         ExactSum sum = new ExactSum();
         for (int i = 0; i < values.length; i++) {
             if (within(values[i], lower, upper)) {
@@ -103,12 +103,12 @@ final class SortedSample {
     }
 
     /** How many values are at most {@code bound}. */
-    long countAtMost(double bound) {
+    public long countAtMost(double bound) {
         return countBetween(Double.NaN, bound);
     }
 
     /** How many values are above {@code bound}. */
-    long countAbove(double bound) {
+    public long countAbove(double bound) {
         return countBetween(bound, Double.NaN);
     }
 

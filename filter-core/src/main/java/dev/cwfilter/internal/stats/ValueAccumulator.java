@@ -1,4 +1,4 @@
-package dev.cwfilter.metric;
+package dev.cwfilter.internal.stats;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
@@ -18,9 +18,9 @@ import java.util.Optional;
  *
  * <p>The value store is dropped for good once a negative value arrives, since no extended statistic is available for
  * such a period (or any period merged from it); that also bounds the memory of such buckets to a few dozen bytes.
- * Not thread-safe: {@link MetricAggregator} guards it.
+ * Not thread-safe: {@link dev.cwfilter.metric.MetricAggregator} guards it.
  */
-final class ValueAccumulator {
+public final class ValueAccumulator {
 
     private final SketchSettings settings;
     private long count;
@@ -34,7 +34,7 @@ final class ValueAccumulator {
     /** The sketch once the count exceeded the exact limit; null before, and after a negative value arrived. */
     private DDSketch sketch;
 
-    ValueAccumulator(SketchSettings settings) {
+    public ValueAccumulator(SketchSettings settings) {
         this.settings = settings;
         this.sum = new ExactSum();
         this.exact = new double[Math.min(8, Math.max(1, settings.exactValueLimit()))];
@@ -52,11 +52,11 @@ final class ValueAccumulator {
         sketch = other.sketch == null ? null : other.sketch.copy();
     }
 
-    ValueAccumulator copy() {
+    public ValueAccumulator copy() {
         return new ValueAccumulator(this);
     }
 
-    SketchSettings settings() {
+    public SketchSettings settings() {
         return settings;
     }
 
@@ -64,7 +64,7 @@ final class ValueAccumulator {
      * Writes the state (not the settings): count, extremes, the exact sum's partials, then the values under one of
      * three tags.
      */
-    void writeTo(DataOutput out, byte noValues, byte exactValues, byte sketchedValues) throws IOException {
+    public void writeTo(DataOutput out, byte noValues, byte exactValues, byte sketchedValues) throws IOException {
         out.writeLong(count);
         out.writeDouble(minimum);
         out.writeDouble(maximum);
@@ -90,7 +90,7 @@ final class ValueAccumulator {
     }
 
     /** Reads what {@link #writeTo} wrote, checking that it is consistent. */
-    static ValueAccumulator readFrom(DataInput in, SketchSettings settings, byte noValues, byte exactValues,
+    public static ValueAccumulator readFrom(DataInput in, SketchSettings settings, byte noValues, byte exactValues,
                                      byte sketchedValues) throws IOException {
         ValueAccumulator v = new ValueAccumulator(settings);
         v.count = in.readLong();
@@ -145,7 +145,7 @@ final class ValueAccumulator {
     }
 
     /** Adds a finite value; {@code -0.0} is stored as {@code 0.0}. */
-    void add(double value) {
+    public void add(double value) {
         double v = value + 0.0;
         count++;
         sum.add(v);
@@ -169,7 +169,7 @@ final class ValueAccumulator {
     }
 
     /** Adds every value of {@code other} to this one, as if they had been added one by one. */
-    void merge(ValueAccumulator other) {
+    public void merge(ValueAccumulator other) {
         if (other.count == 0) {
             return;
         }
@@ -203,24 +203,24 @@ final class ValueAccumulator {
         }
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
-    double sum() {
+    public double sum() {
         return sum.value();
     }
 
-    double minimum() {
+    public double minimum() {
         return minimum;
     }
 
-    double maximum() {
+    public double maximum() {
         return maximum;
     }
 
     /** Whether the values are still held exactly (not sketched, no negative value). */
-    boolean isExact() {
+    public boolean isExact() {
         return !negativeSeen && sketch == null;
     }
 
@@ -228,7 +228,7 @@ final class ValueAccumulator {
      * The values in ascending order, or empty when a value is negative (no extended statistic is then available).
      * Sketched values are represented by their bin's value, clamped into {@code [minimum, maximum]}.
      */
-    Optional<SortedSample> sortedSample() {
+    public Optional<SortedSample> sortedSample() {
         if (negativeSeen || count == 0) {
             return Optional.empty();
         }

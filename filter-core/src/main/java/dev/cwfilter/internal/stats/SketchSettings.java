@@ -1,4 +1,4 @@
-package dev.cwfilter.metric;
+package dev.cwfilter.internal.stats;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.mapping.IndexMapping;
@@ -10,19 +10,19 @@ import com.datadoghq.sketch.ddsketch.store.CollapsingLowestDenseStore;
  * with the given relative accuracy and at most {@code maxSketchBins} bins. One mapping instance is shared by every
  * sketch of an aggregator, which is what lets their buckets merge. Immutable and thread-safe.
  */
-record SketchSettings(int exactValueLimit, double relativeAccuracy, int maxSketchBins, IndexMapping mapping) {
+public record SketchSettings(int exactValueLimit, double relativeAccuracy, int maxSketchBins, IndexMapping mapping) {
 
-    static SketchSettings of(int exactValueLimit, double relativeAccuracy, int maxSketchBins) {
+    public static SketchSettings of(int exactValueLimit, double relativeAccuracy, int maxSketchBins) {
         return new SketchSettings(exactValueLimit, relativeAccuracy, maxSketchBins,
                 new LogarithmicMapping(relativeAccuracy));
     }
 
-    DDSketch newSketch() {
+    public DDSketch newSketch() {
         // Only non-negative values reach a sketch, so the negative store never grows past its empty array.
         return new DDSketch(mapping, this::newStore);
     }
 
-    CollapsingLowestDenseStore newStore() {
+    public CollapsingLowestDenseStore newStore() {
         return new CollapsingLowestDenseStore(maxSketchBins);
     }
 }

@@ -1,4 +1,4 @@
-package dev.cwfilter.metric;
+package dev.cwfilter.internal.stats;
 
 import java.util.Arrays;
 
@@ -10,12 +10,12 @@ import java.util.Arrays;
  * are merged, so replaying the same events always yields the same statistics. No intermediate sum can overflow:
  * accepted values are at most 2^360 in magnitude and a period holds fewer than 2^63 of them. Not thread-safe.
  */
-final class ExactSum {
+public final class ExactSum {
 
     private double[] partials = new double[4];
     private int size;
 
-    ExactSum() {
+    public ExactSum() {
     }
 
     private ExactSum(ExactSum other) {
@@ -23,11 +23,11 @@ final class ExactSum {
         size = other.size;
     }
 
-    ExactSum copy() {
+    public ExactSum copy() {
         return new ExactSum(this);
     }
 
-    void add(double value) {
+    public void add(double value) {
         double x = value;
         int kept = 0;
         for (int i = 0; i < size; i++) {
@@ -52,27 +52,27 @@ final class ExactSum {
     }
 
     /** Adds {@code value × count} exactly: the product is split into its rounded value and its rounding error. */
-    void addProduct(double value, long count) {
+    public void addProduct(double value, long count) {
         double factor = count;
         double product = value * factor;
         add(product);
         add(Math.fma(value, factor, -product));
     }
 
-    void addAll(ExactSum other) {
+    public void addAll(ExactSum other) {
         for (int i = 0; i < other.size; i++) {
             add(other.partials[i]);
         }
     }
 
-    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
         out.writeInt(size);
         for (int i = 0; i < size; i++) {
             out.writeDouble(partials[i]);
         }
     }
 
-    void readFrom(java.io.DataInput in) throws java.io.IOException {
+    public void readFrom(java.io.DataInput in) throws java.io.IOException {
         int n = in.readInt();
         if (n < 0 || n > 64) {
             // Non-overlapping partials of doubles number at most about 40 (the exponent range over 53 bits).
@@ -90,7 +90,7 @@ final class ExactSum {
     }
 
     /** The exact sum rounded to the nearest double, ties to even. */
-    double value() {
+    public double value() {
         if (size == 0) {
             return 0.0;
         }

@@ -1,5 +1,6 @@
-package dev.cwfilter.io;
+package dev.cwfilter.internal.time;
 
+import dev.cwfilter.io.CloudTrailRecordReader;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -8,13 +9,13 @@ import java.time.format.DateTimeParseException;
  * ISO-8601 instants as CloudTrail writes them ({@code 2026-11-21T12:03:14Z}, with or without fractional seconds),
  * read from bytes without allocating; other offsets go through {@link OffsetDateTime}. Stateless and thread-safe.
  */
-final class Iso8601 {
+public final class Iso8601 {
 
     private Iso8601() {
     }
 
     /** The instant in epoch milliseconds, or {@link CloudTrailRecordReader#NO_TIME} if the text is not one. */
-    static long epochMillis(byte[] b, int from, int length) {
+    public static long epochMillis(byte[] b, int from, int length) {
         int to = from + length;
         if (length >= 20 && b[from + 4] == '-' && b[from + 7] == '-' && b[from + 10] == 'T' && b[from + 13] == ':'
                 && b[from + 16] == ':' && b[to - 1] == 'Z') {

@@ -1,5 +1,6 @@
-package dev.cwfilter.metric;
+package dev.cwfilter.internal.stats;
 
+import dev.cwfilter.metric.Statistic;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.OptionalDouble;
  * <p>Rank arithmetic ({@code ceil(p/100 · n)}) is done in {@link BigDecimal}: in binary floating point
  * {@code 0.07 · 100} is a little above 7, which would move a nearest-rank percentile one rank up.
  */
-final class StatisticCalculator {
+public final class StatisticCalculator {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal FIFTY = BigDecimal.valueOf(50);
@@ -21,7 +22,7 @@ final class StatisticCalculator {
     }
 
     /** The statistic's value over the accumulated values, or empty where CloudWatch reports no value. */
-    static OptionalDouble compute(Statistic statistic, ValueAccumulator values) {
+    public static OptionalDouble compute(Statistic statistic, ValueAccumulator values) {
         if (values.count() == 0) {
             return OptionalDouble.empty();
         }
@@ -130,7 +131,7 @@ final class StatisticCalculator {
     }
 
     /** {@code ceil(percent/100 · n)}, computed exactly. */
-    static long rankAt(BigDecimal percent, long n) {
+    public static long rankAt(BigDecimal percent, long n) {
         return percent.multiply(BigDecimal.valueOf(n)).divide(HUNDRED, 0, RoundingMode.CEILING).longValueExact();
     }
 
@@ -147,7 +148,7 @@ final class StatisticCalculator {
      * EvaluateLowSampleCountPercentile is {@code ignore}: fewer than {@code 10/(1 − p)} for p in [0.5, 1), fewer than
      * {@code 10/p} for p in (0, 0.5), where p is the percentile as a fraction. p0 and p100 are never low.
      */
-    static boolean isLowSampleCount(Statistic.Percentile percentile, long sampleCount) {
+    public static boolean isLowSampleCount(Statistic.Percentile percentile, long sampleCount) {
         BigDecimal percent = percentile.percent();
         if (percent.signum() == 0 || percent.compareTo(HUNDRED) == 0) {
             return false;

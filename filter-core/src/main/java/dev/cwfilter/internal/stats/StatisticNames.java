@@ -1,5 +1,6 @@
-package dev.cwfilter.metric;
+package dev.cwfilter.internal.stats;
 
+import dev.cwfilter.metric.Statistic;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
@@ -9,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parsing, printing and checking of statistic names; the rules live here so that the records stay small. */
-final class StatisticNames {
+public final class StatisticNames {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int MAX_BOUND_DECIMALS = 10;
@@ -22,13 +23,13 @@ final class StatisticNames {
     private static final Pattern RANGED_FORM = Pattern.compile("(TM|WM|TC|TS|PR)\\((.*)\\)");
     private static final Pattern BOUND = Pattern.compile("(\\d+(?:\\.\\d+)?)(%?)");
 
-    static final Statistic.Bounds INTERQUARTILE =
+    public static final Statistic.Bounds INTERQUARTILE =
             Statistic.Bounds.percentages(BigDecimal.valueOf(25), BigDecimal.valueOf(75));
 
     private StatisticNames() {
     }
 
-    static Statistic parse(String name) {
+    public static Statistic parse(String name) {
         Objects.requireNonNull(name, "name");
         for (Statistic.Basic basic : Statistic.Basic.values()) {
             if (basic.awsName().equals(name)) {
@@ -123,12 +124,12 @@ final class StatisticNames {
         return new IllegalArgumentException("invalid statistic '" + name + "': " + why);
     }
 
-    static BigDecimal normalise(BigDecimal value) {
+    public static BigDecimal normalise(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    static void checkPercentage(BigDecimal percent, int maxDecimals, String what) {
+    public static void checkPercentage(BigDecimal percent, int maxDecimals, String what) {
         if (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
             throw new IllegalArgumentException(what + ": a percentage is between 0 and 100");
         }
@@ -137,7 +138,7 @@ final class StatisticNames {
         }
     }
 
-    static void checkBounds(Optional<BigDecimal> lower, Optional<BigDecimal> upper, Statistic.BoundType type) {
+    public static void checkBounds(Optional<BigDecimal> lower, Optional<BigDecimal> upper, Statistic.BoundType type) {
         if (lower.isEmpty() && upper.isEmpty()) {
             throw new IllegalArgumentException("at least one bound is needed");
         }
@@ -160,7 +161,7 @@ final class StatisticNames {
         }
     }
 
-    static String print(String shortPrefix, String rangedPrefix, Statistic.Bounds bounds) {
+    public static String print(String shortPrefix, String rangedPrefix, Statistic.Bounds bounds) {
         if (bounds.type() == Statistic.BoundType.PERCENTAGE && bounds.lower().isEmpty()) {
             return shortPrefix + bounds.upper().orElseThrow().toPlainString();
         }
