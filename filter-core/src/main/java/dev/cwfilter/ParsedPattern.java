@@ -2,10 +2,15 @@ package dev.cwfilter;
 
 import dev.cwfilter.ast.Pattern;
 import dev.cwfilter.ast.SourceSpan;
+import dev.cwfilter.ast.Term;
+import dev.cwfilter.ast.TermKind;
+import dev.cwfilter.ast.TermPattern;
+import dev.cwfilter.internal.parse.Issue;
 import dev.cwfilter.io.JsonString;
 import dev.cwfilter.internal.parse.ParseLimits;
 import dev.cwfilter.internal.parse.ParseOutcome;
 import dev.cwfilter.internal.parse.PatternParser;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,8 +44,43 @@ public final class ParsedPattern {
         Objects.requireNonNull(options, "options");
         ParseOutcome outcome = PatternParser.parse(text, new ParseLimits(options.maxPatternLength(),
                 options.maxNestingDepth(), options.lenientTermCharacters()));
-        List<PatternIssue> issues = PatternIssue.at(text, outcome.issues());
+        List<PatternIssue> issues = outcome.ast() == null ? PatternIssue.at(text, outcome.issues())
+                : PatternIssue.at(text, warnings(text, outcome.ast(), outcome.spans()), PatternIssue.Severity.WARNING);
         return new ParsedPattern(text, options, outcome.ast(), issues, outcome.spans());
+    }
+
+    /**
+     * The warnings of a valid pattern, in order of offset: each {@code ?} term of a term pattern that also has a plain
+     * or {@code -} term, because CloudWatch ignores it there ({@code ERROR ?timeout} matches exactly what
+     * {@code ERROR} matches).
+     */
+    private static List<Issue> warnings(String text, Pattern ast, Map<Object, SourceSpan> spans) {
+        if (!(ast instanceof TermPattern terms)) {
+            return List.of();
+        }
+        SourceSpan other = null;
+        for (Term term : terms.terms()) {
+            if (term.kind() != TermKind.OPTIONAL) {
+                other = spans.get(term);
+                break;
+            }
+        }
+        if (other == null) {
+            return List.of();
+        }
+        List<Issue> out = new ArrayList<>();
+        for (Term term : terms.terms()) {
+            SourceSpan span = spans.get(term);
+            if (term.kind() == TermKind.OPTIONAL && span != null) {
+                out.add(new Issue(span.start(), Math.max(1, span.end() - span.start()),
+                        "the optional term " + span.textIn(text) + " is ignored: CloudWatch ignores '?' terms when"
+                                + " the pattern also has a term without '?' (here " + other.textIn(text) + "), so"
+                                + " the pattern matches exactly what it matches without them. To match events that"
+                                + " contain any of several terms, write only '?' terms; to require this one, drop"
+                                + " its '?'"));
+            }
+        }
+        return out;
     }
 
     /** The pattern text as given. */
@@ -53,7 +93,7 @@ public final class ParsedPattern {
         return options;
     }
 
-    /** Whether the pattern is valid: it has a tree and no issues. */
+    /** Whether the pattern is valid: it has a tree and no {@linkplain #errors() errors} (it may have warnings). */
     public boolean isValid() {
         return ast != null;
     }
@@ -63,9 +103,25 @@ public final class ParsedPattern {
         return Optional.ofNullable(ast);
     }
 
-    /** Every problem found, in order of offset; empty if the pattern is valid. */
+    /**
+     * Every problem found, in order of offset: the {@linkplain PatternIssue.Severity#ERROR errors} of an invalid
+     * pattern, or the {@linkplain PatternIssue.Severity#WARNING warnings} of a valid one (empty if it has none).
+     */
     public List<PatternIssue> issues() {
         return issues;
+    }
+
+    /** The errors that make the pattern invalid; empty if it is valid. */
+    public List<PatternIssue> errors() {
+        return ast == null ? issues : List.of();
+    }
+
+    /**
+     * The warnings of a valid pattern: parts that CloudWatch accepts but ignores or that do not do what they seem to,
+     * such as {@code ?} terms beside plain terms. Empty for an invalid pattern.
+     */
+    public List<PatternIssue> warnings() {
+        return ast == null ? List.of() : issues;
     }
 
     /**

@@ -8,25 +8,50 @@ import java.util.Objects;
 /**
  * One problem with a filter pattern: what is wrong, in plain words, and where.
  *
+ * <p>An {@linkplain Severity#ERROR error} makes the pattern invalid. A {@linkplain Severity#WARNING warning} comes
+ * with a valid pattern that CloudWatch accepts but that very likely does not do what it seems to, such as
+ * {@code ?} terms beside plain terms, which CloudWatch ignores.
+ *
  * <p>Immutable and thread-safe.
  *
- * @param message what is wrong and, where it helps, how to fix it; never mentions the parser's internals
- * @param offset  where the problem starts, as a 0-based index into the pattern string
- * @param length  how many characters the problem spans (at least 1, except at the end of the pattern)
- * @param line    the 1-based line of {@code offset}
- * @param column  the 1-based column of {@code offset} within its line
+ * @param message  what is wrong and, where it helps, how to fix it; never mentions the parser's internals
+ * @param offset   where the problem starts, as a 0-based index into the pattern string
+ * @param length   how many characters the problem spans (at least 1, except at the end of the pattern)
+ * @param line     the 1-based line of {@code offset}
+ * @param column   the 1-based column of {@code offset} within its line
+ * @param severity whether the pattern is invalid ({@link Severity#ERROR}) or valid but suspicious
+ *                 ({@link Severity#WARNING})
  */
-public record PatternIssue(String message, int offset, int length, int line, int column) {
+public record PatternIssue(String message, int offset, int length, int line, int column, Severity severity) {
 
     private static final int EXCERPT_WIDTH = 72;
+
+    /** How serious an issue is. */
+    public enum Severity {
+        /** The pattern is invalid: CloudWatch rejects it, and so does {@link FilterPattern#compile(String)}. */
+        ERROR,
+        /** The pattern is valid, and CloudWatch accepts it, but part of it is ignored or misleading. */
+        WARNING
+    }
 
     /** Checks the position. */
     public PatternIssue {
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(severity, "severity");
         if (offset < 0 || length < 0 || line < 1 || column < 1) {
             throw new IllegalArgumentException("bad position: offset " + offset + ", line " + line + ", column "
                     + column);
         }
+    }
+
+    /** An {@linkplain Severity#ERROR error}: the pattern is invalid. */
+    public PatternIssue(String message, int offset, int length, int line, int column) {
+        this(message, offset, length, line, column, Severity.ERROR);
+    }
+
+    /** Whether this issue is a {@linkplain Severity#WARNING warning} about a valid pattern. */
+    public boolean isWarning() {
+        return severity == Severity.WARNING;
     }
 
     /**
@@ -34,6 +59,11 @@ public record PatternIssue(String message, int offset, int length, int line, int
      * of offset (as the parser gives them): a pattern with many problems costs no more than its length.
      */
     static List<PatternIssue> at(String pattern, List<Issue> issues) {
+        return at(pattern, issues, Severity.ERROR);
+    }
+
+    /** {@link #at(String, List)} with the given severity. */
+    static List<PatternIssue> at(String pattern, List<Issue> issues, Severity severity) {
         List<PatternIssue> out = new ArrayList<>(issues.size());
         int line = 1;
         int lineStart = 0;
@@ -51,7 +81,8 @@ public record PatternIssue(String message, int offset, int length, int line, int
                     lineStart = scanned + 1;
                 }
             }
-            out.add(new PatternIssue(issue.message(), offset, issue.length(), line, offset - lineStart + 1));
+            out.add(new PatternIssue(issue.message(), offset, issue.length(), line, offset - lineStart + 1,
+                    severity));
         }
         return List.copyOf(out);
     }
@@ -100,8 +131,11 @@ public record PatternIssue(String message, int offset, int length, int line, int
         return sb.toString();
     }
 
-    /** The message with its position, as one line: {@code expected ... (line 1, column 9)}. */
+    /**
+     * The message with its position, as one line: {@code expected ... (line 1, column 9)}; a warning starts with
+     * {@code warning: }.
+     */
     public String describe() {
-        return message + " (line " + line + ", column " + column + ")";
+        return (isWarning() ? "warning: " : "") + message + " (line " + line + ", column " + column + ")";
     }
 }

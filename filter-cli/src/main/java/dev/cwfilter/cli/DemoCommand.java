@@ -15,6 +15,7 @@ import dev.cwfilter.cli.input.Input;
 import dev.cwfilter.cli.input.InputFormat;
 import dev.cwfilter.cli.input.Progress;
 import dev.cwfilter.cli.render.Glyphs;
+import dev.cwfilter.cli.render.SvgChart;
 import dev.cwfilter.cli.render.Table;
 import dev.cwfilter.cli.render.TerminalChart;
 import dev.cwfilter.cli.render.Values;
@@ -42,6 +43,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,9 +77,9 @@ import picocli.CommandLine.Spec;
                     + "arguments, no network.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success"},
+        exitCodeList = {"0:success", "1:the chart file could not be written"},
         footerHeading = "%nExamples:%n",
-        footer = {"  cwfilter demo", "  cwfilter demo --ascii | less"})
+        footer = {"  cwfilter demo", "  cwfilter demo --ascii | less", "  cwfilter demo --chart secrets.svg"})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String RESOURCE = "demo/cloudtrail-secrets-hour.json";
@@ -107,6 +111,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--ascii", description = "Draw with plain ASCII instead of Unicode block characters (chosen "
             + "automatically when the locale is not UTF-8).")
     private boolean ascii;
+
+    @Option(names = "--chart", paramLabel = "FILE.svg", description = "Also write the seed's chart as an SVG file: "
+            + "the Sum per minute of the metric, the pattern, the Sum alarm's threshold and its states (ALARM, "
+            + "INSUFFICIENT_DATA, OK), as `cwfilter metrics --chart` draws them.")
+    private Path chart;
 
     @Override
     public Integer call() throws IOException {
@@ -286,10 +295,42 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  A call to read a secret scheduled for deletion deserves its own alarm: something still uses"
                 + " the secret.");
 
+        int code = ExitCodes.OK;
+        if (chart != null) {
+            code = writeChart(out, metric, sumChanges, start, end);
+        }
         out.println();
         out.println(String.format(Locale.ROOT, "Done in %.2f s. Next: cwfilter filter --help, cwfilter metrics "
                 + "--help, cwfilter events --help, docs/cli.md", (System.nanoTime() - started) / 1e9));
         out.flush();
+        return code;
+    }
+
+    /** {@code --chart}: the Sum per minute, the pattern, the Sum alarm's threshold and states, as an SVG file. */
+    private int writeChart(PrintWriter out, MetricAggregator metric, List<AlarmStateChange> sumChanges, long start,
+                           long end) {
+        List<PeriodStatistics> perMinute = metric.getMetricStatistics(StatisticsQuery.of(start, end, 60,
+                Statistic.SUM));
+        long[] times = new long[perMinute.size()];
+        double[] values = new double[perMinute.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = perMinute.get(i).timestamp();
+            values[i] = value(perMinute.get(i), Statistic.SUM);
+        }
+        String svg = SvgChart.render(NAMESPACE + " / " + METRIC + " \u2014 Sum per 60 s",
+                "Metric filter: " + JSON_PATTERN + " (value 1, default 0)",
+                List.of(new SvgChart.Series(METRIC + " (Sum)", times, values)), MINUTE, 1,
+                "\"" + METRIC + "\" threshold >= 1", SvgChart.stateIntervals(sumChanges), start, end);
+        try {
+            Files.writeString(chart, svg, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("cwfilter: cannot write the chart '" + chart + "': " + e.getMessage());
+            err.flush();
+            return ExitCodes.IO_ERROR;
+        }
+        out.println();
+        out.println("Chart written to " + chart);
         return ExitCodes.OK;
     }
 

@@ -100,6 +100,7 @@ public final class FilterCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         FilterOptions options = patternOptions.toBuilder().build();
         FilterPattern compiled = compile(pattern, options);
+        PatternWarnings.print(spec.commandLine().getErr(), pattern, options);
         long start = startTime == null ? Long.MIN_VALUE : CliTime.parse("--start-time", startTime);
         long end = endTime == null ? Long.MAX_VALUE : CliTime.parse("--end-time", endTime);
         if (start > end) {

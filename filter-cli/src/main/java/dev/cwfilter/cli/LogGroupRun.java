@@ -141,7 +141,7 @@ final class LogGroupRun {
             printSummary(groupName, chosen, metrics, alarms);
         }
         if (settings.chartDir != null) {
-            writeCharts(metrics, alarms);
+            writeCharts(metrics, alarms, chosen);
         }
         code = Math.max(code, aws.after(metrics));
         out.flush();
@@ -398,7 +398,20 @@ final class LogGroupRun {
 
     // ------------------------------------------------------------------------------------------------ charts
 
-    private void writeCharts(LogGroupMetrics metrics, List<AlarmRun> alarms) {
+    /** The chart's subtitle: the pattern of each filter that publishes the metric, or null for none. */
+    private static String patterns(List<MetricFilterDefinition> filters, MetricId id) {
+        List<String> out = new ArrayList<>();
+        for (MetricFilterDefinition d : filters) {
+            MetricFilter f = d.filter();
+            if (f.metricNamespace().filter(id.namespace()::equals).isPresent()
+                    && f.metricName().filter(id.metricName()::equals).isPresent()) {
+                out.add(d.name() + ": " + f.pattern());
+            }
+        }
+        return out.isEmpty() ? null : (out.size() == 1 ? "Metric filter " : "Metric filters ") + String.join("; ", out);
+    }
+
+    private void writeCharts(LogGroupMetrics metrics, List<AlarmRun> alarms, List<MetricFilterDefinition> filters) {
         try {
             Files.createDirectories(settings.chartDir);
         } catch (IOException e) {
@@ -433,16 +446,10 @@ final class LogGroupRun {
                 threshold = a.threshold();
                 label = "\"" + a.alarmName() + "\" threshold " + a.comparisonOperator().awsName() + " "
                         + Values.format(a.threshold());
-                for (int i = 0; i < alarm.changes.size(); i++) {
-                    if (alarm.changes.get(i).newState() == AlarmState.ALARM) {
-                        long end = i + 1 < alarm.changes.size() ? alarm.changes.get(i + 1).timestamp()
-                                : alarm.changes.get(i).timestamp() + periodMillis;
-                        intervals.add(new SvgChart.Interval(alarm.changes.get(i).timestamp(), end));
-                    }
-                }
+                intervals.addAll(SvgChart.stateIntervals(alarm.changes));
             }
             String svg = SvgChart.render(id + " " + glyphs.dash() + " " + stat.awsName() + " per " + period + " s",
-                    List.of(new SvgChart.Series(id.metricName() + " (" + stat.awsName() + ")",
+                    patterns(filters, id), List.of(new SvgChart.Series(id.metricName() + " (" + stat.awsName() + ")",
                             times.stream().mapToLong(Long::longValue).toArray(),
                             values.stream().mapToDouble(Double::doubleValue).toArray())),
                     periodMillis, threshold, label, intervals, from, to);

@@ -320,7 +320,8 @@ public final class MetricsCommand implements Callable<Integer> {
         if (chart != null && !series.isEmpty()) {
             String title = given.namespace + " / " + given.metricName + " — " + settings.statistic.awsName() + " per "
                     + given.period + " s";
-            String svg = SvgChart.render(title, series, periodMillis,
+            String svg = SvgChart.render(title, "Metric filter: " + settings.filter.pattern(), series,
+                    periodMillis,
                     settings.alarm == null ? Double.NaN : settings.expression.threshold(),
                     settings.alarm == null ? "" : "threshold " + settings.expression.symbol() + " "
                             + Values.format(settings.expression.threshold()),
@@ -470,7 +471,10 @@ public final class MetricsCommand implements Callable<Integer> {
         return r.complete() ? ExitCodes.OK : ExitCodes.IO_ERROR;
     }
 
-    /** Replays the alarm on one metric, prints its transitions, and returns the times it spent in ALARM. */
+    /**
+     * Replays the alarm on one metric, prints its transitions, and returns the times it spent in ALARM and in
+     * INSUFFICIENT_DATA.
+     */
     private List<SvgChart.Interval> evaluateAlarm(MetricAlarm alarm, MetricAggregator metric, PrintWriter out,
                                                   Glyphs glyphs, SnsAlarmNotifier notifier) {
         Map<String, String> dims = alarm.dimensions();
@@ -504,15 +508,7 @@ public final class MetricsCommand implements Callable<Integer> {
             out.println();
             out.print(mail.length() == 0 ? "  (no notification: the alarm never went to ALARM)\n" : mail.toString());
         }
-        List<SvgChart.Interval> intervals = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            if (changes.get(i).newState() == AlarmState.ALARM) {
-                long end = i + 1 < changes.size() ? changes.get(i + 1).timestamp()
-                        : changes.get(i).timestamp() + alarm.periodSeconds() * 1000L;
-                intervals.add(new SvgChart.Interval(changes.get(i).timestamp(), end));
-            }
-        }
-        return intervals;
+        return SvgChart.stateIntervals(changes);
     }
 
     private static String symbol(MetricAlarm alarm) {
@@ -604,6 +600,7 @@ public final class MetricsCommand implements Callable<Integer> {
         Settings s = new Settings();
         s.statistic = given.statistic("metrics");
         s.filter = given.filter("metrics", patternOptions.toBuilder().build());
+        PatternWarnings.print(spec.commandLine().getErr(), s.filter.pattern().source(), s.filter.options());
         if (given.alarm != null) {
             s.expression = AlarmExpression.parse(given.alarm);
             List<String> alarmActions = notify.alarmActions.isEmpty()

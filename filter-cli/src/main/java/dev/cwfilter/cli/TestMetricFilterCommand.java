@@ -124,6 +124,7 @@ public final class TestMetricFilterCommand implements Callable<Integer> {
         } catch (FilterPatternException e) {
             throw new UsageError(e.getMessage(), e);
         }
+        PatternWarnings.print(spec.commandLine().getErr(), pattern, filter.options());
         TestMetricFilterResult result = filter.test(messages);
         Map<String, Object> response = new LinkedHashMap<>();
         List<Object> matches = new ArrayList<>();

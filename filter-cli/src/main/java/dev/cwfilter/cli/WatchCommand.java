@@ -651,7 +651,9 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     private MetricFilter filter() {
-        return given.filter("watch", patternOptions.toBuilder().build());
+        MetricFilter filter = given.filter("watch", patternOptions.toBuilder().build());
+        PatternWarnings.print(spec.commandLine().getErr(), filter.pattern().source(), filter.options());
+        return filter;
     }
 
     private MetricAlarm alarm() {

@@ -29,7 +29,7 @@ public final class Lexical {
 
     /**
      * Whether the text has the shape of a bare (unquoted) term: non-empty, no blanks and no {@code "}, not starting
-     * with one of {@code { [ % ? -}. Which characters a bare term may hold is narrower; see {@link #isStrictTermChar}.
+     * with one of <code>&#123; [ % ? -</code>. Which characters a bare term may hold is narrower; see {@link #isStrictTermChar}.
      */
     public static boolean isBareTerm(String text) {
         if (text.isEmpty() || "{[%?-".indexOf(text.charAt(0)) >= 0) {
@@ -60,7 +60,7 @@ public final class Lexical {
 
     /**
      * Whether the text can be written as a bare value in both JSON and space-delimited patterns: non-empty, none of
-     * blank {@code ( ) & | } " = ! < > , [ ]}, not starting with {@code $} or {@code %}, not a number literal (it
+     * blank <code>( ) &amp; | &#125; " = ! &lt; &gt; , [ ]</code>, not starting with {@code $} or {@code %}, not a number literal (it
      * would read as a number) and not {@code ...} (it would read as an ellipsis).
      */
     public static boolean isBareValue(String text) {

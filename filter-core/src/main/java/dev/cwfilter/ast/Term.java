@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param kind   required, optional or excluded
  * @param text   the text to look for, with quoting escapes already resolved
  * @param quoted whether the term was written in double quotes; a bare term is a run of non-blank characters that
- *               does not start with one of {@code " { [ % ? -}
+ *               does not start with one of <code>" &#123; [ % ? -</code>
  */
 public record Term(TermKind kind, String text, boolean quoted) {
 

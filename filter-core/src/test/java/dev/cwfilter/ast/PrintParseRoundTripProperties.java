@@ -18,7 +18,7 @@ class PrintParseRoundTripProperties {
         PropCheck.tries(1500).forAll(PATTERNS, ast -> {
             String text = PatternPrinter.print(ast);
             ParsedPattern parsed = FilterPattern.parse(text);
-            assertThat(parsed.issues()).as("issues of %s", text).isEmpty();
+            assertThat(parsed.errors()).as("errors of %s", text).isEmpty();
             assertThat(parsed.ast()).as(text).contains(ast);
         });
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * What definition files hold: the metric filters, the alarms, and every definition that was left out with the reason
- * ({@link DefinitionProblem}). Read one with {@link DefinitionFiles#read(java.nio.file.Path)} or the reader of its
+ * ({@link DefinitionProblem}). Read one with {@link DefinitionFiles#read(java.nio.file.Path, dev.cwfilter.FilterOptions)} or the reader of its
  * kind ({@link DescribeMetricFilters}, {@link DescribeAlarms}, {@link CloudFormationTemplate},
  * {@link TerraformPlan}); combine several with {@link #plus(Definitions)}.
  *

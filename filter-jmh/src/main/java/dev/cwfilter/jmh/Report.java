@@ -20,7 +20,7 @@ import java.util.function.ToDoubleBiFunction;
 import java.util.stream.Collectors;
 
 /**
- * Turns a JMH JSON result file ({@code -rf json -rff FILE}) of this suite into the README's Markdown tables: per pattern
+ * Turns a JMH JSON result file ({@code -rf json -rff FILE}) of this suite into the Markdown tables of docs/benchmarks.md: per pattern
  * family and hit rate, cwfilter's events per second and MB/s, each baseline's MB/s and cwfilter's ratio to it, the
  * bytes allocated per event when {@code -prof gc} was on, then each target of the suite with ✓ or ✗.
  *

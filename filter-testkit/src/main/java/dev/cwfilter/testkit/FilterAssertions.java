@@ -7,18 +7,29 @@ import dev.cwfilter.MetricFilter;
 import dev.cwfilter.events.EventRule;
 import dev.cwfilter.events.EventRuleException;
 import dev.cwfilter.events.definitions.RuleDefinition;
+import dev.cwfilter.definitions.Definitions;
+import dev.cwfilter.definitions.DescribeAlarms;
+import dev.cwfilter.definitions.DescribeMetricFilters;
+import dev.cwfilter.events.definitions.RuleDefinitions;
+import dev.cwfilter.metric.AlarmState;
 import dev.cwfilter.metric.MetricAlarm;
+import dev.cwfilter.testkit.deploy.CloudFormationTemplate;
 import dev.cwfilter.testkit.deploy.MetricFilterResource;
+import dev.cwfilter.testkit.deploy.TerraformPlan;
 import dev.cwfilter.testkit.events.SampleEvent;
 import dev.cwfilter.testkit.internal.Times;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 
 /**
  * The testkit's one static-import entry point: assertions about filter patterns, metric filters, alarms and
- * EventBridge rules, in
- * AssertJ style, whose failures explain themselves in short lines of facts.
+ * EventBridge rules, in AssertJ style, whose failures explain themselves in short lines of facts; the alarm states
+ * ({@link #ALARM}, {@link #OK}, {@link #INSUFFICIENT_DATA}); events at a time ({@link #at(String, String)}); and the
+ * readers of what you deploy ({@link #cloudFormationTemplate(Path)}, {@link #terraformPlan(Path)},
+ * {@link #ruleDefinitions(Path)}, {@link #describeMetricFilters(Path)}, {@link #describeAlarms(Path)}). The sample
+ * events are in {@code dev.cwfilter.testkit.events.CloudTrailEvents} (a second static import).
  *
  * <pre>{@code
  * import static dev.cwfilter.testkit.FilterAssertions.*;
@@ -42,6 +53,19 @@ public final class FilterAssertions {
 
     /** The date a time of day falls on: 2026-11-21, UTC. */
     public static final LocalDate DEFAULT_DATE = Times.DEFAULT_DATE;
+
+    /** {@link AlarmState#ALARM}, for {@code goesTo(ALARM)} with this class's static import alone. */
+    public static final AlarmState ALARM = AlarmState.ALARM;
+
+    /** {@link AlarmState#OK}, for {@code goesTo(OK)} with this class's static import alone. */
+    public static final AlarmState OK = AlarmState.OK;
+
+    /** {@link AlarmState#INSUFFICIENT_DATA}, for {@code neverGoesTo(INSUFFICIENT_DATA)} with this import alone. */
+    public static final AlarmState INSUFFICIENT_DATA = AlarmState.INSUFFICIENT_DATA;
+
+    static {
+        Requirements.check();
+    }
 
     private FilterAssertions() {
     }
@@ -123,5 +147,64 @@ public final class FilterAssertions {
     /** The instant a time stands for, with a time of day on {@link #DEFAULT_DATE}. */
     public static Instant instant(String time) {
         return Times.parse(Objects.requireNonNull(time, "time"));
+    }
+
+    /**
+     * The metric filters of a CloudFormation template (YAML or JSON) file, as {@link CloudFormationTemplate#read(Path)}.
+     *
+     * @throws FileFormatException naming the file, line and column, if the template cannot be read
+     */
+    public static CloudFormationTemplate cloudFormationTemplate(Path path) {
+        return CloudFormationTemplate.read(path);
+    }
+
+    /**
+     * The metric filters of a CloudFormation template on the test classpath ({@code "infra/monitoring.yaml"}), as
+     * {@link CloudFormationTemplate#fromClasspath(String)}.
+     *
+     * @throws FileFormatException naming the resource, line and column, if the template cannot be read
+     */
+    public static CloudFormationTemplate cloudFormationTemplateFromClasspath(String resource) {
+        return CloudFormationTemplate.fromClasspath(resource);
+    }
+
+    /**
+     * The metric filters of a Terraform plan ({@code terraform show -json plan.out > plan.json}), as
+     * {@link TerraformPlan#read(Path)}.
+     *
+     * @throws FileFormatException naming the file, if the plan cannot be read
+     */
+    public static TerraformPlan terraformPlan(Path path) {
+        return TerraformPlan.read(path);
+    }
+
+    /** The metric filters of a Terraform plan on the test classpath, as {@link TerraformPlan#fromClasspath(String)}. */
+    public static TerraformPlan terraformPlanFromClasspath(String resource) {
+        return TerraformPlan.fromClasspath(resource);
+    }
+
+    /**
+     * The EventBridge rules of a file ({@code aws events list-rules} output, a CloudFormation template or a Terraform
+     * plan), as {@link RuleDefinitions#read(Path)}; pass {@code rule(name)} to {@link #assertThatRule(RuleDefinition)}.
+     */
+    public static RuleDefinitions ruleDefinitions(Path path) {
+        return RuleDefinitions.read(path);
+    }
+
+    /**
+     * The metric filters of {@code aws logs describe-metric-filters} output, with the default options, as
+     * {@link DescribeMetricFilters#read(Path, FilterOptions)}; a filter that cannot be used is in
+     * {@link Definitions#problems()} with the reason.
+     */
+    public static Definitions describeMetricFilters(Path path) {
+        return DescribeMetricFilters.read(path, FilterOptions.defaults());
+    }
+
+    /**
+     * The alarms of {@code aws cloudwatch describe-alarms} output, as {@link DescribeAlarms#read(Path)}; an alarm that
+     * cannot be used is in {@link Definitions#problems()} with the reason.
+     */
+    public static Definitions describeAlarms(Path path) {
+        return DescribeAlarms.read(path);
     }
 }
