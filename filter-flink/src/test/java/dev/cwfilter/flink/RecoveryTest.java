@@ -18,12 +18,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.datagen.functions.FromElementsGeneratorFunction;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
@@ -66,8 +73,9 @@ class RecoveryTest {
 
         assertThat(cleanGate.failures.get()).isZero();
         assertThat(injected.failures.get()).as("the injected failure happened, after a checkpoint").isEqualTo(1);
+        // The restart resumed from a checkpoint taken after failAfter events, neither from the start nor past the failure.
         assertThat(injected.eventsAfterRestart.get()).as("the restart resumed from the checkpoint, not the start")
-                .isPositive().isLessThan(arrivals.size());
+                .isPositive().isLessThanOrEqualTo(arrivals.size() - arrivals.size() / 3);
         assertThat(clean.transitions).isNotEmpty();
         assertThat(clean.late).isNotEmpty();
         assertThat(recovered.datapoints).isEqualTo(clean.datapoints);
@@ -96,9 +104,7 @@ class RecoveryTest {
         env.setParallelism(parallelism);
         env.enableCheckpointing(50);
         gate = UUID.randomUUID().toString();
-        DataStream<LogEvent> events = env.fromData(new ArrayList<>(arrivals), CloudWatchTypes.LOG_EVENT)
-                .setParallelism(1)
-                .map(new Gate(gate, failAfter)).returns(CloudWatchTypes.LOG_EVENT).setParallelism(1)
+        DataStream<LogEvent> events = Gate.arrivals(env, arrivals, gate, failAfter)
                 .assignTimestampsAndWatermarks(LogEventWatermarks.perEvent(LATENESS)).setParallelism(1);
         LogGroupPipeline.Result r = pipeline.apply(events);
         r.datapoints().sinkTo(sink(out.resolve("datapoints"), MetricsJson.Lines.datapoints()));
@@ -130,10 +136,18 @@ class RecoveryTest {
     }
 
     /**
-     * Passes events on, slowly enough for checkpoints to complete mid-stream, and throws once: at the first event after
-     * {@code failAfter} events once a checkpoint has completed. Its state is static, shared by the task's attempts.
+     * Passes events on and throws once, mid-stream: at the first event after {@code failAfter} events once a checkpoint
+     * taken after those events has completed. Its state is static, shared by the task's attempts.
+     *
+     * <p>Whatever the machine's load, the failure happens, and after such a checkpoint: {@link #arrivals} feeds the gate
+     * from a source that emits at most a batch of events per completed checkpoint, so the stream waits (without
+     * blocking the task thread: the source reports no data available until a checkpoint completes) for the checkpoints
+     * the gate waits for, instead of ending before one completes. Checkpoints are taken one at a time, so the one after
+     * the first to complete once {@code failAfter} events have passed was taken after them; until it completes the
+     * source emits at most two batches, and the batch size leaves events after those for the gate to fail at.
      */
-    static final class Gate extends RichMapFunction<LogEvent, LogEvent> implements CheckpointListener {
+    static final class Gate extends RichMapFunction<LogEvent, LogEvent> implements CheckpointListener,
+            CheckpointedFunction {
         private static final long serialVersionUID = 1L;
         private static final Map<String, State> STATES = new ConcurrentHashMap<>();
 
@@ -147,6 +161,10 @@ class RecoveryTest {
         private final String id;
         private final int failAfter;
         private transient int seen;
+        /** The first checkpoint taken after {@code failAfter} events. */
+        private transient long firstCheckpointAfterFailAfter;
+        /** Whether a checkpoint taken after {@code failAfter} events has completed. */
+        private transient boolean checkpointedAfterFailAfter;
 
         Gate(String id, int failAfter) {
             this.id = id;
@@ -158,14 +176,49 @@ class RecoveryTest {
             return STATES.get(id);
         }
 
+        /**
+         * The events, in this order, from one source task through a gate chained to it; with {@code failAfter}
+         * {@link Integer#MAX_VALUE}, at full speed and without a failure.
+         */
+        static DataStream<LogEvent> arrivals(StreamExecutionEnvironment env, List<LogEvent> arrivals, String id,
+                                             int failAfter) {
+            RateLimiterStrategy<?> limit;
+            if (failAfter == Integer.MAX_VALUE) {
+                limit = RateLimiterStrategy.noOp();
+            } else {
+                // failAfter + 2 batches < size: events are left after the two batches before the awaited checkpoint.
+                if (failAfter < 1 || arrivals.size() - failAfter < 3) {
+                    throw new IllegalArgumentException("a failure after " + failAfter + " of " + arrivals.size()
+                            + " events needs at least 3 events after it");
+                }
+                limit = RateLimiterStrategy.perCheckpoint((arrivals.size() - failAfter - 1) / 2);
+            }
+            DataGeneratorSource<LogEvent> source = new DataGeneratorSource<>(new FromElementsGeneratorFunction<>(
+                    CloudWatchTypes.LOG_EVENT, env.getConfig(), new ArrayList<>(arrivals)), arrivals.size(), limit,
+                    CloudWatchTypes.LOG_EVENT);
+            return env.fromSource(source, WatermarkStrategy.noWatermarks(), "arrivals").setParallelism(1)
+                    .map(new Gate(id, failAfter)).returns(CloudWatchTypes.LOG_EVENT).setParallelism(1);
+        }
+
+        @Override
+        public void initializeState(FunctionInitializationContext context) {
+            firstCheckpointAfterFailAfter = Long.MAX_VALUE;
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext context) {
+            if (seen >= failAfter && firstCheckpointAfterFailAfter == Long.MAX_VALUE) {
+                firstCheckpointAfterFailAfter = context.getCheckpointId();
+            }
+        }
+
         @Override
         public LogEvent map(LogEvent event) throws Exception {
             State s = STATES.get(id);
-            Thread.sleep(4);
             seen++;
             if (getRuntimeContext().getTaskInfo().getAttemptNumber() > 0) {
                 s.eventsAfterRestart.incrementAndGet();
-            } else if (seen > failAfter && s.checkpoints.get() > 0 && s.armed.compareAndSet(true, false)) {
+            } else if (seen > failAfter && checkpointedAfterFailAfter && s.armed.compareAndSet(true, false)) {
                 s.failures.incrementAndGet();
                 throw new IllegalStateException("injected failure after a checkpoint, at event " + seen);
             }
@@ -175,6 +228,9 @@ class RecoveryTest {
         @Override
         public void notifyCheckpointComplete(long checkpointId) {
             STATES.get(id).checkpoints.incrementAndGet();
+            if (checkpointId >= firstCheckpointAfterFailAfter) {
+                checkpointedAfterFailAfter = true;
+            }
         }
     }
 }

@@ -65,10 +65,7 @@ class SnsNotificationSinkTest {
             env.enableCheckpointing(50);
             String gate = UUID.randomUUID().toString();
             List<LogEvent> arrivals = Seed.EVENTS;
-            DataStream<LogEvent> events = env.fromData(new ArrayList<>(arrivals), CloudWatchTypes.LOG_EVENT)
-                    .setParallelism(1)
-                    .map(new RecoveryTest.Gate(gate, arrivals.size() / 2)).returns(CloudWatchTypes.LOG_EVENT)
-                    .setParallelism(1)
+            DataStream<LogEvent> events = RecoveryTest.Gate.arrivals(env, arrivals, gate, arrivals.size() / 2)
                     .assignTimestampsAndWatermarks(LogEventWatermarks.perEvent(Duration.ofMinutes(1)))
                     .setParallelism(1);
             String url = endpoint.toString();
