@@ -129,6 +129,19 @@ class ReportTest {
     }
 
     @Test
+    void compilingALogGroupIsReportedInMillisecondsWhateverTheUnitOfTheRun() {
+        ObjectNode compile = result("LogGroupBenchmark.compile100", null, 5.54);
+        compile.put("mode", "avgt");
+        ((ObjectNode) compile.get("primaryMetric")).put("scoreUnit", "ms/op").put("scoreError", "NaN");
+        assertThat(render()).contains("| compile 100 filters and their set in under 20 ms | 5.54 ms | ✓ |");
+        json.removeAll();
+        ObjectNode slow = result("LogGroupBenchmark.compile100", null, 25_000);
+        slow.put("mode", "avgt");
+        ((ObjectNode) slow.get("primaryMetric")).put("scoreUnit", "us/op").put("scoreError", "NaN");
+        assertThat(render()).contains("| compile 100 filters and their set in under 20 ms | 25 ms | ✗ |");
+    }
+
+    @Test
     void aRunWithoutWarmupIsFlaggedAsASmokeTest() {
         result("TermBenchmark.cwfilterBytes", "0.02", 2_000_000).put("warmupIterations", 0);
         assertThat(render()).contains("warmup 0 × 1 s").contains("a smoke test, not a measurement");
