@@ -23,6 +23,8 @@ class WatchCtrlCIT {
     void ctrlCStopsWatchCleanlyWithASummary(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
                 "kill is not installed");
+        assumeTrue(!sigintIgnored(), "SIGINT is ignored in this process (Maven was started as a background job of a"
+                + " non-interactive shell), and a child started from here inherits that: Ctrl-C cannot reach it");
         Path trail = dir.resolve("trail.jsonl");
         Files.write(trail, MemoryProbe.jsonLines());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -50,6 +52,25 @@ class WatchCtrlCIT {
         assertThat(out.toString()).contains("Summary (stopped): 1 file, 127 events, 6 matched, 127 datapoints")
                 .contains("alarm \"Secret is accessed\": OK since 2026-11-21 12:43, 9 transitions");
         assertThat(err.toString()).startsWith("cwfilter: watching " + trail + " (from the start); event time");
+    }
+
+    /**
+     * Whether this JVM ignores SIGINT (signal 2: mask bit {@code 1 << 1} of {@code SigIgn} in
+     * {@code /proc/self/status}). A process that starts with SIGINT ignored (a background job of a shell without job
+     * control) keeps it ignored, as does every process it starts; the JVM then installs no handler for it, and
+     * {@code watch} rightly cannot be stopped by Ctrl-C.
+     */
+    static boolean sigintIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & (1L << 1)) != 0;
+            }
+        }
+        return false;
     }
 
     private static Thread pump(InputStream in, StringBuffer into) {
