@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
  * replay) and {@code watch} (live) both run it: the metric filters of the {@code --metric-filters} sources (files, or
  * {@code log-group:NAME} in the account) on one log group, and the alarms of the {@code --alarms} sources (files, or
  * the {@code account}) on the metrics those filters publish, each found by {@link MetricId}. Every definition that
- * cannot run is a {@link DefinitionProblem}, reported by name on standard error and left out; the others run.
+ * cannot run is a {@link DefinitionProblem}, reported by name on standard error and left out; the others run. A
+ * filter that runs with a pattern warning (a {@code ?} term beside plain terms) is named with the warning, as
+ * {@code -p}'s pattern is.
  *
  * <p>A source named by both options is read once; each option takes its own kind of definition from it (a template
  * holds both).
@@ -135,6 +137,8 @@ final class LogGroupDefinitions {
                             d.line(), "publishes no metric (its metric namespace or name is not known offline)"));
                 } else {
                     filters.add(d);
+                    PatternWarnings.print(err, "metric filter '" + d.name() + "' (" + d.location() + "): ",
+                            d.filter().pattern().source(), d.filter().options());
                 }
             }
         }
