@@ -1,13 +1,10 @@
 package dev.cwfilter.cli;
 
 import dev.cwfilter.FilterOptions;
-import dev.cwfilter.aws.CloudTrailS3Source;
 import dev.cwfilter.aws.DeliveryCounts;
 import dev.cwfilter.aws.DeliveryFailure;
 import dev.cwfilter.aws.EventDeliveryListener;
 import dev.cwfilter.aws.EventNotification;
-import dev.cwfilter.aws.LogGroupSource;
-import dev.cwfilter.aws.S3Location;
 import dev.cwfilter.aws.SnsEventTarget;
 import dev.cwfilter.aws.WhenFull;
 import dev.cwfilter.cli.input.EventSource;
@@ -218,7 +215,8 @@ public final class EventsCommand implements Callable<Integer> {
         int code = ExitCodes.OK;
         try {
             source.forEach(pipeline);
-            code = readAws(pipeline, start, end, err);
+            code = AwsEvents.read(aws, "events", inputs.s3Uris(), logGroup, start, end,
+                    (e, from, position) -> feed(pipeline, e, from, position), err);
             pipeline.finish();
         } finally {
             if (sns != null) {
@@ -241,49 +239,10 @@ public final class EventsCommand implements Callable<Integer> {
         return Math.max(code, Reports.print(err, source, FilterOptions.CLOUDWATCH_MAX_EVENT_BYTES, ""));
     }
 
-    /** Reads the events of the s3:// inputs and the log group; IO_ERROR if an object could not be read. */
-    private int readAws(EventsPipeline pipeline, long start, long end, PrintWriter err) throws IOException {
-        int code = ExitCodes.OK;
-        boolean[] stopped = {false};
-        for (String uri : inputs.s3Uris()) {
-            S3Location location;
-            try {
-                location = S3Location.parse(uri);
-            } catch (IllegalArgumentException e) {
-                throw new UsageError("cwfilter events: " + e.getMessage());
-            }
-            CloudTrailS3Source.Builder b = CloudTrailS3Source.builder(aws.clients().s3(), location);
-            if (start != Long.MIN_VALUE || end != Long.MAX_VALUE) {
-                b.timeRange(start, end);
-            }
-            long[] position = {0};
-            CloudTrailS3Source.Summary s = b.build().read(e -> feed(pipeline, e, uri, ++position[0], stopped));
-            err.println("cwfilter: " + uri + ": " + s.records() + " CloudTrail records from " + s.objectsRead()
-                    + " objects" + (s.recordsOutOfRange() == 0 ? "" : ", " + s.recordsOutOfRange()
-                    + " outside the time range"));
-            for (String problem : s.problems()) {
-                err.println("cwfilter: " + problem);
-            }
-            if (s.objectsFailed() > 0) {
-                code = ExitCodes.IO_ERROR;
-            }
-        }
-        if (logGroup != null && !stopped[0]) {
-            long[] position = {0};
-            LogGroupSource.Summary s = LogGroupSource.builder(aws.clients().logs(), logGroup, start, end).build()
-                    .read(e -> feed(pipeline, e, "log group " + logGroup, ++position[0], stopped));
-            err.println("cwfilter: log group " + logGroup + ": " + s.events() + " events in " + s.pages() + " pages");
-        }
-        return code;
-    }
-
-    private static boolean feed(EventsPipeline pipeline, dev.cwfilter.LogEvent e, String source, long position,
-                                boolean[] stopped) {
+    private static boolean feed(EventsPipeline pipeline, dev.cwfilter.LogEvent e, String source, long position) {
         byte[] utf8 = e.message().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try {
-            boolean more = pipeline.accept(utf8, 0, utf8.length, source, position);
-            stopped[0] |= !more;
-            return more;
+            return pipeline.accept(utf8, 0, utf8.length, source, position);
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }

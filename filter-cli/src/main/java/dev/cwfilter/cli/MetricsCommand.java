@@ -5,12 +5,9 @@ import dev.cwfilter.LogGroup;
 import dev.cwfilter.LogEvent;
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.aws.AccountDefinitions;
-import dev.cwfilter.aws.CloudTrailS3Source;
 import dev.cwfilter.aws.EmfWriter;
 import dev.cwfilter.aws.LogGroupEmfWriter;
-import dev.cwfilter.aws.LogGroupSource;
 import dev.cwfilter.aws.MetricDataPublisher;
-import dev.cwfilter.aws.S3Location;
 import dev.cwfilter.aws.SnsAlarmNotifier;
 import dev.cwfilter.aws.WhenFull;
 import dev.cwfilter.aws.DeliveryCounts;
@@ -522,44 +519,11 @@ public final class MetricsCommand implements Callable<Integer> {
 
     /** Reads the events of the s3:// inputs and the log group; IO_ERROR if an object could not be read. */
     private int readAws(Consumer<LogEvent> accept, PrintWriter err) {
-        int code = ExitCodes.OK;
-        long start = awsMetrics.start();
-        long end = awsMetrics.end();
-        for (String uri : inputs.s3Uris()) {
-            S3Location location;
-            try {
-                location = S3Location.parse(uri);
-            } catch (IllegalArgumentException e) {
-                throw new UsageError("cwfilter metrics: " + e.getMessage());
-            }
-            CloudTrailS3Source.Builder b = CloudTrailS3Source.builder(aws.clients().s3(), location);
-            if (start != Long.MIN_VALUE || end != Long.MAX_VALUE) {
-                b.timeRange(start, end);
-            }
-            CloudTrailS3Source.Summary s = b.build().read(e -> {
-                accept.accept(e);
-                return true;
-            });
-            err.println("cwfilter: " + uri + ": " + s.records() + " CloudTrail records from " + s.objectsRead()
-                    + " objects" + (s.recordsOutOfRange() == 0 ? "" : ", " + s.recordsOutOfRange()
-                    + " outside the time range"));
-            for (String problem : s.problems()) {
-                err.println("cwfilter: " + problem);
-            }
-            if (s.objectsFailed() > 0) {
-                code = ExitCodes.IO_ERROR;
-            }
-        }
-        if (awsMetrics.readsLogGroup(logGroup)) {
-            LogGroupSource.Summary s = LogGroupSource.builder(aws.clients().logs(), logGroup, start, end)
-                    .build().read(e -> {
-                        accept.accept(e);
-                        return true;
-                    });
-            err.println("cwfilter: log group " + logGroup + ": " + s.events() + " events in " + s.pages()
-                    + " pages");
-        }
-        return code;
+        return AwsEvents.read(aws, "metrics", inputs.s3Uris(), awsMetrics.readsLogGroup(logGroup) ? logGroup : null,
+                awsMetrics.start(), awsMetrics.end(), (e, from, position) -> {
+                    accept.accept(e);
+                    return true;
+                }, err);
     }
 
     /** The account's alarms on this metric, with --alarms account; the others are reported. */
