@@ -6,10 +6,7 @@ import dev.cwfilter.metric.MetricAlarm;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.PublishResponse;
 
 /**
  * An {@link AlarmListener} that runs an alarm's SNS actions as CloudWatch does: for each transition, one SNS
@@ -50,8 +47,6 @@ public final class SnsAlarmNotifier extends QueuedSender<AlarmNotification> impl
     /** The default time {@link #close()} waits for the outbox to drain. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
-    static final Pattern SNS_TOPIC = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]+");
-
     private final AlarmMessages messages;
 
     private SnsAlarmNotifier(Builder b) {
@@ -59,18 +54,10 @@ public final class SnsAlarmNotifier extends QueuedSender<AlarmNotification> impl
         SnsClient sns = b.sns;
         DeliveryListener listener = b.listener;
         this.outbox = new Outbox<>("the notifier", "notifications", "SNS", "cwfilter-sns-notifier", b.capacity,
-                b.whenFull, b.closeTimeout, 1, AlarmNotification::describe, (batch, outcomes) -> {
-                    for (AlarmNotification n : batch) {
-                        try {
-                            PublishResponse response = sns.publish(r -> r.topicArn(n.topicArn()).subject(n.subject())
-                                    .messageStructure("json").message(n.messageStructure()));
-                            outcomes.delivered(n, response.messageId());
-                        } catch (SdkException | IllegalStateException e) {
-                            outcomes.failed(n, DeliveryFailure.Reason.PUBLISH_FAILED, AwsErrors.describe(
-                                    "SNS Publish of " + n.describe(), e), e);
-                        }
-                    }
-                }, Outbox.Listener.of(listener::delivered, listener::failed));
+                b.whenFull, b.closeTimeout, 1, AlarmNotification::describe,
+                SnsPublish.sender(sns, AlarmNotification::describe, (n, r) -> r.topicArn(n.topicArn())
+                        .subject(n.subject()).messageStructure("json").message(n.messageStructure())),
+                Outbox.Listener.of(listener::delivered, listener::failed));
     }
 
     /** A builder for a notifier publishing with {@code sns}. */
@@ -88,7 +75,7 @@ public final class SnsAlarmNotifier extends QueuedSender<AlarmNotification> impl
             AlarmNotification n = new AlarmNotification(alarm.alarmName(), action, change.oldState(),
                     change.newState(), change.timestamp(), messages.subject(alarm, change),
                     messages.body(alarm, change), messages.messageStructure(alarm, change));
-            if (!SNS_TOPIC.matcher(action).matches()) {
+            if (!SnsPublish.isTopic(action)) {
                 outbox.refuse(n, DeliveryFailure.Reason.NOT_AN_SNS_TOPIC, "not an SNS topic ARN: '" + action
                         + "' (only SNS actions are run; EC2, Auto Scaling and Systems Manager actions are not)");
                 continue;

@@ -5,9 +5,7 @@ import dev.cwfilter.events.TargetDelivery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.PublishResponse;
 
 /**
  * An EventBridge rule's SNS targets, run as EventBridge runs them: an {@link EventTarget} of filter-events whose
@@ -44,17 +42,10 @@ public final class SnsEventTarget extends QueuedSender<EventNotification> implem
         SnsClient sns = b.sns;
         EventDeliveryListener listener = b.listener;
         this.outbox = new Outbox<>("the SNS event target", "payloads", "SNS", "cwfilter-sns-event-target",
-                b.capacity, b.whenFull, b.closeTimeout, 1, EventNotification::describe, (batch, outcomes) -> {
-                    for (EventNotification n : batch) {
-                        try {
-                            PublishResponse response = sns.publish(r -> r.topicArn(n.topicArn()).message(n.payload()));
-                            outcomes.delivered(n, response.messageId());
-                        } catch (SdkException | IllegalStateException e) {
-                            outcomes.failed(n, DeliveryFailure.Reason.PUBLISH_FAILED, AwsErrors.describe(
-                                    "SNS Publish of " + n.describe(), e), e);
-                        }
-                    }
-                }, Outbox.Listener.of(listener::delivered, listener::failed));
+                b.capacity, b.whenFull, b.closeTimeout, 1, EventNotification::describe,
+                SnsPublish.sender(sns, EventNotification::describe, (n, r) -> r.topicArn(n.topicArn())
+                        .message(n.payload())),
+                Outbox.Listener.of(listener::delivered, listener::failed));
     }
 
     /** A builder for a target publishing with {@code sns}. */
@@ -64,7 +55,7 @@ public final class SnsEventTarget extends QueuedSender<EventNotification> implem
 
     /** Whether an ARN is an SNS topic's, which this target publishes to. */
     public static boolean isSnsTopic(String arn) {
-        return SnsAlarmNotifier.SNS_TOPIC.matcher(arn).matches();
+        return SnsPublish.isTopic(arn);
     }
 
     /**
