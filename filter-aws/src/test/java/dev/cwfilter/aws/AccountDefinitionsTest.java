@@ -13,9 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
@@ -23,49 +22,36 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation
 /** The account's metric filters and alarms, created in moto and read back as cwfilter objects. */
 class AccountDefinitionsTest {
 
-    private static LocalAws proxy;
-    private static AwsClients aws;
-
-    @BeforeAll
-    static void clients() {
-        proxy = LocalAws.shared();
-        aws = AwsClients.builder().endpoint(proxy.endpoint()).region("us-east-1").credentials(Moto.CREDENTIALS)
-                .build();
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-        proxy.close();
-    }
+    @RegisterExtension
+    static final MotoAccount MOTO = new MotoAccount();
 
     @Test
     void metricFiltersBecomeMetricFiltersAndBadOnesAreReportedByName() {
         String group = "/cloudtrail/" + UUID.randomUUID();
-        aws.logs().createLogGroup(b -> b.logGroupName(group));
-        aws.logs().putMetricFilter(b -> b.logGroupName(group).filterName("GetSecretValue")
+        MOTO.aws().logs().createLogGroup(b -> b.logGroupName(group));
+        MOTO.aws().logs().putMetricFilter(b -> b.logGroupName(group).filterName("GetSecretValue")
                 .filterPattern("{ $.eventName = \"GetSecretValue\" }")
                 .metricTransformations(MetricTransformation.builder().metricName("GetSecretValueCount")
                         .metricNamespace("CloudTrailMetrics").metricValue("1").defaultValue(0.0).build()));
         Map<String, String> dims = new LinkedHashMap<>();
         dims.put("Service", "$.service");
         dims.put("Host", "$.host");
-        aws.logs().putMetricFilter(b -> b.logGroupName(group).filterName("Latency")
+        MOTO.aws().logs().putMetricFilter(b -> b.logGroupName(group).filterName("Latency")
                 .filterPattern("{ $.latency = * }")
                 .metricTransformations(MetricTransformation.builder().metricName("Latency").metricNamespace("App")
                         .metricValue("$.latency").dimensions(dims).unit("Milliseconds").build()));
-        aws.logs().putMetricFilter(b -> b.logGroupName(group).filterName("Broken")
+        MOTO.aws().logs().putMetricFilter(b -> b.logGroupName(group).filterName("Broken")
                 .filterPattern("{ $.eventName = }")
                 .metricTransformations(MetricTransformation.builder().metricName("X").metricNamespace("App")
                         .metricValue("1").build()));
         for (int i = 0; i < 55; i++) {
             String name = "Term" + i;
-            aws.logs().putMetricFilter(b -> b.logGroupName(group).filterName(name).filterPattern("ERROR " + name)
+            MOTO.aws().logs().putMetricFilter(b -> b.logGroupName(group).filterName(name).filterPattern("ERROR " + name)
                     .metricTransformations(MetricTransformation.builder().metricName(name).metricNamespace("App")
                             .metricValue("1").build()));
         }
 
-        AccountDefinitions.Result<MetricFilter> result = AccountDefinitions.metricFilters(aws.logs(), group,
+        AccountDefinitions.Result<MetricFilter> result = AccountDefinitions.metricFilters(MOTO.aws().logs(), group,
                 FilterOptions.defaults());
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo("metric filter");
@@ -91,21 +77,21 @@ class AccountDefinitionsTest {
     @Test
     void alarmsBecomeMetricAlarmsWithTheirArnAndActionsAndMathAlarmsAreReported() {
         String name = "secrets-" + UUID.randomUUID();
-        String topic = aws.sns().createTopic(b -> b.name("alarms-" + UUID.randomUUID())).topicArn();
-        aws.cloudWatch().putMetricAlarm(b -> b.alarmName(name).alarmDescription("GetSecretValue called")
+        String topic = MOTO.aws().sns().createTopic(b -> b.name("alarms-" + UUID.randomUUID())).topicArn();
+        MOTO.aws().cloudWatch().putMetricAlarm(b -> b.alarmName(name).alarmDescription("GetSecretValue called")
                 .namespace("CloudTrailMetrics").metricName("GetSecretValueCount").statistic("Sum").period(60)
                 .evaluationPeriods(1).datapointsToAlarm(1).threshold(1.0)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .treatMissingData("notBreaching").alarmActions(topic).okActions(topic)
                 .dimensions(d -> d.name("Secret").value("prod/db")));
         String math = "math-" + UUID.randomUUID();
-        aws.cloudWatch().putMetricAlarm(b -> b.alarmName(math).evaluationPeriods(1).threshold(0.0)
+        MOTO.aws().cloudWatch().putMetricAlarm(b -> b.alarmName(math).evaluationPeriods(1).threshold(0.0)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 .metrics(MetricDataQuery.builder().id("e1").expression("m1*1").returnData(true).build(),
                         MetricDataQuery.builder().id("m1").metricStat(s -> s.metric(m -> m.namespace("AWS/EC2")
                                 .metricName("NetworkOut")).period(60).stat("Average")).returnData(false).build()));
 
-        AccountDefinitions.Result<MetricAlarm> result = AccountDefinitions.alarms(aws.cloudWatch());
+        AccountDefinitions.Result<MetricAlarm> result = AccountDefinitions.alarms(MOTO.aws().cloudWatch());
         MetricAlarm alarm = result.definitions().stream().filter(a -> a.alarmName().equals(name)).findFirst()
                 .orElseThrow();
         MetricAlarm expected = MetricAlarm.builder().alarmName(name).alarmDescription("GetSecretValue called")
@@ -148,24 +134,24 @@ class AccountDefinitionsTest {
     @Test
     void theSdksAnswersGiveTheObjectsTheAwsCliJsonGives() throws Exception {
         String group = "/same/" + UUID.randomUUID();
-        aws.logs().createLogGroup(b -> b.logGroupName(group));
+        MOTO.aws().logs().createLogGroup(b -> b.logGroupName(group));
         Map<String, String> dims = new LinkedHashMap<>();
         dims.put("Service", "$.service");
-        aws.logs().putMetricFilter(b -> b.logGroupName(group).filterName("Latency")
+        MOTO.aws().logs().putMetricFilter(b -> b.logGroupName(group).filterName("Latency")
                 .filterPattern("{ $.latency > 100 }")
                 .metricTransformations(MetricTransformation.builder().metricName("Slow").metricNamespace("App")
                         .metricValue("$.latency").dimensions(dims).unit("Milliseconds").build()));
-        aws.logs().putMetricFilter(b -> b.logGroupName(group).filterName("Errors").filterPattern("ERROR")
+        MOTO.aws().logs().putMetricFilter(b -> b.logGroupName(group).filterName("Errors").filterPattern("ERROR")
                 .metricTransformations(MetricTransformation.builder().metricName("Errors").metricNamespace("App")
                         .metricValue("1").defaultValue(0.0).build()));
         String name = "same-" + UUID.randomUUID();
-        aws.cloudWatch().putMetricAlarm(b -> b.alarmName(name).alarmDescription("slow").namespace("App")
+        MOTO.aws().cloudWatch().putMetricAlarm(b -> b.alarmName(name).alarmDescription("slow").namespace("App")
                 .metricName("Slow").extendedStatistic("p99").period(300).evaluationPeriods(3).datapointsToAlarm(2)
                 .threshold(250.0).comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 .treatMissingData("breaching").unit("Milliseconds").alarmActions("arn:aws:sns:us-east-1:"
                         + Moto.ACCOUNT + ":ops").dimensions(d -> d.name("Service").value("api")));
 
-        java.util.List<MetricFilter> sdkFilters = AccountDefinitions.metricFilters(aws.logs(), group,
+        java.util.List<MetricFilter> sdkFilters = AccountDefinitions.metricFilters(MOTO.aws().logs(), group,
                 FilterOptions.defaults()).definitions();
         dev.cwfilter.definitions.Definitions cliFilters = dev.cwfilter.definitions.DefinitionFiles.parse(
                 rawJson("logs", "Logs_20140328.DescribeMetricFilters", "1.1", "{\"logGroupName\":\"" + group
@@ -185,7 +171,7 @@ class AccountDefinitionsTest {
             assertThat(sdk.unit()).isEqualTo(cli.unit());
         }
 
-        MetricAlarm sdkAlarm = AccountDefinitions.alarms(aws.cloudWatch()).definitions().stream()
+        MetricAlarm sdkAlarm = AccountDefinitions.alarms(MOTO.aws().cloudWatch()).definitions().stream()
                 .filter(a -> a.alarmName().equals(name)).findFirst().orElseThrow();
         // The wire's timestamps are epoch seconds; AWS CLI v2 prints them as isoformat (AWS-SHAPES.md section 5).
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();

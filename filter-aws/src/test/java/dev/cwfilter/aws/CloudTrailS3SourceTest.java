@@ -15,9 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -26,21 +25,8 @@ class CloudTrailS3SourceTest {
 
     static final String PREFIX = "AWSLogs/" + Moto.ACCOUNT + "/CloudTrail/us-east-1/";
 
-    private static LocalAws proxy;
-    private static AwsClients aws;
-
-    @BeforeAll
-    static void clients() {
-        proxy = LocalAws.shared();
-        aws = AwsClients.builder().endpoint(proxy.endpoint()).region("us-east-1").credentials(Moto.CREDENTIALS)
-                .build();
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-        proxy.close();
-    }
+    @RegisterExtension
+    static final MotoAccount MOTO = new MotoAccount();
 
     static String bucket(S3Client s3) {
         String bucket = "trail-" + UUID.randomUUID().toString().substring(0, 13);
@@ -73,7 +59,7 @@ class CloudTrailS3SourceTest {
 
     @Test
     void recordsOfTheRangeAreReadFromGzippedFilesInTheLayoutAndFaultsAreReportedByUri() throws Exception {
-        S3Client s3 = aws.s3();
+        S3Client s3 = MOTO.aws().s3();
         String bucket = bucket(s3);
         put(s3, bucket, key("2026/11/20", "20261120T2355Z", "old"), gzip("{\"Records\":["
                 + record("2026-11-20T23:50:00Z", "GetSecretValue") + "]}"));
@@ -128,7 +114,7 @@ class CloudTrailS3SourceTest {
 
     @Test
     void aSinkThatSaysStopStopsTheRead() throws Exception {
-        S3Client s3 = aws.s3();
+        S3Client s3 = MOTO.aws().s3();
         String bucket = bucket(s3);
         for (int i = 0; i < 3; i++) {
             put(s3, bucket, key("2026/11/21", "20261121T120" + i + "Z", "f" + i), gzip("{\"Records\":["
@@ -140,7 +126,7 @@ class CloudTrailS3SourceTest {
                 .read(e -> events.add(e) && events.size() < 3);
         assertThat(events).hasSize(3);
         assertThat(s.records()).isEqualTo(3);
-        assertThat(proxy.log()).isNotEmpty();
+        assertThat(MOTO.proxy().log()).isNotEmpty();
     }
 
     @Test
@@ -163,27 +149,27 @@ class CloudTrailS3SourceTest {
             direct.close();
         }
         // Three trail files: before, among and after the noise, so that they sit on the first and last pages.
-        put(aws.s3(), bucket, PREFIX + "2026/11/21/a.json.gz", gzip("{\"Records\":["
+        put(MOTO.aws().s3(), bucket, PREFIX + "2026/11/21/a.json.gz", gzip("{\"Records\":["
                 + record("2026-11-21T12:00:00Z", "A") + "]}"));
-        put(aws.s3(), bucket, PREFIX + "2026/11/21/noise-05000.json.gz", gzip("{\"Records\":["
+        put(MOTO.aws().s3(), bucket, PREFIX + "2026/11/21/noise-05000.json.gz", gzip("{\"Records\":["
                 + record("2026-11-21T12:01:00Z", "B") + "]}"));
-        put(aws.s3(), bucket, PREFIX + "2026/11/21/z.json.gz", gzip("{\"Records\":["
+        put(MOTO.aws().s3(), bucket, PREFIX + "2026/11/21/z.json.gz", gzip("{\"Records\":["
                 + record("2026-11-21T12:02:00Z", "C") + "]}"));
-        int listsBefore = proxy.calls("s3", "GET");
+        int listsBefore = MOTO.proxy().calls("s3", "GET");
         List<LogEvent> events = new ArrayList<>();
-        CloudTrailS3Source.Summary s = CloudTrailS3Source.builder(aws.s3(), S3Location.parse("s3://" + bucket))
+        CloudTrailS3Source.Summary s = CloudTrailS3Source.builder(MOTO.aws().s3(), S3Location.parse("s3://" + bucket))
                 .build().read(events::add);
         assertThat(s.objectsListed()).isEqualTo(10_003);
         assertThat(s.objectsPassed()).isEqualTo(10_000);
         assertThat(events).extracting(e -> e.message().contains("\"eventName\":\"A\"")).first().isEqualTo(true);
         assertThat(events).hasSize(3);
         // 11 pages of at most 1,000 keys, and 3 GetObject calls.
-        assertThat(proxy.calls("s3", "GET") - listsBefore).isEqualTo(11 + 3);
+        assertThat(MOTO.proxy().calls("s3", "GET") - listsBefore).isEqualTo(11 + 3);
     }
 
     @Test
     void aMissingBucketStopsTheReadWithAClearMessage() {
-        assertThatThrownBy(() -> CloudTrailS3Source.builder(aws.s3(),
+        assertThatThrownBy(() -> CloudTrailS3Source.builder(MOTO.aws().s3(),
                         S3Location.parse("s3://no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8)))
                 .build().read(e -> true))
                 .isInstanceOf(AwsCallException.class)

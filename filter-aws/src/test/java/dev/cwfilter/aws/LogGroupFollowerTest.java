@@ -8,35 +8,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 
 /** A log group followed as {@code aws logs tail --follow} follows it, against moto's CloudWatch Logs. */
 class LogGroupFollowerTest {
 
-    private static LocalAws proxy;
-    private static AwsClients aws;
-
-    @BeforeAll
-    static void clients() {
-        proxy = LocalAws.shared();
-        aws = AwsClients.builder().endpoint(proxy.endpoint()).region("us-east-1").credentials(Moto.CREDENTIALS)
-                .build();
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-        proxy.close();
-    }
+    @RegisterExtension
+    static final MotoAccount MOTO = new MotoAccount();
 
     static String group(String... streams) {
         String group = "/follow/" + UUID.randomUUID();
-        aws.logs().createLogGroup(b -> b.logGroupName(group));
+        MOTO.aws().logs().createLogGroup(b -> b.logGroupName(group));
         for (String s : streams) {
-            aws.logs().createLogStream(b -> b.logGroupName(group).logStreamName(s));
+            MOTO.aws().logs().createLogStream(b -> b.logGroupName(group).logStreamName(s));
         }
         return group;
     }
@@ -46,7 +32,7 @@ class LogGroupFollowerTest {
         for (long t : timestamps) {
             batch.add(InputLogEvent.builder().timestamp(t).message(stream + "@" + t).build());
         }
-        aws.logs().putLogEvents(b -> b.logGroupName(group).logStreamName(stream).logEvents(batch));
+        MOTO.aws().logs().putLogEvents(b -> b.logGroupName(group).logStreamName(stream).logEvents(batch));
     }
 
     static List<String> messages(List<LogEvent> events) {
@@ -62,7 +48,7 @@ class LogGroupFollowerTest {
         long t = (System.currentTimeMillis() - 600_000L) / 1000 * 1000;
         String group = group("a", "b");
         put(group, "a", t - 5_000, t, t + 1_000);
-        LogGroupFollower follower = LogGroupFollower.builder(aws.logs(), group, t).build();
+        LogGroupFollower follower = LogGroupFollower.builder(MOTO.aws().logs(), group, t).build();
         List<LogEvent> got = new ArrayList<>();
         LogGroupFollower.Poll first = follower.poll(got::add);
         assertThat(messages(got)).containsExactly("a@" + t, "a@" + (t + 1_000));
@@ -92,9 +78,9 @@ class LogGroupFollowerTest {
         long t = (System.currentTimeMillis() - 600_000L) / 1000 * 1000;
         String group = group("a", "lagging");
         put(group, "a", t, t + 60_000);
-        LogGroupFollower tail = LogGroupFollower.builder(aws.logs(), group, t).build();
-        LogGroupFollower windowed = LogGroupFollower.builder(aws.logs(), group, t).lookback(Duration.ofSeconds(30))
-                .build();
+        LogGroupFollower tail = LogGroupFollower.builder(MOTO.aws().logs(), group, t).build();
+        LogGroupFollower windowed = LogGroupFollower.builder(MOTO.aws().logs(), group, t)
+                .lookback(Duration.ofSeconds(30)).build();
         List<LogEvent> fromTail = new ArrayList<>();
         List<LogEvent> fromWindow = new ArrayList<>();
         tail.poll(fromTail::add);
@@ -126,16 +112,16 @@ class LogGroupFollowerTest {
             }
             put(group, "s", times);
         }
-        LogGroupFollower follower = LogGroupFollower.builder(aws.logs(), group, t).build();
-        int before = proxy.calls("logs", "FilterLogEvents");
+        LogGroupFollower follower = LogGroupFollower.builder(MOTO.aws().logs(), group, t).build();
+        int before = MOTO.proxy().calls("logs", "FilterLogEvents");
         List<LogEvent> got = new ArrayList<>();
         LogGroupFollower.Poll poll = follower.poll(got::add);
         assertThat(got).hasSize(12_000);
         assertThat(poll.pages()).isEqualTo(2);
-        assertThat(proxy.calls("logs", "FilterLogEvents") - before).isEqualTo(2);
+        assertThat(MOTO.proxy().calls("logs", "FilterLogEvents") - before).isEqualTo(2);
         assertThat(got).extracting(LogEvent::message).doesNotHaveDuplicates();
 
-        LogGroupFollower stopping = LogGroupFollower.builder(aws.logs(), group, t).build();
+        LogGroupFollower stopping = LogGroupFollower.builder(MOTO.aws().logs(), group, t).build();
         List<LogEvent> some = new ArrayList<>();
         assertThat(stopping.poll(e -> some.add(e) && some.size() < 100).events()).isEqualTo(100);
         stopping.poll(some::add);
@@ -148,18 +134,19 @@ class LogGroupFollowerTest {
         long t = (System.currentTimeMillis() - 600_000L) / 1000 * 1000;
         String group = group("s");
         put(group, "s", t, t + 1);
-        LogGroupFollower follower = LogGroupFollower.builder(aws.logs(), group, t).build();
+        LogGroupFollower follower = LogGroupFollower.builder(MOTO.aws().logs(), group, t).build();
         List<LogEvent> got = new ArrayList<>();
         follower.poll(got::add);
         put(group, "s", t + 2);
-        proxy.failNext("logs", "FilterLogEvents", 3, 500, "ServiceUnavailableException");
+        MOTO.proxy().failNext("logs", "FilterLogEvents", 3, 500, "ServiceUnavailableException");
         assertThatThrownBy(() -> follower.poll(got::add)).isInstanceOf(AwsCallException.class)
                 .hasMessageContaining("FilterLogEvents on log group " + group)
                 .hasMessageContaining("ServiceUnavailableException").hasMessageContaining("after 3 attempts");
         follower.poll(got::add);
         assertThat(messages(got)).containsExactly("s@" + t, "s@" + (t + 1), "s@" + (t + 2));
 
-        assertThatThrownBy(() -> LogGroupFollower.builder(aws.logs(), "/no/such/group", t).build().poll(e -> true))
+        assertThatThrownBy(() -> LogGroupFollower.builder(MOTO.aws().logs(), "/no/such/group", t).build()
+                        .poll(e -> true))
                 .isInstanceOf(AwsCallException.class).hasMessageContaining("ResourceNotFoundException");
     }
 }

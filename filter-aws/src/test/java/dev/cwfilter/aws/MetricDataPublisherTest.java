@@ -18,9 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
@@ -32,21 +31,8 @@ class MetricDataPublisherTest {
     static final long START = (System.currentTimeMillis() - 3 * 3_600_000L) / 3_600_000L * 3_600_000L;
     static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(START + 3 * 3_600_000L), ZoneOffset.UTC);
 
-    private static LocalAws proxy;
-    private static AwsClients aws;
-
-    @BeforeAll
-    static void clients() {
-        proxy = LocalAws.shared();
-        aws = AwsClients.builder().endpoint(proxy.endpoint()).region("us-east-1").credentials(Moto.CREDENTIALS)
-                .build();
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-        proxy.close();
-    }
+    @RegisterExtension
+    static final MotoAccount MOTO = new MotoAccount();
 
     static List<LogEvent> latencyEvents(int count, long seed) {
         Random random = new Random(seed);
@@ -64,7 +50,7 @@ class MetricDataPublisherTest {
                                                  int period) {
         List<Dimension> dimensions = new ArrayList<>();
         dims.forEach((n, v) -> dimensions.add(Dimension.builder().name(n).value(v).build()));
-        return aws.cloudWatch().getMetricStatistics(b -> b.namespace(namespace).metricName(metricName)
+        return MOTO.aws().cloudWatch().getMetricStatistics(b -> b.namespace(namespace).metricName(metricName)
                 .dimensions(dimensions).startTime(Instant.ofEpochMilli(START))
                 .endTime(Instant.ofEpochMilli(START + 3_600_000L)).period(period)
                 .statistics(Statistic.SAMPLE_COUNT, Statistic.SUM, Statistic.MINIMUM, Statistic.MAXIMUM,
@@ -101,7 +87,7 @@ class MetricDataPublisherTest {
                 .metricName("Latency").metricValue("$.latency").dimension("Service", "$.service")
                 .unit(StandardUnit.MILLISECONDS).build();
         FilterMetrics metrics = FilterMetrics.of(filter).acceptAll(latencyEvents(3000, 1));
-        MetricDataPublisher.Result result = MetricDataPublisher.builder(aws.cloudWatch()).clock(CLOCK).build()
+        MetricDataPublisher.Result result = MetricDataPublisher.builder(MOTO.aws().cloudWatch()).clock(CLOCK).build()
                 .publishStatistics(metrics, 60);
         assertThat(result.problems()).isEmpty();
         assertThat(result.complete()).isTrue();
@@ -119,7 +105,7 @@ class MetricDataPublisherTest {
         MetricFilter filter = MetricFilter.builder().filterPattern("{ $.latency > 100 }").metricNamespace(namespace)
                 .metricName("Slow").metricValue("$.latency").build();
         List<Datapoint> datapoints = filter.datapoints(latencyEvents(2000, 2));
-        MetricDataPublisher.Result result = MetricDataPublisher.builder(aws.cloudWatch()).clock(CLOCK).build()
+        MetricDataPublisher.Result result = MetricDataPublisher.builder(MOTO.aws().cloudWatch()).clock(CLOCK).build()
                 .publishDatapoints(namespace, "Slow", datapoints);
         assertThat(result.problems()).isEmpty();
         assertThat(result.complete()).isTrue();
@@ -137,12 +123,12 @@ class MetricDataPublisherTest {
             datapoints.add(new Datapoint(START + (i % 60) * 60_000L, i, StandardUnit.COUNT,
                     Map.of("Shard", "s" + (i / 60))));
         }
-        int before = proxy.calls("monitoring", "PutMetricData");
-        MetricDataPublisher.Result result = MetricDataPublisher.builder(aws.cloudWatch()).clock(CLOCK).build()
+        int before = MOTO.proxy().calls("monitoring", "PutMetricData");
+        MetricDataPublisher.Result result = MetricDataPublisher.builder(MOTO.aws().cloudWatch()).clock(CLOCK).build()
                 .publishDatapoints(namespace, "Writes", datapoints);
         assertThat(result.sent()).isEqualTo(2500);
         assertThat(result.requests()).isEqualTo(3);
-        assertThat(proxy.calls("monitoring", "PutMetricData") - before).isEqualTo(3);
+        assertThat(MOTO.proxy().calls("monitoring", "PutMetricData") - before).isEqualTo(3);
     }
 
     @Test
@@ -154,7 +140,7 @@ class MetricDataPublisherTest {
                 new Datapoint(START + 60_000, 1, StandardUnit.NONE, Map.of("User", " ")),
                 new Datapoint(START - 15L * 24 * 3_600_000, 1, StandardUnit.NONE, Map.of("User", "bob")),
                 new Datapoint(CLOCK.millis() + 3 * 3_600_000L, 1, StandardUnit.NONE, Map.of("User", "carol")));
-        MetricDataPublisher.Result result = MetricDataPublisher.builder(aws.cloudWatch()).clock(CLOCK).build()
+        MetricDataPublisher.Result result = MetricDataPublisher.builder(MOTO.aws().cloudWatch()).clock(CLOCK).build()
                 .publishDatapoints(namespace, "Logins", datapoints);
         assertThat(result.sent()).isEqualTo(1);
         assertThat(result.skipped()).isEqualTo(4);

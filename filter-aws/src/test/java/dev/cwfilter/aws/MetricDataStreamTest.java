@@ -18,9 +18,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
@@ -30,27 +29,14 @@ class MetricDataStreamTest {
 
     static final long START = MetricDataPublisherTest.START;
 
-    private static LocalAws proxy;
-    private static AwsClients aws;
-
-    @BeforeAll
-    static void clients() {
-        proxy = LocalAws.shared();
-        aws = AwsClients.builder().endpoint(proxy.endpoint()).region("us-east-1").credentials(Moto.CREDENTIALS)
-                .build();
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-        proxy.close();
-    }
+    @RegisterExtension
+    static final MotoAccount MOTO = new MotoAccount();
 
     static List<software.amazon.awssdk.services.cloudwatch.model.Datapoint> theirs(String namespace, String name,
                                                                                Map<String, String> dims) {
         List<Dimension> dimensions = new ArrayList<>();
         dims.forEach((k, v) -> dimensions.add(Dimension.builder().name(k).value(v).build()));
-        GetMetricStatisticsResponse r = aws.cloudWatch().getMetricStatistics(b -> b.namespace(namespace)
+        GetMetricStatisticsResponse r = MOTO.aws().cloudWatch().getMetricStatistics(b -> b.namespace(namespace)
                 .metricName(name).dimensions(dimensions).startTime(java.time.Instant.ofEpochMilli(START))
                 .endTime(java.time.Instant.ofEpochMilli(START + 3_600_000L)).period(60)
                 .statistics(Statistic.SUM, Statistic.SAMPLE_COUNT, Statistic.MINIMUM, Statistic.MAXIMUM));
@@ -74,8 +60,9 @@ class MetricDataStreamTest {
                 .build();
         List<LogEvent> events = new ArrayList<>(MetricDataPublisherTest.latencyEvents(3000, 7));
         events.sort(Comparator.comparingLong(LogEvent::timestamp));
-        int before = proxy.calls("monitoring", "PutMetricData");
-        try (MetricDataStream stream = MetricDataStream.builder(aws.cloudWatch()).maxDataPerRequest(50).build()) {
+        int before = MOTO.proxy().calls("monitoring", "PutMetricData");
+        try (MetricDataStream stream = MetricDataStream.builder(MOTO.aws().cloudWatch()).maxDataPerRequest(50)
+                .build()) {
             try (LogGroupMonitor monitor = LogGroupMonitor.builder(group).clock(MonitorClock.eventTime())
                     .listener(stream).build()) {
                 for (LogEvent e : events) {
@@ -88,7 +75,7 @@ class MetricDataStreamTest {
             assertThat(c.failed()).isZero();
             assertThat(c.delivered()).isEqualTo(c.created()).isGreaterThan(100);
             // Batched: at most 50 data per request.
-            assertThat(proxy.calls("monitoring", "PutMetricData") - before).isBetween((int) (c.delivered() / 50),
+            assertThat(MOTO.proxy().calls("monitoring", "PutMetricData") - before).isBetween((int) (c.delivered() / 50),
                     (int) c.delivered());
         }
         LogGroupMetrics ours = LogGroupMetrics.of(group).acceptAll(events);
@@ -127,7 +114,7 @@ class MetricDataStreamTest {
         PeriodStatistics old = new PeriodStatistics(START - Duration.ofDays(20).toMillis(), recent.unit(),
                 recent.values());
         List<String> failures = new ArrayList<>();
-        try (MetricDataStream stream = MetricDataStream.builder(aws.cloudWatch()).listener(
+        try (MetricDataStream stream = MetricDataStream.builder(MOTO.aws().cloudWatch()).listener(
                 new MetricDataStream.Listener() {
                     @Override
                     public synchronized void failed(MetricDataStream.Datum datum, DeliveryFailure failure) {
@@ -139,7 +126,7 @@ class MetricDataStreamTest {
             stream.datapoint(new MetricId("AWS/EC2", "M", Map.of()), recent);
             stream.datapoint(new MetricId(namespace, "M", Map.of("Host", "caf\u00e9")), recent);
             assertThat(stream.flush(Duration.ofSeconds(30))).isTrue();
-            proxy.failNext("monitoring", "PutMetricData", 3, 500, "InternalServiceError");
+            MOTO.proxy().failNext("monitoring", "PutMetricData", 3, 500, "InternalServiceError");
             stream.datapoint(new MetricId(namespace, "N", Map.of()), recent);
             assertThat(stream.flush(Duration.ofSeconds(30))).isTrue();
             assertThat(stream.counts()).isEqualTo(new DeliveryCounts(5, 1, 4, 0, 0, 0, 0));

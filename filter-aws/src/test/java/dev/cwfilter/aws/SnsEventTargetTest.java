@@ -13,9 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** EventBridge SNS targets through moto's SNS to an HTTP subscription served by the test. */
 class SnsEventTargetTest {
@@ -33,25 +32,12 @@ class SnsEventTargetTest {
     static final String PATTERN = "{\"source\":[\"aws.secretsmanager\"],\"detail-type\":[\"AWS API Call via CloudTrail\"],"
             + "\"detail\":{\"eventName\":[\"DeleteSecret\",\"RotateSecret\"]}}";
 
-    private static LocalAws proxy;
-    private static AwsClients aws;
-
-    @BeforeAll
-    static void clients() {
-        proxy = LocalAws.shared();
-        aws = AwsClients.builder().endpoint(proxy.endpoint()).region("us-east-1").credentials(Moto.CREDENTIALS)
-                .build();
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-        proxy.close();
-    }
+    @RegisterExtension
+    static final MotoAccount MOTO = new MotoAccount();
 
     static String topic(HttpSubscriber subscriber) {
-        String arn = aws.sns().createTopic(b -> b.name("events-" + UUID.randomUUID())).topicArn();
-        aws.sns().subscribe(b -> b.topicArn(arn).protocol("http").endpoint(subscriber.url()));
+        String arn = MOTO.aws().sns().createTopic(b -> b.name("events-" + UUID.randomUUID())).topicArn();
+        MOTO.aws().sns().subscribe(b -> b.topicArn(arn).protocol("http").endpoint(subscriber.url()));
         return arn;
     }
 
@@ -72,7 +58,7 @@ class SnsEventTargetTest {
                     .build();
             EventBridgeEvent event = EventBridgeEvent.fromCloudTrail(DELETE_SECRET);
             RecordingEvents listener = new RecordingEvents();
-            try (SnsEventTarget sns = SnsEventTarget.builder(aws.sns()).listener(listener).build()) {
+            try (SnsEventTarget sns = SnsEventTarget.builder(MOTO.aws().sns()).listener(listener).build()) {
                 EventRouter router = EventRouter.builder(EventRuleSet.of(List.of(rule))).sendTo("arn:aws:sns:", sns)
                         .onNotDelivered((m, p) -> {
                             throw new AssertionError(p.toString());
@@ -110,7 +96,7 @@ class SnsEventTargetTest {
                 .target(Target.of("gone", missing)).build();
         RecordingEvents listener = new RecordingEvents();
         DeliveryCounts counts;
-        try (SnsEventTarget sns = SnsEventTarget.builder(aws.sns()).listener(listener).build()) {
+        try (SnsEventTarget sns = SnsEventTarget.builder(MOTO.aws().sns()).listener(listener).build()) {
             EventRouter router = EventRouter.builder(EventRuleSet.of(List.of(rule))).otherwise(sns)
                     .onNotDelivered((m, p) -> {
                     }).build();
