@@ -127,6 +127,31 @@ class LogGroupTest {
     }
 
     @Test
+    void patternsAreTheMetricFiltersThenTheSubscriptionFiltersInTheOrderAdded() {
+        PropCheck.forAll(FILTER_LISTS, Gen.elements(MESSAGES), (filters, message) -> {
+            List<SubscriptionFilter> subscriptions = List.of(
+                    SubscriptionFilter.of("errors", FilterPattern.compile("{ $.errorCode = * }")),
+                    SubscriptionFilter.of("plain", FilterPattern.compile("ERROR")));
+            LogGroup.Builder b = LogGroup.builder().metricFilters(filters);
+            subscriptions.forEach(b::subscriptionFilter);
+            LogGroup group = b.build();
+            List<FilterPattern> expected = new ArrayList<>();
+            filters.forEach(f -> expected.add(f.pattern()));
+            subscriptions.forEach(f -> expected.add(f.pattern()));
+
+            PatternSet set = group.patterns();
+            assertThat(set.patterns()).containsExactlyElementsOf(expected);
+            assertThat(group.patterns()).isSameAs(set);
+            BitSet matched = new BitSet();
+            set.matches(message, matched);
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(matched.get(i)).as("pattern %d on %s", i, message)
+                        .isEqualTo(expected.get(i).matches(message));
+            }
+        });
+    }
+
+    @Test
     void subscriptionFiltersAreReportedWithTheirEvents() {
         LogGroup group = LogGroup.builder().name("CloudTrail/logs").metricFilter(POOL.get(0))
                 .subscriptionFilter(SubscriptionFilter.of("errors", FilterPattern.compile("{ $.errorCode = * }")))
