@@ -225,6 +225,98 @@ class ObservedRulesProperties {
         });
     }
 
+    /**
+     * An event whose metric value is reached by {@code path} and whose key {@code path[level]} is written twice: first
+     * leading to {@code first}, then, after noise members, to {@code last} (or, {@code cut}, holding {@code last}
+     * itself, so that the rest of the path is not there), each value written as JSON text.
+     */
+    private record RepeatedValue(List<String> path, int level, String first, String last, boolean cut, Json noise) {
+
+        String field() {
+            return "$." + String.join(".", path);
+        }
+
+        String event() {
+            return object(0);
+        }
+
+        private String object(int depth) {
+            String key = JsonString.quote(path.get(depth));
+            String noiseMembers = ((JObject) noise).members().stream()
+                    .map(m -> json(m.getKey()) + ":" + text(m.getValue())).collect(Collectors.joining(","));
+            String sep = noiseMembers.isEmpty() ? "" : ",";
+            if (depth == level) {
+                return "{" + key + ":" + below(depth + 1, first) + sep + noiseMembers + "," + key + ":"
+                        + (cut ? last : below(depth + 1, last)) + "}";
+            }
+            return "{" + noiseMembers + sep + key + ":" + object(depth + 1) + "}";
+        }
+
+        /** The part of the path below {@code depth}, ending in {@code value}. */
+        private String below(int depth, String value) {
+            String v = value;
+            for (int d = path.size() - 1; d >= depth; d--) {
+                v = "{" + JsonString.quote(path.get(d)) + ":" + v + "}";
+            }
+            return v;
+        }
+    }
+
+    /** Numbers as JSON numbers and as JSON strings (a metric value's numeric string is a number, U12). */
+    private static final Gen<String> METRIC_VALUES = Gen.zip(Gen.elements("1", "2", "5", "-3", "7.5", "1e2", "0", "42"),
+            Gen.booleans(), (n, quoted) -> quoted ? "\"" + n + "\"" : n);
+
+    /** What a last occurrence may hold instead of a number: nothing is published then. */
+    private static final Gen<String> NOT_NUMBERS = Gen.elements("null", "true", "\"fast\"", "\"\"", "{}", "[1]");
+
+    private static Gen<RepeatedValue> repeatedValues(Gen<String> lastValues, Gen<Boolean> cut) {
+        Gen<List<String>> paths = Gen.listOf(Gen.elements("a", "b", "c"), 1, 3);
+        Gen<JObject> noise = Gen.listOf(Gen.zip(Gen.elements("x", "y"), values(1), Map::entry), 0, 2)
+                .map(JObject::new);
+        return Gen.zip(Gen.zip(paths, Gen.integers(0, 2), (p, l) -> Map.entry(p, Math.min(l, p.size() - 1))),
+                Gen.zip(Gen.zip(METRIC_VALUES, lastValues, Map::entry), Gen.zip(cut, noise, Map::entry), Map::entry),
+                (pl, vn) -> new RepeatedValue(pl.getKey(), pl.getValue(), vn.getKey().getKey(), vn.getKey().getValue(),
+                        vn.getValue().getKey(), vn.getValue().getValue()));
+    }
+
+    private static double number(String jsonValue) {
+        return Double.parseDouble(jsonValue.replace("\"", ""));
+    }
+
+    /** The value {@code filter} publishes for {@code event}, alone and as the only filter of a log group. */
+    private static List<java.util.Optional<Double>> published(MetricFilter filter, String event) {
+        dev.cwfilter.LogEvent e = new dev.cwfilter.LogEvent(0, event);
+        List<Double> inGroup = new ArrayList<>();
+        dev.cwfilter.LogGroup.Emitter emitter = dev.cwfilter.LogGroup.builder().metricFilter(filter).build()
+                .emitter((i, d) -> inGroup.add(d.value()));
+        emitter.accept(e);
+        emitter.flush();
+        return List.of(filter.datapointFor(e).map(dev.cwfilter.Datapoint::value),
+                inGroup.stream().findFirst());
+    }
+
+    /**
+     * O3 for metric values, at every level of the field's path: when a key on the path is repeated, the value under
+     * its last occurrence is the metric value (a JSON number or a numeric JSON string alike), whatever the first
+     * occurrence held; when the last occurrence holds no number, or the rest of the path is not under it, nothing is
+     * published, though the first held a number.
+     */
+    @Test
+    void aRepeatedKeysLastOccurrenceGivesTheMetricValueAtEveryLevel() {
+        PropCheck.forAll(repeatedValues(METRIC_VALUES, Gen.constant(false)).filter(r -> number(r.first()) != number(r.last())), r -> {
+            MetricFilter filter = MetricFilter.builder().filterPattern("{ $.zz NOT EXISTS }").metricNamespace("O3")
+                    .metricName("v").metricValue(r.field()).build();
+            assertThat(published(filter, r.event())).as("%s of %s", r.field(), r.event())
+                    .containsOnly(java.util.Optional.of(number(r.last())));
+        });
+        PropCheck.forAll(repeatedValues(NOT_NUMBERS, Gen.booleans()), r -> {
+            MetricFilter filter = MetricFilter.builder().filterPattern("{ $.zz NOT EXISTS }").metricNamespace("O3")
+                    .metricName("v").metricValue(r.field()).defaultValue(0).build();
+            assertThat(published(filter, r.event())).as("%s of %s", r.field(), r.event())
+                    .containsOnly(java.util.Optional.empty());
+        });
+    }
+
     // ---- O4: null and booleans satisfy no comparison ---------------------------------------------------------------
 
     private static final Gen<String> COMPARISONS = Gen.oneOf(
