@@ -2,6 +2,7 @@ package dev.cwfilter.definitions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Finding one definition by name, for the template and plan readers. Stateless and thread-safe. */
 final class Lookup {
@@ -15,28 +16,25 @@ final class Lookup {
      */
     static MetricFilterDefinition find(List<MetricFilterDefinition> definitions, String name, String file,
                                        boolean suffixes) {
-        List<MetricFilterDefinition> found = new ArrayList<>();
-        for (MetricFilterDefinition r : definitions) {
-            if (r.name().equals(name) || r.filter().filterName().map(name::equals).orElse(false)
-                    || suffixes && r.name().endsWith("." + name)) {
-                found.add(r);
-            }
-        }
-        if (found.size() == 1) {
-            return found.get(0);
-        }
-        List<String> names = new ArrayList<>();
-        definitions.forEach(r -> names.add(r.name()));
-        throw new IllegalArgumentException(file + (found.isEmpty() ? " has no metric filter named " : " has "
-                + found.size() + " metric filters named ") + name + "; its metric filters are " + names);
+        return find(definitions, name, file, suffixes, MetricFilterDefinition::name,
+                r -> r.filter().filterName().orElse(null), "metric filter");
     }
 
     /** The alarm with this name (or alarm name, or, with {@code suffixes}, whose name ends in {@code .name}). */
     static AlarmDefinition findAlarm(List<AlarmDefinition> definitions, String name, String file, boolean suffixes) {
-        List<AlarmDefinition> found = new ArrayList<>();
-        for (AlarmDefinition r : definitions) {
-            if (r.name().equals(name) || r.alarm().alarmName().equals(name)
-                    || suffixes && r.name().endsWith("." + name)) {
+        return find(definitions, name, file, suffixes, AlarmDefinition::name, r -> r.alarm().alarmName(), "alarm");
+    }
+
+    /**
+     * The one definition whose name, or name in AWS, is {@code name} (or, with {@code suffixes}, whose name ends in
+     * {@code .name}); an error naming the {@code kind} and listing the names there are if there is none or more.
+     */
+    private static <T> T find(List<T> definitions, String name, String file, boolean suffixes,
+                              Function<T, String> nameOf, Function<T, String> awsNameOf, String kind) {
+        List<T> found = new ArrayList<>();
+        for (T r : definitions) {
+            if (nameOf.apply(r).equals(name) || name.equals(awsNameOf.apply(r))
+                    || suffixes && nameOf.apply(r).endsWith("." + name)) {
                 found.add(r);
             }
         }
@@ -44,8 +42,8 @@ final class Lookup {
             return found.get(0);
         }
         List<String> names = new ArrayList<>();
-        definitions.forEach(r -> names.add(r.name()));
-        throw new IllegalArgumentException(file + (found.isEmpty() ? " has no alarm named " : " has "
-                + found.size() + " alarms named ") + name + "; its alarms are " + names);
+        definitions.forEach(r -> names.add(nameOf.apply(r)));
+        throw new IllegalArgumentException(file + (found.isEmpty() ? " has no " + kind + " named " : " has "
+                + found.size() + " " + kind + "s named ") + name + "; its " + kind + "s are " + names);
     }
 }
