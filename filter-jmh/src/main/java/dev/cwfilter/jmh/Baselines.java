@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Predicate;
+import software.amazon.event.ruler.Machine;
 
 /**
  * What every family's baselines share: the jackson-core factory and databind mapper they use, the full token pass,
@@ -24,6 +25,22 @@ public final class Baselines {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Baselines() {
+    }
+
+    /**
+     * How many of event-ruler's rules match, added up over the events: the machine's own loop over its input (JSON
+     * text), the baseline of the rule and log group benchmarks.
+     */
+    static int eventRulerMatches(Machine machine, String[] events) {
+        int matches = 0;
+        try {
+            for (String event : events) {
+                matches += machine.rulesForJSONEvent(event).size();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return matches;
     }
 
     /** Reads every token of the event without decoding anything: the floor of a streaming JSON evaluator. */
