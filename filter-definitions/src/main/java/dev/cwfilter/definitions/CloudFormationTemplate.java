@@ -292,22 +292,6 @@ public final class CloudFormationTemplate {
         }
     }
 
-    /**
-     * What an intrinsic function that cannot be resolved offline stands for, in a few words: {@code Ref AlertsTopic},
-     * {@code GetAtt AlertsTopic.TopicArn}; other values as their JSON.
-     */
-    static String describe(Node n) {
-        if (n instanceof Node.Mapping m && m.members().size() == 1) {
-            Node.Member fn = m.members().get(0);
-            String arg = fn.value() instanceof Node.Scalar s ? s.text()
-                    : fn.value() instanceof Node.Sequence seq ? String.join(".", seq.items().stream()
-                    .map(i -> i instanceof Node.Scalar s ? s.text() : Documents.toJson(i)).toList())
-                    : Documents.toJson(fn.value());
-            return fn.key().replace("Fn::", "") + " " + arg;
-        }
-        return Documents.toJson(n);
-    }
-
     static MetricFilter build(int line, Supplier<MetricFilter> builder) {
         try {
             return builder.get();
@@ -396,7 +380,7 @@ public final class CloudFormationTemplate {
                 try {
                     out.add(resolver.resolve(item));
                 } catch (Unresolvable e) {
-                    out.add(describe(item));
+                    out.add(CloudFormation.describe(item));
                 }
             }
             return out;

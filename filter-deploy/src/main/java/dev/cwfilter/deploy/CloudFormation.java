@@ -123,6 +123,22 @@ public final class CloudFormation {
         return key.equals("Ref") || key.equals("Condition") || key.startsWith("Fn::");
     }
 
+    /**
+     * What a value that cannot be resolved offline stands for, in a few words, for messages: an intrinsic function as
+     * its name and argument ({@code Ref AlertsTopic}, {@code GetAtt AlertsTopic.TopicArn}); other values as their JSON.
+     */
+    public static String describe(Node n) {
+        if (n instanceof Node.Mapping m && m.members().size() == 1) {
+            Node.Member fn = m.members().get(0);
+            String arg = fn.value() instanceof Node.Scalar s ? s.text()
+                    : fn.value() instanceof Node.Sequence seq ? String.join(".", seq.items().stream()
+                    .map(i -> i instanceof Node.Scalar s ? s.text() : Documents.toJson(i)).toList())
+                    : Documents.toJson(fn.value());
+            return fn.key().replace("Fn::", "") + " " + arg;
+        }
+        return Documents.toJson(n);
+    }
+
     /** A value that cannot be had offline, and why. */
     public static final class Unresolvable extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -367,16 +367,7 @@ public final class RuleDefinitions {
         try {
             return resolver.resolve(n);
         } catch (CloudFormation.Unresolvable e) {
-            String json = Documents.toJson(n);
-            if (n instanceof Node.Mapping m && m.members().size() == 1) {
-                Node.Member fn = m.members().get(0);
-                String arg = fn.value() instanceof Node.Scalar s ? s.text()
-                        : fn.value() instanceof Node.Sequence seq ? String.join(".", seq.items().stream()
-                        .map(i -> i instanceof Node.Scalar s ? s.text() : Documents.toJson(i)).toList())
-                        : Documents.toJson(fn.value());
-                return fn.key().replace("Fn::", "") + " " + arg;
-            }
-            return json;
+            return CloudFormation.describe(n);
         }
     }
 
