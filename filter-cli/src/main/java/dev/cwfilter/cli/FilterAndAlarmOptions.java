@@ -10,6 +10,7 @@ import dev.cwfilter.metric.AlarmStateChange;
 import dev.cwfilter.metric.MetricAlarm;
 import dev.cwfilter.metric.Statistic;
 import dev.cwfilter.metric.TreatMissingData;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,11 +141,11 @@ public final class FilterAndAlarmOptions {
     }
 
     /**
-     * The metric filter of {@code -p} and the metric options.
+     * The metric filter of {@code -p} and the metric options; the pattern's warnings printed on {@code err}.
      *
      * @throws UsageError if the pattern or the metric filter is invalid
      */
-    MetricFilter filter(String command, FilterOptions options) {
+    MetricFilter filter(String command, FilterOptions options, PrintWriter err) {
         StandardUnit standardUnit = unit(command);
         try {
             MetricFilter.Builder b = MetricFilter.builder().filterPattern(pattern).options(options)
@@ -153,7 +154,9 @@ public final class FilterAndAlarmOptions {
             if (defaultValue != null) {
                 b.defaultValue(defaultValue);
             }
-            return b.build();
+            MetricFilter filter = b.build();
+            PatternWarnings.print(err, filter.pattern().source(), filter.options());
+            return filter;
         } catch (FilterPatternException e) {
             throw new UsageError(e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -563,8 +563,7 @@ public final class MetricsCommand implements Callable<Integer> {
     private Settings settings() {
         Settings s = new Settings();
         s.statistic = given.statistic("metrics");
-        s.filter = given.filter("metrics", patternOptions.toBuilder().build());
-        PatternWarnings.print(spec.commandLine().getErr(), s.filter.pattern().source(), s.filter.options());
+        s.filter = given.filter("metrics", patternOptions.toBuilder().build(), spec.commandLine().getErr());
         if (given.alarm != null) {
             s.expression = AlarmExpression.parse(given.alarm);
             List<String> alarmActions = notify.alarmActions.isEmpty()

@@ -651,9 +651,7 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     private MetricFilter filter() {
-        MetricFilter filter = given.filter("watch", patternOptions.toBuilder().build());
-        PatternWarnings.print(spec.commandLine().getErr(), filter.pattern().source(), filter.options());
-        return filter;
+        return given.filter("watch", patternOptions.toBuilder().build(), spec.commandLine().getErr());
     }
 
     private MetricAlarm alarm() {

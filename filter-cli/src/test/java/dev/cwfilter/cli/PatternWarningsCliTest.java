@@ -50,6 +50,17 @@ class PatternWarningsCliTest {
         assertThat(run.out()).doesNotContain("warning");
     }
 
+    @Test
+    void watchWarnsOnStandardError() throws Exception {
+        Path log = dir.resolve("app.log");
+        Files.writeString(log, "Task timed out after 3.00 seconds\nERROR disk full\n");
+        Run run = Run.of("watch", "--no-follow", "-p", TRAP, log.toString());
+
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.err()).startsWith(WARNING);
+        assertThat(run.out()).doesNotContain("warning");
+    }
+
     /** The filters of a describe-metric-filters file: one whose pattern has a warning, one whose pattern has none. */
     private Path metricFilters() throws Exception {
         Path file = dir.resolve("filters.json");
