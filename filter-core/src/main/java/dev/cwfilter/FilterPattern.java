@@ -50,6 +50,8 @@ public final class FilterPattern {
     private final String source;
     private final FilterOptions options;
     private final Pattern ast;
+    /** What the evaluators need of the options, made once (a metric filter's JSON field reader shares it). */
+    private final EvalOptions evalOptions;
     private final EventMatcher matcher;
     private final int maxEventBytes;
     /**
@@ -69,8 +71,9 @@ public final class FilterPattern {
         this.ast = ast;
         this.maxEventBytes = options.maxEventBytes();
         this.decodeBytes = PatternStrings.contain(ast, '\uFFFD');
-        this.matcher = Compiler.compile(ast, new EvalOptions(options.lenientJsonPrefix(), options.exactFieldCount(),
-                options.maxEventNestingDepth(), options.maxEventBytes()), spans);
+        this.evalOptions = new EvalOptions(options.lenientJsonPrefix(), options.exactFieldCount(),
+                options.maxEventNestingDepth(), options.maxEventBytes());
+        this.matcher = Compiler.compile(ast, evalOptions, spans);
     }
 
     /**
@@ -216,6 +219,11 @@ public final class FilterPattern {
                 .map(o -> new MatchExplanation.ClauseResult(o.clause().text(), Optional.ofNullable(o.clause().span()),
                         o.holds(), o.observed(), o.deciding()))
                 .toList());
+    }
+
+    /** What the evaluators need of the options. */
+    EvalOptions evalOptions() {
+        return evalOptions;
     }
 
     /** The compiled evaluator (for {@link PatternSet}: a JSON pattern's is a set of one). */

@@ -292,14 +292,10 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         int wildcardSelectors = 0;
         for (JsonExpression leaf : leaves) {
             Selector selector = leaf instanceof JsonComparison c ? c.selector() : ((JsonTest) leaf).selector();
-            int wildcards = selector.wildcardCount();
-            if (selector.steps().size() > ParseLimits.MAX_SELECTOR_STEPS) {
-                issueAt(selector, "selector " + SyntaxErrors.quote(selector.toString()) + " has "
-                        + selector.steps().size() + " steps: the limit is " + ParseLimits.MAX_SELECTOR_STEPS);
-            } else if (wildcards > ParseLimits.MAX_WILDCARDS_PER_SELECTOR) {
-                issueAt(selector, "selector " + SyntaxErrors.quote(selector.toString()) + " has " + wildcards
-                        + " wildcards: CloudWatch allows " + ParseLimits.MAX_WILDCARDS_PER_SELECTOR + " per selector");
-            } else if (wildcards > 0 && ++wildcardSelectors == ParseLimits.MAX_WILDCARD_SELECTORS + 1) {
+            String limit = SelectorParser.limitBroken(selector);
+            if (limit != null) {
+                issueAt(selector, limit);
+            } else if (selector.wildcardCount() > 0 && ++wildcardSelectors == ParseLimits.MAX_WILDCARD_SELECTORS + 1) {
                 issueAt(selector, "too many selectors with wildcards: CloudWatch allows "
                         + ParseLimits.MAX_WILDCARD_SELECTORS + " per pattern");
             }

@@ -35,6 +35,23 @@ final class SelectorParser {
         }
     }
 
+    /**
+     * The limit of one selector that it breaks, in the words of the issue, or null: more steps than
+     * {@link ParseLimits#MAX_SELECTOR_STEPS}, or more wildcards than CloudWatch allows in a selector.
+     */
+    static String limitBroken(Selector selector) {
+        int wildcards = selector.wildcardCount();
+        if (selector.steps().size() > ParseLimits.MAX_SELECTOR_STEPS) {
+            return "selector " + SyntaxErrors.quote(selector.toString()) + " has " + selector.steps().size()
+                    + " steps: the limit is " + ParseLimits.MAX_SELECTOR_STEPS;
+        }
+        if (wildcards > ParseLimits.MAX_WILDCARDS_PER_SELECTOR) {
+            return "selector " + SyntaxErrors.quote(selector.toString()) + " has " + wildcards
+                    + " wildcards: CloudWatch allows " + ParseLimits.MAX_WILDCARDS_PER_SELECTOR + " per selector";
+        }
+        return null;
+    }
+
     private Selector selector() {
         pos = 1;
         if (pos >= text.length()) {
