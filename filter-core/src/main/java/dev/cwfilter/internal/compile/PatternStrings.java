@@ -22,6 +22,7 @@ import dev.cwfilter.ast.StringValue;
 import dev.cwfilter.ast.Term;
 import dev.cwfilter.ast.TermPattern;
 import dev.cwfilter.ast.Value;
+import java.util.List;
 
 /**
  * What the strings of a syntax tree hold, found by walking the tree: its terms, values, regular expressions, property
@@ -63,16 +64,15 @@ public final class PatternStrings {
     }
 
     private static boolean contain(JsonExpression expression, char c) {
-        if (expression instanceof JsonAnd and) {
-            return and.operands().stream().anyMatch(operand -> contain(operand, c));
-        }
-        if (expression instanceof JsonOr or) {
-            return or.operands().stream().anyMatch(operand -> contain(operand, c));
-        }
         if (expression instanceof JsonComparison comparison) {
             return contain(comparison.selector(), c) || contain(comparison.value(), c);
         }
-        return contain(((JsonTest) expression).selector(), c);
+        if (expression instanceof JsonTest test) {
+            return contain(test.selector(), c);
+        }
+        List<JsonExpression> operands = expression instanceof JsonAnd and ? and.operands()
+                : ((JsonOr) expression).operands();
+        return operands.stream().anyMatch(operand -> contain(operand, c));
     }
 
     private static boolean contain(Selector selector, char c) {
@@ -85,13 +85,12 @@ public final class PatternStrings {
     }
 
     private static boolean contain(FieldCondition condition, char c) {
-        if (condition instanceof FieldOr or) {
-            return or.operands().stream().anyMatch(operand -> contain(operand, c));
+        if (condition instanceof FieldComparison comparison) {
+            return contain(comparison.value(), c);
         }
-        if (condition instanceof FieldAnd and) {
-            return and.operands().stream().anyMatch(operand -> contain(operand, c));
-        }
-        return contain(((FieldComparison) condition).value(), c);
+        List<? extends FieldCondition> operands = condition instanceof FieldOr or ? or.operands()
+                : ((FieldAnd) condition).operands();
+        return operands.stream().anyMatch(operand -> contain(operand, c));
     }
 
     private static boolean contain(Value value, char c) {

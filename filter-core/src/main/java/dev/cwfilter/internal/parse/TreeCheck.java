@@ -25,6 +25,8 @@ import dev.cwfilter.ast.Term;
 import dev.cwfilter.ast.TermPattern;
 import dev.cwfilter.ast.Value;
 import dev.cwfilter.internal.regex.CloudWatchRegex;
+import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Decides, by walking a syntax tree, whether {@link PatternParser} would accept the tree's canonical text under the
@@ -132,26 +134,11 @@ public final class TreeCheck {
         /** The length of the condition's text as printed (without the braces), or -1 if it breaks a rule. */
         private long json(JsonExpression expression, boolean operandOfAnd) {
             if (expression instanceof JsonOr or) {
-                long length = (operandOfAnd ? 2 : 0) + 4L * (or.operands().size() - 1);
-                for (JsonExpression operand : or.operands()) {
-                    long l = json(operand, false);
-                    if (l < 0) {
-                        return -1;
-                    }
-                    length += l;
-                }
-                return length;
+                long length = joined(or.operands(), operand -> json(operand, false));
+                return length < 0 ? -1 : length + (operandOfAnd ? 2 : 0);
             }
             if (expression instanceof JsonAnd and) {
-                long length = 4L * (and.operands().size() - 1);
-                for (JsonExpression operand : and.operands()) {
-                    long l = json(operand, true);
-                    if (l < 0) {
-                        return -1;
-                    }
-                    length += l;
-                }
-                return length;
+                return joined(and.operands(), operand -> json(operand, true));
             }
             Selector selector;
             long length;
@@ -197,32 +184,32 @@ public final class TreeCheck {
 
         private long condition(String name, FieldCondition condition) {
             if (condition instanceof FieldOr or) {
-                long length = 4L * (or.operands().size() - 1);
-                for (FieldCondition operand : or.operands()) {
-                    long l = condition(name, operand);
-                    if (l < 0) {
-                        return -1;
-                    }
-                    length += l;
-                }
-                return length;
+                return joined(or.operands(), operand -> condition(name, operand));
             }
             if (condition instanceof FieldAnd and) {
-                long length = 4L * (and.operands().size() - 1);
-                for (FieldComparison operand : and.operands()) {
-                    long l = condition(name, operand);
-                    if (l < 0) {
-                        return -1;
-                    }
-                    length += l;
-                }
-                return length;
+                return joined(and.operands(), operand -> condition(name, operand));
             }
             FieldComparison comparison = (FieldComparison) condition;
             if (comparison.value() instanceof Regex regex && (!regex(regex) || ++regexes > ParseLimits.MAX_REGEXES)) {
                 return -1;
             }
             return name.length() + 2 + comparison.operator().symbol().length() + valueLength(comparison.value());
+        }
+
+        /**
+         * The length of operands joined by {@code " && "} or {@code " || "} (four characters), or -1 if an operand
+         * breaks a rule.
+         */
+        private static <T> long joined(List<T> operands, ToLongFunction<T> length) {
+            long total = 4L * (operands.size() - 1);
+            for (T operand : operands) {
+                long l = length.applyAsLong(operand);
+                if (l < 0) {
+                    return -1;
+                }
+                total += l;
+            }
+            return total;
         }
 
         private static long selectorLength(Selector selector) {
