@@ -43,7 +43,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A log group at work, live: events go in as they come, from any number of threads and in any order within the
@@ -119,19 +118,30 @@ public final class LogGroupMonitor implements AutoCloseable {
     private static final long NO_TIME = LatenessRule.NO_TIME;
     private static final long MINUTE_MILLIS = 60_000;
     private static final int BATCH = 1024;
+    /** The listener of a monitor given none. */
+    private static final MonitorListener NO_LISTENER = new MonitorListener() {
+    };
 
-    private static final int ON_TIME = 0;
-    private static final int LATE = 1;
-    private static final int TOO_LATE = 2;
-    private static final int TOO_FAR_AHEAD = 3;
-    private static final int OVERSIZED = 4;
-    private static final int MALFORMED = 5;
-    private static final int INVALID_UTF8 = 6;
-    private static final int DATAPOINTS = 7;
-    private static final int REJECTED_DATAPOINTS = 8;
-    private static final int TRANSITIONS = 9;
-    private static final int LISTENER_FAILURES = 10;
-    private static final int COUNTERS = 11;
+    /**
+     * Unused slots (128 bytes) before and after the counters the monitor's thread writes at every event, so that
+     * they share no cache line with what producers write (the queue, {@link #producerCounts}): a line written by both
+     * threads moves between the cores at every event.
+     */
+    private static final int PAD = 16;
+    private static final int ON_TIME = PAD;
+    private static final int LATE = PAD + 1;
+    private static final int TOO_LATE = PAD + 2;
+    private static final int TOO_FAR_AHEAD = PAD + 3;
+    private static final int OVERSIZED = PAD + 4;
+    private static final int MALFORMED = PAD + 5;
+    private static final int INVALID_UTF8 = PAD + 6;
+    private static final int DATAPOINTS = PAD + 7;
+    private static final int REJECTED_DATAPOINTS = PAD + 8;
+    private static final int TRANSITIONS = PAD + 9;
+    private static final int LISTENER_FAILURES = PAD + 10;
+    private static final int COUNTERS = PAD + 11 + PAD;
+    private static final int RECEIVED = PAD;
+    private static final int REFUSED = PAD + 1;
 
     private final LogGroup group;
     private final List<MetricAlarm> alarms;
@@ -139,7 +149,7 @@ public final class LogGroupMonitor implements AutoCloseable {
     private final LatenessRule rule;
     private final int maxEventBytes;
     private final long resolutionMillis;
-    private final List<Statistic> statistics;
+    private final Statistic[] statistics;
     private final MetricAggregator.Builder template;
     private final MonitorListener listener;
     private final LogGroup.Listener groupListener;
@@ -148,8 +158,8 @@ public final class LogGroupMonitor implements AutoCloseable {
 
     private final ArrayBlockingQueue<Object> queue;
     private final Thread thread;
-    private final LongAdder received = new LongAdder();
-    private final LongAdder refused = new LongAdder();
+    /** What producers count: events received and offers refused, padded as the counters are. */
+    private final AtomicLongArray producerCounts = new AtomicLongArray(PAD + 2 + PAD);
     private final AtomicLongArray counters = new AtomicLongArray(COUNTERS);
     private final AtomicLongArray matches;
     private final AtomicLongArray deliveries;
@@ -164,17 +174,11 @@ public final class LogGroupMonitor implements AutoCloseable {
     private final List<AlarmSlot> slots = new ArrayList<>();
     private final TreeMap<Long, Set<MetricState>> pending = new TreeMap<>();
     private final TreeSet<Long> openMinutes = new TreeSet<>();
-    private long lastOpenMinute = NO_TIME;
-    private long now = NO_TIME;
-    private long watermark = NO_TIME;
-    private long lastCleanup = NO_TIME;
-    private long lastEventTime = NO_TIME;
-    /** Every period that ends at or before this has been published, if it had data then. */
-    private long publishedUpTo = NO_TIME;
-    /** {@link #nextDue()}, kept up to date so that an event that changes nothing costs no search. */
-    private long due = Long.MAX_VALUE;
-    /** Whether per-minute defaults are being flushed: they belong to periods that are being published. */
-    private boolean flushing;
+    /**
+     * The clock's state, written at every event: allocated again by the monitor's thread when it starts, so that it
+     * lies in that thread's allocation buffer, away from the fields producers read at every event.
+     */
+    private WorkerState ws = new WorkerState();
     private final Set<Object> failedListeners = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private LogGroupMonitor(Builder b) {
@@ -188,15 +192,14 @@ public final class LogGroupMonitor implements AutoCloseable {
         this.maxEventBytes = b.maxEventBytes;
         this.template = b.metricSettings;
         this.resolutionMillis = template.build().storageResolutionSeconds() * 1000L;
-        this.statistics = List.copyOf(b.statistics);
+        this.statistics = b.statistics.toArray(Statistic[]::new);
         this.listener = b.listener;
         this.groupListener = b.groupListener;
         this.alarmListeners = List.copyOf(b.alarmListeners);
         this.perMinuteDefaults = group.metricFilters().stream().anyMatch(f -> f.defaultValue().isPresent()
                 && f.options().defaultValueMode() == DefaultValueMode.ONCE_PER_MINUTE_WITHOUT_MATCH);
-        this.queue = new ArrayBlockingQueue<>(b.queueCapacity);
-        this.matches = new AtomicLongArray(group.metricFilters().size());
-        this.deliveries = new AtomicLongArray(group.subscriptionFilters().size());
+        this.matches = new AtomicLongArray(PAD + group.metricFilters().size() + PAD);
+        this.deliveries = new AtomicLongArray(PAD + group.subscriptionFilters().size() + PAD);
 
         this.routes = new Route[group.metricFilters().size()];
         for (int i = 0; i < routes.length; i++) {
@@ -216,9 +219,12 @@ public final class LogGroupMonitor implements AutoCloseable {
         if (b.startTime != null) {
             start(b.startTime);
         } else if (clock.kind() == MonitorClock.Kind.WALL) {
-            now = clock.read();
-            start(rule.watermark(now));
+            ws.now = clock.read();
+            start(rule.watermark(ws.now));
         }
+        // Made last, after everything the monitor's thread writes at every event: what producers write (the queue's
+        // lock, indices and count) is then not on a cache line that thread writes.
+        this.queue = new ArrayBlockingQueue<>(b.queueCapacity);
         this.thread = b.threadFactory.apply(this::run);
         thread.start();
     }
@@ -239,10 +245,10 @@ public final class LogGroupMonitor implements AutoCloseable {
     public boolean offer(LogEvent event) {
         Object item = intake(event);
         if (queue.offer(item)) {
-            received.increment();
+            producerCounts.getAndIncrement(RECEIVED);
             return true;
         }
-        refused.increment();
+        producerCounts.getAndIncrement(REFUSED);
         return false;
     }
 
@@ -260,11 +266,11 @@ public final class LogGroupMonitor implements AutoCloseable {
                 TimeUnit.NANOSECONDS)) {
             checkOpen();
             if (System.nanoTime() - deadline >= 0) {
-                refused.increment();
+                producerCounts.getAndIncrement(REFUSED);
                 return false;
             }
         }
-        received.increment();
+        producerCounts.getAndIncrement(RECEIVED);
         return true;
     }
 
@@ -276,7 +282,7 @@ public final class LogGroupMonitor implements AutoCloseable {
      */
     public void put(LogEvent event) throws InterruptedException {
         enqueue(intake(event));
-        received.increment();
+        producerCounts.getAndIncrement(RECEIVED);
     }
 
     /**
@@ -286,17 +292,17 @@ public final class LogGroupMonitor implements AutoCloseable {
     public boolean offer(long timestamp, byte[] utf8, int offset, int length) {
         Object item = intake(timestamp, utf8, offset, length);
         if (queue.offer(item)) {
-            received.increment();
+            producerCounts.getAndIncrement(RECEIVED);
             return true;
         }
-        refused.increment();
+        producerCounts.getAndIncrement(REFUSED);
         return false;
     }
 
     /** {@link #put(LogEvent)} for a message given as UTF-8 bytes (see {@link #offer(long, byte[], int, int)}). */
     public void put(long timestamp, byte[] utf8, int offset, int length) throws InterruptedException {
         enqueue(intake(timestamp, utf8, offset, length));
-        received.increment();
+        producerCounts.getAndIncrement(RECEIVED);
     }
 
     /**
@@ -420,21 +426,21 @@ public final class LogGroupMonitor implements AutoCloseable {
     /** The counters. */
     public MonitorStats stats() {
         long w = publishedWatermark;
-        return new MonitorStats(received.sum(), counters.get(ON_TIME), counters.get(LATE), counters.get(TOO_LATE),
-                counters.get(TOO_FAR_AHEAD), counters.get(OVERSIZED), counters.get(MALFORMED),
-                counters.get(INVALID_UTF8), refused.sum(), counters.get(DATAPOINTS),
+        return new MonitorStats(producerCounts.get(RECEIVED), counters.get(ON_TIME), counters.get(LATE),
+                counters.get(TOO_LATE), counters.get(TOO_FAR_AHEAD), counters.get(OVERSIZED), counters.get(MALFORMED),
+                counters.get(INVALID_UTF8), producerCounts.get(REFUSED), counters.get(DATAPOINTS),
                 counters.get(REJECTED_DATAPOINTS), counters.get(TRANSITIONS), counters.get(LISTENER_FAILURES),
                 w == NO_TIME ? OptionalLong.empty() : OptionalLong.of(w), queue.size());
     }
 
     /** How many events metric filter {@code i} matched so far. */
     public long matchCount(int metricFilter) {
-        return matches.get(metricFilter);
+        return matches.get(PAD + metricFilter);
     }
 
     /** How many events subscription filter {@code j} matched so far (CloudWatch would deliver them). */
     public long deliveryCount(int subscriptionFilter) {
-        return deliveries.get(subscriptionFilter);
+        return deliveries.get(PAD + subscriptionFilter);
     }
 
     /** The metrics currently kept: those alarms watch, and those with periods not yet complete. */
@@ -463,9 +469,18 @@ public final class LogGroupMonitor implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------- producer side
 
+    /**
+     * A {@code LogEvent} is handed over as it is: its message is screened ({@link #screen}) on the monitor's thread,
+     * which reads the message anyway. Reading it here too would cost each producer a cache miss per event.
+     */
     private Object intake(LogEvent event) {
         Objects.requireNonNull(event, "event");
         checkOpen();
+        return event;
+    }
+
+    /** Why CloudWatch Logs would refuse the event's message, or null if it would take it. */
+    private Dropped screen(LogEvent event) {
         String message = event.message();
         if (message.isEmpty()) {
             return new Dropped(Rejection.Reason.MALFORMED, event.timestamp(),
@@ -478,7 +493,7 @@ public final class LogGroupMonitor implements AutoCloseable {
                         + " bytes; the largest event is " + maxEventBytes + " bytes");
             }
         }
-        return event;
+        return null;
     }
 
     private Object intake(long timestamp, byte[] utf8, int offset, int length) {
@@ -497,6 +512,9 @@ public final class LogGroupMonitor implements AutoCloseable {
     }
 
     private void enqueue(Object item) throws InterruptedException {
+        if (queue.offer(item)) {
+            return;
+        }
         while (!queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
             checkOpen();
         }
@@ -536,6 +554,7 @@ public final class LogGroupMonitor implements AutoCloseable {
     // ----------------------------------------------------------------------------------------- the monitor's thread
 
     private void run() {
+        ws = ws.copy();
         List<Object> batch = new ArrayList<>(BATCH);
         try {
             while (true) {
@@ -556,6 +575,7 @@ public final class LogGroupMonitor implements AutoCloseable {
                 if (clock.kind() == MonitorClock.Kind.WALL) {
                     advanceClock(clock.read());
                 }
+                publishWatermark();
             }
         } catch (InterruptedException e) {
             failure = e;
@@ -563,6 +583,7 @@ public final class LogGroupMonitor implements AutoCloseable {
             failure = t;
             LOG.log(System.Logger.Level.ERROR, "cwfilter: the log group monitor of " + group + " failed", t);
         } finally {
+            publishWatermark();
             closed = true;
             for (Object item : batch) {
                 release(item);
@@ -571,6 +592,18 @@ public final class LogGroupMonitor implements AutoCloseable {
             while ((item = queue.poll()) != null) {
                 release(item);
             }
+        }
+    }
+
+    /**
+     * Makes the watermark visible to {@link #stats()}: after each batch of events and before a {@link #sync()} or
+     * {@link #finish()} returns, not at every event (a volatile write at every event costs a fence, and the field's
+     * cache line is one producers read).
+     */
+    private void publishWatermark() {
+        long w = ws.watermark;
+        if (w != publishedWatermark) {
+            publishedWatermark = w;
         }
     }
 
@@ -594,97 +627,107 @@ public final class LogGroupMonitor implements AutoCloseable {
 
     private void handle(Object item) {
         if (item instanceof LogEvent event) {
-            process(event);
+            Dropped dropped = screen(event);
+            if (dropped == null) {
+                process(event);
+            } else {
+                drop(dropped);
+            }
         } else if (item instanceof InvalidUtf8 bad) {
             counters.lazySet(INVALID_UTF8, counters.get(INVALID_UTF8) + 1);
             tell(listener, () -> listener.invalidUtf8(bad.event));
             process(bad.event);
         } else if (item instanceof Dropped dropped) {
-            int counter = dropped.reason == Rejection.Reason.OVERSIZED ? OVERSIZED : MALFORMED;
-            counters.lazySet(counter, counters.get(counter) + 1);
-            reject(new Rejection(dropped.reason, dropped.timestamp, dropped.detail, Optional.empty()));
+            drop(dropped);
         } else if (item instanceof AdvanceTo advance) {
             advanceClock(advance.time);
         } else if (item instanceof Sync sync) {
             if (clock.kind() == MonitorClock.Kind.WALL) {
                 advanceClock(clock.read());
             }
+            publishWatermark();
             sync.done.countDown();
         } else if (item instanceof Finish finish) {
             runToTheEnd();
+            publishWatermark();
             finish.done.done.countDown();
         } else {
             throw new IllegalStateException("unknown queue item " + item);
         }
     }
 
+    private void drop(Dropped dropped) {
+        int counter = dropped.reason == Rejection.Reason.OVERSIZED ? OVERSIZED : MALFORMED;
+        counters.lazySet(counter, counters.get(counter) + 1);
+        reject(new Rejection(dropped.reason, dropped.timestamp, dropped.detail, Optional.empty()));
+    }
+
     private void process(LogEvent event) {
         long t = event.timestamp();
-        LatenessRule.Verdict verdict = rule.classify(t, watermark, now);
+        LatenessRule.Verdict verdict = rule.classify(t, ws.watermark, ws.now);
         switch (verdict) {
             case TOO_FAR_AHEAD -> {
                 counters.lazySet(TOO_FAR_AHEAD, counters.get(TOO_FAR_AHEAD) + 1);
                 reject(new Rejection(Rejection.Reason.TOO_FAR_AHEAD, t, "more than " + rule.maxAhead().orElseThrow()
-                        + " after now (" + now + ")", Optional.of(event)));
+                        + " after now (" + ws.now + ")", Optional.of(event)));
                 return;
             }
             case TOO_LATE -> {
                 counters.lazySet(TOO_LATE, counters.get(TOO_LATE) + 1);
-                reject(new Rejection(Rejection.Reason.TOO_LATE, t, "before the horizon " + rule.horizon(watermark)
-                        + " (watermark " + watermark + "): no alarm looks at its period any more",
+                reject(new Rejection(Rejection.Reason.TOO_LATE, t, "before the horizon " + rule.horizon(ws.watermark)
+                        + " (watermark " + ws.watermark + "): no alarm looks at its period any more",
                         Optional.of(event)));
                 return;
             }
             case LATE -> {
                 counters.lazySet(LATE, counters.get(LATE) + 1);
-                long w = watermark;
+                long w = ws.watermark;
                 tell(listener, () -> listener.late(event, w));
             }
             default -> counters.lazySet(ON_TIME, counters.get(ON_TIME) + 1);
         }
         if (perMinuteDefaults) {
             long minute = t - Math.floorMod(t, MINUTE_MILLIS);
-            if (minute != lastOpenMinute) {
+            if (minute != ws.lastOpenMinute) {
                 openMinutes.add(minute);
-                lastOpenMinute = minute;
-                if (watermark != NO_TIME) {
-                    due = Math.min(due, minute + MINUTE_MILLIS);
+                ws.lastOpenMinute = minute;
+                if (ws.watermark != NO_TIME) {
+                    ws.due = Math.min(ws.due, minute + MINUTE_MILLIS);
                 }
             }
         }
         emitter.accept(event);
         if (clock.kind() == MonitorClock.Kind.EVENT_TIME && verdict == LatenessRule.Verdict.ON_TIME) {
-            lastEventTime = Math.max(lastEventTime, t);
+            ws.lastEventTime = Math.max(ws.lastEventTime, t);
             advanceClock(t);
         }
     }
 
     private void advanceClock(long time) {
-        if (now != NO_TIME && time <= now) {
+        if (ws.now != NO_TIME && time <= ws.now) {
             return;
         }
-        now = time;
+        ws.now = time;
         long w = rule.watermark(time);
-        if (watermark == NO_TIME) {
+        if (ws.watermark == NO_TIME) {
             start(w);
             runDue();
-        } else if (w > watermark) {
-            watermark = w;
+        } else if (w > ws.watermark) {
+            ws.watermark = w;
             runDue();
-            publishedWatermark = w;
         }
     }
 
     private void start(long startWatermark) {
-        if (watermark != NO_TIME) {
+        if (ws.watermark != NO_TIME) {
             return;
         }
-        watermark = startWatermark;
+        ws.watermark = startWatermark;
         publishedWatermark = startWatermark;
         for (AlarmSlot slot : slots) {
             slot.nextEvaluation = floor(startWatermark, slot.periodMillis) + slot.periodMillis;
         }
-        due = nextDue();
+        ws.due = nextDue();
     }
 
     private long nextDue() {
@@ -698,24 +741,24 @@ public final class LogGroupMonitor implements AutoCloseable {
         if (!openMinutes.isEmpty()) {
             due = Math.min(due, openMinutes.first() + MINUTE_MILLIS);
         }
-        return watermark == NO_TIME ? Long.MAX_VALUE : due;
+        return ws.watermark == NO_TIME ? Long.MAX_VALUE : due;
     }
 
     /** Everything due at or before the watermark, in time order. */
     private void runDue() {
-        while (due <= watermark) {
-            step(due);
-            due = nextDue();
+        while (ws.due <= ws.watermark) {
+            step(ws.due);
+            ws.due = nextDue();
         }
     }
 
     private void step(long t) {
         if (perMinuteDefaults) {
-            flushing = true;
+            ws.flushing = true;
             try {
                 emitter.flushBefore(t);
             } finally {
-                flushing = false;
+                ws.flushing = false;
             }
             openMinutes.headSet(t - MINUTE_MILLIS, true).clear();
         }
@@ -730,17 +773,20 @@ public final class LogGroupMonitor implements AutoCloseable {
                 evaluate(slot, slot.nextEvaluation);
             }
         }
-        publishedUpTo = Math.max(publishedUpTo, t);
+        ws.publishedUpTo = Math.max(ws.publishedUpTo, t);
         long boundary = floor(t, resolutionMillis);
-        if (lastCleanup == NO_TIME || boundary > lastCleanup) {
+        if (ws.lastCleanup == NO_TIME || boundary > ws.lastCleanup) {
             cleanup(t);
-            lastCleanup = boundary;
+            ws.lastCleanup = boundary;
         }
     }
 
     private void publish(MetricState metric, long periodStart) {
+        if (listener == NO_LISTENER) {
+            return; // nobody to tell: computing the statistics would be wasted
+        }
         List<PeriodStatistics> stats = metric.data.getMetricStatistics(StatisticsQuery.of(periodStart,
-                periodStart + resolutionMillis, (int) (resolutionMillis / 1000), statistics.toArray(Statistic[]::new)));
+                periodStart + resolutionMillis, (int) (resolutionMillis / 1000), statistics));
         for (PeriodStatistics p : stats) {
             tell(listener, () -> listener.datapoint(metric.id, p));
         }
@@ -779,7 +825,7 @@ public final class LogGroupMonitor implements AutoCloseable {
                 firstWithData = Math.min(firstWithData, floor(openMinutes.first(), slot.periodMillis)
                         + slot.periodMillis);
             }
-            long afterWatermark = floor(watermark, slot.periodMillis) + slot.periodMillis;
+            long afterWatermark = floor(ws.watermark, slot.periodMillis) + slot.periodMillis;
             next = Math.max(next, Math.min(firstWithData, afterWatermark));
         }
         slot.nextEvaluation = next;
@@ -804,12 +850,12 @@ public final class LogGroupMonitor implements AutoCloseable {
     }
 
     private void runToTheEnd() {
-        if (watermark == NO_TIME) {
+        if (ws.watermark == NO_TIME) {
             return;
         }
         // Moving on can publish per-minute defaults, which are data too: go on until nothing is left to do.
         while (true) {
-            long target = watermark;
+            long target = ws.watermark;
             for (AlarmSlot slot : slots) {
                 OptionalLong latest = slot.metric.data.latestTimestamp();
                 if (latest.isPresent()) {
@@ -823,14 +869,14 @@ public final class LogGroupMonitor implements AutoCloseable {
             if (!openMinutes.isEmpty()) {
                 target = Math.max(target, openMinutes.last() + MINUTE_MILLIS);
             }
-            if (lastEventTime != NO_TIME) {
-                target = Math.max(target, lastEventTime);
+            if (ws.lastEventTime != NO_TIME) {
+                target = Math.max(target, ws.lastEventTime);
             }
-            if (target <= watermark) {
+            if (target <= ws.watermark) {
                 return;
             }
-            watermark = target;
-            now = Math.max(now, target);
+            ws.watermark = target;
+            ws.now = Math.max(ws.now, target);
             runDue();
             publishedWatermark = target;
         }
@@ -900,12 +946,12 @@ public final class LogGroupMonitor implements AutoCloseable {
         }
         counters.lazySet(DATAPOINTS, counters.get(DATAPOINTS) + 1);
         long start = floor(d.timestamp(), resolutionMillis);
-        if (start != m.lastPending && (flushing || publishedUpTo == NO_TIME
-                || start + resolutionMillis > publishedUpTo)) {
+        if (start != m.lastPending && (ws.flushing || ws.publishedUpTo == NO_TIME
+                || start + resolutionMillis > ws.publishedUpTo)) {
             pending.computeIfAbsent(start, k -> new LinkedHashSet<>()).add(m);
             m.lastPending = start;
-            if (watermark != NO_TIME) {
-                due = Math.min(due, start + resolutionMillis);
+            if (ws.watermark != NO_TIME) {
+                ws.due = Math.min(ws.due, start + resolutionMillis);
             }
         }
     }
@@ -942,7 +988,7 @@ public final class LogGroupMonitor implements AutoCloseable {
 
         @Override
         public void metricFilterMatched(int metricFilter, LogEvent event) {
-            matches.lazySet(metricFilter, matches.get(metricFilter) + 1);
+            matches.lazySet(PAD + metricFilter, matches.get(PAD + metricFilter) + 1);
             if (groupListener != null) {
                 try {
                     groupListener.metricFilterMatched(metricFilter, event);
@@ -954,7 +1000,7 @@ public final class LogGroupMonitor implements AutoCloseable {
 
         @Override
         public void subscriptionFilterMatched(int subscriptionFilter, LogEvent event) {
-            deliveries.lazySet(subscriptionFilter, deliveries.get(subscriptionFilter) + 1);
+            deliveries.lazySet(PAD + subscriptionFilter, deliveries.get(PAD + subscriptionFilter) + 1);
             SubscriptionFilter f = group.subscriptionFilters().get(subscriptionFilter);
             tell(listener, () -> listener.delivered(f, event));
             if (groupListener != null) {
@@ -1041,6 +1087,34 @@ public final class LogGroupMonitor implements AutoCloseable {
         }
     }
 
+    /** The monitor's thread's own clock state (see {@link #ws}). */
+    private static final class WorkerState {
+        long lastOpenMinute = NO_TIME;
+        long now = NO_TIME;
+        long watermark = NO_TIME;
+        long lastCleanup = NO_TIME;
+        long lastEventTime = NO_TIME;
+        /** Every period that ends at or before this has been published, if it had data then. */
+        long publishedUpTo = NO_TIME;
+        /** {@link #nextDue()}, kept up to date so that an event that changes nothing costs no search. */
+        long due = Long.MAX_VALUE;
+        /** Whether per-minute defaults are being flushed: they belong to periods that are being published. */
+        boolean flushing;
+
+        WorkerState copy() {
+            WorkerState c = new WorkerState();
+            c.lastOpenMinute = lastOpenMinute;
+            c.now = now;
+            c.watermark = watermark;
+            c.lastCleanup = lastCleanup;
+            c.lastEventTime = lastEventTime;
+            c.publishedUpTo = publishedUpTo;
+            c.due = due;
+            c.flushing = flushing;
+            return c;
+        }
+    }
+
     private record Dropped(Rejection.Reason reason, long timestamp, String detail) {
     }
 
@@ -1077,8 +1151,7 @@ public final class LogGroupMonitor implements AutoCloseable {
         private MetricAggregator.Builder metricSettings = MetricAggregator.builder();
         private List<Statistic> statistics = List.of(Statistic.SAMPLE_COUNT, Statistic.SUM, Statistic.AVERAGE,
                 Statistic.MINIMUM, Statistic.MAXIMUM);
-        private MonitorListener listener = new MonitorListener() {
-        };
+        private MonitorListener listener = NO_LISTENER;
         private final List<AlarmListener> alarmListeners = new ArrayList<>();
         private LogGroup.Listener groupListener;
         private java.util.function.Function<Runnable, Thread> threadFactory;

@@ -87,6 +87,51 @@ class LogGroupMonitorTest {
     }
 
     @Test
+    void afterSyncTheStatsShowTheWatermarkOfTheEventsHandedOverBeforeIt() throws Exception {
+        Recorder recorder = new Recorder();
+        try (LogGroupMonitor monitor = seedMonitor(recorder).lateness(Duration.ofMinutes(1)).build()) {
+            for (String time : new String[] {"12:00:30", "12:07:10", "12:31:00"}) {
+                monitor.put(new LogEvent(at(time), "{\"eventName\":\"ListSecrets\"}"));
+                monitor.sync();
+                assertThat(monitor.stats().watermark()).as("after an event at " + time)
+                        .hasValue(at(time) - MINUTE);
+            }
+            monitor.advanceTo(at("13:00"));
+            monitor.sync();
+            assertThat(monitor.stats().watermark()).hasValue(at("12:59"));
+        }
+    }
+
+    @Test
+    void handingOverAnEventAllocatesNothingOnTheCallersThread() throws Exception {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        LogEvent[] events = new LogEvent[20_000];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = new LogEvent(at("12:00") + i * 100L, "{\"eventName\":\"ListSecrets\",\"n\":" + i + "}");
+        }
+        long lastOffered = events[4_999].timestamp();
+        long perEvent = Long.MAX_VALUE;
+        for (int round = 0; round < 5 && perEvent > 0; round++) {
+            try (LogGroupMonitor monitor = seedMonitor(new Recorder()).queueCapacity(events.length + 1).build()) {
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (LogEvent e : events) {
+                    monitor.put(e);
+                }
+                for (LogEvent e : events) {
+                    monitor.offer(e);
+                    if (e.timestamp() == lastOffered) {
+                        break;
+                    }
+                }
+                perEvent = (threads.getCurrentThreadAllocatedBytes() - before) / (events.length + 5_000);
+                monitor.sync();
+            }
+        }
+        assertThat(perEvent).as("bytes allocated per put or offer, once compiled").isZero();
+    }
+
+    @Test
     void aWallClockEvaluatesEachBoundaryOnceTheLatenessHasPassed() throws Exception {
         Recorder recorder = new Recorder();
         AtomicLong wall = new AtomicLong(at("12:00"));

@@ -44,6 +44,8 @@ public final class Report {
     static final double MIN_TWO_THREAD_SCALING = 1.8;
     /** The Flink job at parallelism 2 over parallelism 1, on two cores (issue 19). */
     static final double MIN_FLINK_SCALING = 1.7;
+    /** The live monitor over the replay API on the same events (issue 16). */
+    static final double MIN_LIVE_OVER_REPLAY = 0.8;
 
     private static final String PACKAGE = "dev.cwfilter.jmh.";
     private static final Map<String, Family> FAMILIES = new LinkedHashMap<>();
@@ -312,6 +314,11 @@ public final class Report {
                     + " records: %s | %s |\n", rate(s), times(r.score() / s.score()))));
         }
         logGroupRows(out);
+        Optional<Result> replay = find("LiveMonitorBenchmark", "replay", null);
+        find("LiveMonitorBenchmark", "live", null).ifPresent(l -> out.append(String.format(Locale.ROOT,
+                "| the live LogGroupMonitor, seed filter and alarm, event-time clock | %s events/s | the replay API on"
+                        + " the same events: %s | %s |\n", rate(l), replay.map(Report::rate).orElse("not run"),
+                replay.map(r -> times(l.score() / r.score())).orElse(""))));
         Optional<Result> library = find("CliFilterBenchmark", "libraryMatchesBytes", null);
         for (String name : new String[] {"cliFilterPipeline", "cliFilterPipelineOnAFile"}) {
             find("CliFilterBenchmark", name, null).ifPresent(r -> out.append(String.format(Locale.ROOT,
@@ -415,6 +422,10 @@ public final class Report {
             }
         }
         logGroupTargets(out);
+        Optional<Result> replay = find("LiveMonitorBenchmark", "replay", null);
+        find("LiveMonitorBenchmark", "live", null).ifPresent(l -> replay.ifPresent(r -> ratioRow(out,
+                String.format(Locale.ROOT, "the live monitor: at least %.1f× the replay API on the same events",
+                        MIN_LIVE_OVER_REPLAY), l.score() / r.score(), MIN_LIVE_OVER_REPLAY)));
         find("CompileBenchmark", "compile200CharacterPattern", null).ifPresent(r -> out.append(String.format(
                 Locale.ROOT, "| compile a %d-character pattern in under %.0f µs | %s µs | %s |\n",
                 CompileBenchmark.LONG_PATTERN.length(), MAX_COMPILE_MICROS, decimal(r.score()),

@@ -146,6 +146,26 @@ class ReportTest {
     }
 
     @Test
+    void theLiveMonitorIsShownBesideTheReplayOfTheSameRunWithItsTarget() {
+        result("LiveMonitorBenchmark.live", null, 850_000).put("forks", 3).put("measurementIterations", 10);
+        result("LiveMonitorBenchmark.replay", null, 1_000_000).put("forks", 3).put("measurementIterations", 10);
+        String report = render();
+        assertThat(report).contains("| the live LogGroupMonitor, seed filter and alarm, event-time clock"
+                + " | 850 k ± 85 k events/s | the replay API on the same events: 1.00 M ± 100 k | 0.85× |");
+        assertThat(report).contains("| the live monitor: at least 0.8× the replay API on the same events | 0.85× | ✓ |");
+        assertThat(report).startsWith("Run: JMH 1.37, JDK 17.0.15 (OpenJDK 64-Bit), 3 forks, warmup 5 × 1 s,"
+                + " measurement 10 × 1 s.");
+        json.removeAll();
+        result("LiveMonitorBenchmark.live", null, 650_000);
+        result("LiveMonitorBenchmark.replay", null, 1_000_000);
+        assertThat(render()).contains("| the live monitor: at least 0.8× the replay API on the same events | 0.65× | ✗ |");
+        json.removeAll();
+        result("LiveMonitorBenchmark.live", null, 650_000);
+        assertThat(render()).contains("| 650 k ± 65 k events/s | the replay API on the same events: not run |  |")
+                .doesNotContain("the live monitor: at least");
+    }
+
+    @Test
     void aRunWithoutWarmupIsFlaggedAsASmokeTest() {
         result("TermBenchmark.cwfilterBytes", "0.02", 2_000_000).put("warmupIterations", 0);
         assertThat(render()).contains("warmup 0 × 1 s").contains("a smoke test, not a measurement");
