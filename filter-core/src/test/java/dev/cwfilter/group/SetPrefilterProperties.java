@@ -64,6 +64,42 @@ class SetPrefilterProperties {
     static final Gen<String> LINES = Gen.listOf(Gen.elements("Root", "xRootx", "Access", "ied Op", "kali", "Kali",
             "parrot", "\"a b\"", "Rooot", "-", "\\u0052oot"), 0, 5).map(ws -> String.join(" ", ws));
 
+    /** Each pattern with a bystander, on events that hold its literal only in a form the prefilter must accept. */
+    @Test
+    void literalsInEveryFormTheEvaluatorAccepts() {
+        String[][] cases = {
+            {"{ $.a = \"400\" }", "{\"a\":400}"},                      // a number compared by its text
+            {"{ $.a = \"4*\" }", "{\"a\":404}"},
+            {"{ $.a = \"*00\" }", "{\"a\":500}"},
+            {"{ $.a = \"Root\" }", "{\"a\":\"R\\u006fot\"}"},           // an escape spells the literal
+            {"{ $.a = \"a/b\" }", "{\"a\":\"a\\/b\"}"},
+            {"{ $.a = \"Acc*\" }", "{\"a\":\"Access\"}"},
+            {"{ $.a = \"*Op\" }", "{\"a\":\"Denied Op\"}"},
+            {"{ $.a = \"*ied O*\" }", "{\"a\":\"Denied Op\"}"},
+            {"{ $.a = %[Kk]ali% }", "{\"a\":\"Kali\"}"},                // each spelling of a class
+            {"{ $.a = %[Kk]ali% }", "{\"a\":\"kali\"}"},
+            {"%[Pp]ar+ot%", "Parrrot"},
+            {"{ $.a > 3 }", "{\"\\u0061\":4}"},                           // a key spelled with an escape
+            {"{ $.a = \"Root\" }", "{\"a\":\"x\",\"a\":\"Root\"}"},   // the last of a repeated key
+            {"{ $.a = \"Root\" }", "Root: {\"a\":\"Root\"}"},
+            {"[a, b = \"*Root*\", ...]", "x \"aRootb\" c"},
+            {"?Root ?kali", "a kali"},
+        };
+        for (String[] c : cases) {
+            FilterOptions options = c[1].startsWith("Root:") ? FilterOptions.builder().lenientJsonPrefix(true).build()
+                    : FilterOptions.defaults();
+            FilterPattern pattern = FilterPattern.compile(c[0], options);
+            assertThat(pattern.matches(c[1])).as("%s alone on %s", c[0], c[1]).isTrue();
+            PatternSet set = PatternSet.of(List.of(FilterPattern.compile("{ $.zz = \"bystander\" }"), pattern));
+            BitSet bits = new BitSet();
+            set.matches(c[1], bits);
+            assertThat(bits.stream().boxed().toList()).as("%s in a set on %s", c[0], c[1]).containsExactly(1);
+            byte[] utf8 = c[1].getBytes(StandardCharsets.UTF_8);
+            set.matches(utf8, 0, utf8.length, bits);
+            assertThat(bits.stream().boxed().toList()).as("%s in a set on bytes %s", c[0], c[1]).containsExactly(1);
+        }
+    }
+
     @Test
     void noPatternThatMatchesIsLeftOut() {
         PropCheck.tries(2000).forAll(Gen.listOf(PATTERNS, 2, 16), Gen.listOf(Gen.frequency(Gen.weighted(3, EVENTS),
