@@ -91,8 +91,10 @@ public final class SetPrefilter {
     private final int minQuoted;
     /** Per (length, first byte) of the exact quoted literals, a bit: 4 longs per length below 63 and for 63+. */
     private final long[] exactStarts;
-    /** The first bytes of the prefix and suffix literals' stretches: a stretch starting otherwise skips both. */
+    /** The first bytes of the prefix literals: a stretch starting otherwise holds none. */
     private final long[] prefixFirsts;
+    /** The last bytes of the suffix literals: a stretch ending otherwise holds none. */
+    private final long[] suffixLasts;
     private final boolean anyQuoted;
 
     // Free literals.
@@ -175,14 +177,17 @@ public final class SetPrefilter {
             exactStarts[Math.min(b.length, 63) << 2 | first >>> 6] |= 1L << first;
         }
         this.prefixFirsts = new long[4];
-        if (!suffixes.isEmpty()) {
-            Arrays.fill(prefixFirsts, -1L);
-        } else {
-            for (List<Integer> ids : prefixes.values()) {
-                for (int id : ids) {
-                    int first = literalBytes[id][0] & 0xFF;
-                    prefixFirsts[first >>> 6] |= 1L << first;
-                }
+        for (List<Integer> ids : prefixes.values()) {
+            for (int id : ids) {
+                int first = literalBytes[id][0] & 0xFF;
+                prefixFirsts[first >>> 6] |= 1L << first;
+            }
+        }
+        this.suffixLasts = new long[4];
+        for (List<Integer> ids : suffixes.values()) {
+            for (int id : ids) {
+                int last = literalBytes[id][literalBytes[id].length - 1] & 0xFF;
+                suffixLasts[last >>> 6] |= 1L << last;
             }
         }
         int exactSize = tableSize(exact.size());
@@ -465,10 +470,7 @@ public final class SetPrefilter {
                 present(id, s, stamp);
             }
         }
-        if ((prefixFirsts[first >>> 6] & 1L << first) == 0) {
-            return;
-        }
-        for (int k = 0; k < prefixLengths.length; k++) {
+        for (int k = 0; (prefixFirsts[first >>> 6] & 1L << first) != 0 && k < prefixLengths.length; k++) {
             int p = prefixLengths[k];
             if (p > n) {
                 break;
@@ -478,7 +480,8 @@ public final class SetPrefilter {
                 present(id, s, stamp);
             }
         }
-        for (int k = 0; k < suffixLengths.length; k++) {
+        int last = b[end - 1] & 0xFF;
+        for (int k = 0; (suffixLasts[last >>> 6] & 1L << last) != 0 && k < suffixLengths.length; k++) {
             int p = suffixLengths[k];
             if (p > n) {
                 break;
@@ -494,11 +497,22 @@ public final class SetPrefilter {
     private void freePass(byte[] b, int from, int end, Scratch s, int stamp) {
         long[] anchors = anchorPatterns;
         int i = from;
+        boolean few = anchors.length <= 4;
+        // Up to four anchors, unrolled (a repeated anchor finds the same bytes again).
+        long a0 = anchors[0];
+        long a1 = anchors[Math.min(1, anchors.length - 1)];
+        long a2 = anchors[Math.min(2, anchors.length - 1)];
+        long a3 = anchors[Math.min(3, anchors.length - 1)];
         for (; i + 8 <= end; i += 8) {
             long word = (long) LONGS.get(b, i);
-            long found = 0;
-            for (long a : anchors) {
-                found |= zeroBytes(word ^ a);
+            long found;
+            if (few) {
+                found = zeroBytes(word ^ a0) | zeroBytes(word ^ a1) | zeroBytes(word ^ a2) | zeroBytes(word ^ a3);
+            } else {
+                found = 0;
+                for (long a : anchors) {
+                    found |= zeroBytes(word ^ a);
+                }
             }
             while (found != 0) {
                 int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
