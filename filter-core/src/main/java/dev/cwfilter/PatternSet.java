@@ -35,9 +35,11 @@ import java.util.Objects;
  * limits) become one matcher, the same evaluator a single JSON pattern runs on: one trie merging all their selectors,
  * one leaf per distinct clause (a clause that 40 patterns hold is tested once), one formula per pattern, and one walk
  * over the event that decides them all, stopping early once every formula is decided. Patterns of the other syntaxes
- * (terms, regular expressions, space-delimited) run one by one on their own matchers, each with its own literal
- * prefilter, so one whose literals the event lacks costs a scan and nothing more; so do the rare JSON patterns whose
- * byte path decodes first (those holding U+FFFD).
+ * (terms, regular expressions, space-delimited) run one by one on their own matchers; so do the rare JSON patterns
+ * whose byte path decodes first (those holding U+FFFD). Before any of that, one literal prefilter for the whole set
+ * reads the event once for the literals every pattern's matches need (the quoted values of JSON comparisons, the
+ * texts of terms, regular expressions and fields): a JSON group none of whose patterns may match is not walked, a
+ * pattern alone that may not match is not evaluated.
  *
  * <p>Instances are immutable and thread-safe, and allocate nothing per event (the scratch state is per thread); the
  * {@code BitSet} a call fills belongs to the caller (use one per thread).
