@@ -163,11 +163,6 @@ public final class ByteSearch {
         return len == needle.length && Arrays.equals(hay, off, off + len, needle, 0, needle.length);
     }
 
-    /** A rough rank of how often the byte occurs in log text: lower is rarer. */
-    public static int frequency(byte b) {
-        return FREQUENCY[b & 0xFF];
-    }
-
     private static byte[] frequencies() {
         byte[] f = new byte[256];
         Arrays.fill(f, (byte) 10);

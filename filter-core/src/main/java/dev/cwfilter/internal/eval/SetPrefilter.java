@@ -234,7 +234,7 @@ public final class SetPrefilter {
 
         // Free literals: each anchored on one of its bytes. The pass costs a little per distinct anchor byte and per
         // occurrence of one, so the anchors are chosen greedily among each literal's rarer bytes (by a fixed estimate
-        // of byte frequencies in log text), the byte serving the most literals first.
+        // of byte frequencies in log text), the byte serving the most literals first, the rarer of two serving as many.
         Map<Integer, List<int[]>> byAnchor = new LinkedHashMap<>();
         List<Integer> left = new ArrayList<>(free);
         while (!left.isEmpty()) {
@@ -251,7 +251,7 @@ public final class SetPrefilter {
             int anchor = 0;
             for (int c = 1; c < 256; c++) {
                 if (serves[c] > serves[anchor] || serves[c] == serves[anchor] && serves[c] > 0
-                        && ByteSearch.frequency((byte) c) < ByteSearch.frequency((byte) anchor)) {
+                        && frequency(c) < frequency(anchor)) {
                     anchor = c;
                 }
             }
@@ -283,16 +283,47 @@ public final class SetPrefilter {
         }
     }
 
-    /** The bytes of a free literal fit to anchor it: those not among the commonest in log text, else its rarest. */
+    /**
+     * A rough frequency of each byte in log text, on one scale: letters by their frequency in English (log text is
+     * mostly words and identifiers), capitals, digits and the punctuation of structured logs above the rarest letters.
+     */
+    private static final int[] FREQUENCY = frequencies();
+
+    private static int[] frequencies() {
+        int[] f = new int[256];
+        Arrays.fill(f, 10);
+        // Per mille in English text, plus 20: e t a o i n s h r d l c u m w f g y p b v k j x q z.
+        String letters = "etaoinshrdlcumwfgypbvkjxqz";
+        int[] perMille = {127, 91, 82, 75, 70, 67, 63, 61, 60, 43, 40, 28, 28, 24, 24, 22, 20, 20, 19, 15, 10, 8, 2, 2,
+            1, 1};
+        for (int i = 0; i < letters.length(); i++) {
+            f[letters.charAt(i)] = 20 + perMille[i] / 3;
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            f[c] = 22;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            f[c] = 40;
+        }
+        for (char c : "\":,{}[]-./_ ".toCharArray()) {
+            f[c] = 90;
+        }
+        return f;
+    }
+
+    private static int frequency(int b) {
+        return FREQUENCY[b & 0xFF];
+    }
+
+    /** The bytes of a free literal fit to anchor it: its rarest, and those nearly as rare. */
     private static int[] candidates(byte[] literal) {
         int rarest = Integer.MAX_VALUE;
         for (byte c : literal) {
-            rarest = Math.min(rarest, ByteSearch.frequency(c));
+            rarest = Math.min(rarest, frequency(c));
         }
-        int limit = Math.max(rarest, 50);
         List<Integer> out = new ArrayList<>();
         for (byte c : literal) {
-            if (ByteSearch.frequency(c) <= limit) {
+            if (frequency(c) <= rarest + 5) {
                 out.add(c & 0xFF);
             }
         }
@@ -399,14 +430,19 @@ public final class SetPrefilter {
         long[] out = s.survivors;
         System.arraycopy(always, 0, out, 0, words);
         int end = offset + length;
-        boolean backslash = quotedPass(b, offset, end, s, stamp);
+        boolean backslash;
+        if (anchorPatterns.length > 0 && anchorPatterns.length <= 4) {
+            backslash = onePass(b, offset, end, s, stamp);
+        } else {
+            backslash = quotedPass(b, offset, end, s, stamp);
+            if (anchorPatterns.length > 0) {
+                freePass(b, offset, end, s, stamp);
+            }
+        }
         if (backslash) {
             for (int w = 0; w < words; w++) {
                 out[w] |= voidedByBackslash[w];
             }
-        }
-        if (anchorPatterns.length > 0) {
-            freePass(b, offset, end, s, stamp);
         }
         long any = 0;
         for (int w = 0; w < words; w++) {
@@ -452,6 +488,66 @@ public final class SetPrefilter {
             }
         }
         return false;
+    }
+
+    /**
+     * Both passes in one read, for up to four anchor bytes: the quoted literals until a backslash (whether there is
+     * one is the answer), the free literals throughout.
+     */
+    private boolean onePass(byte[] b, int from, int end, Scratch s, int stamp) {
+        long[] anchors = anchorPatterns;
+        long a0 = anchors[0];
+        long a1 = anchors[Math.min(1, anchors.length - 1)];
+        long a2 = anchors[Math.min(2, anchors.length - 1)];
+        long a3 = anchors[Math.min(3, anchors.length - 1)];
+        boolean quoted = anyQuoted;
+        boolean backslash = false;
+        int previous = -1;
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long word = (long) LONGS.get(b, i);
+            long free = zeroBytes(word ^ a0) | zeroBytes(word ^ a1) | zeroBytes(word ^ a2) | zeroBytes(word ^ a3);
+            while (free != 0) {
+                int at = i + (Long.numberOfTrailingZeros(free) >>> 3);
+                free &= free - 1;
+                anchoredAt(b, from, end, at, s, stamp);
+            }
+            if (quoted) {
+                if (zeroBytes(word ^ BACKSLASHES) != 0) {
+                    // JSON literals are void from here on; the quotes before the backslash no longer matter.
+                    backslash = true;
+                    quoted = false;
+                    continue;
+                }
+                long quotes = zeroBytes(word ^ QUOTES);
+                while (quotes != 0) {
+                    int at = i + (Long.numberOfTrailingZeros(quotes) >>> 3);
+                    quotes &= quotes - 1;
+                    if (previous >= 0 && at - previous - 1 >= minQuoted) {
+                        stretch(b, previous + 1, at, s, stamp);
+                    }
+                    previous = at;
+                }
+            } else if (!backslash && zeroBytes(word ^ BACKSLASHES) != 0) {
+                backslash = true;
+            }
+        }
+        for (; i < end; i++) {
+            byte c = b[i];
+            if (anchored[c & 0xFF] != null) {
+                anchoredAt(b, from, end, i, s, stamp);
+            }
+            if (c == '\\') {
+                backslash = true;
+                quoted = false;
+            } else if (c == '"' && quoted) {
+                if (previous >= 0 && i - previous - 1 >= minQuoted) {
+                    stretch(b, previous + 1, i, s, stamp);
+                }
+                previous = i;
+            }
+        }
+        return backslash;
     }
 
     /** The high bit of each byte of {@code x} that is zero, exactly (no borrow from a lower byte). */
