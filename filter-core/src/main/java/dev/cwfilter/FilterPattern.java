@@ -9,10 +9,12 @@ import dev.cwfilter.ast.PatternPrinter;
 import dev.cwfilter.ast.SourceSpan;
 import dev.cwfilter.internal.compile.Compiler;
 import dev.cwfilter.internal.compile.EvalOptions;
+import dev.cwfilter.internal.compile.PatternStrings;
 import dev.cwfilter.internal.eval.ByteSearch;
 import dev.cwfilter.internal.eval.EventMatcher;
 import dev.cwfilter.internal.eval.Explanation;
 import dev.cwfilter.internal.eval.FieldRequest;
+import dev.cwfilter.internal.parse.TreeCheck;
 import dev.cwfilter.io.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A compiled CloudWatch Logs filter pattern: compile once, then share and reuse it like a prepared statement.
@@ -43,9 +46,12 @@ import java.util.Optional;
  */
 public final class FilterPattern {
 
+    /** The text compiled, or null for a tree compiled as it is (its text is printed when asked for). */
     private final String source;
     private final FilterOptions options;
     private final Pattern ast;
+    /** What the evaluators need of the options, made once (a metric filter's JSON field reader shares it). */
+    private final EvalOptions evalOptions;
     private final EventMatcher matcher;
     private final int maxEventBytes;
     /**
@@ -53,15 +59,21 @@ public final class FilterPattern {
      * that the byte path computes on raw bytes, so only then does the byte path decode first.
      */
     private final boolean decodeBytes;
+    /**
+     * For a tree compiled as it is, the same pattern compiled from its text, made on the first {@link #explain}: the
+     * explanation names where each clause is written in {@link #source()}.
+     */
+    private volatile FilterPattern fromText;
 
-    private FilterPattern(String source, FilterOptions options, Pattern ast, Map<Object, SourceSpan> spans) {
+    private FilterPattern(String source, FilterOptions options, Pattern ast, Function<Object, SourceSpan> spans) {
         this.source = source;
         this.options = options;
         this.ast = ast;
         this.maxEventBytes = options.maxEventBytes();
-        this.decodeBytes = PatternPrinter.print(ast).indexOf('\uFFFD') >= 0;
-        this.matcher = Compiler.compile(ast, new EvalOptions(options.lenientJsonPrefix(), options.exactFieldCount(),
-                options.maxEventNestingDepth(), options.maxEventBytes()), spans::get);
+        this.decodeBytes = PatternStrings.contain(ast, '\uFFFD');
+        this.evalOptions = new EvalOptions(options.lenientJsonPrefix(), options.exactFieldCount(),
+                options.maxEventNestingDepth(), options.maxEventBytes());
+        this.matcher = Compiler.compile(ast, evalOptions, spans);
     }
 
     /**
@@ -80,7 +92,7 @@ public final class FilterPattern {
      */
     public static FilterPattern compile(String pattern, FilterOptions options) {
         ParsedPattern parsed = ParsedPattern.parse(pattern, options);
-        return new FilterPattern(pattern, options, parsed.astOrThrow(), parsed.spans());
+        return new FilterPattern(pattern, options, parsed.astOrThrow(), parsed.spans()::get);
     }
 
     /**
@@ -88,15 +100,21 @@ public final class FilterPattern {
      *
      * @throws IllegalArgumentException if {@code &&} and {@code ||} nest deeper than
      *                                  {@link FilterOptions#maxNestingDepth()} allows
-     * @throws FilterPatternException   if the tree's text breaks another limit of the options
+     * @throws FilterPatternException   if the tree's text breaks another limit of the options (the exception holds
+     *                                  that text, and says where)
      */
     public static FilterPattern compile(Pattern ast, FilterOptions options) {
         Objects.requireNonNull(ast, "ast");
+        Objects.requireNonNull(options, "options");
         int depth = nestingDepth(ast);
         if (depth > options.maxNestingDepth() + 1) {
             throw new IllegalArgumentException("the tree nests && and || " + depth + " levels deep: the limit is "
                     + (options.maxNestingDepth() + 1) + " (maxNestingDepth + 1)");
         }
+        if (TreeCheck.accepts(ast, ParsedPattern.limits(options))) {
+            return new FilterPattern(null, options, ast, node -> null);
+        }
+        // A rule is broken: the text reports each problem, worded and located as for the text itself.
         return compile(PatternPrinter.print(ast), options);
     }
 
@@ -184,6 +202,14 @@ public final class FilterPattern {
      */
     public MatchExplanation explain(String message) {
         Objects.requireNonNull(message, "message");
+        if (source == null) {
+            FilterPattern twin = fromText;
+            if (twin == null) {
+                twin = compile(source(), options);
+                fromText = twin;
+            }
+            return twin.explain(message);
+        }
         if (!withinSizeLimit(message)) {
             return new MatchExplanation(false, "the message is larger than maxEventBytes (" + maxEventBytes
                     + " bytes of UTF-8)", List.of());
@@ -193,6 +219,11 @@ public final class FilterPattern {
                 .map(o -> new MatchExplanation.ClauseResult(o.clause().text(), Optional.ofNullable(o.clause().span()),
                         o.holds(), o.observed(), o.deciding()))
                 .toList());
+    }
+
+    /** What the evaluators need of the options. */
+    EvalOptions evalOptions() {
+        return evalOptions;
     }
 
     /** The compiled evaluator (for {@link PatternSet}: a JSON pattern's is a set of one). */
@@ -221,9 +252,12 @@ public final class FilterPattern {
         return Utf8.encodedLength(message) <= maxEventBytes;
     }
 
-    /** The pattern text as it was given to {@link #compile(String)}. */
+    /**
+     * The pattern text as it was given to {@link #compile(String)}; for a pattern compiled from a tree, the tree's
+     * canonical text.
+     */
     public String source() {
-        return source;
+        return source != null ? source : PatternPrinter.print(ast);
     }
 
     /** The syntax tree. */

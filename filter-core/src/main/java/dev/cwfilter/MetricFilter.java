@@ -1,28 +1,24 @@
 package dev.cwfilter;
 
-import dev.cwfilter.ast.DelimitedField;
 import dev.cwfilter.ast.DelimitedPattern;
 import dev.cwfilter.ast.JsonPattern;
-import dev.cwfilter.ast.JsonTest;
-import dev.cwfilter.ast.Lexical;
 import dev.cwfilter.ast.Pattern;
 import dev.cwfilter.ast.Selector;
-import dev.cwfilter.internal.compile.Compiler;
-import dev.cwfilter.internal.compile.EvalOptions;
-import dev.cwfilter.internal.eval.FieldRequest;
-import dev.cwfilter.internal.eval.Numbers;
 import dev.cwfilter.internal.eval.json.JsonFieldReader;
+import dev.cwfilter.internal.transform.DatapointStream;
+import dev.cwfilter.internal.transform.MetricTransformation;
+import dev.cwfilter.internal.transform.Resolution;
+import dev.cwfilter.internal.transform.ValueSource;
+import dev.cwfilter.internal.transform.ValueSources;
 import dev.cwfilter.io.JsonString;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -53,8 +49,6 @@ public final class MetricFilter {
     /** The most dimensions a metric transformation may have. */
     public static final int MAX_DIMENSIONS = 3;
 
-    private static final long MINUTE_MILLIS = 60_000;
-
     private final String filterName;
     private final FilterPattern pattern;
     private final String metricNamespace;
@@ -63,16 +57,10 @@ public final class MetricFilter {
     private final Double defaultValue;
     private final Map<String, String> dimensions;
     private final StandardUnit unit;
-    private final Source valueSource;
-    private final Source[] dimensionSources;
-    private final List<FieldRequest> fieldRequests;
-    private final JsonFieldReader jsonFields;
-    /** The JSON selectors the value and dimensions read, in the order {@link JsonField} indexes them. */
-    private final List<Selector> jsonSelectors;
+    /** Where the value and the dimensions come from, and the datapoint they make. */
+    private final MetricTransformation transformation;
 
-    private MetricFilter(Builder b, FilterPattern pattern, Source valueSource, Source[] dimensionSources,
-                         List<FieldRequest> fieldRequests, JsonFieldReader jsonFields, List<Selector> jsonSelectors) {
-        this.jsonSelectors = List.copyOf(jsonSelectors);
+    private MetricFilter(Builder b, FilterPattern pattern, MetricTransformation transformation) {
         this.filterName = b.filterName;
         this.pattern = pattern;
         this.metricNamespace = b.metricNamespace;
@@ -81,10 +69,7 @@ public final class MetricFilter {
         this.defaultValue = b.defaultValue;
         this.dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(b.dimensions));
         this.unit = b.unit;
-        this.valueSource = valueSource;
-        this.dimensionSources = dimensionSources;
-        this.fieldRequests = List.copyOf(fieldRequests);
-        this.jsonFields = jsonFields;
+        this.transformation = transformation;
     }
 
     /** A builder; only the filter pattern is required ({@code metricValue} defaults to {@code "1"}). */
@@ -221,8 +206,8 @@ public final class MetricFilter {
      */
     public Optional<Datapoint> datapointFor(LogEvent event) {
         Resolution r = resolve(event);
-        if (r.matched) {
-            return Optional.ofNullable(r.datapoint);
+        if (r.matched()) {
+            return Optional.ofNullable(r.datapoint());
         }
         if (defaultValue != null && options().defaultValueMode() == DefaultValueMode.EVERY_UNMATCHED_EVENT) {
             return Optional.of(new Datapoint(event.timestamp(), defaultValue, unit, Map.of()));
@@ -255,11 +240,10 @@ public final class MetricFilter {
      * thread.
      */
     public final class Emitter implements Consumer<LogEvent> {
-        private final Consumer<Datapoint> sink;
-        private final TreeMap<Long, Boolean> minuteHadMatch = new TreeMap<>();
+        private final DatapointStream stream;
 
         private Emitter(Consumer<Datapoint> sink) {
-            this.sink = sink;
+            this.stream = new DatapointStream(sink, defaultValue, unit, options().defaultValueMode());
         }
 
         /** Evaluates one event and sends what it publishes. */
@@ -270,7 +254,7 @@ public final class MetricFilter {
 
         /** {@link #accept(LogEvent)}, answering whether the event matched the filter's pattern. */
         boolean offer(LogEvent event) {
-            return offer(event, resolve(event));
+            return stream.offer(event.timestamp(), resolve(event));
         }
 
         /**
@@ -278,25 +262,9 @@ public final class MetricFilter {
          * values of {@link #jsonSelectors()} (as {@link JsonFieldReader} reads them). Only for JSON patterns.
          */
         boolean offerEvaluated(LogEvent event, boolean matched, String[] jsonValues) {
-            return offer(event, matched ? resolve(event, NO_FIELDS, jsonValues) : Resolution.NO_MATCH);
-        }
-
-        private boolean offer(LogEvent event, Resolution r) {
-            if (r.datapoint != null) {
-                sink.accept(r.datapoint);
-            }
-            if (defaultValue == null) {
-                return r.matched;
-            }
-            if (options().defaultValueMode() == DefaultValueMode.EVERY_UNMATCHED_EVENT) {
-                if (!r.matched) {
-                    sink.accept(new Datapoint(event.timestamp(), defaultValue, unit, Map.of()));
-                }
-            } else {
-                minuteHadMatch.merge(Math.floorDiv(event.timestamp(), MINUTE_MILLIS) * MINUTE_MILLIS, r.matched,
-                        Boolean::logicalOr);
-            }
-            return r.matched;
+            return stream.offer(event.timestamp(), matched
+                    ? transformation.resolve(event.timestamp(), MetricTransformation.NO_FIELDS, jsonValues)
+                    : Resolution.NO_MATCH);
         }
 
         /**
@@ -304,7 +272,7 @@ public final class MetricFilter {
          * minute's start, and forgets those minutes.
          */
         public void flush() {
-            flush(minuteHadMatch.entrySet().iterator());
+            stream.flush();
         }
 
         /**
@@ -312,98 +280,20 @@ public final class MetricFilter {
          * no event can join any more and keeps the others open.
          */
         public void flushBefore(long time) {
-            if (time - MINUTE_MILLIS > time) {
-                return;
-            }
-            flush(minuteHadMatch.headMap(time - MINUTE_MILLIS, true).entrySet().iterator());
-        }
-
-        private void flush(Iterator<Map.Entry<Long, Boolean>> minutes) {
-            while (minutes.hasNext()) {
-                Map.Entry<Long, Boolean> minute = minutes.next();
-                if (!minute.getValue()) {
-                    sink.accept(new Datapoint(minute.getKey(), defaultValue, unit, Map.of()));
-                }
-                minutes.remove();
-            }
+            stream.flushBefore(time);
         }
     }
 
+    /** Whether the event matches and what it publishes if it does. */
     private Resolution resolve(LogEvent event) {
         String message = event.message();
-        String[] fields = pattern.fieldValues(message, fieldRequests);
-        if (fields == null) {
-            return Resolution.NO_MATCH;
-        }
-        String[] json = jsonFields == null ? null : jsonFields.read(message);
-        return resolve(event, fields, json);
+        String[] fields = pattern.fieldValues(message, transformation.fieldRequests());
+        return fields == null ? Resolution.NO_MATCH : transformation.resolve(event.timestamp(), message, fields);
     }
-
-    private static final String[] NO_FIELDS = new String[0];
 
     /** The selectors of the JSON fields the value and dimensions read ({@code $.latency}), in order. */
     List<Selector> jsonSelectors() {
-        return jsonSelectors;
-    }
-
-    private Resolution resolve(LogEvent event, String[] fields, String[] json) {
-        String valueText = valueSource.text(fields, json);
-        if (valueText == null) {
-            return Resolution.MATCH_WITHOUT_DATAPOINT;
-        }
-        char[] chars = valueText.toCharArray();
-        double value = Numbers.parseDouble(chars, 0, chars.length);
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return Resolution.MATCH_WITHOUT_DATAPOINT;
-        }
-        Map<String, String> dims = new LinkedHashMap<>();
-        int i = 0;
-        for (String name : dimensions.keySet()) {
-            String text = dimensionSources[i++].text(fields, json);
-            if (text == null) {
-                return Resolution.MATCH_WITHOUT_DATAPOINT;
-            }
-            dims.put(name, text);
-        }
-        return new Resolution(true, new Datapoint(event.timestamp(), value, unit, dims));
-    }
-
-    private record Resolution(boolean matched, Datapoint datapoint) {
-        static final Resolution NO_MATCH = new Resolution(false, null);
-        static final Resolution MATCH_WITHOUT_DATAPOINT = new Resolution(true, null);
-    }
-
-    /** Where a metric value or dimension value comes from. */
-    private interface Source {
-        /**
-         * The text, or null if the event does not have it.
-         *
-         * @param fields     the values of the filter's field requests, in order
-         * @param jsonValues the values of the filter's JSON selectors, in order
-         */
-        String text(String[] fields, String[] jsonValues);
-    }
-
-    private record Literal(String text) implements Source {
-        @Override
-        public String text(String[] fields, String[] jsonValues) {
-            return text;
-        }
-    }
-
-    private record JsonField(int index) implements Source {
-        @Override
-        public String text(String[] fields, String[] jsonValues) {
-            return jsonValues[index];
-        }
-    }
-
-    /** {@code $name} or {@code $N}: the value of one of the filter's field requests. */
-    private record RequestedField(int request) implements Source {
-        @Override
-        public String text(String[] fields, String[] jsonValues) {
-            return fields[request];
-        }
+        return transformation.jsonSelectors();
     }
 
     /** Builds a {@link MetricFilter}. Not thread-safe; the filters it builds are. */
@@ -525,73 +415,19 @@ public final class MetricFilter {
                     throw new IllegalArgumentException("dimensions need a JSON or space-delimited filter pattern");
                 }
             }
-            List<Selector> selectors = new ArrayList<>();
-            List<FieldRequest> requests = new ArrayList<>();
-            Source value = Lexical.isNumber(metricValue) && Double.isFinite(Numbers.parseDouble(metricValue))
-                    ? new Literal(metricValue)
-                    : fieldSource("metricValue", metricValue, ast, selectors, requests);
-            Source[] dims = new Source[dimensions.size()];
-            int i = 0;
+            ValueSources sources = new ValueSources(ast);
+            ValueSource value = sources.value("metricValue", metricValue);
+            List<ValueSource> dims = new ArrayList<>(dimensions.size());
             for (Map.Entry<String, String> dim : dimensions.entrySet()) {
                 checkDimensionName(dim.getKey());
                 if (dim.getValue().isEmpty() || dim.getValue().length() > 255) {
                     throw new IllegalArgumentException("dimension '" + dim.getKey() + "' needs a value of 1 to 255"
                             + " characters");
                 }
-                dims[i++] = fieldSource("dimension '" + dim.getKey() + "'", dim.getValue(), ast, selectors,
-                        requests);
+                dims.add(sources.field("dimension '" + dim.getKey() + "'", dim.getValue()));
             }
-            JsonFieldReader reader = selectors.isEmpty() ? null : new JsonFieldReader(selectors,
-                    Compiler.jsonFactoryFor(new EvalOptions(options.lenientJsonPrefix(), options.exactFieldCount(),
-                            options.maxEventNestingDepth(), options.maxEventBytes())),
-                    options.lenientJsonPrefix());
-            return new MetricFilter(this, pattern, value, dims, requests, reader, selectors);
-        }
-
-        private static Source fieldSource(String what, String expression, Pattern ast, List<Selector> selectors,
-                                          List<FieldRequest> requests) {
-            if (expression.startsWith("$.") || expression.startsWith("$[")) {
-                if (!(ast instanceof JsonPattern)) {
-                    throw new IllegalArgumentException(what + " '" + expression + "' selects a JSON field: it needs"
-                            + " a JSON filter pattern");
-                }
-                ParsedPattern parsed = FilterPattern.parse("{ " + expression + " NOT EXISTS }");
-                if (!parsed.isValid() || !(parsed.ast().get() instanceof JsonPattern json)
-                        || !(json.expression() instanceof JsonTest test)) {
-                    throw new IllegalArgumentException(what + " '" + expression + "' is not a valid JSON selector"
-                            + (parsed.isValid() ? "" : ": " + parsed.issues().get(0).message()));
-                }
-                if (test.selector().wildcardCount() > 0) {
-                    throw new IllegalArgumentException(what + " '" + expression + "' has a wildcard: it must select"
-                            + " one field");
-                }
-                selectors.add(test.selector());
-                return new JsonField(selectors.size() - 1);
-            }
-            if (expression.startsWith("$") && expression.length() > 1) {
-                String name = expression.substring(1);
-                if (!(ast instanceof DelimitedPattern delimited)) {
-                    throw new IllegalArgumentException(what + " '" + expression + "' names a space-delimited field:"
-                            + " it needs a space-delimited filter pattern");
-                }
-                if (name.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                    int position = Integer.parseInt(name.length() > 9 ? "999999999" : name);
-                    if (position < 1) {
-                        throw new IllegalArgumentException(what + " '" + expression + "': fields count from $1");
-                    }
-                    requests.add(FieldRequest.at(position));
-                    return new RequestedField(requests.size() - 1);
-                }
-                boolean named = delimited.fields().stream()
-                        .anyMatch(f -> f instanceof DelimitedField.Named n && n.name().equals(name));
-                if (!named) {
-                    throw new IllegalArgumentException(what + " '" + expression + "' names no field of the pattern");
-                }
-                requests.add(FieldRequest.named(name));
-                return new RequestedField(requests.size() - 1);
-            }
-            throw new IllegalArgumentException(what + " '" + expression + "' must be a number, a JSON selector such"
-                    + " as $.latency, or a space-delimited field such as $size or $7");
+            return new MetricFilter(this, pattern, sources.transformation(value, List.copyOf(dimensions.keySet()),
+                    dims, unit, pattern.evalOptions()));
         }
 
         private static void checkName(String what, String value, int max, String forbidden) {

@@ -42,11 +42,15 @@ public final class ParsedPattern {
     static ParsedPattern parse(String text, FilterOptions options) {
         Objects.requireNonNull(text, "pattern");
         Objects.requireNonNull(options, "options");
-        ParseOutcome outcome = PatternParser.parse(text, new ParseLimits(options.maxPatternLength(),
-                options.maxNestingDepth(), options.lenientTermCharacters()));
+        ParseOutcome outcome = PatternParser.parse(text, limits(options));
         List<PatternIssue> issues = outcome.ast() == null ? PatternIssue.at(text, outcome.issues())
                 : PatternIssue.at(text, warnings(text, outcome.ast(), outcome.spans()), PatternIssue.Severity.WARNING);
         return new ParsedPattern(text, options, outcome.ast(), issues, outcome.spans());
+    }
+
+    /** What the parser accepts under these options. */
+    static ParseLimits limits(FilterOptions options) {
+        return new ParseLimits(options.maxPatternLength(), options.maxNestingDepth(), options.lenientTermCharacters());
     }
 
     /**

@@ -90,6 +90,7 @@ class ModuleBoundaryIT {
                 .containsExactlyInAnyOrderElementsOf(API);
         assertThat(descriptor.opens()).isEmpty();
         assertThat(descriptor.packages()).contains("dev.cwfilter.internal.parse", "dev.cwfilter.internal.stats",
+                "dev.cwfilter.internal.transform",
                 "dev.cwfilter.internal.shaded.antlr", "dev.cwfilter.internal.shaded.grammar");
         // What the module needs at run time: the JDK's base module, jackson-core and sketches-java. The grammar and
         // the ANTLR runtime are compile-time only (static): the jar carries them relocated.

@@ -161,6 +161,7 @@ class BenchmarkMethodsTest {
                 .isBetween(190, 210);
         FilterPattern compiled = b.compile200CharacterPattern();
         assertThat(compiled.source()).isEqualTo(CompileBenchmark.LONG_PATTERN);
+        assertThat(b.compile200CharacterTree()).isEqualTo(compiled);
         assertThat(b.compileSeedPattern().source()).isEqualTo(Family.SEED_EQUALITY.pattern());
     }
 

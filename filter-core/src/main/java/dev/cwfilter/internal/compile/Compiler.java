@@ -19,13 +19,11 @@ import dev.cwfilter.ast.JsonTestKind;
 import dev.cwfilter.ast.MatchAll;
 import dev.cwfilter.ast.NumberValue;
 import dev.cwfilter.ast.Pattern;
-import dev.cwfilter.ast.PatternPrinter;
 import dev.cwfilter.ast.Regex;
 import dev.cwfilter.ast.RegexPattern;
 import dev.cwfilter.ast.Selector;
 import dev.cwfilter.ast.SelectorStep;
 import dev.cwfilter.ast.StringValue;
-import dev.cwfilter.ast.Term;
 import dev.cwfilter.ast.TermPattern;
 import dev.cwfilter.ast.Value;
 import dev.cwfilter.ast.SourceSpan;
@@ -75,21 +73,17 @@ public final class Compiler {
         }
         if (ast instanceof TermPattern terms) {
             return new TermMatcher(terms.terms().stream()
-                    .map(t -> new TermMatcher.Term(t.kind(), t.text(), new Clause(termText(t), spans.apply(t))))
+                    .map(t -> new TermMatcher.Term(t.kind(), t.text(), new Clause(t, spans.apply(t))))
                     .toList());
         }
         if (ast instanceof RegexPattern regex) {
             return new RegexMatcher(RegexProgram.compile(regex.regex().source()),
-                    new Clause(PatternPrinter.print(ast), spans.apply(ast)));
+                    new Clause(ast, spans.apply(ast)));
         }
         if (ast instanceof JsonPattern json) {
             return json(json, options, spans);
         }
         return delimited((DelimitedPattern) ast, options, spans);
-    }
-
-    private static String termText(Term term) {
-        return PatternPrinter.print(new TermPattern(List.of(term)));
     }
 
     // ---- JSON -------------------------------------------------------------------------------------------------
@@ -135,7 +129,7 @@ public final class Compiler {
         if (expression instanceof JsonOr or) {
             return builder.or(or.operands().stream().map(o -> add(o, builder, spans)).toList());
         }
-        Clause clause = new Clause(PatternPrinter.print(expression), spans.apply(expression));
+        Clause clause = new Clause(expression, spans.apply(expression));
         if (expression instanceof JsonComparison comparison) {
             return builder.leaf(comparison.selector(), valueTest(comparison.operator(), comparison.value()), false,
                     clause);
@@ -216,7 +210,7 @@ public final class Compiler {
                 continue;
             }
             DelimitedMatcher.Field compiled = field(field, literals,
-                    new Clause(PatternPrinter.print(field), spans.apply(field)));
+                    new Clause(field, spans.apply(field)));
             (ellipsis ? suffix : prefix).add(compiled);
         }
         return new DelimitedMatcher(prefix, suffix, ellipsis, options.exactFieldCount(), Prefilter.of(literals, false));
@@ -258,7 +252,6 @@ public final class Compiler {
         if (value instanceof Regex regex) {
             return new RegexTest(RegexProgram.compile(regex.source()), operator == ComparisonOperator.NE);
         }
-        return new TextTest(((StringValue) value).text(), operator == ComparisonOperator.NE,
-                PatternPrinter.print(value));
+        return new TextTest((StringValue) value, operator == ComparisonOperator.NE);
     }
 }

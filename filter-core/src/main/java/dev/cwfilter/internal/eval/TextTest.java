@@ -1,5 +1,7 @@
 package dev.cwfilter.internal.eval;
 
+import dev.cwfilter.ast.PatternPrinter;
+import dev.cwfilter.ast.StringValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -36,18 +38,19 @@ public final class TextTest extends ValueTest {
     private final byte[] bytes;
     private final ByteSearch.Needle needle;
     private final TextSearch search;
-    private final String written;
+    /** The value as the pattern holds it, printed for explanations. */
+    private final StringValue written;
 
     /**
-     * A test of the pattern value {@code value}.
+     * A test of the pattern value {@code written}.
      *
-     * @param value   the string as written in the pattern, with quoting escapes resolved
+     * @param written the string value of the pattern (its text has the quoting escapes resolved)
      * @param negate  whether the operator is {@code !=}
-     * @param written the value as written, for explanations
      */
-    public TextTest(String value, boolean negate, String written) {
+    public TextTest(StringValue written, boolean negate) {
         this.negate = negate;
         this.written = written;
+        String value = written.text();
         boolean leading = value.startsWith("*");
         boolean trailing = value.length() > 1 && value.endsWith("*");
         String literal = value.substring(leading ? 1 : 0, value.length() - (trailing ? 1 : 0));
@@ -132,6 +135,6 @@ public final class TextTest extends ValueTest {
 
     @Override
     public String toString() {
-        return (negate ? "!= " : "= ") + written;
+        return (negate ? "!= " : "= ") + PatternPrinter.print(written);
     }
 }

@@ -62,6 +62,7 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         this.spans = spans;
     }
 
+    /** The pattern, or null when an issue was written: then every problem the tree holds has been written. */
     Pattern build(FilterParser.PatternContext tree) {
         return (Pattern) visit(tree);
     }
@@ -79,6 +80,10 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         return regex == null ? null : located(new RegexPattern(regex), ctx);
     }
 
+    /**
+     * Terms must be separated by whitespace (the grammar would otherwise accept {@code "a"b} as two terms); each term
+     * is checked on its own, so a pattern with several bad terms reports each of them.
+     */
     @Override
     public Pattern visitTermPattern(FilterParser.TermPatternContext ctx) {
         List<Term> terms = new ArrayList<>();
@@ -110,6 +115,11 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         return located(new JsonPattern(expression), ctx.jsonPattern());
     }
 
+    /**
+     * A space-delimited pattern: {@code []} alone is the pattern with no fields; otherwise at most one {@code ...}
+     * and every field name used once (a name says which field a condition tests and under which name the field's
+     * value is extracted). The regular-expression limit is counted over the whole pattern.
+     */
     @Override
     public Pattern visitDelimitedPatternTop(FilterParser.DelimitedPatternTopContext ctx) {
         List<FilterParser.DelimitedFieldContext> fieldCtxs = ctx.delimitedPattern().delimitedField();
@@ -147,6 +157,11 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
 
     // ---- terms ------------------------------------------------------------------------------------------------
 
+    /**
+     * One term: {@code ?} and {@code -} bind to the term written directly after them (a space between is an error,
+     * not a term {@code ?} followed by another); a quoted term keeps every character, a bare one holds only the
+     * characters CloudWatch accepts bare (U11; {@code lenientTermCharacters} widens them).
+     */
     private Term term(FilterParser.TermContext ctx) {
         TermKind kind = TermKind.REQUIRED;
         Token prefix = ctx.prefix;
@@ -175,6 +190,10 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         return located(term, ctx);
     }
 
+    /**
+     * Whether a bare term holds only bare-term characters; otherwise writes one issue at the first bad character,
+     * suggesting the quoted form (or, for text that starts like a selector, a JSON pattern).
+     */
     private boolean checkBareTerm(String text, int start) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -194,7 +213,10 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         return true;
     }
 
-    /** The text of a quoted token with its escapes resolved, or null after an issue. */
+    /**
+     * The text of a quoted token with its escapes resolved, or null after an issue: {@code \"} and {@code \\} are
+     * the only escapes CloudWatch's quoted strings have; any other backslash pair is refused rather than guessed at.
+     */
     private String unquote(Token token) {
         String raw = token.getText();
         StringBuilder sb = new StringBuilder(raw.length());
@@ -218,6 +240,11 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
 
     // ---- JSON ---------------------------------------------------------------------------------------------------
 
+    /**
+     * An {@code ||} of {@code &&}s, as the grammar nests them ({@code &&} binds tighter); a single operand is returned
+     * as it is, so the tree holds no one-operand {@code JsonOr} or {@code JsonAnd}. Every operand is built, even after
+     * one fails, so that every problem is reported.
+     */
     private JsonExpression json(FilterParser.JsonOrContext ctx) {
         List<JsonExpression> operands = new ArrayList<>();
         boolean complete = true;
@@ -251,6 +278,11 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         return json(ctx.jsonOr());
     }
 
+    /**
+     * A selector and its condition: a comparison, an {@code IS NULL}/{@code IS TRUE}/{@code IS FALSE} test, or
+     * {@code NOT EXISTS}. A bare {@code null} on the right of a comparison is an invalid pattern (O7): JSON's null is
+     * tested with {@code IS NULL}, and the message says so.
+     */
     @Override
     public JsonExpression visitJsonSelection(FilterParser.JsonSelectionContext ctx) {
         Selector selector = selector(ctx.SELECTOR().getSymbol());
@@ -285,6 +317,12 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         return selector == null ? null : located(selector, token);
     }
 
+    /**
+     * CloudWatch's limits on a JSON pattern, counted over all its leaves in source order: steps and wildcards per
+     * selector, selectors with wildcards per pattern, regular expressions per pattern ({@link ParseLimits}). A
+     * selector over its own limits is reported where it is written; a per-pattern count is reported once, at the
+     * first leaf past it.
+     */
     private void checkJsonLimits(JsonExpression expression) {
         List<JsonExpression> leaves = new ArrayList<>();
         collectLeaves(expression, leaves);
@@ -292,14 +330,10 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         int wildcardSelectors = 0;
         for (JsonExpression leaf : leaves) {
             Selector selector = leaf instanceof JsonComparison c ? c.selector() : ((JsonTest) leaf).selector();
-            int wildcards = selector.wildcardCount();
-            if (selector.steps().size() > ParseLimits.MAX_SELECTOR_STEPS) {
-                issueAt(selector, "selector " + SyntaxErrors.quote(selector.toString()) + " has "
-                        + selector.steps().size() + " steps: the limit is " + ParseLimits.MAX_SELECTOR_STEPS);
-            } else if (wildcards > ParseLimits.MAX_WILDCARDS_PER_SELECTOR) {
-                issueAt(selector, "selector " + SyntaxErrors.quote(selector.toString()) + " has " + wildcards
-                        + " wildcards: CloudWatch allows " + ParseLimits.MAX_WILDCARDS_PER_SELECTOR + " per selector");
-            } else if (wildcards > 0 && ++wildcardSelectors == ParseLimits.MAX_WILDCARD_SELECTORS + 1) {
+            String limit = SelectorParser.limitBroken(selector);
+            if (limit != null) {
+                issueAt(selector, limit);
+            } else if (selector.wildcardCount() > 0 && ++wildcardSelectors == ParseLimits.MAX_WILDCARD_SELECTORS + 1) {
                 issueAt(selector, "too many selectors with wildcards: CloudWatch allows "
                         + ParseLimits.MAX_WILDCARD_SELECTORS + " per pattern");
             }
@@ -334,6 +368,10 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         };
     }
 
+    /**
+     * The value on the right of a comparison: a number, a quoted string, a regular expression or a bare word. The
+     * orderings ({@code <}, {@code <=}, {@code >}, {@code >=}) take numbers only.
+     */
     private Value value(FilterParser.ValueContext ctx, ComparisonOperator operator) {
         Token token = ctx.getStart();
         Value value = switch (token.getType()) {
@@ -353,6 +391,10 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         return value == null ? null : located(value, token);
     }
 
+    /**
+     * A bare (unquoted) value: its characters must be ones a bare value may hold, and it must not read as something
+     * else (such as an ellipsis); otherwise the message shows it quoted.
+     */
     private StringValue bareValue(Token token) {
         String text = token.getText();
         int bad = Lexical.firstNonBareValueChar(text);
@@ -369,6 +411,10 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         return new StringValue(text, false);
     }
 
+    /**
+     * A {@code %...%} regular expression, checked against CloudWatch's dialect ({@link CloudWatchRegex}); an issue
+     * points at the offending character inside the expression.
+     */
     private Regex regex(Token token) {
         String raw = token.getText();
         String body = raw.substring(1, raw.length() - 1);
@@ -383,6 +429,10 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
 
     // ---- space-delimited ----------------------------------------------------------------------------------------
 
+    /**
+     * One field of a space-delimited pattern: {@code ...}, an empty place (between two commas), a name, or a name
+     * with conditions ({@code status = 4* || status = 5*}) whose comparisons all test that same field.
+     */
     private DelimitedField field(FilterParser.DelimitedFieldContext ctx) {
         if (ctx instanceof FilterParser.EllipsisFieldContext) {
             return located(new DelimitedField.Ellipsis(), ctx);
@@ -448,6 +498,7 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
         return value == null ? null : located(new FieldComparison(operator, value), ctx);
     }
 
+    /** CloudWatch's limit on regular expressions, counted over every field's conditions in source order. */
     private void checkDelimitedLimits(List<DelimitedField> fields) {
         int regexes = 0;
         for (int i = 0; i < fields.size(); i++) {
@@ -476,6 +527,7 @@ final class AstBuilder extends FilterParserBaseVisitor<Object> {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
+    /** Records where the node was written, for issues found later (limits) and for {@code explain()}. */
     private <T> T located(T node, ParserRuleContext ctx) {
         spans.put(node, source.span(ctx));
         return node;

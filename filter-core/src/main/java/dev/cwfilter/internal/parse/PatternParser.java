@@ -1,6 +1,7 @@
 package dev.cwfilter.internal.parse;
 
 import dev.cwfilter.ast.Pattern;
+import dev.cwfilter.ast.Selector;
 import dev.cwfilter.ast.SourceSpan;
 import dev.cwfilter.internal.grammar.FilterLexer;
 import dev.cwfilter.internal.grammar.FilterParser;
@@ -38,17 +39,9 @@ public final class PatternParser {
                     + " limit is " + limits.maxPatternLength()));
         }
         SourceText source = new SourceText(text);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
-                        && Character.isLowSurrogate(text.charAt(i + 1));
-                if (!paired) {
-                    return failure(new Issue(i, 1, String.format("unpaired surrogate U+%04X: the pattern is not valid"
-                            + " Unicode text", (int) c)));
-                }
-                i++;
-            }
+        Issue surrogate = unpairedSurrogate(text);
+        if (surrogate != null) {
+            return failure(surrogate);
         }
         FilterLexer lexer = new FilterLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
@@ -63,6 +56,54 @@ public final class PatternParser {
         } catch (StackOverflowError e) {
             return failure(new Issue(0, text.length(), "the pattern is nested too deeply to parse"));
         }
+    }
+
+    /**
+     * Parses a selector on its own, such as a metric filter's {@code $.latency}: the text must be exactly one
+     * selector, read and limited as in a JSON pattern (steps, wildcards per selector).
+     *
+     * @param text the selector, starting with {@code $}
+     * @return the selector and no issue, or no selector and the first problem, its offset counted in {@code text}
+     */
+    public static SelectorOutcome selector(String text) {
+        Issue surrogate = unpairedSurrogate(text);
+        if (surrogate != null) {
+            return new SelectorOutcome(null, surrogate);
+        }
+        List<Issue> issues = new ArrayList<>(1);
+        Selector selector = SelectorParser.parse(text, 0, issues);
+        if (selector == null) {
+            return new SelectorOutcome(null, issues.get(0));
+        }
+        String limit = SelectorParser.limitBroken(selector);
+        return limit == null ? new SelectorOutcome(selector, null)
+                : new SelectorOutcome(null, new Issue(0, text.length(), limit));
+    }
+
+    /**
+     * A selector read on its own: the selector, or the problem.
+     *
+     * @param selector the selector, or null
+     * @param issue    the first problem, or null if there is a selector
+     */
+    public record SelectorOutcome(Selector selector, Issue issue) {
+    }
+
+    /** The first unpaired surrogate of the text, as an issue, or null. */
+    private static Issue unpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    return new Issue(i, 1, String.format("unpaired surrogate U+%04X: the pattern is not valid"
+                            + " Unicode text", (int) c));
+                }
+                i++;
+            }
+        }
+        return null;
     }
 
     private static ParseOutcome parse(CommonTokenStream tokens, SourceText source, ParseLimits limits) {

@@ -35,6 +35,28 @@ final class SelectorParser {
         }
     }
 
+    /**
+     * The limit of one selector that it breaks, in the words of the issue, or null: more steps than
+     * {@link ParseLimits#MAX_SELECTOR_STEPS}, or more wildcards than CloudWatch allows in a selector.
+     */
+    static String limitBroken(Selector selector) {
+        int wildcards = selector.wildcardCount();
+        if (selector.steps().size() > ParseLimits.MAX_SELECTOR_STEPS) {
+            return "selector " + SyntaxErrors.quote(selector.toString()) + " has " + selector.steps().size()
+                    + " steps: the limit is " + ParseLimits.MAX_SELECTOR_STEPS;
+        }
+        if (wildcards > ParseLimits.MAX_WILDCARDS_PER_SELECTOR) {
+            return "selector " + SyntaxErrors.quote(selector.toString()) + " has " + wildcards
+                    + " wildcards: CloudWatch allows " + ParseLimits.MAX_WILDCARDS_PER_SELECTOR + " per selector";
+        }
+        return null;
+    }
+
+    /**
+     * The steps after {@code $}, left to right; at least one. An index step must follow a property (CloudWatch has no
+     * {@code $[0]} at the root), and double-quoted keys, which other JSONPath dialects allow, are refused with the
+     * bracket form to use instead.
+     */
     private Selector selector() {
         pos = 1;
         if (pos >= text.length()) {
@@ -60,6 +82,11 @@ final class SelectorParser {
         return new Selector(steps);
     }
 
+    /**
+     * A step that starts with {@code .}: {@code .*} (any property), {@code .['key']} (a key with any characters but a
+     * single quote, taken as written), or {@code .name} (letters, digits, {@code _} and {@code -}, which must be
+     * followed by the end, {@code .} or {@code [}).
+     */
     private SelectorStep propertyStep() {
         int dot = pos;
         pos++;
@@ -106,6 +133,10 @@ final class SelectorParser {
         return new SelectorStep.Property(text.substring(start, pos));
     }
 
+    /**
+     * A step that starts with {@code [}: {@code [*]} (any element) or {@code [n]}, n in ASCII digits and at most
+     * {@link Integer#MAX_VALUE} (U20); the digits are accumulated with a cap, so no index text can overflow.
+     */
     private SelectorStep indexStep() {
         int open = pos;
         pos++;
@@ -149,6 +180,7 @@ final class SelectorParser {
         return Character.isISOControl(c) ? String.format("U+%04X", (int) c) : "'" + c + "'";
     }
 
+    /** The first malformed step: where (in the token) and why. Stackless: it is control flow, not a fault. */
     private static final class SelectorError extends RuntimeException {
         final int at;
 

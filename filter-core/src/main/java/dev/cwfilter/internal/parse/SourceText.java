@@ -51,10 +51,12 @@ final class SourceText {
         return token.getType() == Token.EOF ? text.length() : offset(token.getStopIndex() + 1);
     }
 
+    /** Where a token was written, in UTF-16 offsets. */
     SourceSpan span(Token token) {
         return new SourceSpan(start(token), end(token));
     }
 
+    /** Where a rule was written, from its first token's start to its last token's end, in UTF-16 offsets. */
     SourceSpan span(ParserRuleContext ctx) {
         Token stop = ctx.getStop() == null ? ctx.getStart() : ctx.getStop();
         int start = start(ctx.getStart());

@@ -57,7 +57,10 @@ final class SyntaxErrors {
         }
     }
 
-    /** Collects syntax errors as issues. */
+    /**
+     * Collects syntax errors as issues, each spanning the offending token (zero characters at the end of the
+     * pattern), at most {@code MAX_ISSUES}.
+     */
     static final class Collector extends BaseErrorListener {
         private final SourceText source;
         private final List<Issue> issues = new ArrayList<>();
@@ -86,6 +89,7 @@ final class SyntaxErrors {
         }
     }
 
+    /** The token before the offending one on the default channel (whitespace skipped), or null at the start. */
     private static Token previous(TokenStream tokens, Token offending) {
         int index = offending.getTokenIndex() - 1;
         while (index >= 0) {
@@ -98,6 +102,10 @@ final class SyntaxErrors {
         return null;
     }
 
+    /**
+     * The message for one syntax error, most specific first: an unterminated quote or regular expression; a hint for
+     * a known mistake ({@link #hint}); text after a complete pattern; otherwise "expected X after Y, found Z".
+     */
     static String message(Token offending, Token previous, IntervalSet expected) {
         int type = offending.getType();
         String text = offending.getText();
@@ -125,6 +133,11 @@ final class SyntaxErrors {
         return "expected " + describe(expected) + after + ", found " + found;
     }
 
+    /**
+     * A message that names the likely mistake instead of listing tokens, or null when none applies. Each case is a
+     * mistake users make (a single {@code &}, {@code IS NOT NULL}, a selector without {@code $.}, lower-case
+     * keywords, a regular expression or a JSON pattern after terms), pinned by the parse-error tests.
+     */
     private static String hint(Token offending, int prev, IntervalSet expected) {
         int type = offending.getType();
         String text = offending.getText();
@@ -218,6 +231,7 @@ final class SyntaxErrors {
         return join(parts);
     }
 
+    /** One token type in words, as messages show it. */
     static String describe(int tokenType) {
         return switch (tokenType) {
             case Token.EOF -> "the end of the pattern";
@@ -265,6 +279,7 @@ final class SyntaxErrors {
         return true;
     }
 
+    /** "a", "a or b", "a, b or c". */
     private static String join(List<String> parts) {
         if (parts.isEmpty()) {
             return "something else";

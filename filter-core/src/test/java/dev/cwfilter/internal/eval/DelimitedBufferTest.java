@@ -2,6 +2,7 @@ package dev.cwfilter.internal.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cwfilter.ast.DelimitedField;
 import java.lang.reflect.Field;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class DelimitedBufferTest {
 
     @Test
     void aThreadDoesNotKeepTheRoomOfTheLargestEventItExtractedOrExplained() throws Exception {
-        Clause clause = new Clause("a", null);
+        Clause clause = new Clause(DelimitedField.Named.of("a"), null);
         DelimitedMatcher matcher = new DelimitedMatcher(List.of(new DelimitedMatcher.Field("a", null, clause)),
                 List.of(new DelimitedMatcher.Field("z", null, clause)), true, false, Prefilter.NONE);
         String event = "f ".repeat(500_000);

@@ -16,7 +16,7 @@ import java.util.Map;
  * Assembles a {@link JsonMatcher}: per pattern, leaves (a selector and the test of the value it selects) joined by
  * {@code &&} / {@code ||}, then frozen into one selector trie shared by every pattern and one flat formula per pattern.
  * Nodes must be added children first; the last node added before {@link #endFormula()} (or {@link #build}) is the
- * root of that pattern's formula. A clause that several patterns hold (the same canonical text) becomes one leaf, tested
+ * root of that pattern's formula. A clause that several patterns hold (an equal node, so the same canonical text) becomes one leaf, tested
  * once per event for all of them. Not thread-safe; the matcher it builds is.
  */
 public final class JsonMatcherBuilder {
@@ -24,8 +24,8 @@ public final class JsonMatcherBuilder {
     private final List<Selector> selectors = new ArrayList<>();
     private final List<ValueTest> tests = new ArrayList<>();
     private final List<Clause> clauses = new ArrayList<>();
-    /** Per leaf key (negation and canonical clause text), the leaf. */
-    private final Map<String, Integer> leafByKey = new HashMap<>();
+    /** Per leaf key (negation and clause node, which equal each other when their canonical texts do), the leaf. */
+    private final Map<List<Object>, Integer> leafByKey = new HashMap<>();
     /** Per leaf, the last formula that used it (a formula holding a clause twice keeps two leaves, for explanations). */
     private final List<Integer> lastFormulaOfLeaf = new ArrayList<>();
     private final List<Formula> formulas = new ArrayList<>();
@@ -44,7 +44,7 @@ public final class JsonMatcherBuilder {
      * @return the formula node of the leaf
      */
     public int leaf(Selector selector, ValueTest test, boolean negate, Clause clause) {
-        String key = (negate ? "!" : "=") + clause.text();
+        List<Object> key = List.of(negate, clause.node());
         Integer shared = leafByKey.get(key);
         int id;
         if (shared != null && lastFormulaOfLeaf.get(shared) != formulas.size()) {
