@@ -1,6 +1,7 @@
 package dev.cwfilter;
 
 import dev.cwfilter.ast.Selector;
+import dev.cwfilter.internal.eval.SetPrefilter;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -162,12 +163,16 @@ public final class LogGroup {
         public void accept(LogEvent event) {
             Objects.requireNonNull(event, "event");
             String message = event.message();
-            evaluation.matchesShared(message, matched);
+            long[] mayMatch = evaluation.matchesShared(message, matched);
             for (int i = 0; i < emitters.length; i++) {
                 boolean hit;
                 if (evaluation.shared(i)) {
                     hit = matched.get(i);
                     emitters[i].offerEvaluated(event, hit, hit ? captured(i) : null);
+                } else if (mayMatch != null && !SetPrefilter.survived(i, mayMatch)) {
+                    // The set's prefilter found a literal the pattern needs missing: no match, nothing read.
+                    hit = false;
+                    emitters[i].offerEvaluated(event, false, null);
                 } else {
                     hit = emitters[i].offer(event);
                 }
@@ -178,11 +183,13 @@ public final class LogGroup {
             int first = emitters.length;
             for (int j = 0; j < subscriptionFilters.size(); j++) {
                 boolean hit = evaluation.shared(first + j) ? matched.get(first + j)
-                        : subscriptionFilters.get(j).pattern().matches(message);
+                        : (mayMatch == null || SetPrefilter.survived(first + j, mayMatch))
+                        && subscriptionFilters.get(j).pattern().matches(message);
                 if (hit) {
                     listener.subscriptionFilterMatched(j, event);
                 }
             }
+            evaluation.ended();
         }
 
         /** The values metric filter {@code i} captured from the event just evaluated. */

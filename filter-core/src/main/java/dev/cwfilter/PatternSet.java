@@ -4,7 +4,10 @@ import dev.cwfilter.ast.JsonPattern;
 import dev.cwfilter.ast.Selector;
 import dev.cwfilter.internal.compile.Compiler;
 import dev.cwfilter.internal.compile.EvalOptions;
+import dev.cwfilter.internal.compile.SetLiterals;
 import dev.cwfilter.internal.eval.ByteSearch;
+import dev.cwfilter.internal.eval.SetPrefilter;
+import dev.cwfilter.internal.eval.Utf8Buffer;
 import dev.cwfilter.internal.eval.json.JsonMatcher;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,9 +35,11 @@ import java.util.Objects;
  * limits) become one matcher, the same evaluator a single JSON pattern runs on: one trie merging all their selectors,
  * one leaf per distinct clause (a clause that 40 patterns hold is tested once), one formula per pattern, and one walk
  * over the event that decides them all, stopping early once every formula is decided. Patterns of the other syntaxes
- * (terms, regular expressions, space-delimited) run one by one on their own matchers, each with its own literal
- * prefilter, so one whose literals the event lacks costs a scan and nothing more; so do the rare JSON patterns whose
- * byte path decodes first (those holding U+FFFD).
+ * (terms, regular expressions, space-delimited) run one by one on their own matchers; so do the rare JSON patterns
+ * whose byte path decodes first (those holding U+FFFD). Before any of that, one literal prefilter for the whole set
+ * reads the event once for the literals every pattern's matches need (the quoted values of JSON comparisons, the
+ * texts of terms, regular expressions and fields): a JSON group none of whose patterns may match is not walked, a
+ * pattern alone that may not match is not evaluated.
  *
  * <p>Instances are immutable and thread-safe, and allocate nothing per event (the scratch state is per thread); the
  * {@code BitSet} a call fills belongs to the caller (use one per thread).
@@ -51,8 +56,34 @@ public final class PatternSet {
     /** Per pattern, the capture slot of each of its captured selectors in its group's matcher. */
     private final int[][] captureSlots;
 
+    /**
+     * The set's literal prefilter (null if no pattern needs a literal): the patterns that may match an event, from one
+     * read of it; a group none of whose patterns may match is not walked, a pattern alone is not evaluated.
+     */
+    private final SetPrefilter prefilter;
+    private final ThreadLocal<Scratch> scratch;
+
     /** JSON patterns sharing one matcher: formula {@code f} is pattern {@code bitOfFormula[f]}. */
-    private record JsonGroup(JsonMatcher matcher, int[] bitOfFormula, int maxEventBytes) {
+    private record JsonGroup(JsonMatcher matcher, int[] bitOfFormula, int maxEventBytes, long[] members) {
+        /** Whether one of the group's patterns may match, by the prefilter's survivors. */
+        boolean survives(long[] survivors) {
+            for (int w = 0; w < members.length; w++) {
+                if ((members[w] & survivors[w]) != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** A thread's state: the prefilter's, and the buffer a {@code String} event is encoded into for it. */
+    private static final class Scratch {
+        final SetPrefilter.Scratch prefilter;
+        final Utf8Buffer encoded = new Utf8Buffer();
+
+        Scratch(SetPrefilter p) {
+            this.prefilter = p.scratch();
+        }
     }
 
     private PatternSet(List<FilterPattern> patterns, List<List<Selector>> captures) {
@@ -92,11 +123,22 @@ public final class PatternSet {
             JsonMatcher matcher = members.size() == 1 && captured.isEmpty()
                     ? (JsonMatcher) patterns.get(members.get(0)).matcher()
                     : Compiler.jsonSet(asts, captured, entry.getKey());
+            long[] bits = new long[(patterns.size() + 63) >>> 6];
+            members.forEach(i -> bits[i >>> 6] |= 1L << i);
             built.add(new JsonGroup(matcher, members.stream().mapToInt(Integer::intValue).toArray(),
-                    entry.getKey().maxEventBytes()));
+                    entry.getKey().maxEventBytes(), bits));
         }
         this.groups = built.toArray(JsonGroup[]::new);
         this.alone = others.stream().mapToInt(Integer::intValue).toArray();
+        SetPrefilter.Builder literals = SetPrefilter.builder();
+        for (FilterPattern p : patterns) {
+            // A pattern whose byte path decodes first (it holds U+FFFD) needs no literal: it may always match.
+            literals.pattern(p.decodesBytes() ? List.of() : SetLiterals.of(p.ast(), p.matcher()),
+                    p.ast() instanceof JsonPattern);
+        }
+        this.prefilter = patterns.size() > 1 ? literals.build() : null;
+        SetPrefilter built0 = prefilter;
+        this.scratch = built0 == null ? null : ThreadLocal.withInitial(() -> new Scratch(built0));
     }
 
     /**
@@ -148,8 +190,25 @@ public final class PatternSet {
     public void matches(byte[] utf8, int offset, int length, BitSet into) {
         Objects.checkFromIndexSize(offset, length, utf8.length);
         into.clear();
+        if (prefilter == null) {
+            matchesUnfiltered(utf8, offset, length, into, null);
+            return;
+        }
+        SetPrefilter.Scratch s = scratch.get().prefilter;
+        if (s.gate.begin()) {
+            if (prefilter.mayMatch(utf8, offset, length, s)) {
+                matchesUnfiltered(utf8, offset, length, into, s.survivors);
+            }
+        } else {
+            matchesUnfiltered(utf8, offset, length, into, null);
+        }
+        s.gate.end();
+    }
+
+    /** The bytes path for the patterns that may match ({@code survivors}; all if null). */
+    private void matchesUnfiltered(byte[] utf8, int offset, int length, BitSet into, long[] survivors) {
         for (JsonGroup g : groups) {
-            if (length > g.maxEventBytes) {
+            if (length > g.maxEventBytes || survivors != null && !g.survives(survivors)) {
                 continue;
             }
             if ((long) length * 3 > g.maxEventBytes && !ByteSearch.isAscii(utf8, offset, offset + length)) {
@@ -163,7 +222,8 @@ public final class PatternSet {
             g.matcher.matchAll(utf8, offset, length, into, g.bitOfFormula);
         }
         for (int i : alone) {
-            if (patterns.get(i).matches(utf8, offset, length)) {
+            if ((survivors == null || SetPrefilter.survived(i, survivors)) && patterns.get(i).matches(utf8, offset,
+                    length)) {
                 into.set(i);
             }
         }
@@ -171,25 +231,54 @@ public final class PatternSet {
 
     /** Clears {@code into}, then sets bit {@code i} for each pattern {@code i} that matches the message. */
     public void matches(String message, BitSet into) {
-        matchesShared(message, into);
+        long[] survivors = matchesShared(message, into);
         for (int i : alone) {
-            if (patterns.get(i).matches(message)) {
+            if ((survivors == null || SetPrefilter.survived(i, survivors)) && patterns.get(i).matches(message)) {
                 into.set(i);
             }
         }
+        ended();
     }
 
     /**
      * Clears {@code into}, then sets the bits of the matching patterns that the set evaluates together (those for
-     * which {@link #shared} is true); the others are left to the caller.
+     * which {@link #shared} is true); the others are left to the caller, who need evaluate only those the returned
+     * survivors hold ({@link SetPrefilter#survived}): the patterns that may match, or null for all of them. The
+     * array is this thread's, valid until its next evaluation. Follow it with {@link #ended} once the others are
+     * evaluated (the prefilter's gate times the whole event).
      */
-    void matchesShared(String message, BitSet into) {
+    long[] matchesShared(String message, BitSet into) {
         Objects.requireNonNull(message, "message");
         into.clear();
+        long[] survivors = null;
+        SetPrefilter.Scratch s = null;
+        if (prefilter != null) {
+            Scratch t = scratch.get();
+            s = t.prefilter;
+            if (s.gate.begin()) {
+                // The prefilter reads UTF-8: the text encoded into this thread's buffer (unless it cannot be).
+                int length = t.encoded.encode(message, 0);
+                if (length >= 0) {
+                    if (!prefilter.mayMatch(t.encoded.bytes(), 0, length, s)) {
+                        return s.survivors;
+                    }
+                    survivors = s.survivors;
+                }
+            }
+        }
         for (JsonGroup g : groups) {
-            if (FilterPattern.withinSizeLimit(message, g.maxEventBytes)) {
+            if ((survivors == null || g.survives(survivors))
+                    && FilterPattern.withinSizeLimit(message, g.maxEventBytes)) {
                 g.matcher.matchAll(message, into, g.bitOfFormula);
             }
+        }
+        return survivors;
+    }
+
+    /** Ends the evaluation {@link #matchesShared} began. */
+    void ended() {
+        if (prefilter != null) {
+            scratch.get().prefilter.gate.end();
         }
     }
 

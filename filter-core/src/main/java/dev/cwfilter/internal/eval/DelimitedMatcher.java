@@ -59,7 +59,7 @@ public final class DelimitedMatcher implements EventMatcher {
     }
 
     /** The literals every matching event contains. */
-    Prefilter prefilter() {
+    public Prefilter prefilter() {
         return prefilter;
     }
 

@@ -29,6 +29,11 @@ public final class RegexMatcher implements EventMatcher {
                 .map(l -> ByteSearch.Needle.of(l.getBytes(StandardCharsets.UTF_8))).toArray(ByteSearch.Needle[]::new);
     }
 
+    /** The literals every match contains, one per alternative (empty if the expression has no such set). */
+    public java.util.List<String> requiredLiterals() {
+        return program.requiredLiterals();
+    }
+
     @Override
     public boolean matches(String message) {
         return program.find(message);
