@@ -90,6 +90,11 @@ public final class LogGroupPipeline {
         return java.util.Optional.ofNullable(definitions.logGroupName());
     }
 
+    /** Whether the pipeline was built with a summary ({@link Builder#summary(boolean)}). */
+    boolean hasSummary() {
+        return settings.summary();
+    }
+
     Definitions definitions() {
         return definitions;
     }
