@@ -36,8 +36,10 @@ import picocli.CommandLine;
  * --output json} writes on the same input: the whole {@code cwfilter.metrics/1} document (every filter's matches and
  * datapoints, every metric's datapoints, rejections and periods, every alarm's transitions and final state, the
  * definitions left out), at parallelism 1, 2 and 4, on the seed hour and on a generated stream of CloudTrail records
- * spread over several files whose records arrive out of order, some of them twelve minutes after later ones (late
- * under a live watermark; the bounded run replays them, as the command does).
+ * spread over several files whose records arrive out of order, some of them twelve minutes after later ones: with
+ * {@code --watermarks end} (a replay, as the command's), and, all in one file, with watermarks after each event whose
+ * lateness (15 minutes) covers that disorder, so that no event is late (a task reads its files one after another, so
+ * with several files the disorder a task sees spans them all).
  */
 class JobDocumentEqualsCliTest {
 
@@ -47,16 +49,18 @@ class JobDocumentEqualsCliTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @ParameterizedTest(name = "{0} at parallelism {1}")
-    @CsvSource({"seed, 1", "seed, 2", "seed, 4", "generated, 1", "generated, 2", "generated, 4"})
-    void theJobsDocumentIsTheCommandsDocument(String scenario, int parallelism, @TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "{0} at parallelism {1}, watermarks {2}")
+    @CsvSource({"seed, 1, end", "seed, 2, end", "seed, 4, end", "generated, 1, end", "generated, 2, end",
+        "generated, 4, end", "one file, 2, per-event", "one file, 4, per-event"})
+    void theJobsDocumentIsTheCommandsDocument(String scenario, int parallelism, String watermarks, @TempDir Path dir)
+            throws Exception {
         Path filters = JobEqualsCliTest.resource("/definitions/metric-filters.json", dir.resolve("metric-filters.json"));
         Path alarms = JobEqualsCliTest.resource("/definitions/alarms.json", dir.resolve("alarms.json"));
         Path in = dir.resolve("in");
         if (scenario.equals("seed")) {
             JobEqualsCliTest.resource("/seed/cloudtrail-secrets-hour.json", in.resolve("seed.json"));
         } else {
-            generated(new Random(1919), in);
+            generated(new Random(1919), in, scenario.equals("one file") ? 1 : 3);
         }
         List<String> inputs;
         try (Stream<Path> files = Files.list(in)) {
@@ -83,7 +87,8 @@ class JobDocumentEqualsCliTest {
 
         Path document = dir.resolve("out/document.json");
         LogGroupJob.Options o = LogGroupJob.Options.parse(new String[] {"--metric-filters", filters.toString(),
-            "--alarms", alarms.toString(), "--input", in.toString(), "--format", "cloudtrail", "--watermarks", "end",
+            "--alarms", alarms.toString(), "--input", in.toString(), "--format", "cloudtrail", "--watermarks", watermarks,
+            "--lateness", "15min",
             "--statistics", "p90", "--output", dir.resolve("out/lines").toString(), "--output-document",
             document.toString(), "--parallelism", Integer.toString(parallelism), "--checkpoint-interval", "1s"});
         LogGroupJob.Job job = LogGroupJob.definitions(o, new PrintStream(new ByteArrayOutputStream(), true,
@@ -99,9 +104,10 @@ class JobDocumentEqualsCliTest {
 
     /**
      * CloudTrail records over 40 minutes (some minutes busy, some quiet), reads, errors by event and reads of deleted
-     * secrets among them, in three files, each in arrival order: one record in six arrives up to twelve minutes late.
+     * secrets among them, in {@code files} files, each in arrival order: one record in six arrives up to twelve minutes
+     * late.
      */
-    static void generated(Random random, Path dir) throws Exception {
+    static void generated(Random random, Path dir, int files) throws Exception {
         record Timed(long arrival, ObjectNode record) {
         }
         List<Timed> all = new ArrayList<>();
@@ -127,10 +133,10 @@ class JobDocumentEqualsCliTest {
         }
         all.sort(Comparator.comparingLong(Timed::arrival));
         Files.createDirectories(dir);
-        for (int f = 0; f < 3; f++) {
+        for (int f = 0; f < files; f++) {
             ObjectNode file = JSON.createObjectNode();
             ArrayNode records = file.putArray("Records");
-            for (int i = f; i < all.size(); i += 3) {
+            for (int i = f; i < all.size(); i += files) {
                 records.add(all.get(i).record());
             }
             Files.writeString(dir.resolve("trail-" + f + ".json"), JSON.writeValueAsString(file));
