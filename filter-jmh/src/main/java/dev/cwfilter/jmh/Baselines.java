@@ -2,6 +2,7 @@ package dev.cwfilter.jmh;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,7 @@ import java.util.function.Predicate;
 /**
  * What every family's baselines share: the jackson-core factory and databind mapper they use, the full token pass,
  * the databind tree and the raw byte scan. The hand-written matchers of each pattern live beside its benchmark
- * ({@code SeedEqualityBenchmark.handWritten} and so on); a test checks each answers as cwfilter does on the corpus.
+ * ({@code SeedEqualityBenchmark.HAND_WRITTEN} and so on); a test checks each answers as cwfilter does on the corpus.
  *
  * <p>Stateless and thread-safe.
  */
@@ -50,7 +51,7 @@ public final class Baselines {
      * {@code skipChildren()} until the field is found, and answer from its value at once, without reading the rest of
      * the event. False when the event is not a JSON object, lacks the field, or is malformed before it.
      */
-    static boolean topLevelField(byte[] event, String field, FieldTest test) {
+    private static boolean topLevelField(byte[] event, String field, FieldTest test) {
         try (JsonParser p = FACTORY.createParser(event)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return false;
@@ -66,6 +67,54 @@ public final class Baselines {
             return false;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * A pattern written by hand with jackson-core as a question about one top-level field, asked in two ways.
+     * {@link #first} is the matcher an engineer writes for one pattern: it stops at the field's first occurrence.
+     * {@link #last} reads the whole event and lets the field's last occurrence decide, as CloudWatch does when an
+     * event repeats a key (the last occurrence wins, at every level); it is the hand-written matcher that gives
+     * cwfilter's answer on every event, and so the one that does the same work. On events without duplicate keys the
+     * two answer alike.
+     *
+     * @param field the top-level field the pattern reads
+     * @param test  the question asked of the field's value; it answers under the last-occurrence rule inside the
+     *              value too, and may stop reading the value once it knows the answer
+     */
+    record HandWritten(String field, FieldTest test) {
+
+        /** The answer of the field's first occurrence, without reading the rest of the event. */
+        boolean first(byte[] event) {
+            return topLevelField(event, field, test);
+        }
+
+        /** The answer of the field's last occurrence, read to the event's end: false when anything is malformed. */
+        boolean last(byte[] event) {
+            try (JsonParser p = FACTORY.createParser(event)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return false;
+                }
+                JsonStreamContext top = p.getParsingContext();
+                boolean answer = false;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (field.equals(name)) {
+                        answer = test.test(p, value);
+                        while (p.getParsingContext() != top) {
+                            if (p.nextToken() == null) {
+                                return false;
+                            }
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                return answer;
+            } catch (IOException e) {
+                return false;
+            }
         }
     }
 

@@ -60,6 +60,7 @@ public final class Report {
         FAMILIES.put("DelimitedBenchmark", Family.DELIMITED);
         BASELINES.put("baselineFullTokenPass", "full jackson-core token pass");
         BASELINES.put("baselineHandWrittenJackson", "hand-written jackson-core");
+        BASELINES.put("baselineHandWrittenJacksonToEnd", "hand-written jackson-core, read to the end");
         BASELINES.put("baselineDatabindTree", "databind readTree");
         BASELINES.put("baselineRawByteScan", "raw byte scan for the literal");
         BASELINES.put("baselineStringContains", "String.contains");

@@ -3,7 +3,12 @@ package dev.cwfilter.jmh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.cwfilter.FilterPattern;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -33,7 +39,8 @@ class BaselinesTest {
     void seedEquality(double rate) {
         Corpus corpus = cloudTrail(rate);
         Evaluators e = cwfilter(corpus, Family.SEED_EQUALITY);
-        e.bytes("hand-written jackson-core", SeedEqualityBenchmark::handWritten);
+        e.bytes("hand-written jackson-core", SeedEqualityBenchmark.HAND_WRITTEN::first);
+        e.bytes("hand-written jackson-core, read to the end", SeedEqualityBenchmark.HAND_WRITTEN::last);
         e.bytes("databind tree", SeedEqualityBenchmark::databind);
         e.assertEachAnswersAsGenerated();
         e.assertLiteralScanFindsHitsAndNearMisses("raw byte scan", SeedEqualityBenchmark.RAW_SCAN);
@@ -58,7 +65,8 @@ class BaselinesTest {
     void numeric(double rate) {
         Corpus corpus = cloudTrail(rate);
         Evaluators e = cwfilter(corpus, Family.NUMERIC);
-        e.bytes("hand-written jackson-core", NumericBenchmark::handWritten);
+        e.bytes("hand-written jackson-core", NumericBenchmark.HAND_WRITTEN::first);
+        e.bytes("hand-written jackson-core, read to the end", NumericBenchmark.HAND_WRITTEN::last);
         e.bytes("databind tree", NumericBenchmark::databind);
         e.assertEachAnswersAsGenerated();
         List<String> texts = corpus.texts();
@@ -75,7 +83,8 @@ class BaselinesTest {
     void wildcard(double rate) {
         Corpus corpus = cloudTrail(rate);
         Evaluators e = cwfilter(corpus, Family.WILDCARD);
-        e.bytes("hand-written jackson-core", WildcardBenchmark::handWritten);
+        e.bytes("hand-written jackson-core", WildcardBenchmark.HAND_WRITTEN::first);
+        e.bytes("hand-written jackson-core, read to the end", WildcardBenchmark.HAND_WRITTEN::last);
         e.bytes("databind tree", WildcardBenchmark::databind);
         e.assertEachAnswersAsGenerated();
         e.assertLiteralScanFindsHitsAndNearMisses("raw byte scan", WildcardBenchmark.RAW_SCAN);
@@ -86,7 +95,8 @@ class BaselinesTest {
     void compound(double rate) {
         Corpus corpus = cloudTrail(rate);
         Evaluators e = cwfilter(corpus, Family.COMPOUND);
-        e.bytes("hand-written jackson-core", CompoundBenchmark::handWritten);
+        e.bytes("hand-written jackson-core", CompoundBenchmark.HAND_WRITTEN::first);
+        e.bytes("hand-written jackson-core, read to the end", CompoundBenchmark.HAND_WRITTEN::last);
         e.bytes("databind tree", CompoundBenchmark::databind);
         e.assertEachAnswersAsGenerated();
         // Near-misses are privileged identities with MFA: each half of the || is exercised by hits and misses alike.
@@ -115,7 +125,8 @@ class BaselinesTest {
     void arraySelector(double rate) {
         Corpus corpus = cloudTrail(rate);
         Evaluators e = cwfilter(corpus, Family.ARRAY);
-        e.bytes("hand-written jackson-core", ArraySelectorBenchmark::handWritten);
+        e.bytes("hand-written jackson-core", ArraySelectorBenchmark.HAND_WRITTEN::first);
+        e.bytes("hand-written jackson-core, read to the end", ArraySelectorBenchmark.HAND_WRITTEN::last);
         e.bytes("databind tree", ArraySelectorBenchmark::databind);
         e.assertEachAnswersAsGenerated();
         e.assertLiteralScanFindsHitsAndNearMisses("raw byte scan", ArraySelectorBenchmark.RAW_SCAN);
@@ -133,7 +144,8 @@ class BaselinesTest {
     void regex(double rate) {
         Corpus corpus = cloudTrail(rate);
         Evaluators e = cwfilter(corpus, Family.REGEX);
-        e.bytes("hand-written jackson-core", RegexBenchmark::handWritten);
+        e.bytes("hand-written jackson-core", RegexBenchmark.HAND_WRITTEN::first);
+        e.bytes("hand-written jackson-core, read to the end", RegexBenchmark.HAND_WRITTEN::last);
         e.bytes("databind tree", RegexBenchmark::databind);
         e.assertEachAnswersAsGenerated();
         e.assertLiteralScanFindsHitsAndNearMisses("java.util.regex over the text",
@@ -172,6 +184,89 @@ class BaselinesTest {
                         .isEqualTo(Math.round(rate * Corpus.EVENTS / Corpus.HITS_PER_NEAR_MISS));
             }
         }
+    }
+
+    /**
+     * On events that repeat keys, the hand-written matcher read to the end answers as cwfilter (the last occurrence
+     * decides, at the top level and inside the field's value), and the one that stops at the first occurrence does
+     * not: each event is the members of one corpus event followed by those of another, one a hit and one not, in
+     * both orders; and, where the field's value is an object, one event whose value holds the members of both values.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Family.class, names = {"SEED_EQUALITY", "NUMERIC", "WILDCARD", "COMPOUND", "ARRAY", "REGEX"})
+    void handWrittenReadToTheEndLetsTheLastDuplicateKeyDecide(Family family) {
+        Baselines.HandWritten handWritten = switch (family) {
+            case SEED_EQUALITY -> SeedEqualityBenchmark.HAND_WRITTEN;
+            case NUMERIC -> NumericBenchmark.HAND_WRITTEN;
+            case WILDCARD -> WildcardBenchmark.HAND_WRITTEN;
+            case COMPOUND -> CompoundBenchmark.HAND_WRITTEN;
+            case ARRAY -> ArraySelectorBenchmark.HAND_WRITTEN;
+            default -> RegexBenchmark.HAND_WRITTEN;
+        };
+        Corpus corpus = cloudTrail(0.5);
+        FilterPattern pattern = FilterPattern.compile(family.pattern());
+        List<String> hits = new ArrayList<>();
+        List<String> misses = new ArrayList<>();
+        for (int i = 0; i < corpus.size() && (hits.size() < 40 || misses.size() < 40); i++) {
+            (corpus.isHit(family, i) ? hits : misses).add(corpus.texts().get(i));
+        }
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            events.add(joinMembers(hits.get(i), misses.get(i)));
+            events.add(joinMembers(misses.get(i), hits.get(i)));
+            events.add(joinValues(hits.get(i), misses.get(i), handWritten.field()));
+            events.add(joinValues(misses.get(i), hits.get(i), handWritten.field()));
+        }
+        int firstDiffers = 0;
+        for (String event : events) {
+            byte[] utf8 = event.getBytes(StandardCharsets.UTF_8);
+            boolean cloudWatch = pattern.matches(utf8, 0, utf8.length);
+            assertThat(handWritten.last(utf8)).as("%s: %s", family.pattern(), event).isEqualTo(cloudWatch);
+            firstDiffers += handWritten.first(utf8) != cloudWatch ? 1 : 0;
+        }
+        assertThat(firstDiffers).as("events the first occurrence decides wrongly").isPositive();
+    }
+
+    /**
+     * Event {@code a} with the top-level field's value replaced by the members of its value in {@code a} followed by
+     * those of its value in {@code b}, where both are objects; otherwise {@code a} as it is.
+     */
+    private static String joinValues(String a, String b, String field) {
+        int[] inA = objectValue(a, field);
+        int[] inB = objectValue(b, field);
+        if (inA == null || inB == null) {
+            return a;
+        }
+        String joined = joinMembers(a.substring(inA[0], inA[1]), b.substring(inB[0], inB[1]));
+        return a.substring(0, inA[0]) + joined + a.substring(inA[1]);
+    }
+
+    /** Where the first top-level occurrence of the field has an object value: its start and end offsets, or null. */
+    private static int[] objectValue(String json, String field) {
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals(field)) {
+                    if (value != JsonToken.START_OBJECT) {
+                        return null;
+                    }
+                    int start = (int) p.currentTokenLocation().getCharOffset();
+                    p.skipChildren();
+                    return new int[] {start, (int) p.currentLocation().getCharOffset()};
+                }
+                p.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One JSON object holding the members of {@code a} and then those of {@code b}. */
+    private static String joinMembers(String a, String b) {
+        return a.substring(0, a.lastIndexOf('}')) + "," + b.substring(b.indexOf('{') + 1);
     }
 
     private static Evaluators cwfilter(Corpus corpus, Family family) {

@@ -37,6 +37,7 @@ class BenchmarkMethodsTest {
         assertThat(b.cwfilterBytes()).isEqualTo(hits(Family.SEED_EQUALITY));
         assertThat(b.cwfilterString()).isEqualTo(hits(Family.SEED_EQUALITY));
         assertThat(b.baselineHandWrittenJackson()).isEqualTo(hits(Family.SEED_EQUALITY));
+        assertThat(b.baselineHandWrittenJacksonToEnd()).isEqualTo(hits(Family.SEED_EQUALITY));
         assertThat(b.baselineDatabindTree()).isEqualTo(hits(Family.SEED_EQUALITY));
         assertThat(b.baselineRawByteScan()).isEqualTo(hitsAndNearMisses(Family.SEED_EQUALITY));
     }
@@ -57,6 +58,7 @@ class BenchmarkMethodsTest {
         b.compile();
         assertThat(b.cwfilterBytes()).isEqualTo(hits(Family.NUMERIC));
         assertThat(b.baselineHandWrittenJackson()).isEqualTo(hits(Family.NUMERIC));
+        assertThat(b.baselineHandWrittenJacksonToEnd()).isEqualTo(hits(Family.NUMERIC));
         assertThat(b.baselineDatabindTree()).isEqualTo(hits(Family.NUMERIC));
     }
 
@@ -66,6 +68,7 @@ class BenchmarkMethodsTest {
         b.compile();
         assertThat(b.cwfilterBytes()).isEqualTo(hits(Family.WILDCARD));
         assertThat(b.baselineHandWrittenJackson()).isEqualTo(hits(Family.WILDCARD));
+        assertThat(b.baselineHandWrittenJacksonToEnd()).isEqualTo(hits(Family.WILDCARD));
         assertThat(b.baselineDatabindTree()).isEqualTo(hits(Family.WILDCARD));
         assertThat(b.baselineRawByteScan()).isEqualTo(hitsAndNearMisses(Family.WILDCARD));
     }
@@ -76,6 +79,7 @@ class BenchmarkMethodsTest {
         b.compile();
         assertThat(b.cwfilterBytes()).isEqualTo(hits(Family.COMPOUND));
         assertThat(b.baselineHandWrittenJackson()).isEqualTo(hits(Family.COMPOUND));
+        assertThat(b.baselineHandWrittenJacksonToEnd()).isEqualTo(hits(Family.COMPOUND));
         assertThat(b.baselineDatabindTree()).isEqualTo(hits(Family.COMPOUND));
     }
 
@@ -85,6 +89,7 @@ class BenchmarkMethodsTest {
         b.compile();
         assertThat(b.cwfilterBytes()).isEqualTo(hits(Family.ARRAY));
         assertThat(b.baselineHandWrittenJackson()).isEqualTo(hits(Family.ARRAY));
+        assertThat(b.baselineHandWrittenJacksonToEnd()).isEqualTo(hits(Family.ARRAY));
         assertThat(b.baselineDatabindTree()).isEqualTo(hits(Family.ARRAY));
         assertThat(b.baselineRawByteScan()).isEqualTo(hitsAndNearMisses(Family.ARRAY));
     }
@@ -96,6 +101,7 @@ class BenchmarkMethodsTest {
         assertThat(b.cwfilterBytes()).isEqualTo(hits(Family.REGEX));
         assertThat(b.cwfilterString()).isEqualTo(hits(Family.REGEX));
         assertThat(b.baselineHandWrittenJackson()).isEqualTo(hits(Family.REGEX));
+        assertThat(b.baselineHandWrittenJacksonToEnd()).isEqualTo(hits(Family.REGEX));
         assertThat(b.baselineDatabindTree()).isEqualTo(hits(Family.REGEX));
         assertThat(b.baselineRegexOverText()).isEqualTo(hitsAndNearMisses(Family.REGEX));
     }
