@@ -6,6 +6,7 @@ import dev.cwfilter.definitions.AlarmDefinition;
 import dev.cwfilter.definitions.DefinitionFiles;
 import dev.cwfilter.definitions.DefinitionProblem;
 import dev.cwfilter.definitions.Definitions;
+import dev.cwfilter.definitions.LogGroupSelection;
 import dev.cwfilter.definitions.MetricFilterDefinition;
 import dev.cwfilter.deploy.DocumentException;
 import dev.cwfilter.metric.MetricAlarm;
@@ -15,12 +16,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The log group a command line describes with {@code --metric-filters} and {@code --alarms}, as {@code metrics} (a
@@ -67,6 +65,7 @@ final class LogGroupDefinitions {
     private final List<MetricFilterDefinition> filters = new ArrayList<>();
     private final List<AlarmOn> alarms = new ArrayList<>();
     private int accountAlarmsElsewhere;
+    private LogGroupSelection selection;
 
     private LogGroupDefinitions(String command, PrintWriter err) {
         this.command = command;
@@ -108,56 +107,43 @@ final class LogGroupDefinitions {
             }
         }
         Map<String, Definitions> read = new HashMap<>();
-        List<MetricFilterDefinition> allFilters = new ArrayList<>();
+        List<Definitions> fromFilterSources = new ArrayList<>();
         for (String source : new LinkedHashSet<>(filterSources)) {
             Definitions defs = read(source, read, options, account);
-            allFilters.addAll(defs.metricFilters());
-            defs.problems().stream().filter(p -> p.kind() == DefinitionProblem.Kind.METRIC_FILTER)
-                    .forEach(problems::add);
+            fromFilterSources.add(defs);
             if (!defs.alarms().isEmpty() && !alarmSources.contains(source)) {
                 err.println("cwfilter: " + source + " also holds " + count(defs.alarms().size(), "alarm")
                         + ", which run only when it is given with --alarms too");
             }
         }
-        List<AlarmDefinition> allAlarms = new ArrayList<>();
+        List<Definitions> fromAlarmSources = new ArrayList<>();
         for (String source : new LinkedHashSet<>(alarmSources)) {
             Definitions defs = read(source, read, options, account);
-            allAlarms.addAll(defs.alarms());
-            defs.problems().stream().filter(p -> p.kind() == DefinitionProblem.Kind.ALARM).forEach(problems::add);
+            fromAlarmSources.add(defs);
             if (!defs.metricFilters().isEmpty() && !filterSources.contains(source)) {
                 err.println("cwfilter: " + source + " also holds " + count(defs.metricFilters().size(),
                         "metric filter") + ", which run only when it is given with --metric-filters too");
             }
         }
-        groupName = chooseLogGroup(allFilters, logGroup);
-        for (MetricFilterDefinition d : allFilters) {
-            if (groupName.isEmpty() || d.logGroupName().isEmpty() || d.logGroupName().get().equals(groupName)) {
-                if (d.filter().metricNamespace().isEmpty() || d.filter().metricName().isEmpty()) {
-                    problems.add(new DefinitionProblem(DefinitionProblem.Kind.METRIC_FILTER, d.name(), d.file(),
-                            d.line(), "publishes no metric (its metric namespace or name is not known offline)"));
-                } else {
-                    filters.add(d);
-                    PatternWarnings.print(err, "metric filter '" + d.name() + "' (" + d.location() + "): ",
-                            d.filter().pattern().source(), d.filter().options());
-                }
-            }
-        }
-        try {
-            LogGroup.Builder b = LogGroup.builder();
-            if (!groupName.isEmpty() && groupName.matches("[.\\-_/#A-Za-z0-9]{1,512}")) {
-                b.name(groupName);
-            }
-            group = b.metricFilters(filters.stream().map(MetricFilterDefinition::filter).toList()).build();
-        } catch (IllegalArgumentException e) {
+        // Alarms read from the account watch all sorts of metrics; only those of the log group's are ours.
+        selection = LogGroupSelection.select(fromFilterSources, fromAlarmSources, logGroup,
+                d -> d.file().equals("account"));
+        problems.addAll(selection.problems());
+        if (selection.failure().isPresent()) {
             report();
-            throw new UsageError("cwfilter " + command + ": " + e.getMessage());
+            throw new UsageError("cwfilter " + command + ": " + selection.failure().get());
         }
-        if (filters.isEmpty()) {
-            report();
-            throw new UsageError("cwfilter " + command + ": no metric filter to run" + (groupName.isEmpty() ? ""
-                    : " for log group " + groupName) + " (see the problems above)");
+        groupName = selection.groupName();
+        group = selection.group();
+        filters.addAll(selection.filters());
+        for (MetricFilterDefinition d : selection.filters()) {
+            PatternWarnings.print(err, "metric filter '" + d.name() + "' (" + d.location() + "): ",
+                    d.filter().pattern().source(), d.filter().options());
         }
-        chooseAlarms(allAlarms);
+        for (LogGroupSelection.AlarmOn a : selection.alarms()) {
+            alarms.add(new AlarmOn(a.definition(), a.metric()));
+        }
+        accountAlarmsElsewhere = selection.alarmsElsewhere();
     }
 
     private static String count(int n, String what) {
@@ -190,73 +176,11 @@ final class LogGroupDefinitions {
         return defs;
     }
 
-    /** The log group to run: the one asked for, the only one the files name, or "" when they name none. */
-    private String chooseLogGroup(List<MetricFilterDefinition> all, String logGroup) {
-        Set<String> named = new LinkedHashSet<>();
-        all.forEach(d -> d.logGroupName().ifPresent(named::add));
-        if (logGroup != null) {
-            if (!named.isEmpty() && !named.contains(logGroup)) {
-                report();
-                throw new UsageError("cwfilter " + command + ": --log-group " + logGroup + ": no metric filter of"
-                        + " the files is on that log group; they are on " + String.join(", ", named));
-            }
-            return logGroup;
-        }
-        if (named.size() > 1) {
-            Map<String, Long> counts = all.stream().filter(d -> d.logGroupName().isPresent())
-                    .collect(Collectors.groupingBy(d -> d.logGroupName().get(), LinkedHashMap::new,
-                            Collectors.counting()));
-            report();
-            throw new UsageError("cwfilter " + command + ": the metric filters are on " + named.size() + " log groups;"
-                    + " choose one with --log-group: " + counts.entrySet().stream().map(e -> e.getKey() + " ("
-                    + e.getValue() + (e.getValue() == 1 ? " filter)" : " filters)")).collect(
-                    Collectors.joining(", ")));
-        }
-        return named.isEmpty() ? "" : named.iterator().next();
-    }
-
-    /** The alarms on metrics the filters publish; the others are problems (or, from the account, counted). */
-    private void chooseAlarms(List<AlarmDefinition> all) {
-        Map<String, AlarmDefinition> byName = new HashMap<>();
-        for (AlarmDefinition d : all) {
-            MetricAlarm alarm = d.alarm();
-            MetricId id = MetricId.of(alarm);
-            boolean published = filters.stream().map(MetricFilterDefinition::filter).anyMatch(f ->
-                    f.metricNamespace().orElse("").equals(alarm.namespace())
-                            && f.metricName().orElse("").equals(alarm.metricName())
-                            && f.dimensions().keySet().equals(alarm.dimensions().keySet()));
-            if (!published && d.file().equals("account")) {
-                // Alarms read from the account watch all sorts of metrics; only those of the log group's are ours.
-                accountAlarmsElsewhere++;
-                continue;
-            }
-            String reason = null;
-            AlarmDefinition same = byName.get(alarm.alarmName());
-            if (!published) {
-                reason = "its metric " + id + " is published by no metric filter of the log group";
-            } else if (alarm.periodSeconds() % 60 != 0) {
-                reason = "its period of " + alarm.periodSeconds() + " s is shorter than the minute metric-filter"
-                        + " metrics are stored at";
-            } else if (same != null) {
-                reason = "an alarm of the same name (" + same.location() + ") runs already; alarm names are unique"
-                        + " in a region";
-            }
-            if (reason != null) {
-                problems.add(new DefinitionProblem(DefinitionProblem.Kind.ALARM, d.name(), d.file(), d.line(),
-                        reason));
-                continue;
-            }
-            byName.put(alarm.alarmName(), d);
-            alarms.add(new AlarmOn(d, id));
-        }
-    }
-
     /** Prints the problems not printed yet on standard error, one per definition, the caret lines following. */
     void report() {
         for (; reported < problems.size(); reported++) {
             DefinitionProblem p = problems.get(reported);
-            err.println("cwfilter: " + p.kind().words() + " '" + p.name() + "' (" + p.location() + ") left out: "
-                    + p.reason());
+            err.println("cwfilter: " + LogGroupSelection.leftOut(p));
         }
         err.flush();
     }

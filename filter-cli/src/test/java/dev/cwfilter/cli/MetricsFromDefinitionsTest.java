@@ -42,6 +42,33 @@ class MetricsFromDefinitionsTest {
         return dir.resolve("s3");
     }
 
+    /**
+     * The JSON document lists metrics in one order (namespace, name, dimensions) whatever the order the events arrive
+     * in: the seed hour's records forwards and backwards give the same bytes.
+     */
+    @Test
+    void theDocumentDoesNotDependOnTheOrderTheEventsArriveIn() throws Exception {
+        List<String> records = CloudTrailTree.records(Files.readAllBytes(Run.seed()));
+        List<String> backwards = new ArrayList<>(records);
+        java.util.Collections.reverse(backwards);
+        Path forward = dir.resolve("forward.json");
+        Path backward = dir.resolve("backward.json");
+        Files.write(forward, CloudTrailTree.document(records));
+        Files.write(backward, CloudTrailTree.document(backwards));
+        String[] common = {"metrics", "--metric-filters", definitions("metric-filters.json").toString(), "--alarms",
+            definitions("alarms.json").toString(), "--output", "json"};
+        Run a = Run.of(Stream.concat(Stream.of(common), Stream.of(forward.toString())).toArray(String[]::new));
+        Run b = Run.of(Stream.concat(Stream.of(common), Stream.of(backward.toString())).toArray(String[]::new));
+        List<String> metrics = new ArrayList<>();
+        for (JsonNode m : MAPPER.readTree(a.out()).get("metrics")) {
+            metrics.add(m.get("metricName").asText() + " " + m.get("dimensions"));
+        }
+        assertThat(metrics).containsExactly("Attempts to access deleted secrets {}",
+                "Errors {\"Event\":\"GetSecretValue\"}", "Errors {\"Event\":\"PutSecretValue\"}",
+                "Secret is accessed {}");
+        assertThat(b.out()).isEqualTo(a.out());
+    }
+
     @Test
     void everyFilterRunsInOnePassEveryAlarmOnItsMetricAndBadDefinitionsAreNamedOnStandardError() throws Exception {
         Run run = Run.of("metrics", "--metric-filters", definitions("metric-filters.json").toString(), "--alarms",
@@ -95,7 +122,8 @@ class MetricsFromDefinitionsTest {
         assertThat(first.get("matches").asLong()).isEqualTo(6);
         assertThat(first.get("datapoints").asLong()).isEqualTo(127);
         assertThat(doc.get("metricFilters").get(2).get("dimensions").get("Event").asText()).isEqualTo("$.eventName");
-        JsonNode reads = doc.get("metrics").get(0);
+        // Metrics by namespace, name and dimensions: Attempts..., Errors (two events), Secret is accessed.
+        JsonNode reads = doc.get("metrics").get(3);
         assertThat(reads.get("namespace").asText()).isEqualTo("SecurityMetrics");
         assertThat(reads.get("metricName").asText()).isEqualTo("Secret is accessed");
         assertThat(reads.get("datapoints").asLong()).isEqualTo(127);

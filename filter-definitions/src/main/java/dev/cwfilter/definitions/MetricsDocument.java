@@ -12,6 +12,7 @@ import dev.cwfilter.metric.Statistic;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +36,8 @@ import java.util.OptionalDouble;
  * @param eventsEvaluated        events that went through the log group
  * @param eventsWithoutTimestamp events left out for want of a timestamp
  * @param metricFilters          one per filter run, in the definitions' order
- * @param metrics                one per metric that received a datapoint
+ * @param metrics                one per metric that received a datapoint, in {@link #METRIC_ORDER} whatever the
+ *                               order given (so that the document does not depend on the order events arrived in)
  * @param alarms                 one per alarm evaluated, in the definitions' order
  * @param problems               every definition left out
  * @param inputErrors            inputs that could not be read
@@ -51,12 +53,24 @@ public record MetricsDocument(String logGroupName, int period, List<Statistic> s
     public static final List<Statistic> BASIC = List.of(Statistic.SAMPLE_COUNT, Statistic.SUM, Statistic.MINIMUM,
             Statistic.MAXIMUM, Statistic.AVERAGE);
 
-    /** Checks for null and copies the lists. */
+    /**
+     * The order of {@code metrics}: by namespace, then metric name, then dimensions compared name by name and value by
+     * value in name order (a metric whose dimensions are a prefix of another's first). Strings compare as
+     * {@link String#compareTo}.
+     */
+    public static final Comparator<MetricId> METRIC_ORDER = Comparator.comparing(MetricId::namespace)
+            .thenComparing(MetricId::metricName).thenComparing(MetricsDocument::compareDimensions);
+
+    /** The order of a metric's {@code periods}: by start time, then unit (as GetMetricStatistics returns them). */
+    public static final Comparator<PeriodStatistics> PERIOD_ORDER = Comparator
+            .comparingLong(PeriodStatistics::timestamp).thenComparing(PeriodStatistics::unit);
+
+    /** Checks for null, copies the lists and puts {@code metrics} in {@link #METRIC_ORDER}. */
     public MetricsDocument {
         Objects.requireNonNull(logGroupName, "logGroupName");
         statistics = List.copyOf(statistics);
         metricFilters = List.copyOf(metricFilters);
-        metrics = List.copyOf(metrics);
+        metrics = metrics.stream().sorted(Comparator.comparing(Metric::id, METRIC_ORDER)).toList();
         alarms = List.copyOf(alarms);
         problems = List.copyOf(problems);
         inputErrors = List.copyOf(inputErrors);
@@ -82,13 +96,13 @@ public record MetricsDocument(String logGroupName, int period, List<Statistic> s
      * @param id         its namespace, name and dimension values
      * @param datapoints datapoints stored
      * @param rejected   datapoints refused (a value out of CloudWatch's range)
-     * @param periods    each period with data, oldest first (one per unit)
+     * @param periods    each period with data (one per unit), in {@link #PERIOD_ORDER} whatever the order given
      */
     public record Metric(MetricId id, long datapoints, long rejected, List<PeriodStatistics> periods) {
-        /** Checks for null and copies the list. */
+        /** Checks for null, copies the list and puts it in {@link #PERIOD_ORDER}. */
         public Metric {
             Objects.requireNonNull(id, "id");
-            periods = List.copyOf(periods);
+            periods = periods.stream().sorted(PERIOD_ORDER).toList();
         }
     }
 
@@ -111,6 +125,23 @@ public record MetricsDocument(String logGroupName, int period, List<Statistic> s
             Objects.requireNonNull(finalStateReason, "finalStateReason");
             transitions = List.copyOf(transitions);
         }
+    }
+
+    private static int compareDimensions(MetricId a, MetricId b) {
+        java.util.Iterator<Map.Entry<String, String>> i = a.dimensions().entrySet().iterator();
+        java.util.Iterator<Map.Entry<String, String>> j = b.dimensions().entrySet().iterator();
+        while (i.hasNext() && j.hasNext()) {
+            Map.Entry<String, String> x = i.next();
+            Map.Entry<String, String> y = j.next();
+            int c = x.getKey().compareTo(y.getKey());
+            if (c == 0) {
+                c = x.getValue().compareTo(y.getValue());
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Boolean.compare(i.hasNext(), j.hasNext());
     }
 
     /** Writes the document as one JSON object (the generator's pretty printer, if any, applies). */

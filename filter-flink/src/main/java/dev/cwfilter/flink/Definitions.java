@@ -101,6 +101,11 @@ final class Definitions implements Serializable {
         return List.copyOf(result);
     }
 
+    /** How many metric filters the log group has. */
+    int metricFilterCount() {
+        return metricFilters.size();
+    }
+
     /** The log group's name, or null. */
     String logGroupName() {
         return logGroupName;

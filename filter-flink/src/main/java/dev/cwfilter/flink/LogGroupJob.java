@@ -3,6 +3,8 @@ package dev.cwfilter.flink;
 import dev.cwfilter.FilterOptions;
 import dev.cwfilter.LogEvent;
 import dev.cwfilter.LogGroup;
+import dev.cwfilter.definitions.LogGroupSelection;
+import dev.cwfilter.definitions.MetricsDocument;
 import dev.cwfilter.metric.MetricAlarm;
 import dev.cwfilter.metric.Statistic;
 import java.time.Duration;
@@ -68,85 +70,86 @@ public final class LogGroupJob {
             return;
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        build(env, o, job.group(), job.alarms());
-        env.execute("cwfilter " + job.group().name().orElse("log group"));
+        run(env, o, job);
+    }
+
+    /**
+     * Builds the job into {@code env} and runs it until it ends. With {@code --output-document}, the run's summary is
+     * collected when the input ends and the whole {@code cwfilter.metrics/1} document is written, as
+     * {@code cwfilter metrics --output json} writes it (byte for byte on the same input, definitions and settings:
+     * see docs/flink.md); this needs an attached client ({@code flink run} without {@code -d}, or a local run).
+     */
+    public static void run(StreamExecutionEnvironment env, Options o, Job job) throws Exception {
+        String name = "cwfilter " + job.group().name().orElse("log group");
+        Built applied = applied(env, o, job.group(), job.alarms());
+        if (o.outputDocument() == null) {
+            env.execute(name);
+            return;
+        }
+        RunSummary summary = new RunSummary(0);
+        int parts = 0;
+        try (org.apache.flink.util.CloseableIterator<byte[]> it = applied.summary().executeAndCollect(name)) {
+            while (it.hasNext()) {
+                summary.merge(RunSummary.fromBytes(it.next()));
+                parts++;
+            }
+        }
+        if (parts != 1) {
+            throw new IllegalStateException("the job ended with " + parts + " summaries instead of one");
+        }
+        MetricsDocument doc = summary.document(job.selection(), o.datapointPeriod(), o.statistics());
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = com.fasterxml.jackson.core.JsonFactory.builder().build()
+                .createGenerator(text)) {
+            g.useDefaultPrettyPrinter();
+            doc.write(g);
+        }
+        text.write(System.lineSeparator());
+        if (o.outputDocument().equals("-")) {
+            System.out.print(text);
+            System.out.flush();
+        } else {
+            java.nio.file.Path file = java.nio.file.Path.of(o.outputDocument());
+            java.nio.file.Path dir = file.toAbsolutePath().getParent();
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile(dir, ".cwfilter-document", ".tmp");
+            java.nio.file.Files.writeString(tmp, text.toString(), java.nio.charset.StandardCharsets.UTF_8);
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
     }
 
     /**
      * The log group and alarms to run.
      *
-     * @param group  the log group: the metric filters of the definitions files
-     * @param alarms the alarms on the metrics those filters publish
+     * @param group     the log group: the metric filters of the definitions files
+     * @param alarms    the alarms on the metrics those filters publish
+     * @param selection what of the definitions runs and what was left out, as {@code cwfilter metrics} selects it
      */
-    public record Job(LogGroup group, List<MetricAlarm> alarms) {
+    public record Job(LogGroup group, List<MetricAlarm> alarms, LogGroupSelection selection) {
     }
 
     /**
      * Reads {@code --metric-filters} and {@code --alarms} (describe-metric-filters or describe-alarms JSON, or a
-     * CloudFormation template or Terraform plan, as {@code cwfilter metrics} reads them) and keeps what can run: the
-     * filters of one log group ({@code --log-group}, or the only one the files name) that publish a metric, and the
-     * alarms on their metrics. Every definition left out is named on {@code err} with why.
+     * CloudFormation template or Terraform plan, as {@code cwfilter metrics} reads them) and keeps what can run, by
+     * the rule {@code cwfilter metrics} follows ({@link LogGroupSelection}): the filters of one log group
+     * ({@code --log-group}, or the only one the files name) that publish a metric, and the alarms on their metrics.
+     * Every definition left out is named on {@code err} with why.
      *
      * @throws IllegalArgumentException if a file cannot be read, the files name several log groups and none was
      *                                  chosen, or no filter is left
      */
     public static Job definitions(Options o, java.io.PrintStream err) {
-        dev.cwfilter.definitions.Definitions all = read(o.metricFilters());
-        if (o.alarms() != null) {
-            all = all.plus(read(o.alarms()));
+        List<dev.cwfilter.definitions.Definitions> alarmSources = o.alarms() == null ? List.of()
+                : List.of(read(o.alarms()));
+        LogGroupSelection selection = LogGroupSelection.select(List.of(read(o.metricFilters())), alarmSources,
+                o.logGroupName(), d -> false);
+        selection.problems().forEach(p -> err.println("LogGroupJob: " + LogGroupSelection.leftOut(p)));
+        if (selection.failure().isPresent()) {
+            throw new IllegalArgumentException(selection.failure().get());
         }
-        List<String> problems = new ArrayList<>();
-        all.problems().forEach(p -> problems.add(p.kind().words() + " '" + p.name() + "' (" + p.location()
-                + ") left out: " + p.reason()));
-        java.util.Set<String> named = new java.util.LinkedHashSet<>();
-        all.metricFilters().forEach(d -> d.logGroupName().ifPresent(named::add));
-        String groupName = o.logGroupName();
-        if (groupName == null && named.size() > 1) {
-            throw new IllegalArgumentException("the metric filters are on " + named.size() + " log groups ("
-                    + String.join(", ", named) + "); choose one with --log-group");
-        }
-        if (groupName == null && !named.isEmpty()) {
-            groupName = named.iterator().next();
-        }
-        List<dev.cwfilter.MetricFilter> filters = new ArrayList<>();
-        for (dev.cwfilter.definitions.MetricFilterDefinition d : all.metricFilters()) {
-            if (groupName != null && d.logGroupName().isPresent() && !d.logGroupName().get().equals(groupName)) {
-                continue;
-            }
-            if (d.filter().metricNamespace().isEmpty() || d.filter().metricName().isEmpty()) {
-                problems.add("metric filter '" + d.name() + "' (" + d.location() + ") left out: publishes no metric"
-                        + " (its metric namespace or name is not known offline)");
-            } else {
-                filters.add(d.filter());
-            }
-        }
-        if (filters.isEmpty()) {
-            problems.forEach(p -> err.println("LogGroupJob: " + p));
-            throw new IllegalArgumentException("no metric filter to run" + (groupName == null ? ""
-                    : " for log group " + groupName));
-        }
-        List<MetricAlarm> alarms = new ArrayList<>();
-        for (dev.cwfilter.definitions.AlarmDefinition d : all.alarms()) {
-            MetricAlarm a = d.alarm();
-            boolean published = filters.stream().anyMatch(f -> f.metricNamespace().orElse("").equals(a.namespace())
-                    && f.metricName().orElse("").equals(a.metricName())
-                    && f.dimensions().keySet().equals(a.dimensions().keySet()));
-            if (!published) {
-                problems.add("alarm '" + d.name() + "' (" + d.location() + ") left out: its metric "
-                        + dev.cwfilter.metric.MetricId.of(a) + " is published by no metric filter of the log group");
-            } else if (a.periodSeconds() % 60 != 0) {
-                problems.add("alarm '" + d.name() + "' (" + d.location() + ") left out: its period of "
-                        + a.periodSeconds() + " s is not a multiple of 60 s, the resolution of metric-filter metrics");
-            } else {
-                alarms.add(a);
-            }
-        }
-        problems.forEach(p -> err.println("LogGroupJob: " + p));
-        LogGroup.Builder b = LogGroup.builder();
-        if (groupName != null && groupName.matches("[.\\-_/#A-Za-z0-9]{1,512}")) {
-            b.name(groupName);
-        }
-        return new Job(b.metricFilters(filters).build(), List.copyOf(alarms));
+        return new Job(selection.group(), selection.alarms().stream().map(LogGroupSelection.AlarmOn::alarm).toList(),
+                selection);
     }
 
     private static dev.cwfilter.definitions.Definitions read(String file) {
@@ -208,6 +211,9 @@ public final class LogGroupJob {
      * @param awsRegion          the AWS region for SNS, or null for the SDK's default chain
      * @param awsEndpoint        an endpoint URL for SNS (a local AWS), or null
      * @param awsProfile         a named profile of the AWS configuration, or null
+     * @param outputDocument     with bounded input, where to write the whole {@code cwfilter.metrics/1} document
+     *                           when the input ends (a file of the client's file system, {@code -} for standard
+     *                           output), or null
      */
     public record Options(String metricFilters, String alarms, String logGroupName, List<String> inputs,
                           Format format, Duration monitorInterval, String kafkaServers, List<String> kafkaTopics,
@@ -216,7 +222,7 @@ public final class LogGroupJob {
                           Watermarks watermarks,
                           Instant startTime, String output, int datapointPeriod, List<Statistic> statistics,
                           Duration checkpointInterval, int parallelism, boolean snsNotify, String awsRegion,
-                          String awsEndpoint, String awsProfile) {
+                          String awsEndpoint, String awsProfile, String outputDocument) {
 
         /** Usage, printed when the flags are wrong. */
         public static final String USAGE = String.join("\n",
@@ -229,6 +235,7 @@ public final class LogGroupJob {
                 "         [--start-time ISO-8601] [--output DIR|-] [--datapoint-period SECONDS]",
                 "         [--statistics Sum,Average,p99,...] [--checkpoint-interval DURATION] [--parallelism N]",
                 "         [--notify [--region REGION] [--endpoint-url URL] [--profile NAME]]",
+                "         [--output-document FILE|-]   (bounded input: files read once, or --kafka-bounded)",
                 "Durations as Flink writes them: 30s, 5min, 1h. Defaults: --format lines, --lateness 1min,",
                 "--watermarks periodic, --output -, --datapoint-period 60, --statistics",
                 "SampleCount,Sum,Average,Minimum,Maximum, --checkpoint-interval 10s.");
@@ -271,6 +278,17 @@ public final class LogGroupJob {
                 statistics.add(Statistic.parse(s.trim()));
             }
             int period = Integer.parseInt(p.get("datapoint-period", "60"));
+            if (p.has("output-document")) {
+                if (p.get("output-document") == null || p.get("output-document").equals("__NO_VALUE_KEY")) {
+                    throw new IllegalArgumentException("--output-document needs a value (a file, or - for standard"
+                            + " output)");
+                }
+                if (p.has("monitor-interval") || (servers != null && !p.has("kafka-bounded"))) {
+                    throw new IllegalArgumentException("--output-document needs bounded input (files read once, or"
+                            + " Kafka with --kafka-bounded): the document holds totals, which an input that never"
+                            + " ends never has");
+                }
+            }
             return new Options(filters, p.get("alarms"), p.get("log-group"), inputs,
                     choice(Format.class, "format", p.get("format", "lines")),
                     p.has("monitor-interval") ? duration(p, "monitor-interval") : null, servers, topics,
@@ -283,7 +301,7 @@ public final class LogGroupJob {
                     List.copyOf(statistics),
                     p.has("checkpoint-interval") ? duration(p, "checkpoint-interval") : Duration.ofSeconds(10),
                     Integer.parseInt(p.get("parallelism", "0")), p.has("notify"), p.get("region"),
-                    p.get("endpoint-url"), p.get("profile"));
+                    p.get("endpoint-url"), p.get("profile"), p.get("output-document"));
         }
 
         private static List<String> list(MultipleParameterTool p, String name) {
@@ -324,6 +342,14 @@ public final class LogGroupJob {
     /** Builds the job into {@code env}: source, pipeline, sinks; checkpointing on. */
     public static LogGroupPipeline.Result build(StreamExecutionEnvironment env, Options o, LogGroup group,
                                                 List<MetricAlarm> alarms) {
+        return applied(env, o, group, alarms).result();
+    }
+
+    /** The job built: its streams, and with {@code --output-document} the run's summary. */
+    private record Built(LogGroupPipeline.Result result, DataStream<byte[]> summary) {
+    }
+
+    private static Built applied(StreamExecutionEnvironment env, Options o, LogGroup group, List<MetricAlarm> alarms) {
         Objects.requireNonNull(o, "options");
         if (o.parallelism() > 0) {
             env.setParallelism(o.parallelism());
@@ -332,15 +358,19 @@ public final class LogGroupJob {
         // The job's operators keep nothing of a record after handling it, so Flink need not copy records between
         // chained operators (three copies per event otherwise).
         env.getConfig().enableObjectReuse();
+        boolean document = o.outputDocument() != null;
+        // The document's periods hold the basic statistics and the others asked for, as cwfilter metrics writes them.
         LogGroupPipeline.Builder b = LogGroupPipeline.builder(group).alarms(alarms)
-                .datapointPeriodSeconds(o.datapointPeriod()).datapointStatistics(o.statistics());
+                .datapointPeriodSeconds(o.datapointPeriod()).datapointStatistics(document
+                        ? MetricsDocument.periodStatistics(o.statistics()) : o.statistics()).summary(document);
         if (o.startTime() != null) {
             b.startTime(o.startTime());
         }
         LogGroupPipeline pipeline = b.build();
         DataStream<LogEvent> events = env.fromSource(source(o), watermarks(o), o.kafkaServers() != null
                 ? "cwfilter kafka" : "cwfilter files", CloudWatchTypes.LOG_EVENT).uid("cwfilter-source");
-        LogGroupPipeline.Result r = pipeline.apply(events);
+        LogGroupPipeline.Applied applied = pipeline.applied(events);
+        LogGroupPipeline.Result r = applied.result();
         sink(r.datapoints(), o.output(), "datapoints", MetricsJson.Lines.datapoints());
         sink(r.transitions(), o.output(), "transitions", MetricsJson.Lines.transitions());
         sink(r.lateEvents(), o.output(), "late", MetricsJson.Lines.lateEvents());
@@ -356,7 +386,7 @@ public final class LogGroupJob {
             }
             r.transitions().sinkTo(sns.build()).name("cwfilter SNS notifications").uid("cwfilter-sink-sns");
         }
-        return r;
+        return new Built(r, document ? pipeline.summary(applied) : null);
     }
 
     /** An SNS client from the AWS SDK's default chain, with what the flags set (on the committing task). */

@@ -74,6 +74,14 @@ public final class LogGroupOperator extends AbstractStreamOperator<MetricUpdate>
     public static final OutputTag<Rejection> REJECTIONS =
             new OutputTag<>("cwfilter-rejections", CloudWatchTypes.REJECTION);
 
+    /**
+     * With a summary ({@link Settings#summary()}): this task's counts (events evaluated and without a timestamp, each
+     * filter's matches and datapoints, each metric's stored and rejected datapoints) as one {@link RunSummary}, sent
+     * when the input ends.
+     */
+    static final OutputTag<byte[]> SUMMARY = new OutputTag<>("cwfilter-summary",
+            org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
     static final long MINUTE = 60_000;
     private static final long NO_TIME = LatenessRule.NO_TIME;
 
@@ -97,6 +105,9 @@ public final class LogGroupOperator extends AbstractStreamOperator<MetricUpdate>
     /** The latest minute end up to which the emitter's own per-minute bookkeeping was cleared. */
     private transient long clearedUpTo;
     private transient StreamRecord<MetricUpdate> out;
+    /** This task's counts not sent yet (with a summary), or null; kept in {@link #summaryState}. */
+    private transient RunSummary summary;
+    private transient ListState<byte[]> summaryState;
 
     // The event being evaluated, for the emitter's callbacks.
     private transient boolean eventLate;
@@ -118,6 +129,17 @@ public final class LogGroupOperator extends AbstractStreamOperator<MetricUpdate>
         if (context.isRestored()) {
             for (Long w : watermarkState.get()) {
                 restoredWatermark = restoredWatermark == NO_TIME ? w : Math.min(restoredWatermark, w);
+            }
+        }
+        if (settings.summary()) {
+            // Split, not union, redistribution: after a change of parallelism each count is restored once.
+            summaryState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("cwfilter-summary",
+                    org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+            summary = new RunSummary(definitions.metricFilterCount());
+            if (context.isRestored()) {
+                for (byte[] part : summaryState.get()) {
+                    summary.merge(RunSummary.fromBytes(part));
+                }
             }
         }
     }
@@ -157,6 +179,9 @@ public final class LogGroupOperator extends AbstractStreamOperator<MetricUpdate>
         long t = event.timestamp();
         String message = event.message();
         if (t == LogEventFormats.NO_TIMESTAMP) {
+            if (summary != null) {
+                summary.withoutTimestamp++;
+            }
             reject(new Rejection(Rejection.Reason.MALFORMED, t, "no timestamp (the input gave none: a JSON line"
                     + " without a timestamp or eventTime field, a Kafka record without one, or a file that could not"
                     + " be read, whose message says why)", Optional.of(event)));
@@ -185,6 +210,9 @@ public final class LogGroupOperator extends AbstractStreamOperator<MetricUpdate>
         lateInCompleteMinute = eventLate && eventMinute + MINUTE <= watermark;
         if (eventLate) {
             output.collect(LATE_EVENTS, new StreamRecord<>(new LateEvent(event, verdict, watermark), t));
+        }
+        if (summary != null) {
+            summary.evaluated++;
         }
         emitter.accept(event);
         if (!lateInCompleteMinute) {
@@ -230,11 +258,19 @@ public final class LogGroupOperator extends AbstractStreamOperator<MetricUpdate>
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
         watermarkState.update(watermark == NO_TIME ? List.of() : List.of(watermark));
+        if (summary != null) {
+            summaryState.update(summary.isEmpty() ? List.of() : List.of(summary.toBytes()));
+        }
     }
 
     @Override
     public void finish() throws Exception {
         flush(Long.MAX_VALUE);
+        if (summary != null) {
+            output.collect(SUMMARY, new StreamRecord<>(summary.toBytes()));
+            // Sent: a checkpoint after this holds nothing that was sent, so nothing is counted twice.
+            summary = new RunSummary(definitions.metricFilterCount());
+        }
         super.finish();
     }
 
@@ -323,6 +359,9 @@ public final class LogGroupOperator extends AbstractStreamOperator<MetricUpdate>
             Route route = routes[metricFilter];
             MetricId metric = route.metric(d.dimensions());
             double value = d.value();
+            if (summary != null) {
+                summary.datapoint(metricFilter, metric, Math.abs(value) <= MetricAggregator.MAX_ABSOLUTE_VALUE);
+            }
             if (Math.abs(value) > MetricAggregator.MAX_ABSOLUTE_VALUE) {
                 reject(new Rejection(Rejection.Reason.VALUE_OUT_OF_RANGE, d.timestamp(), "metric filter "
                         + filterName(metricFilter) + " published " + value + ", beyond ±2^360", Optional.empty()));
@@ -339,6 +378,9 @@ public final class LogGroupOperator extends AbstractStreamOperator<MetricUpdate>
 
         @Override
         public void metricFilterMatched(int metricFilter, LogEvent event) {
+            if (summary != null) {
+                summary.matches[metricFilter]++;
+            }
             if (!lateInCompleteMinute && isPerMinute(metricFilter)) {
                 minute(routes[metricFilter].plain, eventMinute).match(metricFilter, bitWords);
             }

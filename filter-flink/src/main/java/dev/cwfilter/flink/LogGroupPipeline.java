@@ -53,7 +53,7 @@ public final class LogGroupPipeline {
         this.definitions = Definitions.of(b.group, b.alarms);
         this.settings = new Settings(b.startTime, b.datapointPeriodSeconds,
                 new ArrayList<>(b.statistics.stream().map(Statistic::awsName).toList()), b.exactValueLimit,
-                b.relativeAccuracy, b.maxSketchBins, b.maxEventBytes, b.maxBufferedMinutes);
+                b.relativeAccuracy, b.maxSketchBins, b.maxEventBytes, b.maxBufferedMinutes, b.summary);
         Set<MetricId> metrics = new LinkedHashSet<>();
         b.alarms.forEach(a -> metrics.add(MetricId.of(a)));
         this.alarmMetrics = List.copyOf(metrics);
@@ -90,6 +90,11 @@ public final class LogGroupPipeline {
         return java.util.Optional.ofNullable(definitions.logGroupName());
     }
 
+    /** Whether the pipeline was built with a summary ({@link Builder#summary(boolean)}). */
+    boolean hasSummary() {
+        return settings.summary();
+    }
+
     Definitions definitions() {
         return definitions;
     }
@@ -104,6 +109,35 @@ public final class LogGroupPipeline {
      * parallelism, then the keyed stage at the environment's.
      */
     public Result apply(DataStream<LogEvent> events) {
+        return applied(events).result();
+    }
+
+    /** The streams of {@link #apply} and the first stage's operator, whose side outputs {@link #summary} reads. */
+    record Applied(Result result, SingleOutputStreamOperator<MetricUpdate> updates) {
+    }
+
+    /**
+     * The run's summary, at the end of the input: the counts of both stages, the datapoints and the transitions,
+     * gathered by one task in its operator state and sent as one {@link RunSummary} (bytes) when the input ends —
+     * nothing before. Needs a pipeline built with {@link Builder#summary(boolean)}.
+     */
+    DataStream<byte[]> summary(Applied a) {
+        if (!settings.summary()) {
+            throw new IllegalStateException("the pipeline was built without a summary");
+        }
+        org.apache.flink.api.common.typeinfo.TypeInformation<byte[]> bytes =
+                org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO;
+        DataStream<byte[]> datapoints = a.result().datapoints().map(d -> RunSummary.of(d).toBytes()).returns(bytes)
+                .name("cwfilter datapoints for the summary").uid("cwfilter-summary-datapoints");
+        DataStream<byte[]> transitions = a.result().transitions().map(c -> RunSummary.of(c).toBytes())
+                .returns(bytes).name("cwfilter transitions for the summary").uid("cwfilter-summary-transitions");
+        return a.updates().getSideOutput(LogGroupOperator.SUMMARY)
+                .union(a.result().datapoints().getSideOutput(MetricFunction.SUMMARY), datapoints, transitions)
+                .transform("cwfilter run summary", bytes, new SummaryOperator()).setParallelism(1).setMaxParallelism(1)
+                .uid("cwfilter-summary");
+    }
+
+    Applied applied(DataStream<LogEvent> events) {
         SingleOutputStreamOperator<MetricUpdate> updates = events
                 .transform("cwfilter log group", CloudWatchTypes.METRIC_UPDATE, logGroupOperator())
                 .uid("cwfilter-log-group");
@@ -117,8 +151,9 @@ public final class LogGroupPipeline {
                 .keyBy(MetricUpdate::metric, CloudWatchTypes.METRIC_ID)
                 .process(metricFunction(), CloudWatchTypes.METRIC_DATAPOINT)
                 .name("cwfilter metrics and alarms").uid("cwfilter-metrics");
-        return new Result(datapoints, datapoints.getSideOutput(MetricFunction.TRANSITIONS),
-                updates.getSideOutput(LogGroupOperator.LATE_EVENTS), updates.getSideOutput(LogGroupOperator.REJECTIONS));
+        return new Applied(new Result(datapoints, datapoints.getSideOutput(MetricFunction.TRANSITIONS),
+                updates.getSideOutput(LogGroupOperator.LATE_EVENTS), updates.getSideOutput(LogGroupOperator.REJECTIONS)),
+                updates);
     }
 
     /**
@@ -147,6 +182,7 @@ public final class LogGroupPipeline {
         private int maxSketchBins = MetricAggregator.DEFAULT_MAX_SKETCH_BINS;
         private int maxEventBytes = FilterOptions.CLOUDWATCH_MAX_EVENT_BYTES;
         private int maxBufferedMinutes = DEFAULT_MAX_BUFFERED_MINUTES;
+        private boolean summary;
 
         private Builder(LogGroup group) {
             this.group = group;
@@ -250,6 +286,12 @@ public final class LogGroupPipeline {
                 throw new IllegalArgumentException("at least one entry, not " + entries);
             }
             this.maxBufferedMinutes = entries;
+            return this;
+        }
+
+        /** Whether the operators count what they do, for {@link #summary(Applied)}: the document of a bounded run. */
+        Builder summary(boolean on) {
+            this.summary = on;
             return this;
         }
 

@@ -71,6 +71,13 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
     public static final OutputTag<AlarmStateChange> TRANSITIONS =
             new OutputTag<>("cwfilter-alarm-transitions", CloudWatchTypes.ALARM_STATE_CHANGE);
 
+    /**
+     * With a summary ({@link Settings#summary()}): each once-per-minute default value published, as a
+     * {@link RunSummary} of one datapoint of its filter to its metric.
+     */
+    static final OutputTag<byte[]> SUMMARY = new OutputTag<>("cwfilter-summary-defaults",
+            PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
     private static final long MINUTE = LogGroupOperator.MINUTE;
     private static final long NONE = Long.MAX_VALUE;
     private static final long NO_TIME = Long.MIN_VALUE;
@@ -83,6 +90,7 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
     private transient Map<MetricId, List<DefaultValue>> defaultsByMetric;
     private transient List<Statistic> statistics;
     private transient long datapointPeriod;
+    private transient int filterCount;
     private transient MapState<Long, MetricState.Minute> minutes;
     private transient ValueState<MetricState.Meta> meta;
     private transient ListState<byte[]> held;
@@ -104,6 +112,7 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
         }
         defaultsByMetric = new HashMap<>();
         List<MetricFilter> filters = group.metricFilters();
+        filterCount = filters.size();
         for (int i = 0; i < filters.size(); i++) {
             MetricFilter f = filters.get(i);
             if (f.defaultValue().isPresent()
@@ -181,7 +190,7 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
             stored.put(e.getKey(), e.getValue());
         }
         if (b > done) {
-            decideDefaults(key, m, stored, done, b, timers);
+            decideDefaults(key, m, stored, done, b, ctx, timers);
             publish(key, stored, done, b, out);
             evaluate(key, m, stored, b, ctx, timers);
             m.processedUpTo = b;
@@ -201,7 +210,7 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
 
     /** Step 1: the once-per-minute defaults of the minutes that ended in {@code (done, b]}. */
     private void decideDefaults(MetricId key, MetricState.Meta m, TreeMap<Long, MetricState.Minute> stored,
-                                long done, long b, TimerService timers) throws Exception {
+                                long done, long b, OnTimerContext ctx, TimerService timers) throws Exception {
         List<DefaultValue> defaults = defaultsByMetric.get(key);
         for (Map.Entry<Long, MetricState.Minute> e : stored.headMap(b - MINUTE, true).entrySet()) {
             long minute = e.getKey();
@@ -215,6 +224,11 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
                     if (mn.wantsDefault(d.filter)) {
                         mn.add(d.unit, d.value, settings);
                         added = true;
+                        if (settings.summary()) {
+                            RunSummary part = new RunSummary(filterCount);
+                            part.datapoint(d.filter, key, true);
+                            ctx.output(SUMMARY, part.toBytes());
+                        }
                     }
                 }
             }

@@ -20,9 +20,11 @@ import java.util.List;
  * @param maxSketchBins         the sketch's largest number of bins
  * @param maxEventBytes         the largest event, in UTF-8 bytes
  * @param maxBufferedMinutes    how many (metric, minute) entries one task gathers before it sends them all
+ * @param summary               whether the operators count what they do for the run's document ({@link RunSummary})
  */
 record Settings(long startTime, int datapointPeriodSeconds, ArrayList<String> statistics, int exactValueLimit,
-                double relativeAccuracy, int maxSketchBins, int maxEventBytes, int maxBufferedMinutes)
+                double relativeAccuracy, int maxSketchBins, int maxEventBytes, int maxBufferedMinutes,
+                boolean summary)
         implements Serializable {
 
     @Serial

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Flink equals the single JVM: over generated streams that arrive out of order (and late), the job on a MiniCluster at
  * parallelism 1, 2 and 4 publishes exactly the datapoints and makes exactly the transitions (state reasons, evaluated
  * datapoints and actions included) of {@code LogGroupMonitor} on the event-time clock and of the replay API
- * ({@code LogGroupMetrics} + {@code AlarmEvaluator}). Each try runs three jobs, so the tries are few; the streams are
+ * ({@code LogGroupMetrics} + {@code AlarmEvaluator}), and counts what the replay counts (the run summary of
+ * {@code --output-document}: events, each filter's matches and datapoints, once-per-minute defaults included, each
+ * metric's datapoints). Each try runs three jobs, so the tries are few; the streams are
  * built to reach every path (quiet minutes, per-minute defaults, negative values for p90, alarms without data).
  */
 class FlinkEqualsSingleJvmProperties {
@@ -66,10 +68,16 @@ class FlinkEqualsSingleJvmProperties {
                     assertThat(monitor.transitions()).isEqualTo(expected);
 
                     LogGroupPipeline pipeline = LogGroupPipeline.builder(Scenarios.GROUP).alarms(alarms)
-                            .startTime(start).datapointStatistics(Scenarios.STATISTICS).build();
+                            .startTime(start).datapointStatistics(Scenarios.STATISTICS).summary(true).build();
                     for (int p : PARALLELISMS) {
                         FlinkRun.Output out = FlinkRun.run(pipeline, arrivals, LATENESS, p);
                         assertThat(out.late()).as("late at parallelism %d", p).isEmpty();
+                        assertThat(counts(out.summary())).as("summary at parallelism %d", p)
+                                .isEqualTo(counts(replay));
+                        assertThat(out.summary().published).as("summary's datapoints at parallelism %d", p)
+                                .containsExactlyInAnyOrderElementsOf(out.datapoints());
+                        assertThat(out.summary().transitions).as("summary's transitions at parallelism %d", p)
+                                .containsExactlyInAnyOrderElementsOf(out.transitions());
                         assertThat(out.datapointLines()).as("datapoints at parallelism %d", p)
                                 .isEqualTo(monitor.datapoints());
                         assertThat(out.byAlarm(Scenarios.names(alarms))).as("transitions at parallelism %d", p)
@@ -137,6 +145,29 @@ class FlinkEqualsSingleJvmProperties {
                                 .isEqualTo(monitor.transitions());
                     }
                 });
+    }
+
+    /** The replay's counts as lines: events, then matches and datapoints per filter, then datapoints per metric. */
+    static List<String> counts(LogGroupMetrics replay) {
+        List<String> lines = new ArrayList<>(List.of("events " + replay.eventCount()));
+        for (int i = 0; i < replay.group().metricFilters().size(); i++) {
+            lines.add("filter " + i + " " + replay.matchCount(i) + " " + replay.datapointCount(i));
+        }
+        replay.metrics().keySet().stream().sorted(dev.cwfilter.definitions.MetricsDocument.METRIC_ORDER)
+                .forEach(id -> lines.add("metric " + id + " " + replay.metrics().get(id).acceptedCount() + " "
+                        + replay.metrics().get(id).rejectedCount()));
+        return lines;
+    }
+
+    /** A summary's counts as {@link #counts(LogGroupMetrics)} writes them. */
+    static List<String> counts(RunSummary s) {
+        List<String> lines = new ArrayList<>(List.of("events " + s.evaluated));
+        for (int i = 0; i < s.matches.length; i++) {
+            lines.add("filter " + i + " " + s.matches[i] + " " + s.datapoints[i]);
+        }
+        s.metrics.keySet().stream().sorted(dev.cwfilter.definitions.MetricsDocument.METRIC_ORDER)
+                .forEach(id -> lines.add("metric " + id + " " + s.metrics.get(id)[0] + " " + s.metrics.get(id)[1]));
+        return lines;
     }
 
     static List<String> replayed(LogGroupMetrics metrics, int period) {

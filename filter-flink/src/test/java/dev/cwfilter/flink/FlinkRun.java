@@ -22,7 +22,15 @@ final class FlinkRun {
 
     /** What a run produced. */
     record Output(List<MetricDatapoint> datapoints, List<AlarmStateChange> transitions, List<LateEvent> late,
-                  List<Rejection> rejections) {
+                  List<Rejection> rejections, List<byte[]> summaries) {
+
+        /** The run's summary (of a pipeline built with one), which the job sends once. */
+        RunSummary summary() {
+            if (summaries.size() != 1) {
+                throw new AssertionError(summaries.size() + " summaries instead of one");
+            }
+            return RunSummary.fromBytes(summaries.get(0));
+        }
 
         /** The transitions of each alarm, in order of time. */
         Map<String, List<AlarmStateChange>> byAlarm(List<String> names) {
@@ -55,7 +63,12 @@ final class FlinkRun {
         DataStream<LogEvent> events = env.fromData(new ArrayList<>(arrivals), CloudWatchTypes.LOG_EVENT)
                 .setParallelism(1)
                 .assignTimestampsAndWatermarks(watermarks).setParallelism(1);
-        LogGroupPipeline.Result r = pipeline.apply(events);
+        LogGroupPipeline.Applied applied = pipeline.applied(events);
+        LogGroupPipeline.Result r = applied.result();
+        Collect<byte[]> summaries = new Collect<>();
+        if (pipeline.hasSummary()) {
+            pipeline.summary(applied).sinkTo(summaries);
+        }
         Collect<MetricDatapoint> datapoints = new Collect<>();
         Collect<AlarmStateChange> transitions = new Collect<>();
         Collect<LateEvent> late = new Collect<>();
@@ -65,6 +78,7 @@ final class FlinkRun {
         r.lateEvents().sinkTo(late);
         r.rejections().sinkTo(rejections);
         env.execute("cwfilter test");
-        return new Output(datapoints.drain(), transitions.drain(), late.drain(), rejections.drain());
+        return new Output(datapoints.drain(), transitions.drain(), late.drain(), rejections.drain(),
+                summaries.drain());
     }
 }

@@ -107,6 +107,23 @@ class LogGroupJobTest {
         assertThat(n.snsNotify()).isTrue();
         assertThat(n.awsRegion()).isEqualTo("eu-west-1");
         assertThat(n.awsEndpoint()).isEqualTo("http://127.0.0.1:5000");
+        assertThat(n.outputDocument()).isNull();
+    }
+
+    /** The document holds totals: only bounded input has them, so an unbounded job refuses it, saying why. */
+    @Test
+    void theDocumentNeedsBoundedInput() {
+        assertThatThrownBy(() -> LogGroupJob.Options.parse(new String[] {"--metric-filters", "f.json", "--input", "x",
+            "--monitor-interval", "1min", "--output-document", "doc.json"}))
+                .hasMessageContaining("--output-document needs bounded input");
+        assertThatThrownBy(() -> LogGroupJob.Options.parse(new String[] {"--metric-filters", "f.json",
+            "--kafka-bootstrap-servers", "localhost:9092", "--kafka-topic", "t", "--output-document", "doc.json"}))
+                .hasMessageContaining("--output-document needs bounded input");
+        assertThatThrownBy(() -> LogGroupJob.Options.parse(new String[] {"--metric-filters", "f.json", "--input", "x",
+            "--output-document"})).hasMessageContaining("--output-document needs a value");
+        assertThat(LogGroupJob.Options.parse(new String[] {"--metric-filters", "f.json",
+            "--kafka-bootstrap-servers", "localhost:9092", "--kafka-topic", "t", "--kafka-bounded",
+            "--output-document", "doc.json"}).outputDocument()).isEqualTo("doc.json");
     }
 
     /** Failures fail the job at once instead of restarting it from its checkpoints for ever. */

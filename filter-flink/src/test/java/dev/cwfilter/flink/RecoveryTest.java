@@ -3,6 +3,8 @@ package dev.cwfilter.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cwfilter.LogEvent;
+import dev.cwfilter.definitions.MetricsDocument;
+import dev.cwfilter.metric.LogGroupMetrics;
 import dev.cwfilter.metric.MetricAlarm;
 import dev.cwfilter.metric.TreatMissingData;
 import java.io.IOException;
@@ -44,7 +46,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Exactly once: a job with checkpoints whose task throws once, after a checkpoint completed, mid-stream, restarts from
  * that checkpoint and writes — through Flink's exactly-once FileSink — exactly the datapoints, transitions and late
- * events of the same job run without a failure, which are the single-JVM monitor's: none lost, none written twice.
+ * events of the same job run without a failure, which are the single-JVM monitor's: none lost, none written twice;
+ * and the same run summary (the counts, datapoints and transitions of {@code --output-document}), whose counts are
+ * those of the single-JVM replay of the events that were not too late.
  */
 class RecoveryTest {
 
@@ -64,7 +68,7 @@ class RecoveryTest {
                 TreatMissingData.BREACHING), false);
         long start = arrivals.get(0).timestamp() - LATENESS.toMillis();
         LogGroupPipeline pipeline = LogGroupPipeline.builder(Scenarios.GROUP_WITHOUT_CODES).alarms(alarms)
-                .startTime(start).datapointStatistics(Scenarios.STATISTICS).build();
+                .startTime(start).datapointStatistics(Scenarios.STATISTICS).summary(true).build();
 
         Outputs clean = run(pipeline, arrivals, parallelism, dir.resolve("clean"), Integer.MAX_VALUE);
         Gate.State cleanGate = Gate.state(gate);
@@ -81,17 +85,49 @@ class RecoveryTest {
         assertThat(recovered.datapoints).isEqualTo(clean.datapoints);
         assertThat(recovered.transitions).isEqualTo(clean.transitions);
         assertThat(recovered.late).isEqualTo(clean.late);
+        assertThat(clean.summary).hasSize(1);
+        assertThat(recovered.summary).as("the summary after a failure and restore").isEqualTo(clean.summary);
 
         Scenarios.MonitorOutput monitor = Scenarios.monitor(Scenarios.GROUP_WITHOUT_CODES, alarms, arrivals, LATENESS,
                 start);
         assertThat(clean.transitions).isEqualTo(monitor.transitionJson());
         assertThat(clean.datapoints).isEqualTo(monitor.datapointJson());
         assertThat(clean.late).hasSize(monitor.late().size() + monitor.rejections().size());
+
+        // The summary's counts are the replay's over the events that were not too late (dropped, so counted nowhere);
+        // its datapoints and transitions are the lines the job wrote.
+        List<LogEvent> kept = new ArrayList<>(arrivals);
+        monitor.rejections().forEach(r -> assertThat(kept.remove(r.event().orElseThrow())).isTrue());
+        LogGroupMetrics replay = LogGroupMetrics.of(Scenarios.GROUP_WITHOUT_CODES).acceptAll(kept);
+        List<String> expected = new ArrayList<>(List.of("evaluated " + replay.eventCount(), "withoutTimestamp 0"));
+        for (int i = 0; i < Scenarios.GROUP_WITHOUT_CODES.metricFilters().size(); i++) {
+            expected.add("filter " + i + " " + replay.matchCount(i) + " " + replay.datapointCount(i));
+        }
+        replay.metrics().keySet().stream().sorted(MetricsDocument.METRIC_ORDER).forEach(id -> expected.add("metric "
+                + id + " " + replay.metrics().get(id).acceptedCount() + " " + replay.metrics().get(id).rejectedCount()));
+        clean.datapoints.forEach(d -> expected.add("datapoint " + d));
+        clean.transitions.forEach(t -> expected.add("transition " + t));
+        assertThat(clean.summary.get(0)).isEqualTo(String.join("\t", expected));
     }
 
     private String gate;
 
-    record Outputs(List<String> datapoints, List<String> transitions, List<String> late) {
+    record Outputs(List<String> datapoints, List<String> transitions, List<String> late, List<String> summary) {
+    }
+
+    /** A run summary as one line: counts, then the datapoints and transitions as the job's JSON lines, sorted. */
+    static String describe(byte[] bytes) {
+        RunSummary s = RunSummary.fromBytes(bytes);
+        List<String> parts = new ArrayList<>(List.of("evaluated " + s.evaluated, "withoutTimestamp "
+                + s.withoutTimestamp));
+        for (int i = 0; i < s.matches.length; i++) {
+            parts.add("filter " + i + " " + s.matches[i] + " " + s.datapoints[i]);
+        }
+        s.metrics.keySet().stream().sorted(MetricsDocument.METRIC_ORDER).forEach(id -> parts.add("metric " + id + " "
+                + s.metrics.get(id)[0] + " " + s.metrics.get(id)[1]));
+        s.published.stream().map(MetricsJson::datapoint).sorted().forEach(d -> parts.add("datapoint " + d));
+        s.transitions.stream().map(MetricsJson::transition).sorted().forEach(t -> parts.add("transition " + t));
+        return String.join("\t", parts);
     }
 
     Outputs run(LogGroupPipeline pipeline, List<LogEvent> arrivals, int parallelism, Path out, int failAfter)
@@ -106,13 +142,19 @@ class RecoveryTest {
         gate = UUID.randomUUID().toString();
         DataStream<LogEvent> events = Gate.arrivals(env, arrivals, gate, failAfter)
                 .assignTimestampsAndWatermarks(LogEventWatermarks.perEvent(LATENESS)).setParallelism(1);
-        LogGroupPipeline.Result r = pipeline.apply(events);
+        LogGroupPipeline.Applied applied = pipeline.applied(events);
+        LogGroupPipeline.Result r = applied.result();
         r.datapoints().sinkTo(sink(out.resolve("datapoints"), MetricsJson.Lines.datapoints()));
         r.transitions().sinkTo(sink(out.resolve("transitions"), MetricsJson.Lines.transitions()));
         r.lateEvents().sinkTo(sink(out.resolve("late"), MetricsJson.Lines.lateEvents()));
+        pipeline.summary(applied).map(RecoveryTest::describe).returns(String.class)
+                .sinkTo(FileSink.forRowFormat(new org.apache.flink.core.fs.Path(out.resolve("summary").toUri()),
+                        new org.apache.flink.api.common.serialization.SimpleStringEncoder<String>())
+                        .withBucketAssigner(new BasePathBucketAssigner<>())
+                        .withRollingPolicy(OnCheckpointRollingPolicy.build()).build());
         env.execute("cwfilter recovery test");
         return new Outputs(lines(out.resolve("datapoints")), lines(out.resolve("transitions")),
-                lines(out.resolve("late")));
+                lines(out.resolve("late")), lines(out.resolve("summary")));
     }
 
     static <T> FileSink<T> sink(Path dir, MetricsJson.Lines<T> encoder) {
