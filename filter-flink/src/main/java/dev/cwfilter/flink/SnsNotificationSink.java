@@ -2,6 +2,7 @@ package dev.cwfilter.flink;
 
 import dev.cwfilter.aws.AlarmMessages;
 import dev.cwfilter.aws.AwsErrors;
+import dev.cwfilter.aws.SnsEventTarget;
 import dev.cwfilter.metric.AlarmStateChange;
 import dev.cwfilter.metric.MetricAlarm;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
@@ -76,7 +76,6 @@ public final class SnsNotificationSink implements Sink<AlarmStateChange>,
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SnsNotificationSink.class);
-    private static final Pattern SNS_TOPIC = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]+");
 
     /** The message attribute that identifies a notification: the same for every delivery of it. */
     public static final String NOTIFICATION_ID = "cwfilterNotificationId";
@@ -180,7 +179,7 @@ public final class SnsNotificationSink implements Sink<AlarmStateChange>,
                 for (CommitRequest<Notification> request : requests) {
                     Notification n = request.getCommittable();
                     MetricAlarm alarm = alarms.get(n.change().alarmName());
-                    if (alarm == null || !SNS_TOPIC.matcher(n.topicArn()).matches()) {
+                    if (alarm == null || !SnsEventTarget.isSnsTopic(n.topicArn())) {
                         notSns.inc();
                         LOG.error("cwfilter: not published, {}: {} of alarm '{}' at {} ({} -> {})",
                                 alarm == null ? "the alarm is not the job's" : "not an SNS topic (only SNS actions"
