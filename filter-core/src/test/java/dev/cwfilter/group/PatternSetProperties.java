@@ -112,12 +112,7 @@ class PatternSetProperties {
             BitSet text = new BitSet();
             BitSet bytes = new BitSet();
             for (String event : events) {
-                BitSet expected = new BitSet();
-                for (int i = 0; i < patterns.size(); i++) {
-                    if (patterns.get(i).matches(event)) {
-                        expected.set(i);
-                    }
-                }
+                BitSet expected = eachAlone(patterns, event);
                 set.matches(event, text);
                 assertThat(text).as("text %s", event).isEqualTo(expected);
                 byte[] utf8 = ("ab" + event + "c").getBytes(StandardCharsets.UTF_8);
@@ -198,5 +193,16 @@ class PatternSetProperties {
         // A repeated key: its last value counts, for every pattern of the set.
         set.matches("{\"n\":7,\"eventName\":\"DeleteTrail\",\"eventName\":\"x\"}", bits);
         assertThat(bits.stream().boxed().toList()).containsExactly(7);
+    }
+
+    /** The bits a set of these patterns must set for the event: each pattern's own answer, asked alone. */
+    static BitSet eachAlone(List<FilterPattern> patterns, String event) {
+        BitSet expected = new BitSet();
+        for (int i = 0; i < patterns.size(); i++) {
+            if (patterns.get(i).matches(event)) {
+                expected.set(i);
+            }
+        }
+        return expected;
     }
 }

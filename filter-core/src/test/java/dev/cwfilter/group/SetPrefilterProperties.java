@@ -108,12 +108,7 @@ class SetPrefilterProperties {
                     BitSet text = new BitSet();
                     BitSet bytes = new BitSet();
                     for (String event : events) {
-                        BitSet expected = new BitSet();
-                        for (int i = 0; i < patterns.size(); i++) {
-                            if (patterns.get(i).matches(event)) {
-                                expected.set(i);
-                            }
-                        }
+                        BitSet expected = PatternSetProperties.eachAlone(patterns, event);
                         set.matches(event, text);
                         assertThat(text).as("text %s in %s", event, patterns).isEqualTo(expected);
                         byte[] utf8 = ("\"" + event + "R").getBytes(StandardCharsets.UTF_8);
