@@ -1,7 +1,7 @@
 package dev.cwfilter;
 
 import dev.cwfilter.ast.Selector;
-import dev.cwfilter.internal.eval.SetPrefilter;
+import dev.cwfilter.internal.eval.prefilter.SetPrefilter;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;

@@ -3,7 +3,7 @@ package dev.cwfilter.dos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cwfilter.FilterPattern;
-import dev.cwfilter.internal.eval.RegexProgram;
+import dev.cwfilter.internal.eval.search.RegexProgram;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

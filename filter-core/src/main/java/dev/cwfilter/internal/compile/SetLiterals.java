@@ -20,16 +20,16 @@ import dev.cwfilter.internal.eval.DelimitedMatcher;
 import dev.cwfilter.internal.eval.EventMatcher;
 import dev.cwfilter.internal.regex.CharSet;
 import dev.cwfilter.internal.regex.CloudWatchRegex;
-import dev.cwfilter.internal.eval.SetPrefilter.Kind;
-import dev.cwfilter.internal.eval.SetPrefilter.Literal;
-import dev.cwfilter.internal.eval.TextTest;
+import dev.cwfilter.internal.eval.prefilter.SetPrefilter.Kind;
+import dev.cwfilter.internal.eval.prefilter.SetPrefilter.Literal;
+import dev.cwfilter.internal.eval.value.TextTest;
 import dev.cwfilter.ast.DelimitedPattern;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * The literals a pattern's matches contain, as clauses for a {@link dev.cwfilter.internal.eval.SetPrefilter}: every
+ * The literals a pattern's matches contain, as clauses for a {@link dev.cwfilter.internal.eval.prefilter.SetPrefilter}: every
  * event the pattern matches holds, for each clause, one of its literals (JSON literals: unless the event holds a
  * backslash). Derived from the syntax tree, so that each rule below is the evaluator's own:
  * <ul>

@@ -1,5 +1,11 @@
 package dev.cwfilter.internal.eval;
 
+import dev.cwfilter.internal.eval.prefilter.Prefilter;
+import dev.cwfilter.internal.eval.prefilter.PrefilterGate;
+import dev.cwfilter.internal.eval.search.ByteSearch;
+import dev.cwfilter.internal.eval.search.Utf8Buffer;
+import dev.cwfilter.internal.eval.value.FieldCondition;
+import dev.cwfilter.internal.eval.value.FieldRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.cwfilter.internal.eval;
 
+import dev.cwfilter.internal.eval.value.FieldRequest;
 import java.util.List;
 import java.util.Map;
 

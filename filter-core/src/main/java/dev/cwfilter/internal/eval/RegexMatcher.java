@@ -1,5 +1,7 @@
 package dev.cwfilter.internal.eval;
 
+import dev.cwfilter.internal.eval.search.ByteSearch;
+import dev.cwfilter.internal.eval.search.RegexProgram;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 

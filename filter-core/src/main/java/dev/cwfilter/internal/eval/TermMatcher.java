@@ -1,6 +1,8 @@
 package dev.cwfilter.internal.eval;
 
 import dev.cwfilter.ast.TermKind;
+import dev.cwfilter.internal.eval.search.ByteSearch;
+import dev.cwfilter.internal.eval.search.TextSearch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * CloudWatch's regular-expression dialect (SEMANTICS.md section 3): it checks a {@code %...%} body against the
- * documented subset and compiles it into a {@link Program}, which {@code dev.cwfilter.internal.eval.RegexProgram}
+ * documented subset and compiles it into a {@link Program}, which {@code dev.cwfilter.internal.eval.search.RegexProgram}
  * runs in time linear in the text.
  *
  * <p>The subset: ASCII letters and digits, the symbols {@code : _ # = @ / ; , -} and space as literals; the

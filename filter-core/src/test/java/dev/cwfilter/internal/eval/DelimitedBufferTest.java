@@ -3,6 +3,7 @@ package dev.cwfilter.internal.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cwfilter.ast.DelimitedField;
+import dev.cwfilter.internal.eval.prefilter.Prefilter;
 import java.lang.reflect.Field;
 import java.util.List;
 import org.junit.jupiter.api.Test;

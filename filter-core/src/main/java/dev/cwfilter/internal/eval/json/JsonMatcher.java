@@ -1,13 +1,13 @@
 package dev.cwfilter.internal.eval.json;
 
 import com.fasterxml.jackson.core.JsonParser;
-import dev.cwfilter.internal.eval.ByteSearch;
 import dev.cwfilter.internal.eval.Clause;
 import dev.cwfilter.internal.eval.EventMatcher;
 import dev.cwfilter.internal.eval.Explanation;
-import dev.cwfilter.internal.eval.Prefilter;
-import dev.cwfilter.internal.eval.PrefilterGate;
-import dev.cwfilter.internal.eval.ValueTest;
+import dev.cwfilter.internal.eval.prefilter.Prefilter;
+import dev.cwfilter.internal.eval.prefilter.PrefilterGate;
+import dev.cwfilter.internal.eval.search.ByteSearch;
+import dev.cwfilter.internal.eval.value.ValueTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

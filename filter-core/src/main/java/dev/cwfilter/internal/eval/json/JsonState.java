@@ -1,7 +1,7 @@
 package dev.cwfilter.internal.eval.json;
 
-import dev.cwfilter.internal.eval.PrefilterGate;
-import dev.cwfilter.internal.eval.Utf8Buffer;
+import dev.cwfilter.internal.eval.prefilter.PrefilterGate;
+import dev.cwfilter.internal.eval.search.Utf8Buffer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

@@ -1,6 +1,6 @@
 package dev.cwfilter.internal.eval.json;
 
-import dev.cwfilter.internal.eval.ValueTest;
+import dev.cwfilter.internal.eval.value.ValueTest;
 
 /** The value tests only JSON patterns have. Immutable and thread-safe. */
 public final class JsonTests {

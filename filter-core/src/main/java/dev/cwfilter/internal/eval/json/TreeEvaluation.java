@@ -3,7 +3,7 @@ package dev.cwfilter.internal.eval.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.cwfilter.internal.eval.Explanation;
-import dev.cwfilter.internal.eval.ValueTest;
+import dev.cwfilter.internal.eval.value.ValueTest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

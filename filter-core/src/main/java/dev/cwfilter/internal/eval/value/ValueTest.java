@@ -1,4 +1,4 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.value;
 
 /**
  * A compiled test of one value of an event: the right-hand side of a comparison ({@code = "x"}, {@code > 5},

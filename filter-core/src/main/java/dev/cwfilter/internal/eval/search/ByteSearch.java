@@ -1,4 +1,4 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.search;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

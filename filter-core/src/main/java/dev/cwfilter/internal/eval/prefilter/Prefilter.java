@@ -1,5 +1,7 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.prefilter;
 
+import dev.cwfilter.internal.eval.search.ByteSearch;
+import dev.cwfilter.internal.eval.search.TextSearch;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.value;
 
 /**
  * A space-delimited field a metric filter reads: a field the pattern names ({@code $size}), or the event's N-th field

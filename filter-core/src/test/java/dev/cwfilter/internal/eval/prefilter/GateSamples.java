@@ -1,4 +1,4 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.prefilter;
 
 /** Drives a {@link PrefilterGate} through a sample with chosen timings instead of the clock's. */
 public final class GateSamples {

@@ -1,4 +1,4 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.value;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ public record FieldCondition(List<List<ValueTest>> anyOf) {
         anyOf = anyOf.stream().map(List::copyOf).toList();
     }
 
-    boolean test(byte[] utf8, int offset, int length) {
+    public boolean test(byte[] utf8, int offset, int length) {
         for (List<ValueTest> allOf : anyOf) {
             boolean all = true;
             for (ValueTest test : allOf) {

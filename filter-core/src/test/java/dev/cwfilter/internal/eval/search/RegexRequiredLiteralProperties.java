@@ -1,4 +1,4 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.search;
 
 /**
  * A reusable buffer that a {@code String} event is encoded into as UTF-8, so that the byte matchers can evaluate it

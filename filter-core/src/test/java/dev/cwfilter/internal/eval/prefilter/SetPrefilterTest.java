@@ -1,9 +1,9 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.prefilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cwfilter.internal.eval.SetPrefilter.Kind;
-import dev.cwfilter.internal.eval.SetPrefilter.Literal;
+import dev.cwfilter.internal.eval.prefilter.SetPrefilter.Kind;
+import dev.cwfilter.internal.eval.prefilter.SetPrefilter.Literal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

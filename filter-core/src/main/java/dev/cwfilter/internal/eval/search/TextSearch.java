@@ -1,4 +1,4 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.search;
 
 /**
  * Substring search in UTF-16 text in time linear in the text whatever the needle. A short needle is searched with
@@ -9,7 +9,7 @@ package dev.cwfilter.internal.eval;
  *
  * <p>Immutable and thread-safe.
  */
-final class TextSearch {
+public final class TextSearch {
 
     /** Needles up to this long are searched directly: at most this many comparisons per character of text. */
     private static final int SHORT = 16;
@@ -19,7 +19,7 @@ final class TextSearch {
     /** KMP's failure function: for each prefix of the needle, the length of its longest proper border; null if short. */
     private final int[] border;
 
-    TextSearch(String needle) {
+    public TextSearch(String needle) {
         this.needle = needle;
         this.chars = needle.toCharArray();
         this.border = chars.length > SHORT ? borders(chars) : null;
@@ -39,7 +39,7 @@ final class TextSearch {
     }
 
     /** Whether the needle occurs in the text. */
-    boolean in(String text) {
+    public boolean in(String text) {
         if (border == null) {
             return text.contains(needle);
         }
@@ -57,7 +57,7 @@ final class TextSearch {
     }
 
     /** The first index in {@code text[from, to)} where the needle occurs, or -1. */
-    int indexIn(char[] text, int from, int to) {
+    public int indexIn(char[] text, int from, int to) {
         int n = chars.length;
         if (n == 0) {
             return from;

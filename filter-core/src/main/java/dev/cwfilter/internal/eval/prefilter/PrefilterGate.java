@@ -1,4 +1,4 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.prefilter;
 
 /**
  * Decides, event by event, whether a {@link Prefilter} is worth consulting, from how long events take with it and

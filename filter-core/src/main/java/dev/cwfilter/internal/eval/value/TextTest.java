@@ -1,7 +1,9 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.value;
 
 import dev.cwfilter.ast.PatternPrinter;
 import dev.cwfilter.ast.StringValue;
+import dev.cwfilter.internal.eval.search.ByteSearch;
+import dev.cwfilter.internal.eval.search.TextSearch;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.search;
 
 import dev.cwfilter.internal.regex.CharSet;
 import dev.cwfilter.internal.regex.CloudWatchRegex;

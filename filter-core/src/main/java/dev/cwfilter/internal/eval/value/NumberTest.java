@@ -1,4 +1,4 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.value;
 
 import dev.cwfilter.ast.ComparisonOperator;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
-package dev.cwfilter.internal.eval;
+package dev.cwfilter.internal.eval.value;
 
+import dev.cwfilter.internal.eval.search.RegexProgram;
 import java.nio.charset.StandardCharsets;
 
 /**
