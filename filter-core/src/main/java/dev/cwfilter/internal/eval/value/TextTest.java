@@ -12,13 +12,14 @@ import java.util.Arrays;
  * trailing {@code *} any suffix, a lone {@code *} any value; a {@code *} anywhere else is literal. A JSON string or a
  * space-delimited field is compared by its text; a JSON number by its literal text as written in the event
  * ({@code = 4*} matches the number 404, {@code = "400"} the number 400 but not 400.0). A null, a boolean, an object or
- * an array satisfies neither {@code =} nor {@code !=}, {@code = *} included (SEMANTICS.md O4, observed on real AWS):
+ * an array satisfies neither {@code =} nor {@code !=}, {@code = *} included (SEMANTICS.md O4, observed on real AWS;
+ * {@link TextComparison}):
  * the bare word {@code true} in a pattern is this test of the text {@code true}, which matches the string
  * {@code "true"} and never the boolean.
  *
  * <p>Immutable and thread-safe.
  */
-public final class TextTest extends ValueTest {
+public final class TextTest extends TextComparison {
 
     /** How the literal part is compared. */
     public enum Shape {
@@ -34,7 +35,6 @@ public final class TextTest extends ValueTest {
         ANY
     }
 
-    private final boolean negate;
     private final Shape shape;
     private final char[] chars;
     private final byte[] bytes;
@@ -50,7 +50,7 @@ public final class TextTest extends ValueTest {
      * @param negate  whether the operator is {@code !=}
      */
     public TextTest(StringValue written, boolean negate) {
-        this.negate = negate;
+        super(negate);
         this.written = written;
         String value = written.text();
         boolean leading = value.startsWith("*");
@@ -83,27 +83,8 @@ public final class TextTest extends ValueTest {
         return new String(chars);
     }
 
-    /** Whether the test is {@code !=}. */
-    public boolean negated() {
-        return negate;
-    }
-
     @Override
-    public boolean onString(char[] text, int offset, int length) {
-        return matches(text, offset, length) != negate;
-    }
-
-    @Override
-    public boolean onField(byte[] utf8, int offset, int length) {
-        return matches(utf8, offset, length) != negate;
-    }
-
-    @Override
-    public boolean onNumber(char[] literal, int offset, int length) {
-        return matches(literal, offset, length) != negate;
-    }
-
-    private boolean matches(char[] text, int offset, int length) {
+    boolean matches(char[] text, int offset, int length) {
         int n = chars.length;
         switch (shape) {
             case ANY:
@@ -119,7 +100,8 @@ public final class TextTest extends ValueTest {
         }
     }
 
-    private boolean matches(byte[] text, int offset, int length) {
+    @Override
+    boolean matches(byte[] text, int offset, int length) {
         int n = bytes.length;
         switch (shape) {
             case ANY:
@@ -136,7 +118,7 @@ public final class TextTest extends ValueTest {
     }
 
     @Override
-    public String toString() {
-        return (negate ? "!= " : "= ") + PatternPrinter.print(written);
+    String operand() {
+        return PatternPrinter.print(written);
     }
 }
