@@ -77,6 +77,10 @@ public final class MetricAggregator {
     private long rejectedCount;
     private long earliestTimestamp = Long.MAX_VALUE;
     private long latestTimestamp = Long.MIN_VALUE;
+    /** The bucket the last datapoint went to (null when there is none, or it may have been discarded since). */
+    private ValueAccumulator lastBucket;
+    private StandardUnit lastUnit;
+    private long lastStart;
 
     private MetricAggregator(Builder b) {
         this.storageResolutionSeconds = b.storageResolutionSeconds;
@@ -114,13 +118,37 @@ public final class MetricAggregator {
             return false;
         }
         long start = Periods.periodStart(datapoint.timestamp(), resolutionMillis);
-        buckets.computeIfAbsent(datapoint.unit(), u -> new TreeMap<>())
-                .computeIfAbsent(start, s -> new ValueAccumulator(settings))
-                .add(datapoint.value());
+        StandardUnit unit = datapoint.unit();
+        ValueAccumulator bucket = lastBucket;
+        if (bucket == null || start != lastStart || unit != lastUnit) {
+            bucket = bucket(unit, start);
+        }
+        bucket.add(datapoint.value());
         acceptedCount++;
         earliestTimestamp = Math.min(earliestTimestamp, datapoint.timestamp());
         latestTimestamp = Math.max(latestTimestamp, datapoint.timestamp());
         return true;
+    }
+
+    /**
+     * The bucket of that unit and start, made if there is none, and remembered as the last one: datapoints mostly
+     * arrive in the bucket of the one before, which then costs no lookup (no boxed key, no tree walk).
+     */
+    private ValueAccumulator bucket(StandardUnit unit, long start) {
+        TreeMap<Long, ValueAccumulator> byStart = buckets.get(unit);
+        if (byStart == null) {
+            byStart = new TreeMap<>();
+            buckets.put(unit, byStart);
+        }
+        ValueAccumulator bucket = byStart.get(start);
+        if (bucket == null) {
+            bucket = new ValueAccumulator(settings);
+            byStart.put(start, bucket);
+        }
+        lastUnit = unit;
+        lastStart = start;
+        lastBucket = bucket;
+        return bucket;
     }
 
     /**
@@ -175,6 +203,9 @@ public final class MetricAggregator {
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(statistic, "statistic");
         long periodMillis = queryPeriodMillis(periodSeconds);
+        if (periodMillis == resolutionMillis && Math.floorMod(periodStart, periodMillis) == 0) {
+            return storedPeriodValue(periodStart, unit, statistic);
+        }
         List<ValueAccumulator> parts = new ArrayList<>();
         for (Map.Entry<StandardUnit, TreeMap<Long, ValueAccumulator>> byUnit : buckets.entrySet()) {
             if (unit.isEmpty() || unit.get() == byUnit.getKey()) {
@@ -196,6 +227,35 @@ public final class MetricAggregator {
     }
 
     /**
+     * {@link #periodValue} of a period that is one stored bucket (an alarm's period at the storage resolution, the
+     * common case, asked at every evaluation): the bucket itself, looked up, with no range view of the buckets.
+     */
+    private PeriodValue storedPeriodValue(long periodStart, Optional<StandardUnit> unit, Statistic statistic) {
+        ValueAccumulator values = null;
+        boolean copied = false;
+        for (Map.Entry<StandardUnit, TreeMap<Long, ValueAccumulator>> byUnit : buckets.entrySet()) {
+            if (unit.isPresent() && unit.get() != byUnit.getKey()) {
+                continue;
+            }
+            ValueAccumulator part = byUnit.getValue().get(periodStart);
+            if (part == null) {
+                continue;
+            }
+            if (values == null) {
+                values = part;
+            } else {
+                if (!copied) {
+                    values = values.copy();
+                    copied = true;
+                }
+                values.merge(part);
+            }
+        }
+        return values == null ? PeriodValue.missing()
+                : new PeriodValue(values.count(), StatisticCalculator.compute(statistic, values));
+    }
+
+    /**
      * Removes every stored bucket that ends at or before {@code time}, to bound the memory of a long-running
      * aggregator (CloudWatch itself keeps sub-minute data for 3 hours and 1-minute data for 15 days).
      *
@@ -207,6 +267,7 @@ public final class MetricAggregator {
             return 0;
         }
         int removed = 0;
+        lastBucket = null;
         for (TreeMap<Long, ValueAccumulator> byStart : buckets.values()) {
             Map<Long, ValueAccumulator> old = byStart.headMap(lastStart, true);
             removed += old.size();

@@ -6,6 +6,7 @@ import static dev.cwfilter.metric.TestMetrics.datapoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cwfilter.Datapoint;
+import dev.cwfilter.StandardUnit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,6 +79,81 @@ class AggregationPropertiesTest {
                 assertThat(reordered.getMetricStatistics(query)).isEqualTo(original.getMetricStatistics(query));
             }
         });
+    }
+
+    @Test
+    void discardingOnTheWayEqualsAddingOnlyWhatSurvives() {
+        PropCheck.forAll(DATAPOINTS, Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE), EXACT_VALUE_LIMITS,
+                (datapoints, seed, exactValueLimit) -> {
+            Random random = new Random(seed);
+            MetricAggregator discarding = withLimit(exactValueLimit);
+            List<Datapoint> survivors = new ArrayList<>();
+            for (Datapoint d : datapoints) {
+                if (random.nextInt(4) == 0) {
+                    d = new Datapoint(d.timestamp(), d.value(), StandardUnit.SECONDS, d.dimensions());
+                }
+                discarding.add(d);
+                survivors.add(d);
+                if (random.nextInt(8) == 0) {
+                    long time = NOON - MINUTE + random.nextInt(8 * 60) * 1000L;
+                    discarding.discardBefore(time);
+                    survivors.removeIf(s -> Math.floorDiv(s.timestamp(), MINUTE) * MINUTE + MINUTE <= time);
+                }
+            }
+            MetricAggregator reference = withLimit(exactValueLimit);
+            reference.addAll(survivors);
+            for (List<Statistic> statistics : REQUESTS) {
+                StatisticsQuery query = new StatisticsQuery(NOON - MINUTE, NOON + 6 * MINUTE, 60, statistics,
+                        Optional.empty());
+                assertThat(discarding.getMetricStatistics(query)).isEqualTo(reference.getMetricStatistics(query));
+            }
+            assertThat(discarding.isEmpty()).isEqualTo(survivors.isEmpty());
+        });
+    }
+
+    @Test
+    void aPeriodValueIsWhatGetMetricStatisticsReportsForThatPeriod() {
+        PropCheck.forAll(DATAPOINTS, Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE), EXACT_VALUE_LIMITS,
+                (datapoints, seed, exactValueLimit) -> {
+            Random random = new Random(seed);
+            Statistic statistic = ALL_FAMILIES.get(random.nextInt(ALL_FAMILIES.size()));
+            MetricAggregator twoUnits = withLimit(exactValueLimit);
+            MetricAggregator oneUnit = withLimit(exactValueLimit);
+            for (Datapoint d : datapoints) {
+                StandardUnit unit = random.nextInt(3) == 0 ? StandardUnit.SECONDS : StandardUnit.NONE;
+                twoUnits.add(new Datapoint(d.timestamp(), d.value(), unit, d.dimensions()));
+                oneUnit.add(d);
+            }
+            for (int periodSeconds : new int[] {60, 120}) {
+                long period = periodSeconds * 1000L;
+                for (long start = Math.floorDiv(NOON - 2 * MINUTE, period) * period; start < NOON + 7 * MINUTE;
+                     start += period) {
+                    for (StandardUnit unit : List.of(StandardUnit.NONE, StandardUnit.SECONDS)) {
+                        assertThat(twoUnits.periodValue(start, periodSeconds, Optional.of(unit), statistic))
+                                .as("%s of %s at %d over %d s", statistic, unit, start, periodSeconds)
+                                .isEqualTo(reported(twoUnits, start, periodSeconds, unit, statistic));
+                    }
+                    assertThat(twoUnits.periodValue(start, periodSeconds, Optional.empty(), statistic))
+                            .as("%s of both units at %d over %d s", statistic, start, periodSeconds)
+                            .isEqualTo(reported(oneUnit, start, periodSeconds, StandardUnit.NONE, statistic));
+                }
+            }
+        });
+    }
+
+    /** The period's value as GetMetricStatistics reports it, for one unit. */
+    private static PeriodValue reported(MetricAggregator metric, long start, int periodSeconds, StandardUnit unit,
+                                        Statistic statistic) {
+        List<PeriodStatistics> result = metric.getMetricStatistics(new StatisticsQuery(start,
+                start + periodSeconds * 1000L, periodSeconds,
+                List.copyOf(new java.util.LinkedHashSet<>(List.of(Statistic.SAMPLE_COUNT, statistic))),
+                Optional.of(unit)));
+        if (result.isEmpty()) {
+            return PeriodValue.missing();
+        }
+        assertThat(result).hasSize(1);
+        PeriodStatistics p = result.get(0);
+        return new PeriodValue((long) p.value(Statistic.SAMPLE_COUNT).getAsDouble(), p.value(statistic));
     }
 
     @Test

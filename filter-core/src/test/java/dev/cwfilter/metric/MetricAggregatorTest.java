@@ -262,6 +262,17 @@ class MetricAggregatorTest {
     }
 
     @Test
+    void aPeriodDiscardedAndAddedToAgainHoldsOnlyTheNewData() {
+        MetricAggregator metric = MetricAggregator.create();
+        metric.add(datapoint(NOON + 10_000, 5));
+        assertThat(metric.discardBefore(NOON + MINUTE)).isEqualTo(1);
+        metric.add(datapoint(NOON + 20_000, 1));
+        assertThat(metric.getMetricStatistics(StatisticsQuery.of(NOON, NOON + MINUTE, 60, COUNT, Statistic.SUM)))
+                .extracting(p -> p.value(COUNT).getAsDouble(), p -> p.value(Statistic.SUM).getAsDouble())
+                .containsExactly(tuple(1.0, 1.0));
+    }
+
+    @Test
     void firstAndLastTimestampsAreTracked() {
         MetricAggregator metric = MetricAggregator.create();
         assertThat(metric.earliestTimestamp()).isEmpty();
