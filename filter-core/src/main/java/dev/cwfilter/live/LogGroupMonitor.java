@@ -38,7 +38,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +91,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Events wait in a bounded queue ({@link Builder#queueCapacity}) for the monitor's thread, which evaluates the filters
  * and the alarms. {@link #offer(LogEvent)} never blocks: it returns false when the queue is full, and the event is then
  * the caller's still (counted as refused). {@link #put(LogEvent)} waits for room; {@link #offer(LogEvent, long,
- * TimeUnit)} waits up to a timeout. Nothing the monitor took is lost without being counted.
+ * TimeUnit)} waits up to a timeout. Nothing the monitor took is lost without being counted. Handing an event over
+ * takes no lock while there is room: the caller claims a place in the queue and writes the event there, and the
+ * monitor's thread takes every event waiting (up to 1,024) at once, freeing their places for the callers in one
+ * step; an event it has taken no longer counts against the capacity.
  *
  * <h2>Bad input and failing listeners</h2>
  * An empty message or one larger than CloudWatch's event size limit is dropped and reported; bytes that are not valid
@@ -118,6 +120,8 @@ public final class LogGroupMonitor implements AutoCloseable {
     private static final long NO_TIME = LatenessRule.NO_TIME;
     private static final long MINUTE_MILLIS = 60_000;
     private static final int BATCH = 1024;
+    /** How long an idle monitor of an event-time or manual clock waits for the next item before it looks again. */
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** The listener of a monitor given none. */
     private static final MonitorListener NO_LISTENER = new MonitorListener() {
     };
@@ -156,7 +160,7 @@ public final class LogGroupMonitor implements AutoCloseable {
     private final List<AlarmListener> alarmListeners;
     private final boolean perMinuteDefaults;
 
-    private final ArrayBlockingQueue<Object> queue;
+    private final Handover queue;
     private final Thread thread;
     /** What producers count: events received and offers refused, padded as the counters are. */
     private final AtomicLongArray producerCounts = new AtomicLongArray(PAD + 2 + PAD);
@@ -224,7 +228,7 @@ public final class LogGroupMonitor implements AutoCloseable {
         }
         // Made last, after everything the monitor's thread writes at every event: what producers write (the queue's
         // lock, indices and count) is then not on a cache line that thread writes.
-        this.queue = new ArrayBlockingQueue<>(b.queueCapacity);
+        this.queue = new Handover(b.queueCapacity);
         this.thread = b.threadFactory.apply(this::run);
         thread.start();
     }
@@ -248,8 +252,7 @@ public final class LogGroupMonitor implements AutoCloseable {
             producerCounts.getAndIncrement(RECEIVED);
             return true;
         }
-        producerCounts.getAndIncrement(REFUSED);
-        return false;
+        return refused();
     }
 
     /**
@@ -261,14 +264,8 @@ public final class LogGroupMonitor implements AutoCloseable {
      */
     public boolean offer(LogEvent event, long timeout, TimeUnit unit) throws InterruptedException {
         Object item = intake(event);
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (!queue.offer(item, Math.min(50_000_000L, Math.max(0, deadline - System.nanoTime())),
-                TimeUnit.NANOSECONDS)) {
-            checkOpen();
-            if (System.nanoTime() - deadline >= 0) {
-                producerCounts.getAndIncrement(REFUSED);
-                return false;
-            }
+        if (!queue.offer(item, Math.min(unit.toNanos(timeout), Long.MAX_VALUE - 1), this::checkOpen)) {
+            return refused();
         }
         producerCounts.getAndIncrement(RECEIVED);
         return true;
@@ -295,8 +292,7 @@ public final class LogGroupMonitor implements AutoCloseable {
             producerCounts.getAndIncrement(RECEIVED);
             return true;
         }
-        producerCounts.getAndIncrement(REFUSED);
-        return false;
+        return refused();
     }
 
     /** {@link #put(LogEvent)} for a message given as UTF-8 bytes (see {@link #offer(long, byte[], int, int)}). */
@@ -348,8 +344,10 @@ public final class LogGroupMonitor implements AutoCloseable {
     }
 
     /**
-     * Stops taking events, processes those already taken (without moving the clock any further), and stops the
-     * monitor's thread. Idempotent.
+     * Stops taking events, processes every event already taken (as it would have without the close; the clock is not
+     * run to the end as {@link #finish()} runs it), and stops the monitor's thread. A {@code put} or {@code offer}
+     * racing with the close either has its event taken and processed or throws {@link IllegalStateException}: once
+     * it has returned, {@link MonitorStats#processed()} equals {@link MonitorStats#received()}. Idempotent.
      */
     @Override
     public void close() {
@@ -358,7 +356,7 @@ public final class LogGroupMonitor implements AutoCloseable {
             boolean interrupted = false;
             while (failure == null && thread.isAlive()) {
                 try {
-                    if (queue.offer(Stop.STOP, 50, TimeUnit.MILLISECONDS)) {
+                    if (queue.offer(Stop.STOP, TimeUnit.MILLISECONDS.toNanos(50), () -> { })) {
                         break;
                     }
                 } catch (InterruptedException e) {
@@ -512,12 +510,23 @@ public final class LogGroupMonitor implements AutoCloseable {
     }
 
     private void enqueue(Object item) throws InterruptedException {
-        if (queue.offer(item)) {
-            return;
+        if (!queue.offer(item) && !queue.offer(item, Long.MAX_VALUE, this::checkOpen)) {
+            checkOpen(); // the queue is closed: so is the monitor
+            throw new IllegalStateException("the monitor is closed");
         }
-        while (!queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
+    }
+
+    /**
+     * An offer the queue refused: counted, if the queue was full; if it was closed (the monitor closed while the
+     * event was handed over), the monitor is closed.
+     */
+    private boolean refused() {
+        if (queue.isClosed()) {
             checkOpen();
+            throw new IllegalStateException("the monitor is closed");
         }
+        producerCounts.getAndIncrement(REFUSED);
+        return false;
     }
 
     private void await(CountDownLatch latch) throws InterruptedException {
@@ -555,27 +564,26 @@ public final class LogGroupMonitor implements AutoCloseable {
 
     private void run() {
         ws = ws.copy();
-        List<Object> batch = new ArrayList<>(BATCH);
+        // One batch at a time out of the hand-over; each item's slot in the batch is cleared as it is handled, so
+        // that what is left there when the thread fails is what it did not handle.
+        Object[] batch = new Object[BATCH];
         try {
-            while (true) {
-                Object first = clock.kind() == MonitorClock.Kind.WALL
-                        ? queue.poll(wallTimeoutMillis(), TimeUnit.MILLISECONDS)
-                        : queue.take();
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                }
-                for (Object item : batch) {
-                    if (item == Stop.STOP) {
-                        return;
-                    }
-                    handle(item);
-                }
-                batch.clear();
-                if (clock.kind() == MonitorClock.Kind.WALL) {
+            boolean stopped = false;
+            while (!stopped) {
+                int taken = queue.take(batch, clock.kind() == MonitorClock.Kind.WALL
+                        ? TimeUnit.MILLISECONDS.toNanos(wallTimeoutMillis()) : IDLE_NANOS);
+                stopped = handle(batch, taken);
+                if (!stopped && clock.kind() == MonitorClock.Kind.WALL) {
                     advanceClock(clock.read());
                 }
                 publishWatermark();
+            }
+            // close(): what was handed over before the queue closed is processed as the rest was, so that every
+            // event a put or offer took is counted in one outcome; what comes after is refused.
+            queue.close();
+            int taken;
+            while ((taken = queue.takeClosed(batch)) > 0) {
+                handle(batch, taken);
             }
         } catch (InterruptedException e) {
             failure = e;
@@ -585,14 +593,32 @@ public final class LogGroupMonitor implements AutoCloseable {
         } finally {
             publishWatermark();
             closed = true;
+            queue.close();
             for (Object item : batch) {
                 release(item);
             }
-            Object item;
-            while ((item = queue.poll()) != null) {
-                release(item);
+            int taken;
+            while ((taken = queue.takeClosed(batch)) > 0) {
+                for (int i = 0; i < taken; i++) {
+                    release(batch[i]);
+                }
             }
         }
+    }
+
+    /** Handles the first {@code taken} items of the batch, clearing each slot first. @return whether one was STOP */
+    private boolean handle(Object[] batch, int taken) {
+        boolean stop = false;
+        for (int i = 0; i < taken; i++) {
+            Object item = batch[i];
+            batch[i] = null;
+            if (item == Stop.STOP) {
+                stop = true;
+            } else {
+                handle(item);
+            }
+        }
+        return stop;
     }
 
     /**
@@ -1250,10 +1276,16 @@ public final class LogGroupMonitor implements AutoCloseable {
             return this;
         }
 
-        /** How many events may wait for the monitor's thread. Default {@value #DEFAULT_QUEUE_CAPACITY}. */
+        /**
+         * How many events may wait for the monitor's thread: 1 to 2^30. Default {@value #DEFAULT_QUEUE_CAPACITY}.
+         * The queue takes one reference per event of capacity, rounded up to a power of two.
+         */
         public Builder queueCapacity(int capacity) {
             if (capacity < 1) {
                 throw new IllegalArgumentException("the queue holds at least one event, not " + capacity);
+            }
+            if (capacity > 1 << 30) {
+                throw new IllegalArgumentException("the queue holds at most 2^30 events, not " + capacity);
             }
             this.queueCapacity = capacity;
             return this;

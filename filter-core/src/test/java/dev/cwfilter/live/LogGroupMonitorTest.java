@@ -388,6 +388,67 @@ class LogGroupMonitorTest {
         }
     }
 
+    /**
+     * Producers keep handing events over (put, offer, a timed offer) while another thread closes the monitor: each
+     * call either took its event or threw, and every event taken was processed (counted in one outcome) by the time
+     * close() and the producers have returned.
+     */
+    @Test
+    void aCloseRacingWithProducersProcessesEveryEventTaken() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            LogGroupMonitor monitor = LogGroupMonitor.builder(Seed.group()).alarm(Seed.sumAlarm())
+                    .queueCapacity(1 + round % 8).clock(MonitorClock.eventTime()).build();
+            int producers = 3;
+            AtomicLong taken = new AtomicLong();
+            List<Throwable> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch started = new CountDownLatch(producers);
+            List<Thread> threads = new ArrayList<>();
+            for (int p = 0; p < producers; p++) {
+                int producer = p;
+                Thread t = new Thread(() -> {
+                    started.countDown();
+                    try {
+                        for (int i = 0; ; i++) {
+                            LogEvent e = Seed.EVENTS.get(i % Seed.EVENTS.size());
+                            boolean took = switch ((producer + i) % 3) {
+                                case 0 -> {
+                                    monitor.put(e);
+                                    yield true;
+                                }
+                                case 1 -> monitor.offer(e);
+                                default -> monitor.offer(e, 1, TimeUnit.MILLISECONDS);
+                            };
+                            if (took) {
+                                taken.incrementAndGet();
+                            }
+                        }
+                    } catch (IllegalStateException closed) {
+                        if (!String.valueOf(closed.getMessage()).contains("closed")) {
+                            unexpected.add(closed);
+                        }
+                    } catch (Throwable other) {
+                        unexpected.add(other);
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            started.await();
+            Thread.sleep(round % 4 * 5);
+            monitor.close();
+            for (Thread t : threads) {
+                t.join(30_000);
+                assertThat(t.isAlive()).as("a producer stopped by the close").isFalse();
+            }
+            assertThat(unexpected).isEmpty();
+            MonitorStats stats = monitor.stats();
+            assertThat(stats.received()).as("round %d", round).isEqualTo(taken.get());
+            assertThat(stats.processed()).as("round %d: every event taken was processed", round)
+                    .isEqualTo(stats.received());
+            assertThat(stats.queued()).isZero();
+        }
+    }
+
     @Test
     void aClosedMonitorTakesNothing() throws Exception {
         LogGroupMonitor monitor = LogGroupMonitor.builder(Seed.group()).clock(MonitorClock.eventTime()).build();
