@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -341,6 +342,65 @@ class HandoverTest {
                 assertThat(run.accepted(item.producer, item.index)).isTrue();
             }
         });
+    }
+
+    @Test
+    void aProducerWaitingForRoomGivesUpWhenTheRingCloses() throws Exception {
+        Handover queue = ring(1);
+        assertThat(queue.offer("a")).isTrue();
+        AtomicReference<Boolean> put = new AtomicReference<>();
+        Thread producer = new Thread(() -> {
+            try {
+                put.set(queue.offer("b", Long.MAX_VALUE, NOTHING));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        producer.start();
+        producer.join(200);
+        assertThat(producer.isAlive()).as("waits for room").isTrue();
+        queue.close();
+        producer.join();
+        assertThat(put.get()).as("refused by the close, before any room was freed").isFalse();
+        Object[] batch = new Object[2];
+        assertThat(queue.takeClosed(batch)).isEqualTo(1);
+        assertThat(batch[0]).isEqualTo("a");
+    }
+
+    /**
+     * A producer between its claim and its write when the ring closes (made here by advancing the tail by hand): the
+     * consumer's takeClosed waits for the item, rather than stopping at the empty slot and leaving it behind.
+     */
+    @Test
+    void takeClosedWaitsForASlotClaimedBeforeTheCloseToBeWritten() throws Exception {
+        Handover queue = ring(4);
+        assertThat(queue.offer("a")).isTrue();
+        AtomicLongArray indices = (AtomicLongArray) field(queue, "indices");
+        Object[] slots = (Object[]) field(queue, "slots");
+        java.lang.reflect.Field tail = Handover.class.getDeclaredField("TAIL");
+        tail.setAccessible(true);
+        indices.incrementAndGet(tail.getInt(null)); // slot 1 claimed, not written
+        queue.close();
+        List<Object> got = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread consumer = new Thread(() -> {
+            Object[] batch = new Object[4];
+            int n;
+            while ((n = queue.takeClosed(batch)) > 0) {
+                got.addAll(Arrays.asList(batch).subList(0, n));
+            }
+        });
+        consumer.start();
+        consumer.join(300);
+        assertThat(consumer.isAlive()).as("waits for the claimed slot").isTrue();
+        java.lang.invoke.MethodHandles.arrayElementVarHandle(Object[].class).setVolatile(slots, 1, "b");
+        consumer.join();
+        assertThat(got).containsExactly("a", "b");
+    }
+
+    private static Object field(Handover queue, String name) throws ReflectiveOperationException {
+        java.lang.reflect.Field f = Handover.class.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(queue);
     }
 
     @Test

@@ -395,10 +395,11 @@ class LogGroupMonitorTest {
      */
     @Test
     void aCloseRacingWithProducersProcessesEveryEventTaken() throws Exception {
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 40; round++) {
+            // Small queues (producers wait for room) and large ones (they do not), a close at various moments.
             LogGroupMonitor monitor = LogGroupMonitor.builder(Seed.group()).alarm(Seed.sumAlarm())
-                    .queueCapacity(1 + round % 8).clock(MonitorClock.eventTime()).build();
-            int producers = 3;
+                    .queueCapacity(round % 2 == 0 ? 1 + round % 8 : 4096).clock(MonitorClock.eventTime()).build();
+            int producers = 6;
             AtomicLong taken = new AtomicLong();
             List<Throwable> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
             CountDownLatch started = new CountDownLatch(producers);
