@@ -82,7 +82,7 @@ public final class PatternSet {
         final Utf8Buffer encoded = new Utf8Buffer();
 
         Scratch(SetPrefilter p) {
-            this.prefilter = p.scratch();
+            this.prefilter = p == null ? null : p.scratch();
         }
     }
 
@@ -138,7 +138,7 @@ public final class PatternSet {
         }
         this.prefilter = patterns.size() > 1 ? literals.build() : null;
         SetPrefilter built0 = prefilter;
-        this.scratch = built0 == null ? null : ThreadLocal.withInitial(() -> new Scratch(built0));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(built0));
     }
 
     /**
@@ -250,25 +250,35 @@ public final class PatternSet {
     long[] matchesShared(String message, BitSet into) {
         Objects.requireNonNull(message, "message");
         into.clear();
+        if (groups.length == 0 && prefilter == null) {
+            return null;
+        }
+        // The text encoded once, into this thread's buffer, for the prefilter and every JSON group: each group's
+        // walk reads these bytes rather than encoding the text again. -1 when it cannot be (a lone surrogate, or
+        // longer than the buffer keeps): then each group takes the text.
+        Scratch t = scratch.get();
+        int length = t.encoded.encode(message, 0);
+        byte[] utf8 = t.encoded.bytes();
         long[] survivors = null;
-        SetPrefilter.Scratch s = null;
         if (prefilter != null) {
-            Scratch t = scratch.get();
-            s = t.prefilter;
-            if (s.gate.begin()) {
-                // The prefilter reads UTF-8: the text encoded into this thread's buffer (unless it cannot be).
-                int length = t.encoded.encode(message, 0);
-                if (length >= 0) {
-                    if (!prefilter.mayMatch(t.encoded.bytes(), 0, length, s)) {
-                        return s.survivors;
-                    }
-                    survivors = s.survivors;
+            SetPrefilter.Scratch s = t.prefilter;
+            if (s.gate.begin() && length >= 0) {
+                if (!prefilter.mayMatch(utf8, 0, length, s)) {
+                    return s.survivors;
                 }
+                survivors = s.survivors;
             }
         }
         for (JsonGroup g : groups) {
-            if ((survivors == null || g.survives(survivors))
-                    && FilterPattern.withinSizeLimit(message, g.maxEventBytes)) {
+            if (survivors != null && !g.survives(survivors)) {
+                continue;
+            }
+            if (length >= 0) {
+                // Valid UTF-8 of the whole text: its length is the event's size, and the bytes answer as the text.
+                if (length <= g.maxEventBytes) {
+                    g.matcher.matchAll(utf8, 0, length, into, g.bitOfFormula);
+                }
+            } else if (FilterPattern.withinSizeLimit(message, g.maxEventBytes)) {
                 g.matcher.matchAll(message, into, g.bitOfFormula);
             }
         }

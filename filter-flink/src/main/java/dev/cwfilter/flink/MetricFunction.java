@@ -158,7 +158,7 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
                     mn.merge(update.units()[i], update.values()[i], settings);
                 }
                 mn.mark(update.seen(), update.matched());
-                minutes.put(minute, mn);
+                putMinute(m, minute, mn);
                 timers.registerEventTimeTimer(minute + MINUTE - 1);
                 timers.registerEventTimeTimer(floor(minute, datapointPeriod) + datapointPeriod - 1);
                 if (update.units().length > 0) {
@@ -185,9 +185,11 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
         MetricState.Meta m = readMeta(key);
         long b = timestamp + 1;
         long done = m.processedUpTo;
+        // The minutes before the boundary: after a cleanup, those of the alarms' horizon and the unpublished
+        // datapoint period. Minutes after it (sent early by a task whose watermark is ahead) stay unread.
         TreeMap<Long, MetricState.Minute> stored = new TreeMap<>();
-        for (Map.Entry<Long, MetricState.Minute> e : minutes.entries()) {
-            stored.put(e.getKey(), e.getValue());
+        for (Long minute : m.minutes.headSet(b, false)) {
+            stored.put(minute, minutes.get(minute));
         }
         if (b > done) {
             decideDefaults(key, m, stored, done, b, ctx, timers);
@@ -197,9 +199,9 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
         }
         applyHeld(key, m, stored, b, timers);
         if (b > done) {
-            cleanup(key, stored, b);
+            cleanup(key, m, stored, b);
         }
-        if (stored.isEmpty() && alarms(key).isEmpty() && !held.get().iterator().hasNext()) {
+        if (m.minutes.isEmpty() && alarms(key).isEmpty() && !held.get().iterator().hasNext()) {
             meta.clear();
         } else {
             meta.update(m);
@@ -233,7 +235,7 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
                 }
             }
             mn.clearMarkers();
-            minutes.put(minute, mn);
+            putMinute(m, minute, mn);
             if (added) {
                 dataArrived(key, m, minute, timers);
             }
@@ -310,8 +312,9 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
                     slot.next = time + period;
                 } else {
                     // Until data enters the range again every evaluation sees the same empty range and decides the
-                    // same: the next one that can differ is the first to see a stored minute after this boundary.
-                    Long later = stored.ceilingKey(time);
+                    // same: the next one that can differ is the first to see a stored minute after this boundary
+                    // (one after b included, which only the index of the metric's minutes lists).
+                    Long later = m.minutes.ceiling(time);
                     slot.next = later == null ? NONE : floor(later, period) + period;
                 }
             }
@@ -369,13 +372,15 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
     }
 
     /** Step 5: forgets the minutes that neither an alarm nor an unpublished datapoint needs after {@code b}. */
-    private void cleanup(MetricId key, TreeMap<Long, MetricState.Minute> stored, long b) throws Exception {
+    private void cleanup(MetricId key, MetricState.Meta m, TreeMap<Long, MetricState.Minute> stored, long b)
+            throws Exception {
         long keepFrom = floor(b, datapointPeriod);
         for (MetricAlarm alarm : alarms(key)) {
             keepFrom = Math.min(keepFrom, LatenessRule.horizon(alarm, b));
         }
-        for (Long minute : new ArrayList<>(stored.headMap(keepFrom, false).keySet())) {
+        for (Long minute : new ArrayList<>(m.minutes.headSet(keepFrom, false))) {
             minutes.remove(minute);
+            m.minutes.remove(minute);
             stored.remove(minute);
         }
     }
@@ -389,7 +394,7 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
         long minute = floor(t, MINUTE);
         MetricState.Minute mn = readMinute(minute);
         mn.add(unit, value, settings);
-        minutes.put(minute, mn);
+        putMinute(m, minute, mn);
         long datapointEnd = floor(minute, datapointPeriod) + datapointPeriod;
         if (datapointEnd > m.processedUpTo) {
             timers.registerEventTimeTimer(datapointEnd - 1);
@@ -433,6 +438,12 @@ public final class MetricFunction extends KeyedProcessFunction<MetricId, MetricU
         List<String> names = alarmNamesByMetric.getOrDefault(key, List.of());
         MetricState.Meta m = meta.value();
         return m == null ? MetricState.Meta.fresh(names, NONE) : m.aligned(names, NONE);
+    }
+
+    /** Stores a minute, and lists it in the metric's state. */
+    private void putMinute(MetricState.Meta m, long minute, MetricState.Minute mn) throws Exception {
+        minutes.put(minute, mn);
+        m.minutes.add(minute);
     }
 
     private MetricState.Minute readMinute(long minute) throws Exception {

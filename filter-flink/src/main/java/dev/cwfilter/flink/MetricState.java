@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The keyed state of {@link MetricFunction} for one metric, and its byte layout. Each piece is kept in Flink state as
@@ -22,6 +23,11 @@ import java.util.List;
 final class MetricState {
 
     private static final byte FORMAT = 1;
+    /**
+     * The layout of the metric's own state ({@link Meta}): 2 adds the start of every stored minute after the alarms.
+     * Layout 1, without them (snapshots of earlier 0.1 builds), is refused with a message: start such a job afresh.
+     */
+    private static final byte META_FORMAT = 2;
     private static final StandardUnit[] UNITS = StandardUnit.values();
     private static final AlarmState[] STATES = AlarmState.values();
 
@@ -157,15 +163,22 @@ final class MetricState {
     static final class Meta {
         long processedUpTo;
         AlarmSlot[] alarms;
+        /**
+         * The start of every minute stored in the metric's map state, in order. A boundary reads only the minutes it
+         * needs through it, however many minutes after the watermark are stored (those a task ahead of the others
+         * has sent).
+         */
+        TreeSet<Long> minutes;
 
-        Meta(long processedUpTo, AlarmSlot[] alarms) {
+        Meta(long processedUpTo, AlarmSlot[] alarms, TreeSet<Long> minutes) {
             this.processedUpTo = processedUpTo;
             this.alarms = alarms;
+            this.minutes = minutes;
         }
 
         /** A metric that has done nothing yet, with these alarms. */
         static Meta fresh(List<String> alarmNames, long never) {
-            return new Meta(Long.MIN_VALUE, new AlarmSlot[0]).aligned(alarmNames, never);
+            return new Meta(Long.MIN_VALUE, new AlarmSlot[0], new TreeSet<>()).aligned(alarmNames, never);
         }
 
         /**
@@ -192,18 +205,22 @@ final class MetricState {
                     slots[i] = new AlarmSlot(alarmNames.get(i), AlarmState.INSUFFICIENT_DATA, never, never);
                 }
             }
-            return new Meta(processedUpTo, slots);
+            return new Meta(processedUpTo, slots, minutes);
         }
 
         static Meta fromBytes(byte[] bytes) {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-                checkFormat(in.readByte(), "metric");
+                checkFormat(in.readByte(), META_FORMAT, "metric");
                 long processedUpTo = in.readLong();
                 AlarmSlot[] slots = new AlarmSlot[in.readInt()];
                 for (int i = 0; i < slots.length; i++) {
                     slots[i] = new AlarmSlot(in.readUTF(), STATES[in.readByte()], in.readLong(), in.readLong());
                 }
-                return new Meta(processedUpTo, slots);
+                TreeSet<Long> minutes = new TreeSet<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    minutes.add(in.readLong());
+                }
+                return new Meta(processedUpTo, slots, minutes);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -212,7 +229,7 @@ final class MetricState {
         byte[] toBytes() {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(FORMAT);
+                out.writeByte(META_FORMAT);
                 out.writeLong(processedUpTo);
                 out.writeInt(alarms.length);
                 for (AlarmSlot a : alarms) {
@@ -220,6 +237,10 @@ final class MetricState {
                     out.writeByte(a.state.ordinal());
                     out.writeLong(a.next);
                     out.writeLong(a.lastEvaluated);
+                }
+                out.writeInt(minutes.size());
+                for (long minute : minutes) {
+                    out.writeLong(minute);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -256,9 +277,13 @@ final class MetricState {
     }
 
     private static void checkFormat(byte format, String what) {
-        if (format != FORMAT) {
+        checkFormat(format, FORMAT, what);
+    }
+
+    private static void checkFormat(byte format, byte expected, String what) {
+        if (format != expected) {
             throw new IllegalStateException("cwfilter: the " + what + " state was written in layout " + format
-                    + ", which this release does not read (it reads layout " + FORMAT + ")");
+                    + ", which this release does not read (it reads layout " + expected + ")");
         }
     }
 

@@ -116,6 +116,38 @@ class FlinkEqualsSingleJvmProperties {
     }
 
     /**
+     * Source tasks far apart in event time (each reads a contiguous part of the stream, as a task reading one file
+     * of an hour while another reads the next): the keyed stage receives the later task's minutes long before its
+     * watermark reaches them, and must still publish and evaluate exactly the replay's datapoints and transitions —
+     * an alarm whose range is empty included, whose next evaluation is the first boundary that sees one of those
+     * later minutes.
+     */
+    @Test
+    void sourceTasksApartInEventTimeGiveTheReplaysOutput() {
+        PropCheck.tries(6).maxShrinkRuns(20).forAll(Scenarios.onTime(0), Scenarios.TREATMENTS,
+                (events, treatments) -> {
+                    List<MetricAlarm> alarms = Scenarios.alarms(treatments, true);
+                    List<LogEvent> inOrder = Scenarios.arrivals(events);
+                    LogGroupMetrics replay = LogGroupMetrics.of(Scenarios.GROUP).acceptAll(inOrder);
+                    Map<String, List<AlarmStateChange>> expected = new LinkedHashMap<>();
+                    for (MetricAlarm alarm : alarms) {
+                        expected.put(alarm.alarmName(),
+                                new AlarmEvaluator(alarm, replay.metric(MetricId.of(alarm))).replay());
+                    }
+                    LogGroupPipeline pipeline = LogGroupPipeline.builder(Scenarios.GROUP).alarms(alarms)
+                            .datapointStatistics(Scenarios.STATISTICS).build();
+                    for (int p : new int[] {2, 4}) {
+                        FlinkRun.Output out = FlinkRun.runInSplits(pipeline, inOrder, LATENESS, p);
+                        assertThat(out.late()).as("late at parallelism %d", p).isEmpty();
+                        assertThat(out.datapointLines()).as("datapoints at parallelism %d", p)
+                                .isEqualTo(replayed(replay, 60));
+                        assertThat(out.byAlarm(Scenarios.names(alarms))).as("transitions at parallelism %d", p)
+                                .isEqualTo(expected);
+                    }
+                });
+    }
+
+    /**
      * Events that arrive after the watermark: each is late (kept from then on) or too late (dropped) exactly as the
      * monitor judges it, and the datapoints and transitions are the monitor's.
      */

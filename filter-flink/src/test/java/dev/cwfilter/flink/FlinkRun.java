@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.connector.source.lib.NumberSequenceSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -56,6 +58,36 @@ final class FlinkRun {
         return run(pipeline, arrivals, LogEventWatermarks.perEvent(lateness), parallelism);
     }
 
+    /** The events of {@link #runInSplits}, read by the source's tasks (the MiniCluster runs in this JVM). */
+    private static volatile List<LogEvent> splitEvents;
+
+    /**
+     * Runs a pipeline over events split into {@code parallelism} contiguous parts, one per source task, each with its
+     * own watermarks (per event, trailing by {@code lateness}): the tasks are apart in event time, as tasks reading
+     * files of different hours are.
+     */
+    static synchronized Output runInSplits(LogGroupPipeline pipeline, List<LogEvent> events, Duration lateness,
+                                           int parallelism) throws Exception {
+        splitEvents = List.copyOf(events);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        DataStream<LogEvent> in = env.fromSource(new NumberSequenceSource(0, events.size() - 1),
+                        WatermarkStrategy.noWatermarks(), "event indexes")
+                .map(new Lookup()).returns(CloudWatchTypes.LOG_EVENT)
+                .assignTimestampsAndWatermarks(LogEventWatermarks.perEvent(lateness));
+        return run(env, pipeline, in);
+    }
+
+    /** An index to its event. */
+    private static final class Lookup implements MapFunction<Long, LogEvent> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public LogEvent map(Long index) {
+            return splitEvents.get((int) (long) index);
+        }
+    }
+
     static Output run(LogGroupPipeline pipeline, List<LogEvent> arrivals, WatermarkStrategy<LogEvent> watermarks,
                       int parallelism) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -63,6 +95,11 @@ final class FlinkRun {
         DataStream<LogEvent> events = env.fromData(new ArrayList<>(arrivals), CloudWatchTypes.LOG_EVENT)
                 .setParallelism(1)
                 .assignTimestampsAndWatermarks(watermarks).setParallelism(1);
+        return run(env, pipeline, events);
+    }
+
+    private static Output run(StreamExecutionEnvironment env, LogGroupPipeline pipeline, DataStream<LogEvent> events)
+            throws Exception {
         LogGroupPipeline.Applied applied = pipeline.applied(events);
         LogGroupPipeline.Result r = applied.result();
         Collect<byte[]> summaries = new Collect<>();

@@ -62,11 +62,12 @@ final class Formula {
     }
 
     /**
-     * The value of the whole formula given the leaves known so far: looked up by the state's assignment (the sum of
-     * the decided leaves' {@link #weight}s) when the formula is tabulated, else evaluated.
+     * The value of the whole formula given the leaves known so far: looked up by {@code assignment} (the sum of the
+     * decided leaves' {@link #weight}s) when the formula is tabulated, else evaluated over {@code leaves};
+     * {@code scratch} holds one byte per node.
      */
-    byte value(JsonState state, int formula) {
-        return table != null ? table[state.assignment[formula]] : evaluate(state, state.scratch);
+    byte value(int assignment, LeafValues leaves, byte[] scratch) {
+        return table != null ? table[assignment] : evaluate(leaves, null, scratch);
     }
 
     private byte[] tabulate() {
@@ -144,22 +145,17 @@ final class Formula {
         }
     }
 
-    /** The value of the whole formula given the leaves known so far; {@code scratch} holds one byte per node. */
-    byte evaluate(JsonState state, byte[] scratch) {
-        return evaluate(state, null, scratch);
-    }
-
     /**
-     * The formula's value once the event has ended: a leaf the state has not found true is false.
+     * The formula's value once the event has ended: a leaf {@code leaves} has not found true is false.
      * {@code scratch} holds one byte per node.
      */
-    byte evaluateFinal(JsonState state, byte[] scratch) {
+    byte evaluateFinal(LeafValues leaves, byte[] scratch) {
         int n = kind.length;
         for (int i = 0; i < n; i++) {
             byte value;
             switch (kind[i]) {
                 case LEAF -> {
-                    boolean holds = state.leafHolds(leafIds[leaf[i]]);
+                    boolean holds = leaves.leafValue(leafIds[leaf[i]]) == TRUE;
                     value = holds != negate[i] ? TRUE : FALSE;
                 }
                 case AND -> {
@@ -192,16 +188,16 @@ final class Formula {
     }
 
     /**
-     * The formula's value with the leaves' values read from {@code state} (by matcher leaf), or else from
+     * The formula's value with the leaves' values read from {@code leaves} (by matcher leaf), or else from
      * {@code leafValues} (by local leaf).
      */
-    private byte evaluate(JsonState state, byte[] leafValues, byte[] scratch) {
+    private byte evaluate(LeafValues leaves, byte[] leafValues, byte[] scratch) {
         int n = kind.length;
         for (int i = 0; i < n; i++) {
             byte value;
             switch (kind[i]) {
                 case LEAF -> {
-                    byte v = state != null ? state.leafValue(leafIds[leaf[i]]) : leafValues[leaf[i]];
+                    byte v = leaves != null ? leaves.leafValue(leafIds[leaf[i]]) : leafValues[leaf[i]];
                     value = v == UNKNOWN || !negate[i] ? v : (byte) (1 - v);
                 }
                 case AND -> {

@@ -49,31 +49,17 @@ public final class JsonMatcher implements EventMatcher {
     private final ValueTest[] tests;
     private final Clause[] clauses;
     private final boolean[] existential;
-    /** Per leaf, whether an array's direct null elements can decide it ({@code IS NULL}). */
-    private final boolean[] watchesNulls;
     /** One formula per pattern. */
     private final Formula[] formulas;
     private final Prefilter prefilter;
     private final EventJsonFactory factory;
     private final boolean lenientPrefix;
-    private final int[] frameCapacities;
     private final ThreadLocal<JsonState> states;
-    private final int maxNesting;
     private final int captureCount;
-    /**
-     * Whether formulas are evaluated only once the event has ended (a large set) rather than tracked leaf by leaf,
-     * which lets the walk stop as soon as every formula is decided (a pattern, a small set).
-     */
-    private final boolean finalOnly;
-    /** Above this many distinct leaves a set of several patterns is evaluated {@link #finalOnly}. */
+    /** The fast path over UTF-8 bytes. */
+    private final Utf8Walk walk;
+    /** Above this many distinct leaves a set of several patterns is evaluated only once the event has ended. */
     static final int FINAL_ONLY_LEAVES = 16;
-    /** The formulas that hold when all their leaves are false (they hold a {@code NOT EXISTS}). */
-    private final int[] holdWithoutTrueLeaves;
-    /**
-     * The root object's names that select something, quoted ({@code "eventName"}), as they appear in the raw JSON
-     * unless an escape spells them; null if a wildcard selects every name of the root.
-     */
-    private final ByteSearch.Needle[] rootNames;
 
     JsonMatcher(TrieNode root, TrieNode[] nodes, ValueTest[] tests, Clause[] clauses, boolean[] existential,
                 boolean[] watchesNulls, Formula[] formulas, Prefilter prefilter, EventJsonFactory factory,
@@ -83,23 +69,13 @@ public final class JsonMatcher implements EventMatcher {
         this.tests = tests;
         this.clauses = clauses;
         this.existential = existential;
-        this.watchesNulls = watchesNulls;
         this.formulas = formulas;
         this.prefilter = prefilter;
         this.factory = factory;
         this.lenientPrefix = lenientPrefix;
-        this.frameCapacities = frameCapacities;
         this.captureCount = captureCount;
-        this.maxNesting = factory.streamReadConstraints().getMaxNestingDepth();
-        this.rootNames = root.wildcard != null ? null : java.util.Arrays.stream(root.utf8Names)
-                .map(name -> {
-                    byte[] quoted = new byte[name.length + 2];
-                    quoted[0] = '"';
-                    System.arraycopy(name, 0, quoted, 1, name.length);
-                    quoted[quoted.length - 1] = '"';
-                    return ByteSearch.Needle.of(quoted);
-                }).toArray(ByteSearch.Needle[]::new);
-        // Per leaf, the formulas that hold it and its local number in each.
+        // Per leaf, the formulas that hold it and what its being false adds to each one's assignment (twice that if
+        // true; see Formula#weight).
         int[] counts = new int[tests.length];
         for (Formula f : formulas) {
             for (int id : f.leafIds) {
@@ -107,10 +83,10 @@ public final class JsonMatcher implements EventMatcher {
             }
         }
         int[][] leafFormulas = new int[tests.length][];
-        int[][] leafLocals = new int[tests.length][];
+        int[][] leafWeights = new int[tests.length][];
         for (int l = 0; l < tests.length; l++) {
             leafFormulas[l] = new int[counts[l]];
-            leafLocals[l] = new int[counts[l]];
+            leafWeights[l] = new int[counts[l]];
             counts[l] = 0;
         }
         int formulaSize = 0;
@@ -120,7 +96,7 @@ public final class JsonMatcher implements EventMatcher {
             for (int local = 0; local < ids.length; local++) {
                 int id = ids[local];
                 leafFormulas[id][counts[id]] = f;
-                leafLocals[id][counts[id]++] = local;
+                leafWeights[id][counts[id]++] = Formula.weight(local, false);
             }
         }
         int scratchSize = formulaSize;
@@ -128,20 +104,11 @@ public final class JsonMatcher implements EventMatcher {
         // for every leaf decided, false ones included: worth it for a pattern or a few, not for a large set, whose
         // walk reads the whole event anyway (some pattern waits for a field most events lack). A large set records
         // only the leaves that hold, and evaluates the formulas they belong to once the event has ended.
-        this.finalOnly = formulas.length > 1 && tests.length > FINAL_ONLY_LEAVES;
-        List<Integer> always = new ArrayList<>();
-        for (int f = 0; f < formulas.length; f++) {
-            Formula formula = formulas[f];
-            byte[] allFalse = new byte[formula.leafIds.length];
-            java.util.Arrays.fill(allFalse, Formula.FALSE);
-            if (formula.evaluate(allFalse, new byte[formula.size()]) == Formula.TRUE) {
-                always.add(f);
-            }
-        }
-        this.holdWithoutTrueLeaves = always.stream().mapToInt(Integer::intValue).toArray();
-        boolean finalMode = finalOnly;
+        boolean finalOnly = formulas.length > 1 && tests.length > FINAL_ONLY_LEAVES;
+        this.walk = new Utf8Walk(root, nodes, tests, existential, watchesNulls, formulas, finalOnly, captureCount > 0,
+                factory.streamReadConstraints().getMaxNestingDepth());
         this.states = ThreadLocal.withInitial(() -> new JsonState(tests.length, nodes.length, scratchSize,
-                frameCapacities, leafFormulas, leafLocals, formulas.length, captureCount, finalMode));
+                frameCapacities, leafFormulas, leafWeights, formulas.length, captureCount, finalOnly));
     }
 
     /** The literals every matching message contains (for a set, {@link Prefilter#NONE} unless given one). */
@@ -234,7 +201,7 @@ public final class JsonMatcher implements EventMatcher {
         if (length >= 0) {
             // Valid UTF-8 of the text from its '{': the byte parser's answer is the text's (no decoding fallback).
             byte[] utf8 = st.encoded.bytes();
-            int fast = Utf8Walk.evaluate(this, utf8, 0, length, st, maxNesting);
+            int fast = walk.evaluate(utf8, 0, length, st);
             if (fast != Utf8Walk.UNSURE) {
                 return fast;
             }
@@ -269,7 +236,7 @@ public final class JsonMatcher implements EventMatcher {
 
     /** The event's answer, the prefilter passed or not asked; {@code start} is where its JSON object starts. */
     private int evaluateUtf8(byte[] utf8, int offset, int length, int start, JsonState st) {
-        int fast = Utf8Walk.evaluate(this, utf8, start, offset + length, st, maxNesting);
+        int fast = walk.evaluate(utf8, start, offset + length, st);
         if (fast != Utf8Walk.UNSURE) {
             return fast;
         }
@@ -377,7 +344,7 @@ public final class JsonMatcher implements EventMatcher {
      */
     int walk(byte[] utf8) {
         int start = jsonStart(utf8, 0, utf8.length);
-        return start < 0 ? Utf8Walk.FALSE : Utf8Walk.evaluate(this, utf8, start, utf8.length, states.get(), maxNesting);
+        return start < 0 ? Utf8Walk.FALSE : walk.evaluate(utf8, start, utf8.length, states.get());
     }
 
     /** For tests: the exact answer for the UTF-8 event {@code utf8}, read into a tree by jackson-core. */
@@ -420,339 +387,5 @@ public final class JsonMatcher implements EventMatcher {
             values[local] = holds[formula.leafIds[local]] ? Formula.TRUE : Formula.FALSE;
         }
         return values;
-    }
-
-    // ---- the steps of Utf8Walk ----
-
-    /** What a selection returns when the name had already selected its node in the same object: a repeated key. */
-    static final int REPEATED = -1;
-
-    /**
-     * Adds what a property reaches from {@code node}, its named child and its wildcard child, to {@code st.nextNodes}
-     * from {@code n}; the new count, or {@link #REPEATED} if the named child was selected before in the same object.
-     *
-     * @param object the serial of the object the property is in
-     */
-    private static int selectProperty(JsonState st, long object, int n, TrieNode node, TrieNode child) {
-        if (child != null) {
-            if (!st.firstSelection(child, object)) {
-                return REPEATED;
-            }
-            st.nextNodes[n++] = child.id;
-        }
-        if (node.wildcard != null) {
-            st.nextNodes[n++] = node.wildcard.id;
-        }
-        return n;
-    }
-
-    /**
-     * Whether {@code b[from, end)} certainly holds no name of the root object that selects something: none is there
-     * in its raw spelling, and there is no backslash that could spell one otherwise. Then no key of the root that
-     * selects anything can repeat after {@code from}. False if unsure (a wildcard selects every name of the root).
-     */
-    boolean noRootNameIn(byte[] b, int from, int end) {
-        if (rootNames == null) {
-            return false;
-        }
-        for (ByteSearch.Needle name : rootNames) {
-            if (ByteSearch.indexOfUnlessBackslash(b, from, end, name) != -1) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Starts the walk of a new event at the document's root object. */
-    void startWalk(JsonState st, byte[] b) {
-        long serial = st.reset();
-        if (captureCount > 0) {
-            st.walked = b;
-        }
-        st.frameNodes[0][0] = root.id;
-        st.frameSize[0] = 1;
-        st.frameIsArray[0] = false;
-        st.frameNameLengths[0] = root.selectingLengths;
-        st.frameOnly[0] = root;
-        st.frameSerial[0] = serial;
-        st.frameEnumerated[0] = root.wildcard != null;
-        st.frameWatchesNulls[0] = false;
-    }
-
-    /**
-     * What a property name reaches from the frame at {@code depth}, whose only node is {@code node}, given the node's
-     * child for the name (or null), into {@code st.nextNodes}; {@code st.nextSize} is {@link #REPEATED} for a repeated
-     * key. The byte walk looks the child up itself: a call of the general
-     * {@link #selectByName(JsonState, int, byte[], int, int)} per property is too large for the JIT to inline.
-     */
-    void selectChild(JsonState st, int depth, TrieNode node, TrieNode child) {
-        st.nextSize = selectProperty(st, st.frameSerial[depth], 0, node, child);
-    }
-
-    /**
-     * The trie nodes reached by a property name given in UTF-8, into {@code st.nextNodes}; {@code st.nextSize} is
-     * {@link #REPEATED} for a repeated key.
-     */
-    void selectByName(JsonState st, int depth, byte[] b, int off, int len) {
-        int n = 0;
-        if (!st.frameIsArray[depth]) {
-            int[] frame = st.frameNodes[depth];
-            long object = st.frameSerial[depth];
-            for (int i = 0; i < st.frameSize[depth] && n >= 0; i++) {
-                TrieNode node = nodes[frame[i]];
-                n = selectProperty(st, object, n, node, node.child(b, off, len));
-            }
-        }
-        st.nextSize = n;
-    }
-
-    private static final int TEXT = 0;
-    private static final int NUMBER = 1;
-    private static final int BOOLEAN_TRUE = 2;
-    private static final int BOOLEAN_FALSE = 3;
-    private static final int NULL = 4;
-    private static final int OBJECT = 5;
-    private static final int ARRAY = 6;
-
-    void testText(JsonState st, char[] chars, int length) {
-        testSelected(st, TEXT, chars, length);
-    }
-
-    void testNumber(JsonState st, char[] chars, int length) {
-        testSelected(st, NUMBER, chars, length);
-    }
-
-    void testBoolean(JsonState st, boolean value) {
-        testSelected(st, value ? BOOLEAN_TRUE : BOOLEAN_FALSE, null, 0);
-    }
-
-    void testNull(JsonState st) {
-        testSelected(st, NULL, null, 0);
-    }
-
-    void testContainer(JsonState st, boolean array) {
-        testSelected(st, array ? ARRAY : OBJECT, null, 0);
-    }
-
-    private void testSelected(JsonState st, int kind, char[] chars, int length) {
-        for (int i = 0; i < st.nextSize; i++) {
-            TrieNode node = nodes[st.nextNodes[i]];
-            if (node.leaves.length > 0) {
-                // Kept apart and rarely called: the walk tests every selected container, and most end no selector.
-                testLeaves(st, node, kind, chars, length);
-            }
-            if (node.captures.length > 0) {
-                capture(st, node, kind);
-            }
-        }
-    }
-
-    /** Records the current value (at {@code st.valueStart}..{@code st.valueEnd} of the walked bytes) for the node's captures. */
-    private static void capture(JsonState st, TrieNode node, int kind) {
-        byte captured = switch (kind) {
-            case TEXT -> JsonState.CAPTURED_STRING;
-            case NUMBER -> JsonState.CAPTURED_NUMBER;
-            case BOOLEAN_TRUE -> JsonState.CAPTURED_TRUE;
-            case BOOLEAN_FALSE -> JsonState.CAPTURED_FALSE;
-            default -> JsonState.CAPTURED_NOTHING;
-        };
-        for (int slot : node.captures) {
-            st.capture(slot, captured);
-        }
-    }
-
-    /** Tests the current value against the node's leaves that are still undecided. */
-    private void testLeaves(JsonState st, TrieNode node, int kind, char[] chars, int length) {
-        if ((kind == TEXT || kind == NUMBER) && node.indexed()) {
-            // The equality leaves that hold: those whose literal is the value. The others are false on it, which
-            // the node's end records (finish) or, in a set, the formulas' final evaluation assumes.
-            int[] equal = node.exactMatches(chars, length);
-            if (equal != null) {
-                for (int leaf : equal) {
-                    if (!st.resolved(leaf)) {
-                        st.resolve(leaf, true);
-                    }
-                }
-            }
-        }
-        for (int leaf : node.plainLeaves) {
-            if (st.resolved(leaf)) {
-                continue;
-            }
-            ValueTest test = tests[leaf];
-            boolean result = switch (kind) {
-                case TEXT -> test.onString(chars, 0, length);
-                case NUMBER -> test.onNumber(chars, 0, length);
-                case BOOLEAN_TRUE -> test.onBoolean(true);
-                case BOOLEAN_FALSE -> test.onBoolean(false);
-                case NULL -> test.onNull();
-                default -> test.onContainer();
-            };
-            if (!result && kind == ARRAY && watchesNulls[leaf]) {
-                // Its elements decide: a direct null makes it true (nullElement), the array's end false (finishFrame).
-                continue;
-            }
-            if (result || !existential[leaf]) {
-                st.resolve(leaf, result);
-            }
-        }
-    }
-
-    /** The array of the frame at {@code depth} directly holds a null: the {@code IS NULL} leaves of its nodes hold. */
-    void nullElement(JsonState st, int depth) {
-        int[] frame = st.frameNodes[depth];
-        for (int i = 0; i < st.frameSize[depth]; i++) {
-            TrieNode node = nodes[frame[i]];
-            if (node.watchesNulls) {
-                for (int leaf : node.leaves) {
-                    if (watchesNulls[leaf] && !st.resolved(leaf)) {
-                        st.resolve(leaf, true);
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Opens a frame below {@code depth} for the selected nodes that select into the container (or watch an array's
-     * nulls); how many there are.
-     */
-    int pushChildren(JsonState st, int depth, boolean array) {
-        int pushed = 0;
-        long lengths = 0;
-        boolean enumerated = false;
-        boolean watches = false;
-        int[] frame = st.frameNodes[depth + 1];
-        for (int i = 0; i < st.nextSize; i++) {
-            TrieNode node = nodes[st.nextNodes[i]];
-            if (node.hasChildren || (array && node.watchesNulls)) {
-                frame[pushed++] = node.id;
-                lengths |= node.selectingLengths;
-                enumerated |= node.wildcard != null;
-                watches |= node.watchesNulls;
-            }
-        }
-        if (pushed > 0) {
-            st.frameSize[depth + 1] = pushed;
-            st.frameNameLengths[depth + 1] = lengths;
-            st.frameOnly[depth + 1] = pushed == 1 ? nodes[frame[0]] : null;
-            st.frameIsArray[depth + 1] = array;
-            st.frameIndex[depth + 1] = 0;
-            st.frameSerial[depth + 1] = st.nextSerial();
-            st.frameEnumerated[depth + 1] = enumerated && !array;
-            st.frameWatchesNulls[depth + 1] = watches && array;
-        }
-        return pushed;
-    }
-
-    void finishSelected(JsonState st) {
-        if (!finalOnly) {
-            finish(st, st.nextNodes, st.nextSize);
-        }
-    }
-
-    void finishFrame(JsonState st, int depth) {
-        if (!finalOnly) {
-            finish(st, st.frameNodes[depth], st.frameSize[depth]);
-        } else if (depth == 0) {
-            finalVerdict(st);
-        }
-    }
-
-    /** {@link Utf8Walk#TRUE}, {@link Utf8Walk#FALSE} or, while undecided, {@link Utf8Walk#UNSURE}. */
-    int verdict(JsonState st) {
-        if (finalOnly) {
-            return st.undecided > 0 ? Utf8Walk.UNSURE : st.trueCount > 0 ? Utf8Walk.TRUE : Utf8Walk.FALSE;
-        }
-        byte v = decided(st);
-        return v == Formula.UNKNOWN ? Utf8Walk.UNSURE : v;
-    }
-
-    /**
-     * A large set's evaluation once its root object has ended: every leaf not found true is false, and the formulas
-     * evaluated are those a true leaf belongs to and those that hold with every leaf false (a {@code NOT EXISTS}); all
-     * the others are false.
-     */
-    private void finalVerdict(JsonState st) {
-        for (int f : holdWithoutTrueLeaves) {
-            st.markCandidate(f);
-        }
-        int n = st.dirtyCount;
-        int[] dirty = st.dirty;
-        for (int k = 0; k < n; k++) {
-            int f = dirty[k];
-            st.cleaned(f);
-            if (formulas[f].evaluateFinal(st, st.scratch) == Formula.TRUE) {
-                st.formulaValue[f] = Formula.TRUE;
-                st.trueCount++;
-            }
-        }
-        st.dirtyCount = 0;
-        st.undecided = 0;
-    }
-
-    /** The trie nodes reached by an array index from the current frame, into {@code st.nextNodes}. */
-    void selectByIndex(JsonState st, int depth, int index) {
-        int n = 0;
-        int[] frame = st.frameNodes[depth];
-        for (int i = 0; i < st.frameSize[depth]; i++) {
-            TrieNode node = nodes[frame[i]];
-            TrieNode child = node.child(index);
-            if (child != null) {
-                st.nextNodes[n++] = child.id;
-            }
-            if (node.wildcard != null) {
-                st.nextNodes[n++] = node.wildcard.id;
-            }
-        }
-        st.nextSize = n;
-    }
-
-    /**
-     * The values of the given (definite) nodes have ended: every leaf at or below them that is still undecided is
-     * false (a missing field, a wildcard that selected nothing that passed, an array without a null).
-     */
-    private void finish(JsonState st, int[] ids, int size) {
-        for (int i = 0; i < size; i++) {
-            TrieNode node = nodes[ids[i]];
-            if (node.definite) {
-                for (int leaf : node.subtreeLeaves) {
-                    if (!st.resolved(leaf)) {
-                        st.resolve(leaf, false);
-                    }
-                }
-                for (int slot : node.subtreeCaptures) {
-                    st.captureMissing(slot);
-                }
-            }
-        }
-    }
-
-    /**
-     * The set's value for the leaves resolved so far: UNKNOWN while a formula is undecided (or, once one holds, while
-     * a capture still waits for its value), else TRUE if some formula holds and FALSE if none does. A formula is
-     * evaluated again only after one of its leaves has been resolved, and never again once decided.
-     */
-    private byte decided(JsonState st) {
-        int n = st.dirtyCount;
-        if (n > 0) {
-            int[] dirty = st.dirty;
-            for (int k = 0; k < n; k++) {
-                int f = dirty[k];
-                st.cleaned(f);
-                byte v = formulas[f].value(st, f);
-                if (v != Formula.UNKNOWN) {
-                    st.decide(f, v);
-                }
-            }
-            st.dirtyCount = 0;
-        }
-        if (st.undecided > 0) {
-            return Formula.UNKNOWN;
-        }
-        if (st.trueCount == 0) {
-            return Formula.FALSE;
-        }
-        return st.pendingCaptures > 0 ? Formula.UNKNOWN : Formula.TRUE;
     }
 }

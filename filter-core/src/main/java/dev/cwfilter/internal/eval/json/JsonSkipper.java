@@ -5,7 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * A fast, allocation-free well-formedness check of JSON in UTF-8 bytes, for the parts of an event no selector reaches.
+ * A fast, allocation-free well-formedness check of JSON in UTF-8 bytes, for the parts of an event no selector reaches,
+ * and the decoding of the strings it has checked.
  *
  * <p>It recognises a strict subset of what jackson-core accepts: RFC 8259 JSON with the four JSON whitespace bytes,
  * strictly valid UTF-8 (no overlong forms, no surrogates), only the standard escapes, and at most
@@ -383,5 +384,50 @@ final class JsonSkipper {
             }
         }
         return i + n;
+    }
+
+    /**
+     * Decodes {@code b[k, stop)}, a string's content checked by {@link #string}, into {@code out} from {@code n}, as
+     * jackson-core decodes it (escapes, surrogate escapes kept as they are, UTF-8 to UTF-16); the number of characters
+     * in {@code out} then.
+     */
+    static int decode(char[] out, int n, byte[] b, int k, int stop) {
+        while (k < stop) {
+            int c = b[k] & 0xFF;
+            if (c < 0x80) {
+                if (c != '\\') {
+                    out[n++] = (char) c;
+                    k++;
+                    continue;
+                }
+                int e = b[k + 1];
+                switch (e) {
+                    case 'b' -> out[n++] = '\b';
+                    case 'f' -> out[n++] = '\f';
+                    case 'n' -> out[n++] = '\n';
+                    case 'r' -> out[n++] = '\r';
+                    case 't' -> out[n++] = '\t';
+                    case 'u' -> {
+                        out[n++] = (char) (Character.digit(b[k + 2], 16) << 12 | Character.digit(b[k + 3], 16) << 8
+                                | Character.digit(b[k + 4], 16) << 4 | Character.digit(b[k + 5], 16));
+                        k += 4;
+                    }
+                    default -> out[n++] = (char) e; // '"', '\\', '/'
+                }
+                k += 2;
+            } else if (c < 0xE0) {
+                out[n++] = (char) ((c & 0x1F) << 6 | (b[k + 1] & 0x3F));
+                k += 2;
+            } else if (c < 0xF0) {
+                out[n++] = (char) ((c & 0x0F) << 12 | (b[k + 1] & 0x3F) << 6 | (b[k + 2] & 0x3F));
+                k += 3;
+            } else {
+                int cp = (c & 0x07) << 18 | (b[k + 1] & 0x3F) << 12 | (b[k + 2] & 0x3F) << 6 | (b[k + 3] & 0x3F);
+                out[n++] = Character.highSurrogate(cp);
+                out[n++] = Character.lowSurrogate(cp);
+                k += 4;
+            }
+        }
+        return n;
     }
 }

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * events this thread evaluates: a trie node stamped with the serial of the object it was last selected in has been
  * selected there before, which is how a repeated key is noticed (SEMANTICS.md O3).
  */
-final class JsonState {
+final class JsonState implements LeafValues {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The most names the table of objects enumerated by a wildcard holds; an event with more is left to jackson-core. */
@@ -57,7 +57,7 @@ final class JsonState {
     final int[] nextNodes;
     int nextSize;
     private ReusableJsonParser parser;
-    /** Scratch characters: a value decoded by {@link Utf8Walk}, {@link #charCount} of them. */
+    /** Scratch characters: a value decoded by the walk, {@link #charCount} of them. */
     char[] chars = new char[64];
     int charCount;
     /**
@@ -76,9 +76,12 @@ final class JsonState {
     private final boolean[] isDirty;
     /** Whether formulas are evaluated only at the end of the event (see {@link JsonMatcher}). */
     private final boolean finalOnly;
-    /** Per leaf, the formulas that hold it, and its local number in each. */
+    /**
+     * Per leaf, the formulas that hold it, and what its being false adds to each one's {@link #assignment} (its being
+     * true adds twice that: {@link Formula#weight}).
+     */
     private final int[][] leafFormulas;
-    private final int[][] leafLocals;
+    private final int[][] leafWeights;
 
     /*
      * The names read so far in objects a wildcard enumerates, as an open-addressing table over the event's bytes:
@@ -96,11 +99,11 @@ final class JsonState {
      * @param frameCapacities how many trie nodes the frame of each depth may hold (the trie's width at that depth)
      */
     JsonState(int leaves, int nodes, int formulaSize, int[] frameCapacities, int[][] leafFormulas,
-              int[][] leafLocals, int formulas, int captures, boolean finalOnly) {
+              int[][] leafWeights, int formulas, int captures, boolean finalOnly) {
         this.finalOnly = finalOnly;
         int maxFrames = frameCapacities.length;
         this.leafFormulas = leafFormulas;
-        this.leafLocals = leafLocals;
+        this.leafWeights = leafWeights;
         assignment = new int[formulas];
         formulaValue = new byte[formulas];
         dirty = new int[formulas];
@@ -199,11 +202,11 @@ final class JsonState {
             return;
         }
         int[] formulas = leafFormulas[leaf];
-        int[] locals = leafLocals[leaf];
+        int[] weights = leafWeights[leaf];
         for (int k = 0; k < formulas.length; k++) {
             int f = formulas[k];
             if (formulaValue[f] == Formula.UNKNOWN) {
-                assignment[f] += Formula.weight(locals[k], value);
+                assignment[f] += value ? weights[k] << 1 : weights[k];
                 if (!isDirty[f]) {
                     isDirty[f] = true;
                     dirty[dirtyCount++] = f;
@@ -270,8 +273,9 @@ final class JsonState {
         int end = captureEnd[slot];
         return switch (captureKind[slot]) {
             case CAPTURED_STRING -> {
-                Utf8Walk.decodeString(this, walked, start, end);
-                yield new String(chars, 0, charCount);
+                // start is just after the opening quote, end just after the closing one.
+                char[] out = chars(end - 1 - start);
+                yield new String(out, 0, JsonSkipper.decode(out, 0, walked, start, end - 1));
             }
             case CAPTURED_NUMBER -> new String(walked, start, end - start, java.nio.charset.StandardCharsets.US_ASCII);
             case CAPTURED_TRUE -> "true";
@@ -287,11 +291,6 @@ final class JsonState {
             isDirty[f] = true;
             dirty[dirtyCount++] = f;
         }
-    }
-
-    /** Whether a leaf was found true in this event (one not resolved is false, once the event has ended). */
-    boolean leafHolds(int leaf) {
-        return leafGeneration[leaf] == generation && leafTrue[leaf];
     }
 
     /** Takes the formulas to evaluate again off the dirty list. */
@@ -318,7 +317,8 @@ final class JsonState {
         undecided = 0;
     }
 
-    byte leafValue(int leaf) {
+    @Override
+    public byte leafValue(int leaf) {
         return leafGeneration[leaf] != generation ? Formula.UNKNOWN : leafTrue[leaf] ? Formula.TRUE : Formula.FALSE;
     }
 
