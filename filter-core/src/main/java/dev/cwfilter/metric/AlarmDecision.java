@@ -94,10 +94,13 @@ public final class AlarmDecision {
         if (keepsStateForLowSampleCount(alarm, evaluated.get(evaluated.size() - 1))) {
             return Optional.empty();
         }
-        Result decision = decide(alarm, evaluated);
+        // Most evaluations keep the state: the reason (datapoints listed with their times) is written only for a
+        // change, by deciding again with it.
+        Result decision = decide(alarm, evaluated, false);
         if (decision.state().isEmpty() || decision.state().get() == current) {
             return Optional.empty();
         }
+        decision = decide(alarm, evaluated, true);
         List<String> actions = alarm.actionsEnabled() ? alarm.actionsFor(decision.state().get()) : List.of();
         return Optional.of(new AlarmStateChange(alarm.alarmName(), time, current, decision.state().get(),
                 decision.reason(), AlarmStateChange.Cause.EVALUATION, evaluated, actions));
@@ -153,13 +156,18 @@ public final class AlarmDecision {
      * @throws IllegalArgumentException if the range is empty
      */
     public static Result decide(MetricAlarm alarm, List<EvaluatedDatapoint> range) {
+        return decide(alarm, range, true);
+    }
+
+    /** {@link #decide(MetricAlarm, List)}, with the reason left empty unless {@code withReason}. */
+    private static Result decide(MetricAlarm alarm, List<EvaluatedDatapoint> range, boolean withReason) {
         if (range.isEmpty()) {
             throw new IllegalArgumentException("an evaluation range holds at least one period");
         }
         int n = alarm.evaluationPeriods();
         int m = alarm.datapointsToAlarm();
         List<EvaluatedDatapoint> real = range.stream().filter(EvaluatedDatapoint::isReal).toList();
-        ReasonWriter reasons = new ReasonWriter(alarm);
+        ReasonWriter reasons = new ReasonWriter(alarm, withReason);
         if (real.size() >= n) {
             List<EvaluatedDatapoint> used = real.subList(real.size() - n, real.size());
             return breaching(used) >= m
@@ -239,9 +247,12 @@ public final class AlarmDecision {
     private static final class ReasonWriter {
 
         private final MetricAlarm alarm;
+        /** False when only the state is wanted: every reason is then empty. */
+        private final boolean write;
 
-        ReasonWriter(MetricAlarm alarm) {
+        ReasonWriter(MetricAlarm alarm, boolean write) {
             this.alarm = alarm;
+            this.write = write;
         }
 
         /**
@@ -253,6 +264,9 @@ public final class AlarmDecision {
          * @param filled     how many missing datapoints were treated as pointing in {@code direction}
          */
         String crossed(AlarmState direction, List<EvaluatedDatapoint> considered, int filled) {
+            if (!write) {
+                return "";
+            }
             boolean toAlarm = direction == AlarmState.ALARM;
             EvaluatedDatapoint.Outcome wanted = toAlarm ? EvaluatedDatapoint.Outcome.BREACHING
                     : EvaluatedDatapoint.Outcome.NOT_BREACHING;
@@ -286,6 +300,9 @@ public final class AlarmDecision {
 
         /** The premature-alarm rule's reason: all real datapoints breach, and the newer periods are missing. */
         String premature(List<EvaluatedDatapoint> real, int newerMissing) {
+            if (!write) {
+                return "";
+            }
             List<EvaluatedDatapoint> listed = new ArrayList<>(real);
             Collections.reverse(listed);
             return "Threshold Crossed: " + listed.size() + " out of the last " + real.size() + " datapoints "
@@ -297,6 +314,9 @@ public final class AlarmDecision {
 
         /** {@code Insufficient Data: 3 datapoints were unknown.} */
         String unknown(int missing) {
+            if (!write) {
+                return "";
+            }
             return "Insufficient Data: " + count(missing, "datapoint") + " " + wasWere(missing) + " unknown.";
         }
 
