@@ -101,6 +101,16 @@ public final class SetPrefilter {
     private final long[] anchorPatterns;
     /** Per byte value, the free literals anchored on it: pairs (literal id, offset of the anchor in it). */
     private final int[][] anchored;
+    /**
+     * The byte pairs an anchor must begin (bit {@code anchor << 8 | next}) or end (bit {@code previous << 8 | anchor})
+     * for a literal anchored on it to be there: each anchored literal sets the pair it holds after its anchor byte or
+     * the one before, whichever is rarer. An anchor byte found in neither pair is passed over without checking its
+     * literals; most anchor bytes in log text are ({@code p} in {@code "type"} is not {@code pa} of {@code parrot}).
+     */
+    private final long[] anchorNext;
+    private final long[] anchorPrevious;
+    /** Per byte value, whether one of its literals is that byte alone (it has no pair: every occurrence is checked). */
+    private final boolean[] anchorAlone;
 
     private SetPrefilter(int patternCount, List<List<List<Integer>>> clauses, boolean[] json,
                          List<Literal> literals) {
@@ -273,6 +283,27 @@ public final class SetPrefilter {
         }
         this.anchorPatterns = byAnchor.keySet().stream().mapToLong(a -> (a & 0xFFL) * ONES).toArray();
         this.anchored = new int[256][];
+        this.anchorNext = new long[1 << 10];
+        this.anchorPrevious = new long[1 << 10];
+        this.anchorAlone = new boolean[256];
+        for (Map.Entry<Integer, List<int[]>> e : byAnchor.entrySet()) {
+            int anchor = e.getKey();
+            for (int[] literal : e.getValue()) {
+                byte[] b = literalBytes[literal[0]];
+                int at = literal[1];
+                boolean hasNext = at + 1 < b.length;
+                boolean hasPrevious = at > 0;
+                if (hasNext && (!hasPrevious || frequency(b[at + 1]) <= frequency(b[at - 1]))) {
+                    int pair = anchor << 8 | b[at + 1] & 0xFF;
+                    anchorNext[pair >>> 6] |= 1L << pair;
+                } else if (hasPrevious) {
+                    int pair = (b[at - 1] & 0xFF) << 8 | anchor;
+                    anchorPrevious[pair >>> 6] |= 1L << pair;
+                } else {
+                    anchorAlone[anchor] = true;
+                }
+            }
+        }
         for (Map.Entry<Integer, List<int[]>> e : byAnchor.entrySet()) {
             int[] pairs = new int[e.getValue().size() * 2];
             for (int k = 0; k < e.getValue().size(); k++) {
@@ -470,7 +501,7 @@ public final class SetPrefilter {
                 if (b[at] == '\\') {
                     return true;
                 }
-                if (quoted && previous >= 0 && at - previous - 1 >= minQuoted) {
+                if (quoted && previous >= 0 && at - previous - 1 >= minQuoted && mayHold(b, previous + 1, at)) {
                     stretch(b, previous + 1, at, s, stamp);
                 }
                 previous = at;
@@ -523,7 +554,7 @@ public final class SetPrefilter {
                 while (quotes != 0) {
                     int at = i + (Long.numberOfTrailingZeros(quotes) >>> 3);
                     quotes &= quotes - 1;
-                    if (previous >= 0 && at - previous - 1 >= minQuoted) {
+                    if (previous >= 0 && at - previous - 1 >= minQuoted && mayHold(b, previous + 1, at)) {
                         stretch(b, previous + 1, at, s, stamp);
                     }
                     previous = at;
@@ -554,6 +585,18 @@ public final class SetPrefilter {
     private static long zeroBytes(long x) {
         long t = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
         return ~(t | x | 0x7F7F7F7F7F7F7F7FL);
+    }
+
+    /**
+     * Whether the stretch {@code b[start, end)} (not empty) may hold a quoted literal, by its length and first byte
+     * (an exact literal), its first byte (a prefix) or its last byte (a suffix): most stretches of an event do not,
+     * and are passed over without a call to {@link #stretch}.
+     */
+    private boolean mayHold(byte[] b, int start, int end) {
+        int first = b[start] & 0xFF;
+        int last = b[end - 1] & 0xFF;
+        long byFirst = exactStarts[Math.min(end - start, 63) << 2 | first >>> 6] | prefixFirsts[first >>> 6];
+        return ((byFirst >>> first | suffixLasts[last >>> 6] >>> last) & 1L) != 0;
     }
 
     /** Looks the stretch {@code b[start, end)} between two consecutive quotes up among the quoted literals. */
@@ -623,9 +666,19 @@ public final class SetPrefilter {
         }
     }
 
-    /** Checks the free literals anchored on the byte at {@code at}. */
+    /** Checks the free literals anchored on the byte at {@code at}, unless the bytes around it rule them all out. */
     private void anchoredAt(byte[] b, int from, int end, int at, Scratch s, int stamp) {
-        int[] pairs = anchored[b[at] & 0xFF];
+        int anchor = b[at] & 0xFF;
+        if (!anchorAlone[anchor]) {
+            int next = anchor << 8 | (at + 1 < end ? b[at + 1] & 0xFF : 0);
+            int previous = (at > from ? b[at - 1] & 0xFF : 0) << 8 | anchor;
+            // A pair cut by either end of the range is read with a zero byte for the missing one: a literal whose
+            // pair it is could not fit there, so at worst its bytes are compared for nothing.
+            if ((anchorNext[next >>> 6] & 1L << next | anchorPrevious[previous >>> 6] & 1L << previous) == 0) {
+                return;
+            }
+        }
+        int[] pairs = anchored[anchor];
         for (int k = 0; k < pairs.length; k += 2) {
             int id = pairs[k];
             if (s.literalStamp[id] == stamp) {
