@@ -6,6 +6,7 @@ import dev.cwfilter.ast.JsonOr;
 import dev.cwfilter.ast.JsonPattern;
 import dev.cwfilter.ast.Pattern;
 import dev.cwfilter.ast.PatternPrinter;
+import dev.cwfilter.ast.Selector;
 import dev.cwfilter.ast.SourceSpan;
 import dev.cwfilter.internal.compile.Compiler;
 import dev.cwfilter.internal.compile.EvalOptions;
@@ -14,6 +15,7 @@ import dev.cwfilter.internal.eval.EventMatcher;
 import dev.cwfilter.internal.eval.Explanation;
 import dev.cwfilter.internal.eval.search.ByteSearch;
 import dev.cwfilter.internal.eval.value.FieldRequest;
+import dev.cwfilter.internal.parse.PatternParser;
 import dev.cwfilter.internal.parse.TreeCheck;
 import dev.cwfilter.io.Utf8;
 import java.nio.charset.StandardCharsets;
@@ -150,6 +152,24 @@ public final class FilterPattern {
     /** Parses a pattern with the given options without throwing: the tree, or every problem found. */
     public static ParsedPattern parse(String pattern, FilterOptions options) {
         return ParsedPattern.parse(pattern, options);
+    }
+
+    /**
+     * Reads a JSON selector on its own, such as a metric filter's value {@code $.latency} or dimension
+     * {@code $.userIdentity.type}: exactly one selector, with the grammar and the limits of a selector inside a JSON
+     * pattern (wildcards included; a metric filter itself refuses a wildcard).
+     *
+     * @param selector the selector, starting with {@code $}
+     * @return its tree
+     * @throws FilterPatternException if the text is not exactly one valid selector: what is wrong, and where
+     * @throws NullPointerException   if the text is null
+     */
+    public static Selector parseSelector(String selector) {
+        PatternParser.SelectorOutcome outcome = PatternParser.selector(Objects.requireNonNull(selector, "selector"));
+        if (outcome.selector() == null) {
+            throw new FilterPatternException(selector, PatternIssue.at(selector, List.of(outcome.issue())));
+        }
+        return outcome.selector();
     }
 
     /**

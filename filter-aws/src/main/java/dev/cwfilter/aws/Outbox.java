@@ -117,9 +117,14 @@ final class Outbox<T> implements AutoCloseable {
      */
     Outbox(String owner, String items, String service, String threadName, int capacity, WhenFull whenFull,
            Duration closeTimeout, int maxBatch, Function<T, String> describe, Sender<T> sender, Listener<T> listener) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
-        }
+        this(owner, items, service, threadName, queue(capacity), whenFull, closeTimeout, maxBatch, describe, sender,
+                listener);
+    }
+
+    /** An outbox over the given (empty, bounded) queue: for tests that need to slow the sending thread's take. */
+    Outbox(String owner, String items, String service, String threadName, BlockingQueue<Object> queue,
+           WhenFull whenFull, Duration closeTimeout, int maxBatch, Function<T, String> describe, Sender<T> sender,
+           Listener<T> listener) {
         this.owner = owner;
         this.items = items;
         this.service = service;
@@ -129,10 +134,17 @@ final class Outbox<T> implements AutoCloseable {
         this.describe = describe;
         this.sender = sender;
         this.listener = listener;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = queue;
         this.thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static BlockingQueue<Object> queue(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
+        }
+        return new ArrayBlockingQueue<>(capacity);
     }
 
     /**
@@ -263,6 +275,8 @@ final class Outbox<T> implements AutoCloseable {
                 default -> {
                 }
             }
+            // A flush waiting for this item's outcome (refused on the caller's thread) looks again now.
+            lock.notifyAll();
         }
         DeliveryFailure failure = new DeliveryFailure(reason, message, Optional.ofNullable(cause));
         tell(() -> listener.failed(item, failure));
@@ -305,7 +319,10 @@ final class Outbox<T> implements AutoCloseable {
     boolean flush(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            while (!queue.isEmpty() || inFlight > 0) {
+            // Pending rather than "queued": the sending thread takes an item from the queue before it counts it in
+            // flight, and an item between the two is neither; an item leaves "pending" only with its outcome. In
+            // flight: until the listener has been told of every item of the batch.
+            while (created - delivered - failed > 0 || inFlight > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

@@ -30,6 +30,16 @@ class NotifierFaultsTest {
                 .build();
     }
 
+    /**
+     * A topic subscribed to by {@code subscriber}, made through a client with patient timeouts: the set-up is not what
+     * a test of short timeouts tests, and on a loaded machine it may take longer than they allow.
+     */
+    private static String topic(java.net.URI endpoint, HttpSubscriber subscriber) {
+        try (AwsClients setup = clients(endpoint, Duration.ofSeconds(10), 3)) {
+            return SnsAlarmNotifierTest.topic(setup.sns(), subscriber);
+        }
+    }
+
     /** One ALARM transition of a fresh alarm on {@code topic}, through {@code notifier}. */
     private static void alarm(SnsAlarmNotifier notifier, String topic) {
         MetricAlarm alarm = SnsAlarmNotifierTest.alarm("fault-" + UUID.randomUUID(), List.of(topic), List.of());
@@ -91,7 +101,7 @@ class NotifierFaultsTest {
     void aHangingConnectionTimesOutWithoutHoldingUpEvaluation() throws Exception {
         try (LocalAws proxy = LocalAws.shared(); AwsClients aws = clients(proxy.endpoint(), Duration.ofSeconds(1), 2);
              HttpSubscriber subscriber = new HttpSubscriber()) {
-            String topic = SnsAlarmNotifierTest.topic(aws.sns(), subscriber);
+            String topic = topic(proxy.endpoint(), subscriber);
             proxy.hangNext("sns", 2);
             RecordingListener listener = new RecordingListener();
             SnsAlarmNotifier notifier = SnsAlarmNotifier.builder(aws.sns()).listener(listener).build();
@@ -112,12 +122,18 @@ class NotifierFaultsTest {
         try (Moto.Server server = Moto.startPrivate();
              AwsClients aws = clients(server.endpoint(), Duration.ofSeconds(2), 3);
              HttpSubscriber subscriber = new HttpSubscriber()) {
-            String topic = SnsAlarmNotifierTest.topic(aws.sns(), subscriber);
+            String topic = topic(server.endpoint(), subscriber);
             RecordingListener listener = new RecordingListener();
             SnsAlarmNotifier notifier = SnsAlarmNotifier.builder(aws.sns()).listener(listener).build();
             try (notifier) {
                 alarm(notifier, topic);
                 assertThat(notifier.flush(Duration.ofSeconds(30))).isTrue();
+                // The first notification reaches the subscriber before the endpoint stops, so what follows tests the
+                // stopped endpoint and not how far moto had got with the first one.
+                assertThat(subscriber.notifications(1, Duration.ofSeconds(30)))
+                        .as("the notification sent before the endpoint stops, at the subscriber within 30 s")
+                        .hasSize(1);
+                assertThat(listener.delivered).as("delivered before the endpoint stops").hasSize(1);
                 server.stop();
                 alarm(notifier, topic);
                 alarm(notifier, topic);
@@ -136,7 +152,7 @@ class NotifierFaultsTest {
     void aFullOutboxRejectsAtOnceAndClosingReportsWhatWasStillQueued() throws Exception {
         try (LocalAws proxy = LocalAws.shared(); AwsClients aws = clients(proxy.endpoint(), Duration.ofSeconds(2), 1);
              HttpSubscriber subscriber = new HttpSubscriber()) {
-            String topic = SnsAlarmNotifierTest.topic(aws.sns(), subscriber);
+            String topic = topic(proxy.endpoint(), subscriber);
             proxy.hangNext("sns", 1);
             RecordingListener listener = new RecordingListener();
             SnsAlarmNotifier notifier = SnsAlarmNotifier.builder(aws.sns()).listener(listener).capacity(1)

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -110,7 +109,7 @@ class ModuleBoundaryIT {
                 """, PROGRAM, true);
         assertThat(errors).isEmpty();
 
-        String output = run("--module-path", classes + File.pathSeparator + LIBRARIES, "--module", "app/app.Main");
+        String output = Jars.runJava("--module-path", classes + File.pathSeparator + LIBRARIES, "--module", "app/app.Main");
         assertThat(output.lines()).containsExactly(
                 "module app dev.cwfilter.core",
                 "match true",
@@ -124,7 +123,7 @@ class ModuleBoundaryIT {
         Path classes = dir.resolve("classes");
         assertThat(compile(dir, classes, null, PROGRAM, false)).isEmpty();
 
-        String output = run("-cp", classes + File.pathSeparator + LIBRARIES, "app.Main");
+        String output = Jars.runJava("-cp", classes + File.pathSeparator + LIBRARIES, "app.Main");
         assertThat(output.lines()).containsExactly(
                 "module null null",
                 "match true",
@@ -201,16 +200,5 @@ class ModuleBoundaryIT {
         }
         return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                 .collect(Collectors.toList());
-    }
-
-    private static String run(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(arguments));
-        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(java.exitValue()).as(output).isZero();
-        return output;
     }
 }

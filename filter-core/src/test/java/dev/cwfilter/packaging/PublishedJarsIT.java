@@ -3,12 +3,8 @@ package dev.cwfilter.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarFile;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,14 +17,12 @@ class PublishedJarsIT {
 
     @Test
     void jarCarriesTheBundledAntlrRuntimesBsdLicenseAndANotice() throws IOException {
-        try (JarFile jar = new JarFile(JAR.toFile())) {
-            String license = text(jar, "META-INF/LICENSE-antlr4-runtime.txt");
-            assertThat(license).contains("Copyright (c) 2012-2022 The ANTLR Project")
-                    .contains("Redistributions in binary form must reproduce the above copyright")
-                    .contains("dev.cwfilter.internal.shaded.antlr");
-            assertThat(text(jar, "META-INF/NOTICE")).contains("Apache License, Version 2.0")
-                    .contains("antlr4-runtime").contains("META-INF/LICENSE-antlr4-runtime.txt");
-        }
+        String license = Jars.text(JAR, "META-INF/LICENSE-antlr4-runtime.txt");
+        assertThat(license).contains("Copyright (c) 2012-2022 The ANTLR Project")
+                .contains("Redistributions in binary form must reproduce the above copyright")
+                .contains("dev.cwfilter.internal.shaded.antlr");
+        assertThat(Jars.text(JAR, "META-INF/NOTICE")).contains("Apache License, Version 2.0")
+                .contains("antlr4-runtime").contains("META-INF/LICENSE-antlr4-runtime.txt");
     }
 
     @Test
@@ -36,26 +30,14 @@ class PublishedJarsIT {
         String base = JAR.getFileName().toString().replaceFirst("\\.jar$", "");
         Path sources = JAR.resolveSibling(base + "-sources.jar");
         Path javadoc = JAR.resolveSibling(base + "-javadoc.jar");
-        try (JarFile jar = new JarFile(sources.toFile())) {
-            assertThat(names(jar)).contains("dev/cwfilter/FilterPattern.java", "dev/cwfilter/metric/MetricAlarm.java");
-        }
-        try (JarFile jar = new JarFile(javadoc.toFile())) {
-            // Laid out by package, or under the module's name (dev.cwfilter.core/dev/cwfilter/...) when javadoc
-            // documents a module.
-            List<String> names = names(jar);
-            assertThat(names).contains("index.html");
-            assertThat(names).anyMatch(n -> n.endsWith("dev/cwfilter/FilterPattern.html"))
-                    .anyMatch(n -> n.endsWith("dev/cwfilter/metric/MetricAlarm.html"))
-                    .noneMatch(n -> n.contains("dev/cwfilter/internal/"));
-        }
-    }
-
-    private static List<String> names(JarFile jar) {
-        return jar.stream().map(e -> e.getName()).collect(Collectors.toList());
-    }
-
-    private static String text(JarFile jar, String name) throws IOException {
-        assertThat(jar.getEntry(name)).as(name).isNotNull();
-        return new String(jar.getInputStream(jar.getEntry(name)).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(Jars.names(sources)).contains("dev/cwfilter/FilterPattern.java",
+                "dev/cwfilter/metric/MetricAlarm.java");
+        // Laid out by package, or under the module's name (dev.cwfilter.core/dev/cwfilter/...) when javadoc
+        // documents a module.
+        List<String> names = Jars.names(javadoc);
+        assertThat(names).contains("index.html");
+        assertThat(names).anyMatch(n -> n.endsWith("dev/cwfilter/FilterPattern.html"))
+                .anyMatch(n -> n.endsWith("dev/cwfilter/metric/MetricAlarm.html"))
+                .noneMatch(n -> n.contains("dev/cwfilter/internal/"));
     }
 }

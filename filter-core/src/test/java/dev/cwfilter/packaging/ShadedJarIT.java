@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
-import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
@@ -34,18 +30,15 @@ class ShadedJarIT {
 
     @Test
     void jarHoldsTheRelocatedRuntimeAndParserAndNothingUnderOrgAntlr() throws IOException {
-        try (JarFile jar = new JarFile(JAR.toFile())) {
-            List<String> names = jar.stream().map(e -> e.getName()).collect(Collectors.toList());
-            assertThat(names).noneMatch(n -> n.startsWith("org/antlr/"));
-            assertThat(names).noneMatch(n -> n.startsWith("dev/cwfilter/internal/grammar/"));
-            assertThat(names).contains("dev/cwfilter/internal/shaded/antlr/Parser.class",
-                    "dev/cwfilter/internal/shaded/grammar/FilterParser.class",
-                    "dev/cwfilter/internal/shaded/grammar/FilterLexer.class",
-                    "dev/cwfilter/FilterPattern.class");
-            assertThat(names).noneMatch(n -> n.startsWith("com/fasterxml/") || n.startsWith("com/datadoghq/"));
-            assertThat(jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
-                    .isEqualTo("dev.cwfilter.core");
-        }
+        List<String> names = Jars.names(JAR);
+        assertThat(names).noneMatch(n -> n.startsWith("org/antlr/"));
+        assertThat(names).noneMatch(n -> n.startsWith("dev/cwfilter/internal/grammar/"));
+        assertThat(names).contains("dev/cwfilter/internal/shaded/antlr/Parser.class",
+                "dev/cwfilter/internal/shaded/grammar/FilterParser.class",
+                "dev/cwfilter/internal/shaded/grammar/FilterLexer.class",
+                "dev/cwfilter/FilterPattern.class");
+        assertThat(names).noneMatch(n -> n.startsWith("com/fasterxml/") || n.startsWith("com/datadoghq/"));
+        assertThat(Jars.manifestAttribute(JAR, "Automatic-Module-Name")).isEqualTo("dev.cwfilter.core");
     }
 
     @Test
@@ -94,11 +87,7 @@ class ShadedJarIT {
         int status = javac.run(null, null, null, "-classpath", classpath, "-d", dir.toString(), source.toString());
         assertThat(status).as("javac exit status").isZero();
 
-        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", dir + File.pathSeparator + classpath, "ClashApp").redirectErrorStream(true).start();
-        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(java.exitValue()).as(output).isZero();
+        String output = Jars.runJava("-cp", dir + File.pathSeparator + classpath, "ClashApp");
         assertThat(output.lines()).containsExactly(
                 "antlr " + clashVersion + " 18",
                 "pattern { $.eventName = \"GetSecretValue\" }",

@@ -5,9 +5,6 @@ import dev.cwfilter.FilterPatternException;
 import dev.cwfilter.LogEvent;
 import dev.cwfilter.MetricFilter;
 import dev.cwfilter.MetricFilterMatchRecord;
-import dev.cwfilter.ParsedPattern;
-import dev.cwfilter.ast.JsonPattern;
-import dev.cwfilter.ast.JsonTest;
 import dev.cwfilter.ast.Selector;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +46,11 @@ public final class FieldReader {
         if (expression == null || !(expression.startsWith("$.") || expression.startsWith("$["))) {
             return Optional.empty();
         }
-        ParsedPattern parsed = FilterPattern.parse("{ " + expression + " NOT EXISTS }");
-        if (parsed.ast().isPresent() && parsed.ast().get() instanceof JsonPattern json
-                && json.expression() instanceof JsonTest test) {
-            return Optional.of(test.selector());
+        try {
+            return Optional.of(FilterPattern.parseSelector(expression));
+        } catch (FilterPatternException e) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /** The selectors among these expressions. */
