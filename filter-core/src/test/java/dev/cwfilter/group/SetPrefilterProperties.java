@@ -100,6 +100,52 @@ class SetPrefilterProperties {
         }
     }
 
+    /** Literals of one to three bytes of a small alphabet, so that they overlap and share their neighbouring bytes. */
+    static final Gen<String> SHORT = Gen.strings("abc", 1, 3);
+
+    static final Gen<FilterPattern> SHORT_PATTERNS = Gen.frequency(
+            Gen.weighted(3, SHORT),                                                        // a term
+            Gen.weighted(1, Gen.zip(SHORT, SHORT, (x, y) -> x + " " + y)),
+            Gen.weighted(2, Gen.zip(Gen.elements("", "*"), Gen.zip(SHORT, Gen.elements("", "*"), (x, e) -> x + e),
+                    (s, x) -> "{ $.a = \"" + s + x + "\" }")),                            // exact, prefix, suffix, inside
+            Gen.weighted(1, SHORT.map(x -> "[w = \"*" + x + "*\", ...]")),
+            Gen.weighted(1, Gen.elements("%a[bc]c%", "%[ab]ca%", "%cab|bca%")))
+            .map(FilterPattern::compile);
+
+    /** Events over the same alphabet (with the bytes of JSON), the literals at their very start and end or not. */
+    static final Gen<String> SHORT_EVENTS = Gen.frequency(
+            Gen.weighted(2, Gen.strings("abc \":{}", 0, 20)),
+            Gen.weighted(1, Gen.strings("abc", 0, 4).map(v -> "{\"a\":\"" + v + "\"}")));
+
+    /** An event, and the bytes around its range in the array it is read from. */
+    record Placed(String event, String before, String after) {
+    }
+
+    static final Gen<Placed> PLACED = Gen.zip(SHORT_EVENTS, Gen.zip(Gen.strings("abc\"", 0, 3),
+            Gen.strings("abc\"", 0, 3), (b, a) -> new String[] {b, a}), (e, ba) -> new Placed(e, ba[0], ba[1]));
+
+    /**
+     * Short literals (one byte among them) found wherever they are: at the first and last byte of the event, when the
+     * event is the whole array and when bytes of the same alphabet lie on either side of its range.
+     */
+    @Test
+    void shortLiteralsAreFoundAtEitherEndOfTheRange() {
+        PropCheck.tries(2000).forAll(Gen.listOf(SHORT_PATTERNS, 2, 12), Gen.listOf(PLACED, 1, 8), (patterns, cases) -> {
+            PatternSet set = PatternSet.of(patterns);
+            BitSet whole = new BitSet();
+            BitSet inside = new BitSet();
+            for (Placed c : cases) {
+                BitSet expected = PatternSetProperties.eachAlone(patterns, c.event());
+                byte[] utf8 = c.event().getBytes(StandardCharsets.UTF_8);
+                set.matches(utf8, 0, utf8.length, whole);
+                assertThat(whole).as("bytes %s in %s", c.event(), patterns).isEqualTo(expected);
+                byte[] padded = (c.before() + c.event() + c.after()).getBytes(StandardCharsets.UTF_8);
+                set.matches(padded, c.before().length(), utf8.length, inside);
+                assertThat(inside).as("bytes %s in %s", c, patterns).isEqualTo(expected);
+            }
+        });
+    }
+
     @Test
     void noPatternThatMatchesIsLeftOut() {
         PropCheck.tries(2000).forAll(Gen.listOf(PATTERNS, 2, 16), Gen.listOf(Gen.frequency(Gen.weighted(3, EVENTS),

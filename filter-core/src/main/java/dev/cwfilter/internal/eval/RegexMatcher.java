@@ -48,8 +48,8 @@ public final class RegexMatcher implements EventMatcher {
             // decode to U+FFFD, which no literal holds): checked before decoding.
             return false;
         }
-        // Decoding as a String does keeps malformed bytes exactly as matches(String) would see them.
-        return program.find(new String(utf8, offset, length, StandardCharsets.UTF_8));
+        // Decoded as a String would be, malformed bytes exactly as matches(String) sees them.
+        return program.find(utf8, offset, length);
     }
 
     private boolean holdsAny(byte[] utf8, int from, int to) {

@@ -80,14 +80,8 @@ public final class SetPrefilter {
     private final int exactMask;
     /** Bit L set if some exact literal has L bytes (L < 64); bit 63 also stands for every longer length. */
     private final long exactLengths;
-    private final int[] prefixLengths;
-    private final int[] suffixLengths;
-    private final int[][] prefixTables;
-    private final long[][] prefixKeys;
-    private final int[][] suffixTables;
-    private final long[][] suffixKeys;
-    private final int[] prefixMasks;
-    private final int[] suffixMasks;
+    private final Affixes prefixes;
+    private final Affixes suffixes;
     private final int minQuoted;
     /** Per (length, first byte) of the exact quoted literals, a bit: 4 longs per length below 63 and for 63+. */
     private final long[] exactStarts;
@@ -101,6 +95,16 @@ public final class SetPrefilter {
     private final long[] anchorPatterns;
     /** Per byte value, the free literals anchored on it: pairs (literal id, offset of the anchor in it). */
     private final int[][] anchored;
+    /**
+     * The byte pairs an anchor must begin (bit {@code anchor << 8 | next}) or end (bit {@code previous << 8 | anchor})
+     * for a literal anchored on it to be there: each anchored literal sets the pair it holds after its anchor byte or
+     * the one before, whichever is rarer. An anchor byte found in neither pair is passed over without checking its
+     * literals; most anchor bytes in log text are ({@code p} in {@code "type"} is not {@code pa} of {@code parrot}).
+     */
+    private final long[] anchorNext;
+    private final long[] anchorPrevious;
+    /** Per byte value, whether one of its literals is that byte alone (it has no pair: every occurrence is checked). */
+    private final boolean[] anchorAlone;
 
     private SetPrefilter(int patternCount, List<List<List<Integer>>> clauses, boolean[] json,
                          List<Literal> literals) {
@@ -143,8 +147,8 @@ public final class SetPrefilter {
 
         // Quoted literals.
         List<Integer> exact = new ArrayList<>();
-        Map<Integer, List<Integer>> prefixes = new LinkedHashMap<>();
-        Map<Integer, List<Integer>> suffixes = new LinkedHashMap<>();
+        Map<Integer, List<Integer>> prefixIds = new LinkedHashMap<>();
+        Map<Integer, List<Integer>> suffixIds = new LinkedHashMap<>();
         List<Integer> free = new ArrayList<>();
         long lengths = 0;
         int shortest = Integer.MAX_VALUE;
@@ -157,11 +161,11 @@ public final class SetPrefilter {
                     shortest = Math.min(shortest, n);
                 }
                 case PREFIX -> {
-                    prefixes.computeIfAbsent(n, k -> new ArrayList<>()).add(id);
+                    prefixIds.computeIfAbsent(n, k -> new ArrayList<>()).add(id);
                     shortest = Math.min(shortest, n);
                 }
                 case SUFFIX -> {
-                    suffixes.computeIfAbsent(n, k -> new ArrayList<>()).add(id);
+                    suffixIds.computeIfAbsent(n, k -> new ArrayList<>()).add(id);
                     shortest = Math.min(shortest, n);
                 }
                 default -> free.add(id);
@@ -176,20 +180,6 @@ public final class SetPrefilter {
             int first = b[0] & 0xFF;
             exactStarts[Math.min(b.length, 63) << 2 | first >>> 6] |= 1L << first;
         }
-        this.prefixFirsts = new long[4];
-        for (List<Integer> ids : prefixes.values()) {
-            for (int id : ids) {
-                int first = literalBytes[id][0] & 0xFF;
-                prefixFirsts[first >>> 6] |= 1L << first;
-            }
-        }
-        this.suffixLasts = new long[4];
-        for (List<Integer> ids : suffixes.values()) {
-            for (int id : ids) {
-                int last = literalBytes[id][literalBytes[id].length - 1] & 0xFF;
-                suffixLasts[last >>> 6] |= 1L << last;
-            }
-        }
         int exactSize = tableSize(exact.size());
         this.exactTable = new int[exactSize];
         this.exactKeys = new long[exactSize];
@@ -199,38 +189,10 @@ public final class SetPrefilter {
             byte[] b = literalBytes[id];
             put(exactTable, exactKeys, key(b.length, head(b, 0, b.length)), id);
         }
-        this.prefixLengths = prefixes.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        this.suffixLengths = suffixes.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        this.prefixTables = new int[prefixLengths.length][];
-        this.prefixKeys = new long[prefixLengths.length][];
-        this.prefixMasks = new int[prefixLengths.length];
-        for (int k = 0; k < prefixLengths.length; k++) {
-            List<Integer> ids = prefixes.get(prefixLengths[k]);
-            int size = tableSize(ids.size());
-            prefixTables[k] = new int[size];
-            prefixKeys[k] = new long[size];
-            prefixMasks[k] = size - 1;
-            Arrays.fill(prefixTables[k], -1);
-            for (int id : ids) {
-                byte[] b = literalBytes[id];
-                put(prefixTables[k], prefixKeys[k], key(b.length, head(b, 0, b.length)), id);
-            }
-        }
-        this.suffixTables = new int[suffixLengths.length][];
-        this.suffixKeys = new long[suffixLengths.length][];
-        this.suffixMasks = new int[suffixLengths.length];
-        for (int k = 0; k < suffixLengths.length; k++) {
-            List<Integer> ids = suffixes.get(suffixLengths[k]);
-            int size = tableSize(ids.size());
-            suffixTables[k] = new int[size];
-            suffixKeys[k] = new long[size];
-            suffixMasks[k] = size - 1;
-            Arrays.fill(suffixTables[k], -1);
-            for (int id : ids) {
-                byte[] b = literalBytes[id];
-                put(suffixTables[k], suffixKeys[k], key(b.length, tail(b, b.length, b.length)), id);
-            }
-        }
+        this.prefixes = new Affixes(prefixIds, false, literalBytes);
+        this.suffixes = new Affixes(suffixIds, true, literalBytes);
+        this.prefixFirsts = prefixes.edges;
+        this.suffixLasts = suffixes.edges;
 
         // Free literals: each anchored on one of its bytes. The pass costs a little per distinct anchor byte and per
         // occurrence of one, so the anchors are chosen greedily among each literal's rarer bytes (by a fixed estimate
@@ -273,6 +235,27 @@ public final class SetPrefilter {
         }
         this.anchorPatterns = byAnchor.keySet().stream().mapToLong(a -> (a & 0xFFL) * ONES).toArray();
         this.anchored = new int[256][];
+        this.anchorNext = new long[1 << 10];
+        this.anchorPrevious = new long[1 << 10];
+        this.anchorAlone = new boolean[256];
+        for (Map.Entry<Integer, List<int[]>> e : byAnchor.entrySet()) {
+            int anchor = e.getKey();
+            for (int[] literal : e.getValue()) {
+                byte[] b = literalBytes[literal[0]];
+                int at = literal[1];
+                boolean hasNext = at + 1 < b.length;
+                boolean hasPrevious = at > 0;
+                if (hasNext && (!hasPrevious || frequency(b[at + 1]) <= frequency(b[at - 1]))) {
+                    int pair = anchor << 8 | b[at + 1] & 0xFF;
+                    anchorNext[pair >>> 6] |= 1L << pair;
+                } else if (hasPrevious) {
+                    int pair = (b[at - 1] & 0xFF) << 8 | anchor;
+                    anchorPrevious[pair >>> 6] |= 1L << pair;
+                } else {
+                    anchorAlone[anchor] = true;
+                }
+            }
+        }
         for (Map.Entry<Integer, List<int[]>> e : byAnchor.entrySet()) {
             int[] pairs = new int[e.getValue().size() * 2];
             for (int k = 0; k < e.getValue().size(); k++) {
@@ -328,6 +311,61 @@ public final class SetPrefilter {
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The quoted prefix literals (or suffix literals): per length, an open-addressing table keyed by (length, first
+     * (last) up to 8 bytes) whose entries are literal ids, -1 empty.
+     */
+    private static final class Affixes {
+        private final boolean atEnd;
+        /** The lengths, ascending. */
+        private final int[] lengths;
+        private final int[][] tables;
+        private final long[][] keys;
+        private final int[] masks;
+        /** The literals' first (last) bytes, a bit each. */
+        final long[] edges = new long[4];
+
+        Affixes(Map<Integer, List<Integer>> byLength, boolean atEnd, byte[][] literalBytes) {
+            this.atEnd = atEnd;
+            this.lengths = byLength.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            this.tables = new int[lengths.length][];
+            this.keys = new long[lengths.length][];
+            this.masks = new int[lengths.length];
+            for (int k = 0; k < lengths.length; k++) {
+                List<Integer> ids = byLength.get(lengths[k]);
+                int size = tableSize(ids.size());
+                tables[k] = new int[size];
+                keys[k] = new long[size];
+                masks[k] = size - 1;
+                Arrays.fill(tables[k], -1);
+                for (int id : ids) {
+                    byte[] b = literalBytes[id];
+                    put(tables[k], keys[k], key(b.length, atEnd ? tail(b, b.length, b.length) : head(b, 0, b.length)),
+                            id);
+                    int edge = b[atEnd ? b.length - 1 : 0] & 0xFF;
+                    edges[edge >>> 6] |= 1L << edge;
+                }
+            }
+        }
+
+        /** Marks present the literals that start (end) the stretch {@code b[start, end)}. */
+        void lookUp(SetPrefilter owner, byte[] b, int start, int end, Scratch s, int stamp) {
+            int n = end - start;
+            for (int k = 0; k < lengths.length; k++) {
+                int p = lengths[k];
+                if (p > n) {
+                    break;
+                }
+                int at = atEnd ? end - p : start;
+                long bytes = atEnd ? tail(b, end, p) : head(b, start, p);
+                int id = owner.find(tables[k], keys[k], masks[k], key(p, bytes), b, at, p);
+                if (id >= 0) {
+                    owner.present(id, s, stamp);
+                }
+            }
+        }
     }
 
     /** Builds a set prefilter: patterns are numbered in the order they are added. */
@@ -470,7 +508,7 @@ public final class SetPrefilter {
                 if (b[at] == '\\') {
                     return true;
                 }
-                if (quoted && previous >= 0 && at - previous - 1 >= minQuoted) {
+                if (quoted && previous >= 0 && at - previous - 1 >= minQuoted && mayHold(b, previous + 1, at)) {
                     stretch(b, previous + 1, at, s, stamp);
                 }
                 previous = at;
@@ -523,7 +561,7 @@ public final class SetPrefilter {
                 while (quotes != 0) {
                     int at = i + (Long.numberOfTrailingZeros(quotes) >>> 3);
                     quotes &= quotes - 1;
-                    if (previous >= 0 && at - previous - 1 >= minQuoted) {
+                    if (previous >= 0 && at - previous - 1 >= minQuoted && mayHold(b, previous + 1, at)) {
                         stretch(b, previous + 1, at, s, stamp);
                     }
                     previous = at;
@@ -556,6 +594,18 @@ public final class SetPrefilter {
         return ~(t | x | 0x7F7F7F7F7F7F7F7FL);
     }
 
+    /**
+     * Whether the stretch {@code b[start, end)} (not empty) may hold a quoted literal, by its length and first byte
+     * (an exact literal), its first byte (a prefix) or its last byte (a suffix): most stretches of an event do not,
+     * and are passed over without a call to {@link #stretch}.
+     */
+    private boolean mayHold(byte[] b, int start, int end) {
+        int first = b[start] & 0xFF;
+        int last = b[end - 1] & 0xFF;
+        long byFirst = exactStarts[Math.min(end - start, 63) << 2 | first >>> 6] | prefixFirsts[first >>> 6];
+        return ((byFirst >>> first | suffixLasts[last >>> 6] >>> last) & 1L) != 0;
+    }
+
     /** Looks the stretch {@code b[start, end)} between two consecutive quotes up among the quoted literals. */
     private void stretch(byte[] b, int start, int end, Scratch s, int stamp) {
         int n = end - start;
@@ -566,26 +616,12 @@ public final class SetPrefilter {
                 present(id, s, stamp);
             }
         }
-        for (int k = 0; (prefixFirsts[first >>> 6] & 1L << first) != 0 && k < prefixLengths.length; k++) {
-            int p = prefixLengths[k];
-            if (p > n) {
-                break;
-            }
-            int id = find(prefixTables[k], prefixKeys[k], prefixMasks[k], key(p, head(b, start, p)), b, start, p);
-            if (id >= 0) {
-                present(id, s, stamp);
-            }
+        if ((prefixFirsts[first >>> 6] & 1L << first) != 0) {
+            prefixes.lookUp(this, b, start, end, s, stamp);
         }
         int last = b[end - 1] & 0xFF;
-        for (int k = 0; (suffixLasts[last >>> 6] & 1L << last) != 0 && k < suffixLengths.length; k++) {
-            int p = suffixLengths[k];
-            if (p > n) {
-                break;
-            }
-            int id = find(suffixTables[k], suffixKeys[k], suffixMasks[k], key(p, tail(b, end, p)), b, end - p, p);
-            if (id >= 0) {
-                present(id, s, stamp);
-            }
+        if ((suffixLasts[last >>> 6] & 1L << last) != 0) {
+            suffixes.lookUp(this, b, start, end, s, stamp);
         }
     }
 
@@ -623,9 +659,19 @@ public final class SetPrefilter {
         }
     }
 
-    /** Checks the free literals anchored on the byte at {@code at}. */
+    /** Checks the free literals anchored on the byte at {@code at}, unless the bytes around it rule them all out. */
     private void anchoredAt(byte[] b, int from, int end, int at, Scratch s, int stamp) {
-        int[] pairs = anchored[b[at] & 0xFF];
+        int anchor = b[at] & 0xFF;
+        if (!anchorAlone[anchor]) {
+            int next = anchor << 8 | (at + 1 < end ? b[at + 1] & 0xFF : 0);
+            int previous = (at > from ? b[at - 1] & 0xFF : 0) << 8 | anchor;
+            // A pair cut by either end of the range is read with a zero byte for the missing one: a literal whose
+            // pair it is could not fit there, so at worst its bytes are compared for nothing.
+            if ((anchorNext[next >>> 6] & 1L << next | anchorPrevious[previous >>> 6] & 1L << previous) == 0) {
+                return;
+            }
+        }
+        int[] pairs = anchored[anchor];
         for (int k = 0; k < pairs.length; k += 2) {
             int id = pairs[k];
             if (s.literalStamp[id] == stamp) {

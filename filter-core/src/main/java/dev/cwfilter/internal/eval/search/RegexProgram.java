@@ -2,6 +2,7 @@ package dev.cwfilter.internal.eval.search;
 
 import dev.cwfilter.internal.regex.CharSet;
 import dev.cwfilter.internal.regex.CloudWatchRegex;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -67,6 +68,8 @@ public final class RegexProgram {
     private final String written;
     private final ThreadLocal<Scratch> scratch;
     private final ThreadLocal<CharsView> views = ThreadLocal.withInitial(CharsView::new);
+    /** Each thread's buffer the bytes {@link #find(byte[], int, int)} searches are decoded into (any program's). */
+    private static final ThreadLocal<Utf16Buffer> DECODED = ThreadLocal.withInitial(Utf16Buffer::new);
 
     private RegexProgram(CloudWatchRegex.Program program, List<String> required, String written) {
         this.written = written;
@@ -186,6 +189,17 @@ public final class RegexProgram {
         } finally {
             view.set(null, 0, 0);
         }
+    }
+
+    /**
+     * Whether the expression occurs anywhere in the UTF-8 text {@code utf8[offset, offset+length)}, decoded as
+     * {@code new String(utf8, offset, length, UTF_8)} decodes it (malformed bytes are U+FFFD): into this thread's
+     * buffer rather than a new {@code String}, unless the text is too long for it.
+     */
+    public boolean find(byte[] utf8, int offset, int length) {
+        Utf16Buffer buffer = DECODED.get();
+        int n = buffer.decode(utf8, offset, length);
+        return n >= 0 ? find(buffer.chars(), 0, n) : find(new String(utf8, offset, length, StandardCharsets.UTF_8));
     }
 
     private boolean holdsARequiredLiteral(String text) {

@@ -1,7 +1,6 @@
 package dev.cwfilter.internal.eval.value;
 
 import dev.cwfilter.internal.eval.search.RegexProgram;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code = %regex%} or {@code != %regex%}: an unanchored search in the value's text (a string's, a space-delimited
@@ -33,7 +32,7 @@ public final class RegexTest extends TextComparison {
 
     @Override
     boolean matches(byte[] utf8, int offset, int length) {
-        return program.find(new String(utf8, offset, length, StandardCharsets.UTF_8));
+        return program.find(utf8, offset, length);
     }
 
     @Override
