@@ -143,11 +143,20 @@ public final class LogGroup {
     public final class Emitter {
         private final Listener listener;
         private final MetricFilter.Emitter[] emitters;
+        /**
+         * Per metric filter, whether it has no default value: an event it does not match then publishes nothing,
+         * and its emitter is not called for it (most of a large log group's filters match few events).
+         */
+        private final boolean[] silentUnlessMatched;
         private final BitSet matched = new BitSet();
 
         private Emitter(Listener listener) {
             this.listener = listener;
             this.emitters = new MetricFilter.Emitter[metricFilters.size()];
+            this.silentUnlessMatched = new boolean[metricFilters.size()];
+            for (int i = 0; i < silentUnlessMatched.length; i++) {
+                silentUnlessMatched[i] = metricFilters.get(i).defaultValue().isEmpty();
+            }
             for (int i = 0; i < emitters.length; i++) {
                 int index = i;
                 emitters[i] = metricFilters.get(i).emitter(d -> listener.datapoint(index, d));
@@ -168,11 +177,15 @@ public final class LogGroup {
                 boolean hit;
                 if (evaluation.shared(i)) {
                     hit = matched.get(i);
-                    emitters[i].offerEvaluated(event, hit, hit ? captured(i) : null);
+                    if (hit || !silentUnlessMatched[i]) {
+                        emitters[i].offerEvaluated(event, hit, hit ? captured(i) : null);
+                    }
                 } else if (mayMatch != null && !SetPrefilter.survived(i, mayMatch)) {
                     // The set's prefilter found a literal the pattern needs missing: no match, nothing read.
                     hit = false;
-                    emitters[i].offerEvaluated(event, false, null);
+                    if (!silentUnlessMatched[i]) {
+                        emitters[i].offerEvaluated(event, false, null);
+                    }
                 } else {
                     hit = emitters[i].offer(event);
                 }

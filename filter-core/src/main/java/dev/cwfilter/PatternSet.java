@@ -82,7 +82,7 @@ public final class PatternSet {
         final Utf8Buffer encoded = new Utf8Buffer();
 
         Scratch(SetPrefilter p) {
-            this.prefilter = p == null ? null : p.scratch();
+            this.prefilter = p.scratch();
         }
     }
 
@@ -138,7 +138,7 @@ public final class PatternSet {
         }
         this.prefilter = patterns.size() > 1 ? literals.build() : null;
         SetPrefilter built0 = prefilter;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(built0));
+        this.scratch = built0 == null ? null : ThreadLocal.withInitial(() -> new Scratch(built0));
     }
 
     /**
@@ -250,30 +250,32 @@ public final class PatternSet {
     long[] matchesShared(String message, BitSet into) {
         Objects.requireNonNull(message, "message");
         into.clear();
-        if (groups.length == 0 && prefilter == null) {
-            return null;
-        }
-        // The text encoded once, into this thread's buffer, for the prefilter and every JSON group: each group's
-        // walk reads these bytes rather than encoding the text again. -1 when it cannot be (a lone surrogate, or
-        // longer than the buffer keeps): then each group takes the text.
-        Scratch t = scratch.get();
-        int length = t.encoded.encode(message, 0);
-        byte[] utf8 = t.encoded.bytes();
         long[] survivors = null;
+        // The set's prefilter reads the text encoded into this thread's buffer; each JSON group then walks those
+        // bytes rather than encoding the text again. Without the prefilter (a set of one pattern, or the gate has
+        // turned it off) each group takes the text: its own literal search reads the text, and most events are
+        // never encoded at all.
+        byte[] utf8 = null;
+        int length = -1;
         if (prefilter != null) {
+            Scratch t = scratch.get();
             SetPrefilter.Scratch s = t.prefilter;
-            if (s.gate.begin() && length >= 0) {
-                if (!prefilter.mayMatch(utf8, 0, length, s)) {
-                    return s.survivors;
+            if (s.gate.begin()) {
+                length = t.encoded.encode(message, 0);
+                if (length >= 0) {
+                    utf8 = t.encoded.bytes();
+                    if (!prefilter.mayMatch(utf8, 0, length, s)) {
+                        return s.survivors;
+                    }
+                    survivors = s.survivors;
                 }
-                survivors = s.survivors;
             }
         }
         for (JsonGroup g : groups) {
             if (survivors != null && !g.survives(survivors)) {
                 continue;
             }
-            if (length >= 0) {
+            if (utf8 != null) {
                 // Valid UTF-8 of the whole text: its length is the event's size, and the bytes answer as the text.
                 if (length <= g.maxEventBytes) {
                     g.matcher.matchAll(utf8, 0, length, into, g.bitOfFormula);
