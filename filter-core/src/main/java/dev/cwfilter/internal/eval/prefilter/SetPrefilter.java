@@ -17,19 +17,23 @@ import java.util.Map;
  * literal present (a clause is a disjunction, {@code eventName = A || eventName = B} gives the clause {A, B}). A
  * pattern without clauses may always match.
  *
- * <p>Two kinds of literals, found by two passes over the bytes:
- * <ul>
- *   <li><em>quoted</em> literals, the values of JSON string comparisons: a string whose text is the literal
- *       ({@link Kind#EXACT}), starts with it ({@link Kind#PREFIX}) or ends with it ({@link Kind#SUFFIX}). Raw JSON
- *       without a backslash spells such a string {@code "literal"} (or {@code "literal...}, {@code ...literal"}), so it
- *       occurs between two consecutive {@code "} of the event. One pass visits each stretch between consecutive quotes
- *       and looks its length and first (or last) eight bytes up in a hash table of all the quoted literals, so that
- *       their number costs nothing per byte;</li>
- *   <li><em>free</em> literals, anywhere in the bytes (terms, regular expressions' required texts, space-delimited
- *       fields, {@code *x*}): one pass looks for a set of anchor bytes eight at a time, chosen so that every free
- *       literal holds one, and checks the literals anchored on a byte where it finds one.</li>
- * </ul>
- * A literal's UTF-8 is in the bytes wherever the literal is in their decoded text (no character's encoding starts
+ * <p>Literals are byte strings found anywhere in the event. The values of JSON string comparisons are looked for with
+ * their quotes: a string whose text is the literal ({@link Kind#EXACT}) is the bytes {@code "literal"}, one that starts
+ * with it ({@link Kind#PREFIX}) {@code "literal}, one that ends with it ({@link Kind#SUFFIX}) {@code literal"}. Raw JSON
+ * without a backslash spells such a string that way (a quoted literal holds no {@code "}, so the two quotes around it
+ * are consecutive quotes of the event); bytes that hold {@code "literal} outside a complete string only let a pattern
+ * through that the evaluator then rejects.
+ *
+ * <p>One pass reads the event as byte pairs at every other offset ({@code b[i], b[i+1]} for {@code i = offset,
+ * offset+2, ...}), eight bytes at a time, and tests each pair against a 65,536-bit table: every literal of three bytes
+ * or more sets the two overlapping pairs of its rarest three consecutive bytes (by a fixed estimate of byte frequencies
+ * in log text), one of which every occurrence of the literal puts at a sampled offset; a literal of two bytes sets its
+ * own pair and each pair ending in its first byte; a literal of one byte, each pair holding it. A pair found in the
+ * table is looked up among the literals that set it, and each is compared where it would lie. Every pair holding a
+ * backslash is in the table too, so that the same read says whether the event holds one: the read costs the same
+ * whatever the number of literals, and most events of a log meet few of their pairs.
+ *
+ * <p>A literal's UTF-8 is in the bytes wherever the literal is in their decoded text (no character's encoding starts
  * inside another's, and malformed bytes decode to U+FFFD, which no literal holds). A JSON escape could spell a literal
  * differently, so the literals of JSON patterns count as present in an event that holds a backslash.
  *
@@ -38,10 +42,12 @@ import java.util.Map;
 public final class SetPrefilter {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The bits of the gram table: 2^17 bits (16 KB) keep its false hits rare and the table in the first-level cache. */
+    private static final int HASH_BITS = 17;
+    private static final long WILD_FIRST = 1L << 32;
+    private static final long WILD_LAST = 1L << 33;
     private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long QUOTES = ('"' & 0xFFL) * ONES;
-    private static final long BACKSLASHES = ('\\' & 0xFFL) * ONES;
+    private static final long BACKSLASHES = ('\\' & 0xFFL) * 0x0101010101010101L;
 
     /** How a literal must occur. */
     public enum Kind {
@@ -65,46 +71,32 @@ public final class SetPrefilter {
     private final long[] always;
     /** The patterns whose literals a backslash voids (JSON patterns). */
     private final long[] voidedByBackslash;
-    private final boolean anyVoidable;
     /** Per pattern, its number of clauses. */
     private final int[] clauseCount;
     /** Per clause, its pattern. */
     private final int[] clausePattern;
     /** Per literal, the clauses it satisfies. */
     private final int[][] literalClauses;
+    /** Per literal, the bytes looked for (a quoted literal with its quotes). */
     private final byte[][] literalBytes;
+    /** The literals of no byte: present in every event. */
+    private final int[] emptyLiterals;
 
-    // Quoted literals: open-addressing tables keyed by (length, up to 8 bytes), entries are literal ids, -1 empty.
-    private final int[] exactTable;
-    private final long[] exactKeys;
-    private final int exactMask;
-    /** Bit L set if some exact literal has L bytes (L < 64); bit 63 also stands for every longer length. */
-    private final long exactLengths;
-    private final Affixes prefixes;
-    private final Affixes suffixes;
-    private final int minQuoted;
-    /** Per (length, first byte) of the exact quoted literals, a bit: 4 longs per length below 63 and for 63+. */
-    private final long[] exactStarts;
-    /** The first bytes of the prefix literals: a stretch starting otherwise holds none. */
-    private final long[] prefixFirsts;
-    /** The last bytes of the suffix literals: a stretch ending otherwise holds none. */
-    private final long[] suffixLasts;
-    private final boolean anyQuoted;
-
-    // Free literals.
-    private final long[] anchorPatterns;
-    /** Per byte value, the free literals anchored on it: pairs (literal id, offset of the anchor in it). */
-    private final int[][] anchored;
+    /** Bit {@code hash(gram)} is set if the four bytes at a sampled offset may begin a check. */
+    private final long[] grams;
     /**
-     * The byte pairs an anchor must begin (bit {@code anchor << 8 | next}) or end (bit {@code previous << 8 | anchor})
-     * for a literal anchored on it to be there: each anchored literal sets the pair it holds after its anchor byte or
-     * the one before, whichever is rarer. An anchor byte found in neither pair is passed over without checking its
-     * literals; most anchor bytes in log text are ({@code p} in {@code "type"} is not {@code pa} of {@code parrot}).
+     * Open-addressing table of the grams literals set: keys (-1 empty) and their checks. A key is a gram's value, or
+     * {@link #WILD_FIRST} with its last three bytes (a gram whose first byte lies before the literal: any byte), or
+     * {@link #WILD_LAST} with its first three.
      */
-    private final long[] anchorNext;
-    private final long[] anchorPrevious;
-    /** Per byte value, whether one of its literals is that byte alone (it has no pair: every occurrence is checked). */
-    private final boolean[] anchorAlone;
+    private final long[] gramKeys;
+    /** Per slot, pairs (literal id, offset of the gram's first byte in the literal). */
+    private final int[][] gramChecks;
+    private final int gramShift;
+    private final boolean anyWildFirst;
+    private final boolean anyWildLast;
+    /** Grams are read at every {@code stride}-th offset: 2 or 3. */
+    private final int stride;
 
     private SetPrefilter(int patternCount, List<List<List<Integer>>> clauses, boolean[] json,
                          List<Literal> literals) {
@@ -118,14 +110,12 @@ public final class SetPrefilter {
         for (int i = 0; i < literals.size(); i++) {
             byLiteral.add(new ArrayList<>());
         }
-        boolean voidable = false;
         for (int p = 0; p < patternCount; p++) {
             List<List<Integer>> own = clauses.get(p);
             if (own.isEmpty()) {
                 always[p >>> 6] |= 1L << p;
             } else if (json[p]) {
                 voidedByBackslash[p >>> 6] |= 1L << p;
-                voidable = true;
             }
             clauseCount[p] = own.size();
             for (List<Integer> clause : own) {
@@ -138,132 +128,158 @@ public final class SetPrefilter {
                 }
             }
         }
-        this.anyVoidable = voidable;
         this.clausePattern = clauseOwners.stream().mapToInt(Integer::intValue).toArray();
         this.literalClauses = byLiteral.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
-        this.literalBytes = literals.stream().map(l -> l.text().getBytes(StandardCharsets.UTF_8))
-                .toArray(byte[][]::new);
+        this.literalBytes = literals.stream().map(SetPrefilter::searched).toArray(byte[][]::new);
 
-        // Quoted literals.
-        List<Integer> exact = new ArrayList<>();
-        Map<Integer, List<Integer>> prefixIds = new LinkedHashMap<>();
-        Map<Integer, List<Integer>> suffixIds = new LinkedHashMap<>();
-        List<Integer> free = new ArrayList<>();
-        long lengths = 0;
-        int shortest = Integer.MAX_VALUE;
-        for (int id = 0; id < literals.size(); id++) {
-            int n = literalBytes[id].length;
-            switch (literals.get(id).kind()) {
-                case EXACT -> {
-                    exact.add(id);
-                    lengths |= 1L << Math.min(n, 63);
-                    shortest = Math.min(shortest, n);
-                }
-                case PREFIX -> {
-                    prefixIds.computeIfAbsent(n, k -> new ArrayList<>()).add(id);
-                    shortest = Math.min(shortest, n);
-                }
-                case SUFFIX -> {
-                    suffixIds.computeIfAbsent(n, k -> new ArrayList<>()).add(id);
-                    shortest = Math.min(shortest, n);
-                }
-                default -> free.add(id);
+        // Each literal's grams: the checks a gram at a sampled offset starts, by gram value. Grams are sampled every
+        // third byte, or every other one if a literal has three bytes (it would not fit three grams otherwise).
+        int stride = 3;
+        for (byte[] b : literalBytes) {
+            if (b.length == 3) {
+                stride = 2;
             }
         }
-        this.anyQuoted = shortest != Integer.MAX_VALUE;
-        this.minQuoted = anyQuoted ? shortest : 0;
-        this.exactLengths = lengths;
-        this.exactStarts = new long[64 * 4];
-        for (int id : exact) {
+        this.stride = stride;
+        Map<Long, List<Integer>> checks = new LinkedHashMap<>();
+        List<Integer> bits = new ArrayList<>();
+        List<Integer> unsearched = new ArrayList<>();
+        for (int id = 0; id < literalBytes.length; id++) {
             byte[] b = literalBytes[id];
-            int first = b[0] & 0xFF;
-            exactStarts[Math.min(b.length, 63) << 2 | first >>> 6] |= 1L << first;
-        }
-        int exactSize = tableSize(exact.size());
-        this.exactTable = new int[exactSize];
-        this.exactKeys = new long[exactSize];
-        this.exactMask = exactSize - 1;
-        Arrays.fill(exactTable, -1);
-        for (int id : exact) {
-            byte[] b = literalBytes[id];
-            put(exactTable, exactKeys, key(b.length, head(b, 0, b.length)), id);
-        }
-        this.prefixes = new Affixes(prefixIds, false, literalBytes);
-        this.suffixes = new Affixes(suffixIds, true, literalBytes);
-        this.prefixFirsts = prefixes.edges;
-        this.suffixLasts = suffixes.edges;
-
-        // Free literals: each anchored on one of its bytes. The pass costs a little per distinct anchor byte and per
-        // occurrence of one, so the anchors are chosen greedily among each literal's rarer bytes (by a fixed estimate
-        // of byte frequencies in log text), the byte serving the most literals first, the rarer of two serving as many.
-        Map<Integer, List<int[]>> byAnchor = new LinkedHashMap<>();
-        List<Integer> left = new ArrayList<>(free);
-        while (!left.isEmpty()) {
-            int[] serves = new int[256];
-            for (int id : left) {
-                boolean[] seen = new boolean[256];
-                for (int c : candidates(literalBytes[id])) {
-                    if (!seen[c]) {
-                        seen[c] = true;
-                        serves[c]++;
+            int n = b.length;
+            if (n <= stride) {
+                unsearched.add(id);
+                continue;
+            }
+            // Offsets o (of a gram's first byte in the literal) from -1 (its first byte a byte before the literal)
+            // to n - 3 (its last byte one after): of any `stride` consecutive ones, every occurrence of the literal
+            // puts one at a sampled offset. A byte outside the literal stands for each of its 256 values.
+            int best = -1;
+            double bestCost = Double.MAX_VALUE;
+            for (int o = -1; o + stride - 1 <= n - 3; o++) {
+                double cost = 0;
+                for (int k = o; k < o + stride; k++) {
+                    cost += gramCost(b, k) * shared(literalBytes, b, k);
+                }
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = o;
+                }
+            }
+            for (int o = best; o < best + stride; o++) {
+                if (o >= 0 && o + 4 <= n) {
+                    check(checks, gram(b, o, 4), id, o);
+                    bits.add((int) gram(b, o, 4));
+                } else if (o < 0) {
+                    check(checks, WILD_FIRST | gram(b, 0, 3), id, o);
+                    for (int x = 0; x < 256; x++) {
+                        bits.add(x | (int) gram(b, 0, 3) << 8);
                     }
-                }
-            }
-            int anchor = 0;
-            for (int c = 1; c < 256; c++) {
-                if (serves[c] > serves[anchor] || serves[c] == serves[anchor] && serves[c] > 0
-                        && frequency(c) < frequency(anchor)) {
-                    anchor = c;
-                }
-            }
-            for (java.util.Iterator<Integer> it = left.iterator(); it.hasNext(); ) {
-                int id = it.next();
-                byte[] b = literalBytes[id];
-                for (int c : candidates(b)) {
-                    if (c == anchor) {
-                        int offset = 0;
-                        while ((b[offset] & 0xFF) != anchor) {
-                            offset++;
-                        }
-                        byAnchor.computeIfAbsent(anchor, k -> new ArrayList<>()).add(new int[] {id, offset});
-                        it.remove();
-                        break;
-                    }
-                }
-            }
-        }
-        this.anchorPatterns = byAnchor.keySet().stream().mapToLong(a -> (a & 0xFFL) * ONES).toArray();
-        this.anchored = new int[256][];
-        this.anchorNext = new long[1 << 10];
-        this.anchorPrevious = new long[1 << 10];
-        this.anchorAlone = new boolean[256];
-        for (Map.Entry<Integer, List<int[]>> e : byAnchor.entrySet()) {
-            int anchor = e.getKey();
-            for (int[] literal : e.getValue()) {
-                byte[] b = literalBytes[literal[0]];
-                int at = literal[1];
-                boolean hasNext = at + 1 < b.length;
-                boolean hasPrevious = at > 0;
-                if (hasNext && (!hasPrevious || frequency(b[at + 1]) <= frequency(b[at - 1]))) {
-                    int pair = anchor << 8 | b[at + 1] & 0xFF;
-                    anchorNext[pair >>> 6] |= 1L << pair;
-                } else if (hasPrevious) {
-                    int pair = (b[at - 1] & 0xFF) << 8 | anchor;
-                    anchorPrevious[pair >>> 6] |= 1L << pair;
                 } else {
-                    anchorAlone[anchor] = true;
+                    check(checks, WILD_LAST | gram(b, o, 3), id, o);
+                    for (int x = 0; x < 256; x++) {
+                        bits.add((int) gram(b, o, 3) | x << 24);
+                    }
                 }
             }
         }
-        for (Map.Entry<Integer, List<int[]>> e : byAnchor.entrySet()) {
-            int[] pairs = new int[e.getValue().size() * 2];
-            for (int k = 0; k < e.getValue().size(); k++) {
-                pairs[2 * k] = e.getValue().get(k)[0];
-                pairs[2 * k + 1] = e.getValue().get(k)[1];
-            }
-            anchored[e.getKey()] = pairs;
+        this.anyWildFirst = checks.keySet().stream().anyMatch(k -> (k & WILD_FIRST) != 0);
+        this.anyWildLast = checks.keySet().stream().anyMatch(k -> (k & WILD_LAST) != 0);
+        this.emptyLiterals = unsearched.stream().mapToInt(Integer::intValue).toArray();
+        this.grams = new long[1 << HASH_BITS - 6];
+        int size = 4;
+        while (size < checks.size() * 2) {
+            size <<= 1;
         }
+        this.gramShift = 32 - Integer.numberOfTrailingZeros(size);
+        this.gramKeys = new long[size];
+        this.gramChecks = new int[size][];
+        Arrays.fill(gramKeys, -1L);
+        for (int g : bits) {
+            int h = hash(g);
+            grams[h >>> 6] |= 1L << h;
+        }
+        for (Map.Entry<Long, List<Integer>> e : checks.entrySet()) {
+            long key = e.getKey();
+            int slot = slot(key);
+            while (gramKeys[slot] >= 0) {
+                slot = slot + 1 & size - 1;
+            }
+            gramKeys[slot] = key;
+            gramChecks[slot] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /** The {@code n} (up to 4) bytes of {@code b} at {@code at}, little-endian. */
+    private static long gram(byte[] b, int at, int n) {
+        long g = 0;
+        for (int k = n - 1; k >= 0; k--) {
+            g = g << 8 | b[at + k] & 0xFF;
+        }
+        return g;
+    }
+
+    /** How often the gram at {@code at} may be expected in log text, roughly (a byte outside the literal: any). */
+    private static double gramCost(byte[] b, int at) {
+        double cost = 1;
+        for (int k = at; k < at + 4; k++) {
+            cost *= k < 0 || k >= b.length ? 256 : frequency(b[k]);
+        }
+        return cost;
+    }
+
+    /**
+     * How many of the literals hold the four bytes at {@code at} (at least one: a byte outside the literal counts as
+     * itself): text that holds several of a set's literals holds their common parts more often than each (the
+     * {@code amazonaws.com} of {@code kms.amazonaws.com} and {@code s3.amazonaws.com}).
+     */
+    private static int shared(byte[][] literals, byte[] b, int at) {
+        if (at < 0 || at + 4 > b.length) {
+            return 1;
+        }
+        int count = 0;
+        for (byte[] other : literals) {
+            for (int k = 0; k + 4 <= other.length; k++) {
+                if (Arrays.equals(other, k, k + 4, b, at, at + 4)) {
+                    count++;
+                    break;
+                }
+            }
+        }
+        return Math.max(count, 1);
+    }
+
+    /** The gram's bit in {@link #grams}. */
+    private static int hash(int gram) {
+        return gram * 0x9E3779B1 >>> 32 - HASH_BITS;
+    }
+
+    private int slot(long key) {
+        return (int) (key ^ key >>> 29) * 0x85EBCA6B >>> gramShift;
+    }
+
+    /** The bytes looked for: a quoted literal's UTF-8 with the quotes its kind implies. */
+    private static byte[] searched(Literal l) {
+        String q = "\"";
+        String text = switch (l.kind()) {
+            case EXACT -> q + l.text() + q;
+            case PREFIX -> q + l.text();
+            case SUFFIX -> l.text() + q;
+            case FREE -> l.text();
+        };
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void check(Map<Long, List<Integer>> checks, long gram, int id, int offset) {
+        List<Integer> list = checks.computeIfAbsent(gram, k -> new ArrayList<>());
+        for (int k = 0; k < list.size(); k += 2) {
+            if (list.get(k) == id && list.get(k + 1) == offset) {
+                return;
+            }
+        }
+        list.add(id);
+        list.add(offset);
     }
 
     /**
@@ -286,7 +302,7 @@ public final class SetPrefilter {
             f[c] = 22;
         }
         for (char c = '0'; c <= '9'; c++) {
-            f[c] = 40;
+            f[c] = 55;
         }
         for (char c : "\":,{}[]-./_ ".toCharArray()) {
             f[c] = 90;
@@ -296,76 +312,6 @@ public final class SetPrefilter {
 
     private static int frequency(int b) {
         return FREQUENCY[b & 0xFF];
-    }
-
-    /** The bytes of a free literal fit to anchor it: its rarest, and those nearly as rare. */
-    private static int[] candidates(byte[] literal) {
-        int rarest = Integer.MAX_VALUE;
-        for (byte c : literal) {
-            rarest = Math.min(rarest, frequency(c));
-        }
-        List<Integer> out = new ArrayList<>();
-        for (byte c : literal) {
-            if (frequency(c) <= rarest + 5) {
-                out.add(c & 0xFF);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /**
-     * The quoted prefix literals (or suffix literals): per length, an open-addressing table keyed by (length, first
-     * (last) up to 8 bytes) whose entries are literal ids, -1 empty.
-     */
-    private static final class Affixes {
-        private final boolean atEnd;
-        /** The lengths, ascending. */
-        private final int[] lengths;
-        private final int[][] tables;
-        private final long[][] keys;
-        private final int[] masks;
-        /** The literals' first (last) bytes, a bit each. */
-        final long[] edges = new long[4];
-
-        Affixes(Map<Integer, List<Integer>> byLength, boolean atEnd, byte[][] literalBytes) {
-            this.atEnd = atEnd;
-            this.lengths = byLength.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-            this.tables = new int[lengths.length][];
-            this.keys = new long[lengths.length][];
-            this.masks = new int[lengths.length];
-            for (int k = 0; k < lengths.length; k++) {
-                List<Integer> ids = byLength.get(lengths[k]);
-                int size = tableSize(ids.size());
-                tables[k] = new int[size];
-                keys[k] = new long[size];
-                masks[k] = size - 1;
-                Arrays.fill(tables[k], -1);
-                for (int id : ids) {
-                    byte[] b = literalBytes[id];
-                    put(tables[k], keys[k], key(b.length, atEnd ? tail(b, b.length, b.length) : head(b, 0, b.length)),
-                            id);
-                    int edge = b[atEnd ? b.length - 1 : 0] & 0xFF;
-                    edges[edge >>> 6] |= 1L << edge;
-                }
-            }
-        }
-
-        /** Marks present the literals that start (end) the stretch {@code b[start, end)}. */
-        void lookUp(SetPrefilter owner, byte[] b, int start, int end, Scratch s, int stamp) {
-            int n = end - start;
-            for (int k = 0; k < lengths.length; k++) {
-                int p = lengths[k];
-                if (p > n) {
-                    break;
-                }
-                int at = atEnd ? end - p : start;
-                long bytes = atEnd ? tail(b, end, p) : head(b, start, p);
-                int id = owner.find(tables[k], keys[k], masks[k], key(p, bytes), b, at, p);
-                if (id >= 0) {
-                    owner.present(id, s, stamp);
-                }
-            }
-        }
     }
 
     /** Builds a set prefilter: patterns are numbered in the order they are added. */
@@ -467,17 +413,10 @@ public final class SetPrefilter {
         int stamp = s.next();
         long[] out = s.survivors;
         System.arraycopy(always, 0, out, 0, words);
-        int end = offset + length;
-        boolean backslash;
-        if (anchorPatterns.length > 0 && anchorPatterns.length <= 4) {
-            backslash = onePass(b, offset, end, s, stamp);
-        } else {
-            backslash = quotedPass(b, offset, end, s, stamp);
-            if (anchorPatterns.length > 0) {
-                freePass(b, offset, end, s, stamp);
-            }
+        for (int id : emptyLiterals) {
+            present(id, s, stamp);
         }
-        if (backslash) {
+        if (gramPass(b, offset, offset + length, s, stamp)) {
             for (int w = 0; w < words; w++) {
                 out[w] |= voidedByBackslash[w];
             }
@@ -494,195 +433,110 @@ public final class SetPrefilter {
         return (survivors[p >>> 6] & 1L << p) != 0;
     }
 
-    /** Finds the quoted literals present; whether the bytes hold a backslash (then stops: JSON literals are void). */
-    private boolean quotedPass(byte[] b, int from, int end, Scratch s, int stamp) {
-        int previous = -1;
-        int i = from;
-        boolean quoted = anyQuoted;
-        for (; i + 8 <= end; i += 8) {
-            long word = (long) LONGS.get(b, i);
-            long found = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES);
-            while (found != 0) {
-                int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
-                found &= found - 1;
-                if (b[at] == '\\') {
-                    return true;
-                }
-                if (quoted && previous >= 0 && at - previous - 1 >= minQuoted && mayHold(b, previous + 1, at)) {
-                    stretch(b, previous + 1, at, s, stamp);
-                }
-                previous = at;
-            }
-        }
-        for (; i < end; i++) {
-            if (b[i] == '\\') {
-                return true;
-            }
-            if (b[i] == '"') {
-                if (quoted && previous >= 0 && i - previous - 1 >= minQuoted) {
-                    stretch(b, previous + 1, i, s, stamp);
-                }
-                previous = i;
-            }
-        }
-        return false;
-    }
-
     /**
-     * Both passes in one read, for up to four anchor bytes: the quoted literals until a backslash (whether there is
-     * one is the answer), the free literals throughout.
+     * Reads the grams at every other offset of {@code b[from, end)} and checks the literals of those in the table;
+     * whether the bytes hold a backslash.
      */
-    private boolean onePass(byte[] b, int from, int end, Scratch s, int stamp) {
-        long[] anchors = anchorPatterns;
-        long a0 = anchors[0];
-        long a1 = anchors[Math.min(1, anchors.length - 1)];
-        long a2 = anchors[Math.min(2, anchors.length - 1)];
-        long a3 = anchors[Math.min(3, anchors.length - 1)];
-        boolean quoted = anyQuoted;
-        boolean backslash = false;
-        int previous = -1;
+    private boolean gramPass(byte[] b, int from, int end, Scratch s, int stamp) {
+        long[] table = grams;
+        long backslashes = 0;
         int i = from;
-        for (; i + 8 <= end; i += 8) {
-            long word = (long) LONGS.get(b, i);
-            long free = zeroBytes(word ^ a0) | zeroBytes(word ^ a1) | zeroBytes(word ^ a2) | zeroBytes(word ^ a3);
-            while (free != 0) {
-                int at = i + (Long.numberOfTrailingZeros(free) >>> 3);
-                free &= free - 1;
-                anchoredAt(b, from, end, at, s, stamp);
+        if (stride == 3) {
+            for (; i + 14 <= end; i += 12) {
+                long word = (long) LONGS.get(b, i);
+                long next = (long) LONGS.get(b, i + 6);
+                backslashes |= hasZero(word ^ BACKSLASHES) | hasZero(next ^ BACKSLASHES);
+                int h0 = hash((int) word);
+                int h1 = hash((int) (word >>> 24));
+                int h2 = hash((int) next);
+                int h3 = hash((int) (next >>> 24));
+                // A shift by a hash shifts by its low six bits: its bit in its word of the table.
+                if (((table[h0 >>> 6] >>> h0 | table[h1 >>> 6] >>> h1 | table[h2 >>> 6] >>> h2
+                        | table[h3 >>> 6] >>> h3) & 1L) != 0) {
+                    fourAt(b, from, end, i, 3, (int) word, (int) (word >>> 24), (int) next, (int) (next >>> 24), s,
+                            stamp);
+                }
             }
-            if (quoted) {
-                if (zeroBytes(word ^ BACKSLASHES) != 0) {
-                    // JSON literals are void from here on; the quotes before the backslash no longer matter.
-                    backslash = true;
-                    quoted = false;
-                    continue;
+        } else {
+            for (; i + 10 <= end; i += 8) {
+                long word = (long) LONGS.get(b, i);
+                long next = (long) LONGS.get(b, i + 2);
+                backslashes |= hasZero(word ^ BACKSLASHES) | hasZero(next ^ BACKSLASHES);
+                int h0 = hash((int) word);
+                int h1 = hash((int) (word >>> 16));
+                int h2 = hash((int) (word >>> 32));
+                int h3 = hash((int) (next >>> 32));
+                if (((table[h0 >>> 6] >>> h0 | table[h1 >>> 6] >>> h1 | table[h2 >>> 6] >>> h2
+                        | table[h3 >>> 6] >>> h3) & 1L) != 0) {
+                    fourAt(b, from, end, i, 2, (int) word, (int) (word >>> 16), (int) (word >>> 32),
+                            (int) (next >>> 32), s, stamp);
                 }
-                long quotes = zeroBytes(word ^ QUOTES);
-                while (quotes != 0) {
-                    int at = i + (Long.numberOfTrailingZeros(quotes) >>> 3);
-                    quotes &= quotes - 1;
-                    if (previous >= 0 && at - previous - 1 >= minQuoted && mayHold(b, previous + 1, at)) {
-                        stretch(b, previous + 1, at, s, stamp);
-                    }
-                    previous = at;
-                }
-            } else if (!backslash && zeroBytes(word ^ BACKSLASHES) != 0) {
-                backslash = true;
             }
         }
-        for (; i < end; i++) {
-            byte c = b[i];
-            if (anchored[c & 0xFF] != null) {
-                anchoredAt(b, from, end, i, s, stamp);
+        boolean backslash = (backslashes & ONES << 7) != 0;
+        for (int k = i; k < end; k++) {
+            backslash |= b[k] == '\\';
+        }
+        for (; i < end; i += stride) {
+            // Near the end, the bytes past it read as zero: a literal that ends there set every value of them.
+            int g = 0;
+            for (int k = Math.min(end - i, 4) - 1; k >= 0; k--) {
+                g = g << 8 | b[i + k] & 0xFF;
             }
-            if (c == '\\') {
-                backslash = true;
-                quoted = false;
-            } else if (c == '"' && quoted) {
-                if (previous >= 0 && i - previous - 1 >= minQuoted) {
-                    stretch(b, previous + 1, i, s, stamp);
-                }
-                previous = i;
-            }
+            gramAt(b, from, end, i, g, s, stamp);
         }
         return backslash;
     }
 
-    /** The high bit of each byte of {@code x} that is zero, exactly (no borrow from a lower byte). */
-    private static long zeroBytes(long x) {
-        long t = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
-        return ~(t | x | 0x7F7F7F7F7F7F7F7FL);
+    /** Checks the four grams from {@code i} on, {@code step} bytes apart: one of them is in the table. */
+    private void fourAt(byte[] b, int from, int end, int i, int step, int g0, int g1, int g2, int g3, Scratch s,
+                        int stamp) {
+        gramAt(b, from, end, i, g0, s, stamp);
+        gramAt(b, from, end, i + step, g1, s, stamp);
+        gramAt(b, from, end, i + 2 * step, g2, s, stamp);
+        gramAt(b, from, end, i + 3 * step, g3, s, stamp);
     }
 
-    /**
-     * Whether the stretch {@code b[start, end)} (not empty) may hold a quoted literal, by its length and first byte
-     * (an exact literal), its first byte (a prefix) or its last byte (a suffix): most stretches of an event do not,
-     * and are passed over without a call to {@link #stretch}.
-     */
-    private boolean mayHold(byte[] b, int start, int end) {
-        int first = b[start] & 0xFF;
-        int last = b[end - 1] & 0xFF;
-        long byFirst = exactStarts[Math.min(end - start, 63) << 2 | first >>> 6] | prefixFirsts[first >>> 6];
-        return ((byFirst >>> first | suffixLasts[last >>> 6] >>> last) & 1L) != 0;
+    /** Nonzero in a byte's high bit if {@code x} has a zero byte (only where, not whether, can be wrong). */
+    private static long hasZero(long x) {
+        return x - ONES & ~x;
     }
 
-    /** Looks the stretch {@code b[start, end)} between two consecutive quotes up among the quoted literals. */
-    private void stretch(byte[] b, int start, int end, Scratch s, int stamp) {
-        int n = end - start;
-        int first = b[start] & 0xFF;
-        if ((exactStarts[Math.min(n, 63) << 2 | first >>> 6] & 1L << first) != 0) {
-            int id = find(exactTable, exactKeys, exactMask, key(n, head(b, start, n)), b, start, n);
-            if (id >= 0) {
-                present(id, s, stamp);
-            }
+    /** Checks the literals that gram {@code gram} at {@code i} starts, unless it is not in the table. */
+    private void gramAt(byte[] b, int from, int end, int i, int gram, Scratch s, int stamp) {
+        int h = hash(gram);
+        if ((grams[h >>> 6] & 1L << h) == 0) {
+            return;
         }
-        if ((prefixFirsts[first >>> 6] & 1L << first) != 0) {
-            prefixes.lookUp(this, b, start, end, s, stamp);
+        lookUp(b, from, end, i, gram & 0xFFFFFFFFL, s, stamp);
+        if (anyWildFirst) {
+            lookUp(b, from, end, i, WILD_FIRST | gram >>> 8, s, stamp);
         }
-        int last = b[end - 1] & 0xFF;
-        if ((suffixLasts[last >>> 6] & 1L << last) != 0) {
-            suffixes.lookUp(this, b, start, end, s, stamp);
+        if (anyWildLast) {
+            lookUp(b, from, end, i, WILD_LAST | gram & 0xFFFFFF, s, stamp);
         }
     }
 
-    /** Finds the free literals present, anchor byte by anchor byte. */
-    private void freePass(byte[] b, int from, int end, Scratch s, int stamp) {
-        long[] anchors = anchorPatterns;
-        int i = from;
-        boolean few = anchors.length <= 4;
-        // Up to four anchors, unrolled (a repeated anchor finds the same bytes again).
-        long a0 = anchors[0];
-        long a1 = anchors[Math.min(1, anchors.length - 1)];
-        long a2 = anchors[Math.min(2, anchors.length - 1)];
-        long a3 = anchors[Math.min(3, anchors.length - 1)];
-        for (; i + 8 <= end; i += 8) {
-            long word = (long) LONGS.get(b, i);
-            long found;
-            if (few) {
-                found = zeroBytes(word ^ a0) | zeroBytes(word ^ a1) | zeroBytes(word ^ a2) | zeroBytes(word ^ a3);
-            } else {
-                found = 0;
-                for (long a : anchors) {
-                    found |= zeroBytes(word ^ a);
+    /** Checks the literals of key {@code key} for the gram at {@code i}. */
+    private void lookUp(byte[] b, int from, int end, int i, long key, Scratch s, int stamp) {
+        int mask = gramKeys.length - 1;
+        for (int slot = slot(key); gramKeys[slot] >= 0; slot = slot + 1 & mask) {
+            if (gramKeys[slot] == key) {
+                int[] checks = gramChecks[slot];
+                for (int k = 0; k < checks.length; k += 2) {
+                    int id = checks[k];
+                    if (s.literalStamp[id] == stamp) {
+                        continue;
+                    }
+                    byte[] lit = literalBytes[id];
+                    int start = i - checks[k + 1];
+                    int last = start + lit.length - 1;
+                    if (start >= from && last < end && b[start] == lit[0] && b[last] == lit[lit.length - 1]
+                            && Arrays.equals(b, start, last + 1, lit, 0, lit.length)) {
+                        present(id, s, stamp);
+                    }
                 }
-            }
-            while (found != 0) {
-                int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
-                found &= found - 1;
-                anchoredAt(b, from, end, at, s, stamp);
-            }
-        }
-        for (; i < end; i++) {
-            if (anchored[b[i] & 0xFF] != null) {
-                anchoredAt(b, from, end, i, s, stamp);
-            }
-        }
-    }
-
-    /** Checks the free literals anchored on the byte at {@code at}, unless the bytes around it rule them all out. */
-    private void anchoredAt(byte[] b, int from, int end, int at, Scratch s, int stamp) {
-        int anchor = b[at] & 0xFF;
-        if (!anchorAlone[anchor]) {
-            int next = anchor << 8 | (at + 1 < end ? b[at + 1] & 0xFF : 0);
-            int previous = (at > from ? b[at - 1] & 0xFF : 0) << 8 | anchor;
-            // A pair cut by either end of the range is read with a zero byte for the missing one: a literal whose
-            // pair it is could not fit there, so at worst its bytes are compared for nothing.
-            if ((anchorNext[next >>> 6] & 1L << next | anchorPrevious[previous >>> 6] & 1L << previous) == 0) {
                 return;
-            }
-        }
-        int[] pairs = anchored[anchor];
-        for (int k = 0; k < pairs.length; k += 2) {
-            int id = pairs[k];
-            if (s.literalStamp[id] == stamp) {
-                continue;
-            }
-            byte[] lit = literalBytes[id];
-            int start = at - pairs[k + 1];
-            int last = start + lit.length - 1;
-            if (start >= from && last < end && b[start] == lit[0] && b[last] == lit[lit.length - 1]
-                    && Arrays.equals(b, start, last + 1, lit, 0, lit.length)) {
-                present(id, s, stamp);
             }
         }
     }
@@ -706,93 +560,6 @@ public final class SetPrefilter {
             if (++s.satisfied[p] == clauseCount[p]) {
                 s.survivors[p >>> 6] |= 1L << p;
             }
-        }
-    }
-
-    private static int nextQuoteOrBackslash(byte[] b, int from, int to) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long word = (long) LONGS.get(b, i);
-            long x = word ^ QUOTES;
-            long y = word ^ BACKSLASHES;
-            long found = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (b[i] == '"' || b[i] == '\\') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The first {@code min(n, 8)} bytes at {@code at}, little-endian, zero above. */
-    private static long head(byte[] b, int at, int n) {
-        if (n >= 8) {
-            return (long) LONGS.get(b, at);
-        }
-        if (at + 8 <= b.length) {
-            return (long) LONGS.get(b, at) & (1L << (n << 3)) - 1;
-        }
-        long v = 0;
-        for (int k = n - 1; k >= 0; k--) {
-            v = v << 8 | b[at + k] & 0xFF;
-        }
-        return v;
-    }
-
-    /** The last {@code min(n, 8)} bytes before {@code end}, little-endian, zero above. */
-    private static long tail(byte[] b, int end, int n) {
-        if (n >= 8) {
-            return (long) LONGS.get(b, end - 8);
-        }
-        return head(b, end - n, n);
-    }
-
-    private static long key(int length, long bytes) {
-        return bytes * 0x9E3779B97F4A7C15L + length;
-    }
-
-    private static int slot(long key, int mask) {
-        long h = key * 0xC2B2AE3D27D4EB4FL;
-        return (int) (h ^ h >>> 29) & mask;
-    }
-
-    private static int tableSize(int entries) {
-        int size = 4;
-        while (size < entries * 2) {
-            size <<= 1;
-        }
-        return size;
-    }
-
-    private static void put(int[] table, long[] keys, long key, int id) {
-        int mask = table.length - 1;
-        int i = slot(key, mask);
-        while (table[i] >= 0) {
-            i = i + 1 & mask;
-        }
-        table[i] = id;
-        keys[i] = key;
-    }
-
-    /** The literal of the table whose key is {@code key} and whose bytes are {@code b[start, start+n)}, or -1. */
-    private int find(int[] table, long[] keys, int mask, long key, byte[] b, int start, int n) {
-        int i = slot(key, mask);
-        while (true) {
-            int id = table[i];
-            if (id < 0) {
-                return -1;
-            }
-            if (keys[i] == key) {
-                byte[] lit = literalBytes[id];
-                if (lit.length == n && Arrays.equals(b, start, start + n, lit, 0, n)) {
-                    return id;
-                }
-            }
-            i = i + 1 & mask;
         }
     }
 
