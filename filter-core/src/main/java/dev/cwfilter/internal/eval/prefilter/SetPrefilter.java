@@ -24,14 +24,16 @@ import java.util.Map;
  * are consecutive quotes of the event); bytes that hold {@code "literal} outside a complete string only let a pattern
  * through that the evaluator then rejects.
  *
- * <p>One pass reads the event as byte pairs at every other offset ({@code b[i], b[i+1]} for {@code i = offset,
- * offset+2, ...}), eight bytes at a time, and tests each pair against a 65,536-bit table: every literal of three bytes
- * or more sets the two overlapping pairs of its rarest three consecutive bytes (by a fixed estimate of byte frequencies
- * in log text), one of which every occurrence of the literal puts at a sampled offset; a literal of two bytes sets its
- * own pair and each pair ending in its first byte; a literal of one byte, each pair holding it. A pair found in the
- * table is looked up among the literals that set it, and each is compared where it would lie. Every pair holding a
- * backslash is in the table too, so that the same read says whether the event holds one: the read costs the same
- * whatever the number of literals, and most events of a log meet few of their pairs.
+ * <p>One pass reads the event's four-byte grams at every third offset ({@code offset, offset+3, ...}; every other
+ * one if a literal has three bytes), twelve bytes per step, and tests each against a 2^17-bit table of hashed grams.
+ * Each literal sets the grams at three consecutive offsets of its own (two at every other offset), the rarest three by
+ * a fixed estimate of byte frequencies in log text and of the grams the set's literals share: every occurrence of
+ * the literal puts one of them at a sampled offset. Near either end of a short literal the gram takes in a byte
+ * outside it, and sets the table for each of that byte's 256 values. A gram found in the table is looked up among the
+ * literals that set it, each compared where it would lie. Literals of one or two bytes are not looked for: they count
+ * as present. The same eight-byte reads say whether the event holds a
+ * backslash. The read costs the same whatever the number of literals, and never visits a byte alone: most events of
+ * a log meet few of its literals' grams.
  *
  * <p>A literal's UTF-8 is in the bytes wherever the literal is in their decoded text (no character's encoding starts
  * inside another's, and malformed bytes decode to U+FFFD, which no literal holds). A JSON escape could spell a literal
@@ -284,7 +286,8 @@ public final class SetPrefilter {
 
     /**
      * A rough frequency of each byte in log text, on one scale: letters by their frequency in English (log text is
-     * mostly words and identifiers), capitals, digits and the punctuation of structured logs above the rarest letters.
+     * mostly words and identifiers), capitals above the rarest letters, digits (ids, times, addresses) with the common
+     * ones, the punctuation of structured logs above all.
      */
     private static final int[] FREQUENCY = frequencies();
 
