@@ -144,6 +144,16 @@ public final class SetPrefilter {
             }
         }
         this.stride = stride;
+        // How many literals hold each gram: text that holds several of a set's literals holds their common parts more
+        // often than each (the amazonaws.com of kms.amazonaws.com and s3.amazonaws.com).
+        Map<Long, Integer> holders = new HashMap<>();
+        for (byte[] b : literalBytes) {
+            java.util.Set<Long> own = new java.util.HashSet<>();
+            for (int k = 0; k + 4 <= b.length; k++) {
+                own.add(gram(b, k, 4));
+            }
+            own.forEach(g -> holders.merge(g, 1, Integer::sum));
+        }
         Map<Long, List<Integer>> checks = new LinkedHashMap<>();
         List<Integer> bits = new ArrayList<>();
         List<Integer> unsearched = new ArrayList<>();
@@ -162,7 +172,7 @@ public final class SetPrefilter {
             for (int o = -1; o + stride - 1 <= n - 3; o++) {
                 double cost = 0;
                 for (int k = o; k < o + stride; k++) {
-                    cost += gramCost(b, k) * shared(literalBytes, b, k);
+                    cost += gramCost(b, k) * (k < 0 || k + 4 > n ? 1 : holders.getOrDefault(gram(b, k, 4), 1));
                 }
                 if (cost < bestCost) {
                     bestCost = cost;
@@ -229,27 +239,6 @@ public final class SetPrefilter {
             cost *= k < 0 || k >= b.length ? 256 : frequency(b[k]);
         }
         return cost;
-    }
-
-    /**
-     * How many of the literals hold the four bytes at {@code at} (at least one: a byte outside the literal counts as
-     * itself): text that holds several of a set's literals holds their common parts more often than each (the
-     * {@code amazonaws.com} of {@code kms.amazonaws.com} and {@code s3.amazonaws.com}).
-     */
-    private static int shared(byte[][] literals, byte[] b, int at) {
-        if (at < 0 || at + 4 > b.length) {
-            return 1;
-        }
-        int count = 0;
-        for (byte[] other : literals) {
-            for (int k = 0; k + 4 <= other.length; k++) {
-                if (Arrays.equals(other, k, k + 4, b, at, at + 4)) {
-                    count++;
-                    break;
-                }
-            }
-        }
-        return Math.max(count, 1);
     }
 
     /** The gram's bit in {@link #grams}. */
