@@ -199,8 +199,8 @@ public final class Corpus {
      * depends on how the collector happened to copy them while the corpus was generated: in order in one fork, in
      * reverse or scattered in another. A pass that reads each event whole as fast as cwfilter's walk does ran 1.5 times
      * slower over events in reverse order than over the same events in order (the compound pattern at 50% hits:
-     * 0.9 against 0.6 M events/s in one JVM, the same compiled code), while the first-occurrence jackson-core matcher,
-     * which stops early, did not move; so the forks of one benchmark fell into two modes.
+     * 0.9 against 0.6 M events/s in one JVM, the same compiled code), so the forks of one benchmark fell into two
+     * modes.
      */
     public static byte[][] inMemoryOrder(byte[][] events) {
         System.gc();
