@@ -82,6 +82,22 @@ class CloudTrailTreeTest {
         assertThat(run.err()).contains("no such file");
     }
 
+    @Test
+    void linksToFilesAreReadLinksToDirectoriesAreNotFollowed() throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree/AWSLogs/123456789012/CloudTrail/us-east-1/2026/11/21"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(tree.resolve("a.json"), "{\"Records\":[{\"eventName\":\"A\"}]}");
+        Files.writeString(elsewhere.resolve("b.json"), "{\"Records\":[{\"eventName\":\"B\"}]}");
+        Files.createSymbolicLink(tree.resolve("b.json"), elsewhere.resolve("b.json"));
+        Files.createSymbolicLink(tree.resolve("c"), elsewhere);
+        Files.createDirectories(tree.resolve("empty"));
+
+        assertThat(new InputOptionsAccess(dir.resolve("tree")).inputs()).extracting(i -> i.name() + ":" + i.size())
+                .containsExactly(tree.resolve("a.json") + ":31", tree.resolve("b.json") + ":31");
+        Run run = Run.of("filter", "-p", ALL, dir.resolve("tree").toString());
+        assertThat(run.out()).isEqualTo("{\"eventName\":\"A\"}\n{\"eventName\":\"B\"}\n");
+    }
+
     /** The inputs a directory argument stands for. */
     record InputOptionsAccess(Path dir) {
         List<dev.cwfilter.cli.input.Input> inputs() {

@@ -445,7 +445,8 @@ public final class CloudTrailRecordReader implements Closeable {
             // Bytes with every bit of 0x59 set: the four brackets ('{' 0x7B, '[' 0x5B, '}' 0x7D, ']' 0x5D), and
             // 'Y', 'y', '_', DEL and some bytes from 0x80 up, none of which JSON has outside a string: the loop
             // below passes over them. (~x & 0x59 is below 0x80 for every byte, so the sum never carries.)
-            long candidates = ~((~x & BRACKET_BITS) + LOW7);
+            // The bracket candidates are the bytes whose high bit this sum leaves clear.
+            long candidates = (~x & BRACKET_BITS) + LOW7;
             if ((backslashes | escapedCarry) != 0) {
                 long escaped = escapedCarry << 7;
                 escapedCarry = 0;
@@ -463,15 +464,17 @@ public final class CloudTrailRecordReader implements Closeable {
                 quotes &= ~escaped;
                 // Every backslash taken for an escape above: right for those inside strings. One outside a string is
                 // not JSON; the byte-by-byte path, which looks for escapes only inside strings, says what it is.
-                long inHere = ((((quotes >>> 7) * ONES) & ONES) << 7) ^ inside;
+                long inHere = ((quotes * ONES) & HIGH_BITS) ^ inside;
                 if ((backslashes & ~inHere) != 0) {
                     return BYTE_BY_BYTE;
                 }
             }
-            // Byte i of the product counts the quotes at or before byte i (at most 8: no carry between bytes).
-            long in = ((((quotes >>> 7) * ONES) & ONES) << 7) ^ inside;
+            // The quote flags times ONES: byte i holds, from its high bit up, the count of the quotes at or before
+            // byte i (at most 8); its high bit is the count's parity, and what the count spills above it stays below
+            // the next byte's high bit, so no flag disturbs another.
+            long in = ((quotes * ONES) & HIGH_BITS) ^ inside;
             inside = (in >> 63) & HIGH_BITS;
-            long structural = candidates & ~in & HIGH_BITS;
+            long structural = ~(candidates | in) & HIGH_BITS;
             while (structural != 0) {
                 int k = Long.numberOfTrailingZeros(structural) >>> 3;
                 structural &= structural - 1;

@@ -40,6 +40,7 @@ public final class EventSource {
 
     private static final int BUFFER = 64 * 1024;
     private static final int SNIFF_BYTES = 64 * 1024;
+    private static final int QUICK_SNIFF_BYTES = 512;
     /** Where each input's events are read: large enough that reads mostly bypass the BufferedInputStream's copy. */
     private static final int EVENT_BUFFER = 256 * 1024;
     private static final JsonFactory JSON = new JsonFactory();
@@ -158,13 +159,14 @@ public final class EventSource {
             buffers = new ReadBuffers();
         }
         try (InputStream stored = new CountingInputStream(raw, progress);
-             BufferedInputStream in = decompressed(new PooledBufferedInputStream(stored, buffers.stored), buffers)) {
+             PooledBufferedInputStream in = decompressed(new PooledBufferedInputStream(stored, buffers.stored), buffers)) {
             InputFormat detected = format == InputFormat.AUTO ? detect(in, buffers.head) : format;
             skipByteOrderMark(in);
+            // No byte read from here on is read again: reads as large as the buffer go straight to the reader's.
+            in.forgetMark();
             // Gzip data cut short end the input where they end, as a plain file cut short does: the reader delivers
             // what came before and says where it broke (a CloudTrail document: in which record); then it is an error.
-            PooledGzipInputStream gzip = in instanceof PooledBufferedInputStream b
-                    && b.source() instanceof PooledGzipInputStream g ? g : null;
+            PooledGzipInputStream gzip = in.source() instanceof PooledGzipInputStream g ? g : null;
             try {
                 boolean more = reader(detected, buffers.events).read(in, new Event(input.name()), sink, bad);
                 if (gzip != null && gzip.truncated) {
@@ -208,6 +210,14 @@ public final class EventSource {
         /** The stream it buffers. */
         InputStream source() {
             return in;
+        }
+
+        /**
+         * Drops the mark: a BufferedInputStream that holds one copies every read through its buffer (until the mark
+         * limit is passed), even reads larger than the buffer, which otherwise go straight to the stream.
+         */
+        void forgetMark() {
+            markpos = -1;
         }
     }
 
@@ -267,7 +277,8 @@ public final class EventSource {
     }
 
     /** The stream decompressed if it starts with gzip's magic bytes; gzip members that follow one another all count. */
-    private static BufferedInputStream decompressed(BufferedInputStream in, ReadBuffers buffers) throws IOException {
+    private static PooledBufferedInputStream decompressed(PooledBufferedInputStream in, ReadBuffers buffers)
+            throws IOException {
         in.mark(2);
         int b1 = in.read();
         int b2 = in.read();
@@ -285,10 +296,27 @@ public final class EventSource {
         }
     }
 
-    /** Decides the format of a (decompressed) input from its first bytes, leaving the stream where it was. */
+    /**
+     * Decides the format of a (decompressed) input from its first bytes, leaving the stream where it was. The first
+     * {@value #QUICK_SNIFF_BYTES} bytes are looked at first: they hold the start of a CloudTrail file or of the output
+     * of {@code aws logs}, which only they decide; anything else is decided on the first {@value #SNIFF_BYTES} (a
+     * directory of CloudTrail files is not copied 64 KiB a file to learn what its first dozen bytes say).
+     */
     private static InputFormat detect(BufferedInputStream in, byte[] head) throws IOException {
         in.mark(SNIFF_BYTES);
         int n = 0;
+        while (n < QUICK_SNIFF_BYTES) {
+            int r = in.read(head, n, QUICK_SNIFF_BYTES - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        InputFormat document = documentFormat(head, n);
+        if (document != null) {
+            in.reset();
+            return document;
+        }
         while (n < head.length) {
             int r = in.read(head, n, head.length - n);
             if (r < 0) {
@@ -301,25 +329,43 @@ public final class EventSource {
     }
 
     static InputFormat detect(byte[] head, int n) {
-        int i = 0;
-        if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-            i = 3;
+        InputFormat document = documentFormat(head, n);
+        if (document != null) {
+            return document;
         }
-        int firstLine = i;
-        while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
-            i++;
-        }
-        if (i < n && head[i] == '{') {
-            InputFormat document = document(head, i, n);
-            if (document != null) {
-                return document;
-            }
-        }
+        int firstLine = startsWithByteOrderMark(head, n) ? 3 : 0;
         if (Timestamps.exportPrefix(head, firstLine, n) != Event.NO_TIMESTAMP) {
             return InputFormat.EXPORT;
         }
         return InputFormat.LINES;
     }
+
+    private static boolean startsWithByteOrderMark(byte[] head, int n) {
+        return n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+    }
+
+    /**
+     * CLOUDTRAIL or EVENTS if {@code head[0, n)} (after a byte order mark and blanks) starts a JSON object whose first
+     * field is a {@code Records} or {@code events} array; null otherwise. A non-null answer on a prefix of the head
+     * is the answer on the whole head (the three tokens it reads are complete in the prefix).
+     */
+    private static InputFormat documentFormat(byte[] head, int n) {
+        int i = startsWithByteOrderMark(head, n) ? 3 : 0;
+        while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
+            i++;
+        }
+        if (i >= n || head[i] != '{') {
+            return null;
+        }
+        // CloudTrail writes its files compact: their first bytes need no parser.
+        if (n - i >= CLOUDTRAIL_START.length && java.util.Arrays.equals(head, i, i + CLOUDTRAIL_START.length,
+                CLOUDTRAIL_START, 0, CLOUDTRAIL_START.length)) {
+            return InputFormat.CLOUDTRAIL;
+        }
+        return document(head, i, n);
+    }
+
+    private static final byte[] CLOUDTRAIL_START = "{\"Records\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     /** CLOUDTRAIL or EVENTS if the object's first field is a Records or events array; null otherwise. */
     private static InputFormat document(byte[] head, int from, int n) {

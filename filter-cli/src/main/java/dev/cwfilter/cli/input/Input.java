@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -36,6 +37,10 @@ public record Input(String name, long size, Opener opener) {
         } catch (IOException e) {
             size = -1;
         }
+        return file(path, size);
+    }
+
+    private static Input file(Path path, long size) {
         return new Input(path.toString(), size, () -> {
             if (Files.isDirectory(path)) {
                 throw new IOException("is a directory");
@@ -67,11 +72,21 @@ public record Input(String name, long size, Opener opener) {
             if (name.startsWith(".")) {
                 continue;
             }
-            if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+            // One look at each entry (a directory of CloudTrail files has thousands): links are looked through only
+            // for files.
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                continue;
+            }
+            if (attributes.isDirectory()) {
                 if (!name.equals("CloudTrail-Digest")) {
                     directory(child, out);
                 }
-            } else if (Files.isRegularFile(child)) {
+            } else if (attributes.isRegularFile()) {
+                out.add(file(child, attributes.size()));
+            } else if (attributes.isSymbolicLink() && Files.isRegularFile(child)) {
                 out.add(file(child));
             }
         }

@@ -93,4 +93,57 @@ class EventSourceTest {
         source.forEach(e -> true);
         assertThat(source.errors()).containsExactly("cannot read 'broken': device not ready");
     }
+
+    private static List<String> messages(byte[] bytes, InputFormat format, int chunk) {
+        // A stream that hands out at most chunk bytes a read, as a pipe or a slow disk may.
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, chunk));
+            }
+        };
+        EventSource source = new EventSource(List.of(Input.stream("x", in)), format, 1 << 20, Progress.none());
+        List<String> seen = new ArrayList<>();
+        source.forEach(e -> seen.add(e.message()));
+        assertThat(source.errors()).isEmpty();
+        return seen;
+    }
+
+    @Test
+    void aDocumentWhoseFirstFieldComesLateIsStillDetected() {
+        // The first 512 bytes do not settle the format: the first 64 KiB do.
+        String late = " ".repeat(300) + "\n".repeat(300) + "{\"Records\":[{\"n\":1},{\"n\":2}]}";
+        assertThat(messages(late.getBytes(StandardCharsets.UTF_8), InputFormat.AUTO, 1 << 20))
+                .containsExactly("{\"n\":1}", "{\"n\":2}");
+        String events = "{" + " ".repeat(600) + "\"events\":[{\"timestamp\":1,\"message\":\"hello\"}]}";
+        assertThat(messages(events.getBytes(StandardCharsets.UTF_8), InputFormat.AUTO, 1 << 20))
+                .containsExactly("hello");
+        String spaced = "\uFEFF  {\n\"Records\" : [ {\"n\":1} ]}";
+        assertThat(messages(spaced.getBytes(StandardCharsets.UTF_8), InputFormat.AUTO, 1 << 20))
+                .containsExactly("{\"n\":1}");
+    }
+
+    @Test
+    void aLargeCloudTrailFileIsReadWholeWhateverTheReadSizes() throws IOException {
+        // Larger than the format sniff (64 KiB), the stream's buffer (64 KiB) and the record buffer (256 KiB).
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            records.add("{\"eventTime\":\"2026-11-21T12:00:00Z\",\"n\":" + i + ",\"s\":\"" + "é\\\"]}".repeat(i % 7)
+                    + "x".repeat(i % 97) + "\"}");
+        }
+        byte[] doc = ("{\"Records\":[" + String.join(",", records) + "]}").getBytes(StandardCharsets.UTF_8);
+        assertThat(doc.length).isGreaterThan(400 * 1024);
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(doc);
+        }
+        for (int chunk : new int[] {1 << 20, 65536, 65537, 4099, 7}) {
+            assertThat(messages(doc, InputFormat.AUTO, chunk)).as("plain, reads of " + chunk).isEqualTo(records);
+            assertThat(messages(gz.toByteArray(), InputFormat.AUTO, chunk)).as("gzipped, reads of " + chunk)
+                    .isEqualTo(records);
+        }
+        List<String> lines = messages((String.join("\n", records) + "\n").getBytes(StandardCharsets.UTF_8),
+                InputFormat.AUTO, 65537);
+        assertThat(lines).isEqualTo(records);
+    }
 }
