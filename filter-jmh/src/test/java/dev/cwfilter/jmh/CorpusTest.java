@@ -56,4 +56,18 @@ class CorpusTest {
         assertThat(none.hitCount(Family.SEED_EQUALITY)).isZero();
         assertThat(none.hitCount(Family.TERM)).isZero();
     }
+
+    @Test
+    void eventsLaidOutInOrderAreFreshCopiesOfTheSameEventsInTheSameOrder() {
+        Corpus corpus = Corpus.cloudTrail(300, 0.1, 11);
+        byte[][] utf8 = corpus.utf8();
+        byte[][] laidOut = Corpus.inMemoryOrder(utf8);
+        assertThat(laidOut.length).isEqualTo(utf8.length);
+        String[] strings = corpus.strings();
+        String[] laidOutStrings = Corpus.inMemoryOrder(strings);
+        for (int i = 0; i < utf8.length; i++) {
+            assertThat(laidOut[i]).isEqualTo(utf8[i]).isNotSameAs(utf8[i]);
+            assertThat(laidOutStrings[i]).isEqualTo(strings[i]).isNotSameAs(strings[i]);
+        }
+    }
 }
