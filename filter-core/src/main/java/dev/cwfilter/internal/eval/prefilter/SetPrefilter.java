@@ -73,7 +73,7 @@ public final class SetPrefilter {
     private final long[] always;
     /** The patterns whose literals a backslash voids (JSON patterns). */
     private final long[] voidedByBackslash;
-    /** Per pattern, its number of clauses. */
+    /** Per pattern, its number of clauses a read decides (those with a literal too short to look for always hold). */
     private final int[] clauseCount;
     /** Per clause, its pattern. */
     private final int[] clausePattern;
@@ -81,8 +81,6 @@ public final class SetPrefilter {
     private final int[][] literalClauses;
     /** Per literal, the bytes looked for (a quoted literal with its quotes). */
     private final byte[][] literalBytes;
-    /** The literals of no byte: present in every event. */
-    private final int[] emptyLiterals;
 
     /** Bit {@code hash(gram)} is set if the four bytes at a sampled offset may begin a check. */
     private final long[] grams;
@@ -107,36 +105,10 @@ public final class SetPrefilter {
         this.always = new long[words];
         this.voidedByBackslash = new long[words];
         this.clauseCount = new int[patternCount];
-        List<Integer> clauseOwners = new ArrayList<>();
-        List<List<Integer>> byLiteral = new ArrayList<>();
-        for (int i = 0; i < literals.size(); i++) {
-            byLiteral.add(new ArrayList<>());
-        }
-        for (int p = 0; p < patternCount; p++) {
-            List<List<Integer>> own = clauses.get(p);
-            if (own.isEmpty()) {
-                always[p >>> 6] |= 1L << p;
-            } else if (json[p]) {
-                voidedByBackslash[p >>> 6] |= 1L << p;
-            }
-            clauseCount[p] = own.size();
-            for (List<Integer> clause : own) {
-                int c = clauseOwners.size();
-                clauseOwners.add(p);
-                for (int literal : clause) {
-                    if (!byLiteral.get(literal).contains(c)) {
-                        byLiteral.get(literal).add(c);
-                    }
-                }
-            }
-        }
-        this.clausePattern = clauseOwners.stream().mapToInt(Integer::intValue).toArray();
-        this.literalClauses = byLiteral.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
-                .toArray(int[][]::new);
         this.literalBytes = literals.stream().map(SetPrefilter::searched).toArray(byte[][]::new);
-
-        // Each literal's grams: the checks a gram at a sampled offset starts, by gram value. Grams are sampled every
-        // third byte, or every other one if a literal has three bytes (it would not fit three grams otherwise).
+        // Grams are sampled every third byte, or every other one if a literal has three bytes (it would not fit three
+        // grams otherwise). A literal of `stride` bytes or fewer is not looked for: it counts as present in every
+        // event, so a clause that holds one always holds, and is left out here rather than satisfied per event.
         int stride = 3;
         for (byte[] b : literalBytes) {
             if (b.length == 3) {
@@ -144,6 +116,36 @@ public final class SetPrefilter {
             }
         }
         this.stride = stride;
+        List<Integer> clauseOwners = new ArrayList<>();
+        List<List<Integer>> byLiteral = new ArrayList<>();
+        for (int i = 0; i < literals.size(); i++) {
+            byLiteral.add(new ArrayList<>());
+        }
+        for (int p = 0; p < patternCount; p++) {
+            for (List<Integer> clause : clauses.get(p)) {
+                if (clause.stream().anyMatch(literal -> literalBytes[literal].length <= this.stride)) {
+                    continue;
+                }
+                int c = clauseOwners.size();
+                clauseOwners.add(p);
+                clauseCount[p]++;
+                for (int literal : clause) {
+                    if (!byLiteral.get(literal).contains(c)) {
+                        byLiteral.get(literal).add(c);
+                    }
+                }
+            }
+            if (clauseCount[p] == 0) {
+                always[p >>> 6] |= 1L << p;
+            } else if (json[p]) {
+                voidedByBackslash[p >>> 6] |= 1L << p;
+            }
+        }
+        this.clausePattern = clauseOwners.stream().mapToInt(Integer::intValue).toArray();
+        this.literalClauses = byLiteral.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
+
+        // Each literal's grams: the checks a gram at a sampled offset starts, by gram value.
         // How many literals hold each gram: text that holds several of a set's literals holds their common parts more
         // often than each (the amazonaws.com of kms.amazonaws.com and s3.amazonaws.com).
         Map<Long, Integer> holders = new HashMap<>();
@@ -156,12 +158,10 @@ public final class SetPrefilter {
         }
         Map<Long, List<Integer>> checks = new LinkedHashMap<>();
         List<Integer> bits = new ArrayList<>();
-        List<Integer> unsearched = new ArrayList<>();
         for (int id = 0; id < literalBytes.length; id++) {
             byte[] b = literalBytes[id];
             int n = b.length;
             if (n <= stride) {
-                unsearched.add(id);
                 continue;
             }
             // Offsets o (of a gram's first byte in the literal) from -1 (its first byte a byte before the literal)
@@ -198,7 +198,6 @@ public final class SetPrefilter {
         }
         this.anyWildFirst = checks.keySet().stream().anyMatch(k -> (k & WILD_FIRST) != 0);
         this.anyWildLast = checks.keySet().stream().anyMatch(k -> (k & WILD_LAST) != 0);
-        this.emptyLiterals = unsearched.stream().mapToInt(Integer::intValue).toArray();
         this.grams = new long[1 << HASH_BITS - 6];
         int size = 4;
         while (size < checks.size() * 2) {
@@ -405,9 +404,6 @@ public final class SetPrefilter {
         int stamp = s.next();
         long[] out = s.survivors;
         System.arraycopy(always, 0, out, 0, words);
-        for (int id : emptyLiterals) {
-            present(id, s, stamp);
-        }
         if (gramPass(b, offset, offset + length, s, stamp)) {
             for (int w = 0; w < words; w++) {
                 out[w] |= voidedByBackslash[w];
@@ -426,8 +422,8 @@ public final class SetPrefilter {
     }
 
     /**
-     * Reads the grams at every other offset of {@code b[from, end)} and checks the literals of those in the table;
-     * whether the bytes hold a backslash.
+     * Reads the grams at every {@code stride}-th offset of {@code b[from, end)} and checks the literals of those in the
+     * table; whether the bytes hold a backslash.
      */
     private boolean gramPass(byte[] b, int from, int end, Scratch s, int stamp) {
         long[] table = grams;

@@ -74,4 +74,18 @@ class SetPrefilterTest {
         PREFILTER.mayMatch(k, 1, 3, s);
         assertThat(SetPrefilter.survived(3, s.survivors)).isFalse();
     }
+
+    @Test
+    void aClauseWithALiteralTooShortToLookForAlwaysHoldsAndTheOtherClausesStillDecide() {
+        SetPrefilter p = SetPrefilter.builder()
+                .pattern(List.of(List.of(new Literal(Kind.FREE, "ab"))), false)                         // 0
+                .pattern(List.of(List.of(new Literal(Kind.FREE, "ab")),
+                        List.of(new Literal(Kind.FREE, "GetSecretValue"))), false)                      // 1
+                .pattern(List.of(List.of(new Literal(Kind.FREE, "ab"), new Literal(Kind.FREE, "Delete"))),
+                        false)                                                                          // 2
+                .build();
+        assertThat(survivors(p, "nothing here")).containsExactly(0, 2);
+        assertThat(survivors(p, "GetSecretValue")).containsExactly(0, 1, 2);
+        assertThat(survivors(p, "ab GetSecretVa")).containsExactly(0, 2);
+    }
 }
