@@ -154,11 +154,9 @@ public final class LogGroup {
             this.listener = listener;
             this.emitters = new MetricFilter.Emitter[metricFilters.size()];
             this.silentUnlessMatched = new boolean[metricFilters.size()];
-            for (int i = 0; i < silentUnlessMatched.length; i++) {
-                silentUnlessMatched[i] = metricFilters.get(i).defaultValue().isEmpty();
-            }
             for (int i = 0; i < emitters.length; i++) {
                 int index = i;
+                silentUnlessMatched[i] = metricFilters.get(i).defaultValue().isEmpty();
                 emitters[i] = metricFilters.get(i).emitter(d -> listener.datapoint(index, d));
             }
         }
