@@ -203,24 +203,22 @@ public final class Corpus {
      * modes.
      */
     public static byte[][] inMemoryOrder(byte[][] events) {
-        System.gc();
-        byte[][] copy = new byte[events.length][];
-        for (int i = 0; i < events.length; i++) {
-            copy[i] = events[i].clone();
-        }
-        // A full collection compacts in address order, and moves the copies out of the young generation, whose
-        // collections would copy them again in whatever order.
-        System.gc();
-        return copy;
+        return laidOut(events, byte[]::clone);
     }
 
     /** {@link #inMemoryOrder(byte[][])} for String events (each with its own characters). */
     public static String[] inMemoryOrder(String[] events) {
+        return laidOut(events, e -> new String(e.toCharArray()));
+    }
+
+    private static <T> T[] laidOut(T[] events, java.util.function.UnaryOperator<T> copyOf) {
         System.gc();
-        String[] copy = new String[events.length];
+        T[] copy = events.clone();
         for (int i = 0; i < events.length; i++) {
-            copy[i] = new String(events[i].toCharArray());
+            copy[i] = copyOf.apply(events[i]);
         }
+        // A full collection compacts in address order, and moves the copies out of the young generation, whose
+        // collections would copy them again in whatever order.
         System.gc();
         return copy;
     }
