@@ -98,11 +98,7 @@ class FlinkEqualsSingleJvmProperties {
                     List<MetricAlarm> alarms = Scenarios.alarms(treatments, true);
                     List<LogEvent> arrivals = Scenarios.arrivals(events);
                     LogGroupMetrics replay = LogGroupMetrics.of(Scenarios.GROUP).acceptAll(arrivals);
-                    Map<String, List<AlarmStateChange>> expected = new LinkedHashMap<>();
-                    for (MetricAlarm alarm : alarms) {
-                        expected.put(alarm.alarmName(),
-                                new AlarmEvaluator(alarm, replay.metric(MetricId.of(alarm))).replay());
-                    }
+                    Map<String, List<AlarmStateChange>> expected = replays(alarms, replay);
                     LogGroupPipeline pipeline = LogGroupPipeline.builder(Scenarios.GROUP).alarms(alarms)
                             .datapointPeriodSeconds(300).datapointStatistics(Scenarios.STATISTICS).build();
                     for (int p : PARALLELISMS) {
@@ -129,11 +125,7 @@ class FlinkEqualsSingleJvmProperties {
                     List<MetricAlarm> alarms = Scenarios.alarms(treatments, true);
                     List<LogEvent> inOrder = Scenarios.arrivals(events);
                     LogGroupMetrics replay = LogGroupMetrics.of(Scenarios.GROUP).acceptAll(inOrder);
-                    Map<String, List<AlarmStateChange>> expected = new LinkedHashMap<>();
-                    for (MetricAlarm alarm : alarms) {
-                        expected.put(alarm.alarmName(),
-                                new AlarmEvaluator(alarm, replay.metric(MetricId.of(alarm))).replay());
-                    }
+                    Map<String, List<AlarmStateChange>> expected = replays(alarms, replay);
                     LogGroupPipeline pipeline = LogGroupPipeline.builder(Scenarios.GROUP).alarms(alarms)
                             .datapointStatistics(Scenarios.STATISTICS).build();
                     for (int p : new int[] {2, 4}) {
@@ -200,6 +192,15 @@ class FlinkEqualsSingleJvmProperties {
         s.metrics.keySet().stream().sorted(dev.cwfilter.definitions.MetricsDocument.METRIC_ORDER)
                 .forEach(id -> lines.add("metric " + id + " " + s.metrics.get(id)[0] + " " + s.metrics.get(id)[1]));
         return lines;
+    }
+
+    /** Each alarm's transitions as {@code AlarmEvaluator.replay()} gives them over the replayed metrics, by name. */
+    private static Map<String, List<AlarmStateChange>> replays(List<MetricAlarm> alarms, LogGroupMetrics replay) {
+        Map<String, List<AlarmStateChange>> expected = new LinkedHashMap<>();
+        for (MetricAlarm alarm : alarms) {
+            expected.put(alarm.alarmName(), new AlarmEvaluator(alarm, replay.metric(MetricId.of(alarm))).replay());
+        }
+        return expected;
     }
 
     static List<String> replayed(LogGroupMetrics metrics, int period) {
