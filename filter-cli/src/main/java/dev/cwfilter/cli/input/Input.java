@@ -78,6 +78,8 @@ public record Input(String name, long size, Opener opener) {
             try {
                 attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
+                // Listed but not readable: kept as an input, so that opening it reports the error under its name.
+                out.add(file(child));
                 continue;
             }
             if (attributes.isDirectory()) {
