@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Deterministic benchmark inputs, generated from a seed: CloudTrail management and data events of about 1.3 KB, or
@@ -211,7 +212,7 @@ public final class Corpus {
         return laidOut(events, e -> new String(e.toCharArray()));
     }
 
-    private static <T> T[] laidOut(T[] events, java.util.function.UnaryOperator<T> copyOf) {
+    private static <T> T[] laidOut(T[] events, UnaryOperator<T> copyOf) {
         System.gc();
         T[] copy = events.clone();
         for (int i = 0; i < events.length; i++) {

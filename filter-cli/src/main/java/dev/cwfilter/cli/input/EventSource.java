@@ -8,9 +8,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
@@ -41,6 +43,8 @@ public final class EventSource {
     private static final int BUFFER = 64 * 1024;
     private static final int SNIFF_BYTES = 64 * 1024;
     private static final int QUICK_SNIFF_BYTES = 512;
+    /** How CloudTrail starts its files (compact JSON). */
+    private static final byte[] CLOUDTRAIL_START = "{\"Records\":[".getBytes(StandardCharsets.UTF_8);
     /** Where each input's events are read: large enough that reads mostly bypass the BufferedInputStream's copy. */
     private static final int EVENT_BUFFER = 256 * 1024;
     private static final JsonFactory JSON = new JsonFactory();
@@ -358,14 +362,12 @@ public final class EventSource {
             return null;
         }
         // CloudTrail writes its files compact: their first bytes need no parser.
-        if (n - i >= CLOUDTRAIL_START.length && java.util.Arrays.equals(head, i, i + CLOUDTRAIL_START.length,
+        if (n - i >= CLOUDTRAIL_START.length && Arrays.equals(head, i, i + CLOUDTRAIL_START.length,
                 CLOUDTRAIL_START, 0, CLOUDTRAIL_START.length)) {
             return InputFormat.CLOUDTRAIL;
         }
         return document(head, i, n);
     }
-
-    private static final byte[] CLOUDTRAIL_START = "{\"Records\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     /** CLOUDTRAIL or EVENTS if the object's first field is a Records or events array; null otherwise. */
     private static InputFormat document(byte[] head, int from, int n) {

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A set's literal prefilter: from one read of an event, the patterns of the set that may match it. Each pattern
@@ -150,7 +152,7 @@ public final class SetPrefilter {
         // often than each (the amazonaws.com of kms.amazonaws.com and s3.amazonaws.com).
         Map<Long, Integer> holders = new HashMap<>();
         for (byte[] b : literalBytes) {
-            java.util.Set<Long> own = new java.util.HashSet<>();
+            Set<Long> own = new HashSet<>();
             for (int k = 0; k + 4 <= b.length; k++) {
                 own.add(gram(b, k, 4));
             }
