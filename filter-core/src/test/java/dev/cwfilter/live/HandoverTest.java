@@ -196,17 +196,8 @@ class HandoverTest {
         long start = System.nanoTime();
         assertThat(queue.offer("b", TimeUnit.MILLISECONDS.toNanos(30), NOTHING)).isFalse();
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(30));
-        AtomicBoolean put = new AtomicBoolean();
-        Thread producer = new Thread(() -> {
-            try {
-                put.set(queue.offer("c", Long.MAX_VALUE, NOTHING));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        producer.start();
-        producer.join(200);
-        assertThat(producer.isAlive()).as("waits for room").isTrue();
+        AtomicReference<Boolean> put = new AtomicReference<>();
+        Thread producer = waitingForRoom(queue, "c", put);
         Object[] batch = new Object[1];
         assertThat(queue.takeReady(batch)).isEqualTo(1);
         assertThat(batch[0]).isEqualTo("a");
@@ -214,6 +205,25 @@ class HandoverTest {
         assertThat(put.get()).isTrue();
         assertThat(queue.takeReady(batch)).isEqualTo(1);
         assertThat(batch[0]).isEqualTo("c");
+    }
+
+    /**
+     * A producer offering {@code item} with no deadline to a full ring, started and seen still waiting after 200 ms;
+     * {@code put} gets what its offer returns.
+     */
+    private static Thread waitingForRoom(Handover queue, String item, AtomicReference<Boolean> put)
+            throws InterruptedException {
+        Thread producer = new Thread(() -> {
+            try {
+                put.set(queue.offer(item, Long.MAX_VALUE, NOTHING));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        producer.start();
+        producer.join(200);
+        assertThat(producer.isAlive()).as("waits for room").isTrue();
+        return producer;
     }
 
     @Test
@@ -349,16 +359,7 @@ class HandoverTest {
         Handover queue = ring(1);
         assertThat(queue.offer("a")).isTrue();
         AtomicReference<Boolean> put = new AtomicReference<>();
-        Thread producer = new Thread(() -> {
-            try {
-                put.set(queue.offer("b", Long.MAX_VALUE, NOTHING));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        producer.start();
-        producer.join(200);
-        assertThat(producer.isAlive()).as("waits for room").isTrue();
+        Thread producer = waitingForRoom(queue, "b", put);
         queue.close();
         producer.join();
         assertThat(put.get()).as("refused by the close, before any room was freed").isFalse();
