@@ -98,6 +98,18 @@ class CloudTrailTreeTest {
         assertThat(run.out()).isEqualTo("{\"eventName\":\"A\"}\n{\"eventName\":\"B\"}\n");
     }
 
+    @Test
+    void aLinkToNothingInATreeIsNamedAndTheOtherFilesAreStillRead() throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree/AWSLogs/123456789012/CloudTrail/us-east-1/2026/11/21"));
+        Files.writeString(tree.resolve("a.json"), "{\"Records\":[{\"eventName\":\"A\"}]}");
+        Files.createSymbolicLink(tree.resolve("b.json"), dir.resolve("gone.json"));
+
+        Run run = Run.of("filter", "-p", ALL, dir.resolve("tree").toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.IO_ERROR);
+        assertThat(run.out()).isEqualTo("{\"eventName\":\"A\"}\n");
+        assertThat(run.err()).isEqualTo("cwfilter: cannot read '" + tree.resolve("b.json") + "': no such file\n");
+    }
+
     /** The inputs a directory argument stands for. */
     record InputOptionsAccess(Path dir) {
         List<dev.cwfilter.cli.input.Input> inputs() {

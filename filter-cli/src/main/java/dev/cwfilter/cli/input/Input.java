@@ -54,7 +54,8 @@ public record Input(String name, long size, Opener opener) {
      * that CloudTrail's {@code AWSLogs/<account>/CloudTrail/<region>/yyyy/mm/dd/} layout is read in time order.
      * Hidden entries (names starting with {@code .}) and {@code CloudTrail-Digest} directories (digest files are not
      * events) are left out, and symbolic links to directories are not followed (no cycles). A directory that cannot
-     * be listed becomes an input that reports why when it is opened.
+     * be listed, an entry that cannot be looked at and a symbolic link to nothing become inputs that report why when
+     * they are opened.
      */
     public static void directory(Path dir, List<Input> out) {
         List<Path> children;
@@ -88,7 +89,8 @@ public record Input(String name, long size, Opener opener) {
                 }
             } else if (attributes.isRegularFile()) {
                 out.add(file(child, attributes.size()));
-            } else if (attributes.isSymbolicLink() && Files.isRegularFile(child)) {
+            } else if (attributes.isSymbolicLink() && (Files.isRegularFile(child) || Files.notExists(child))) {
+                // A link to a file is read; one to nothing is kept so that opening it says so under its name.
                 out.add(file(child));
             }
         }
