@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cwfilter.propcheck.Gen;
 import dev.cwfilter.propcheck.PropCheck;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,33 @@ class ByteSearchProperties {
             assertThat(ByteSearch.indexOfEither(hay, start, hay.length, (byte) '\\', (byte) 0xFF))
                     .isEqualTo(expected);
         });
+    }
+
+    /**
+     * The scan reads two words a step, then one, then single bytes: a lone byte sought at every position of a
+     * message of up to five words, among bytes of every kind it is not, from every start in the first word.
+     */
+    @Test
+    void findsEitherByteWhereverItLiesInTheWordsReadTogether() {
+        byte[] fills = {'a', (byte) 0xFE, 0x5B, 0, (byte) 0x80};
+        for (int length = 0; length <= 40; length++) {
+            for (int at = -1; at < length; at++) {
+                for (byte fill : fills) {
+                    for (byte sought : new byte[] {'\\', (byte) 0xFF}) {
+                        byte[] hay = new byte[length];
+                        Arrays.fill(hay, fill);
+                        if (at >= 0) {
+                            hay[at] = sought;
+                        }
+                        for (int from = 0; from <= Math.min(length, 8); from++) {
+                            assertThat(ByteSearch.indexOfEither(hay, from, length, (byte) '\\', (byte) 0xFF))
+                                    .as("byte %d at %d of %d from %d among %d", sought, at, length, from, fill)
+                                    .isEqualTo(at >= from ? at : -1);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Test
