@@ -65,6 +65,12 @@ public final class RegexProgram {
     /** Texts of which every match contains one: a text with none of them is rejected before the search. */
     private final List<String> required;
     private final TextSearch[] requiredSearches;
+    /**
+     * When every alternative is a literal text (as in {@code %kali|parrot|pentoo%}): those texts, of which the
+     * expression occurs wherever one does, so that a search is a substring search for each; null otherwise.
+     */
+    private final List<String> literals;
+    private final TextSearch[] literalSearches;
     private final String written;
     private final ThreadLocal<Scratch> scratch;
     private final ThreadLocal<CharsView> views = ThreadLocal.withInitial(CharsView::new);
@@ -106,6 +112,8 @@ public final class RegexProgram {
         }
         branchStart[branches.size()] = i;
         leadingLiterals = leadingLiterals(branches);
+        literals = literals(branches);
+        literalSearches = literals == null ? null : literals.stream().map(TextSearch::new).toArray(TextSearch[]::new);
         long[] first = new long[4];
         boolean above = false;
         for (List<CloudWatchRegex.Step> branch : branches) {
@@ -121,6 +129,28 @@ public final class RegexProgram {
         firstCharsAbove = above;
         int ringSize = ring;
         scratch = ThreadLocal.withInitial(() -> new Scratch(steps, branches.size(), ringSize));
+    }
+
+    /** The branches' texts if each is a non-empty literal (one given character per step, no anchor), else null. */
+    private static List<String> literals(List<List<CloudWatchRegex.Step>> branches) {
+        String[] texts = new String[branches.size()];
+        for (int b = 0; b < branches.size(); b++) {
+            List<CloudWatchRegex.Step> branch = branches.get(b);
+            if (branch.isEmpty()) {
+                return null;
+            }
+            StringBuilder text = new StringBuilder();
+            for (CloudWatchRegex.Step step : branch) {
+                int c = step.kind() == CloudWatchRegex.StepKind.REPEAT && step.min() == 1 && step.max() == 1
+                        ? step.set().single() : -1;
+                if (c < 0) {
+                    return null;
+                }
+                text.append((char) c);
+            }
+            texts[b] = text.toString();
+        }
+        return List.of(texts);
     }
 
     private static String[] leadingLiterals(List<List<CloudWatchRegex.Step>> branches) {
@@ -169,8 +199,24 @@ public final class RegexProgram {
         return required;
     }
 
+    /**
+     * The texts the expression's alternatives are, when each is a literal text: it occurs exactly where one of them
+     * does. Null for any other expression.
+     */
+    public List<String> literals() {
+        return literals;
+    }
+
     /** Whether the expression occurs anywhere in the text. */
     public boolean find(String text) {
+        if (literalSearches != null) {
+            for (TextSearch literal : literalSearches) {
+                if (literal.in(text)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (requiredSearches.length > 0 && !holdsARequiredLiteral(text)) {
             return false;
         }
@@ -179,6 +225,14 @@ public final class RegexProgram {
 
     /** Whether the expression occurs anywhere in {@code text[offset, offset+length)}. */
     public boolean find(char[] text, int offset, int length) {
+        if (literalSearches != null) {
+            for (TextSearch literal : literalSearches) {
+                if (literal.indexIn(text, offset, offset + length) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (requiredSearches.length > 0 && !holdsARequiredLiteral(text, offset, offset + length)) {
             return false;
         }
