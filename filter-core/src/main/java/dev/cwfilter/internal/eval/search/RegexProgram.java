@@ -73,7 +73,6 @@ public final class RegexProgram {
     private final TextSearch[] literalSearches;
     private final String written;
     private final ThreadLocal<Scratch> scratch;
-    private final ThreadLocal<CharsView> views = ThreadLocal.withInitial(CharsView::new);
     /** Each thread's buffer the bytes {@link #find(byte[], int, int)} searches are decoded into (any program's). */
     private static final ThreadLocal<Utf16Buffer> DECODED = ThreadLocal.withInitial(Utf16Buffer::new);
 
@@ -220,7 +219,7 @@ public final class RegexProgram {
         if (requiredSearches.length > 0 && !holdsARequiredLiteral(text)) {
             return false;
         }
-        return search(text);
+        return search(text, scratch.get());
     }
 
     /** Whether the expression occurs anywhere in {@code text[offset, offset+length)}. */
@@ -236,10 +235,12 @@ public final class RegexProgram {
         if (requiredSearches.length > 0 && !holdsARequiredLiteral(text, offset, offset + length)) {
             return false;
         }
-        CharsView view = views.get();
+        // One per-thread lookup for the view and the search's state (a thread holding many patterns has many).
+        Scratch st = scratch.get();
+        CharsView view = st.view;
         view.set(text, offset, length);
         try {
-            return search(view);
+            return search(view, st);
         } finally {
             view.set(null, 0, 0);
         }
@@ -274,8 +275,7 @@ public final class RegexProgram {
         return false;
     }
 
-    private boolean search(CharSequence text) {
-        Scratch st = scratch.get();
+    private boolean search(CharSequence text, Scratch st) {
         int n = text.length();
         int base = st.begin(n);
         int[] last = st.last;
@@ -483,6 +483,8 @@ public final class RegexProgram {
         final int[] runStart;
         final int[] ring;
         final boolean[] live;
+        /** The view a search of a slice of a char array reads. */
+        final CharsView view = new CharsView();
         private int clock;
 
         Scratch(int steps, int branches, int ringSize) {
