@@ -39,7 +39,8 @@ import java.util.Objects;
  * whose byte path decodes first (those holding U+FFFD). Before any of that, one literal prefilter for the whole set
  * reads the event once for the literals every pattern's matches need (the quoted values of JSON comparisons, the
  * texts of terms, regular expressions and fields): a JSON group none of whose patterns may match is not walked, a
- * pattern alone that may not match is not evaluated.
+ * pattern alone that may not match is not evaluated, and a group's walk evaluates only its patterns that may match
+ * (it selects only the fields they read, tests only their clauses, evaluates only their formulas).
  *
  * <p>Instances are immutable and thread-safe, and allocate nothing per event (the scratch state is per thread); the
  * {@code BitSet} a call fills belongs to the caller (use one per thread).
