@@ -106,11 +106,11 @@ public final class JsonMatcher implements EventMatcher {
         }
         this.nodesOf = new int[formulas.length][];
         this.leavesOf = new int[formulas.length][];
-        java.util.BitSet capturingNodes = new java.util.BitSet();
-        java.util.BitSet[] formulaNodes = new java.util.BitSet[formulas.length];
+        BitSet capturingNodes = new BitSet();
+        BitSet[] formulaNodes = new BitSet[formulas.length];
         for (int f = 0; f < formulas.length; f++) {
-            formulaNodes[f] = new java.util.BitSet();
-            leavesOf[f] = formulas[f].leafIds.clone();
+            formulaNodes[f] = new BitSet();
+            leavesOf[f] = formulas[f].leafIds;
         }
         for (TrieNode node : nodes) {
             if (node == root) {
