@@ -169,12 +169,14 @@ public final class SetPrefilter {
             // Offsets o (of a gram's first byte in the literal) from -1 (its first byte a byte before the literal)
             // to n - 3 (its last byte one after): of any `stride` consecutive ones, every occurrence of the literal
             // puts one at a sampled offset. A byte outside the literal stands for each of its 256 values.
+            boolean[] common = common(b);
             int best = -1;
             double bestCost = Double.MAX_VALUE;
             for (int o = -1; o + stride - 1 <= n - 3; o++) {
                 double cost = 0;
                 for (int k = o; k < o + stride; k++) {
-                    cost += gramCost(b, k) * (k < 0 || k + 4 > n ? 1 : holders.getOrDefault(gram(b, k, 4), 1));
+                    cost += gramCost(b, common, k)
+                            * (k < 0 || k + 4 > n ? 1 : holders.getOrDefault(gram(b, k, 4), 1));
                 }
                 if (cost < bestCost) {
                     bestCost = cost;
@@ -233,13 +235,58 @@ public final class SetPrefilter {
         return g;
     }
 
-    /** How often the gram at {@code at} may be expected in log text, roughly (a byte outside the literal: any). */
-    private static double gramCost(byte[] b, int at) {
-        double cost = 1;
+    /**
+     * How often the gram at {@code at} may be expected to hit the table at a sampled offset of log text, roughly: the
+     * chance of its bytes, a byte outside the literal matching every byte and one of a word logs hold throughout
+     * ({@link #common}) a quarter of them; plus the chance of a false hit on the table bits it sets (256 for a gram
+     * with a byte outside the literal, one otherwise).
+     */
+    private static double gramCost(byte[] b, boolean[] common, int at) {
+        double chance = 1;
+        boolean wild = false;
         for (int k = at; k < at + 4; k++) {
-            cost *= k < 0 || k >= b.length ? 256 : frequency(b[k]);
+            wild |= k < 0 || k >= b.length;
+            chance *= k < 0 || k >= b.length ? 1 : common[k] ? 0.25 : frequency(b[k]) / (double) FREQUENCY_SUM;
         }
-        return cost;
+        return chance + (wild ? 256.0 : 1.0) / (1 << HASH_BITS);
+    }
+
+    /**
+     * Words that structured logs hold in most of their events whatever the events say: the keys of their fields
+     * (whose values filters compare), and the vocabulary of their ids and names. A byte frequency estimate takes
+     * {@code amazonaws} (a z) or {@code type} (a y and a p) for rare words; a gram inside one of them is met over
+     * and over by a log that a literal holding it is otherwise rare in.
+     */
+    private static final String[] COMMON_WORDS = {"amazonaws", "arn:aws", "aws", "http", "https", "www", "com",
+        "type", "Type", "name", "Name", "user", "User", "time", "Time", "event", "Event", "request", "Request",
+        "response", "Response", "error", "Error", "message", "Message", "level", "source", "Source", "version",
+        "account", "Account", "region", "Region", "status", "Status", "code", "Code", "true", "false", "null",
+        "role", "Role", "session", "Session", "Id", "id"};
+
+    /**
+     * Per byte of a looked-for literal, whether it is part of a common word ({@link #COMMON_WORDS}) or of a JSON key:
+     * a quoted string the literal holds right before a {@code :} (the {@code "type"} of {@code "type":"Root"}).
+     */
+    private static boolean[] common(byte[] b) {
+        boolean[] common = new boolean[b.length];
+        for (String word : COMMON_WORDS) {
+            byte[] w = word.getBytes(StandardCharsets.US_ASCII);
+            for (int at = 0; at + w.length <= b.length; at++) {
+                if (Arrays.equals(b, at, at + w.length, w, 0, w.length)) {
+                    Arrays.fill(common, at, at + w.length, true);
+                }
+            }
+        }
+        for (int colon = 1; colon < b.length; colon++) {
+            if (b[colon] == ':' && b[colon - 1] == '"') {
+                int open = colon - 2;
+                while (open >= 0 && b[open] != '"') {
+                    open--;
+                }
+                Arrays.fill(common, Math.max(open, 0), colon + 1, true);
+            }
+        }
+        return common;
     }
 
     /** The gram's bit in {@link #grams}. */
@@ -302,6 +349,8 @@ public final class SetPrefilter {
         }
         return f;
     }
+
+    private static final int FREQUENCY_SUM = Arrays.stream(FREQUENCY).sum();
 
     private static int frequency(int b) {
         return FREQUENCY[b & 0xFF];
