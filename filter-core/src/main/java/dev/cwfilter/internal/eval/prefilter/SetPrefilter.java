@@ -48,6 +48,8 @@ public final class SetPrefilter {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The bits of the gram table: 2^17 bits (16 KB) keep its false hits rare and the table in the first-level cache. */
     private static final int HASH_BITS = 17;
+    /** The bits of the second table: 2^15 (4 KB), read only on a hit in the first. */
+    private static final int CONFIRM_BITS = 15;
     private static final long WILD_FIRST = 1L << 32;
     private static final long WILD_LAST = 1L << 33;
     private static final long ONES = 0x0101010101010101L;
@@ -86,6 +88,11 @@ public final class SetPrefilter {
 
     /** Bit {@code hash(gram)} is set if the four bytes at a sampled offset may begin a check. */
     private final long[] grams;
+    /**
+     * The same grams by a second, independent hash ({@link #confirmHash}): a gram found in {@link #grams} is looked
+     * up only if it is found here too, which most grams that hit the first table by a collision are not.
+     */
+    private final long[] confirm;
     /**
      * Open-addressing table of the grams literals set: keys (-1 empty) and their checks. A key is a gram's value, or
      * {@link #WILD_FIRST} with its last three bytes (a gram whose first byte lies before the literal: any byte), or
@@ -203,6 +210,7 @@ public final class SetPrefilter {
         this.anyWildFirst = checks.keySet().stream().anyMatch(k -> (k & WILD_FIRST) != 0);
         this.anyWildLast = checks.keySet().stream().anyMatch(k -> (k & WILD_LAST) != 0);
         this.grams = new long[1 << HASH_BITS - 6];
+        this.confirm = new long[1 << CONFIRM_BITS - 6];
         int size = 4;
         while (size < checks.size() * 2) {
             size <<= 1;
@@ -214,6 +222,8 @@ public final class SetPrefilter {
         for (int g : bits) {
             int h = hash(g);
             grams[h >>> 6] |= 1L << h;
+            int c = confirmHash(g);
+            confirm[c >>> 6] |= 1L << c;
         }
         for (Map.Entry<Long, List<Integer>> e : checks.entrySet()) {
             long key = e.getKey();
@@ -292,6 +302,11 @@ public final class SetPrefilter {
     /** The gram's bit in {@link #grams}. */
     private static int hash(int gram) {
         return gram * 0x9E3779B1 >>> 32 - HASH_BITS;
+    }
+
+    /** The gram's bit in {@link #confirm}: from the product's low bits, which the first hash leaves out. */
+    private static int confirmHash(int gram) {
+        return (gram * 0x85EBCA6B ^ gram >>> 15) * 0xC2B2AE35 >>> 32 - CONFIRM_BITS;
     }
 
     private int slot(long key) {
@@ -544,7 +559,8 @@ public final class SetPrefilter {
     /** Checks the literals that gram {@code gram} at {@code i} starts, unless it is not in the table. */
     private void gramAt(byte[] b, int from, int end, int i, int gram, Scratch s, int stamp) {
         int h = hash(gram);
-        if ((grams[h >>> 6] & 1L << h) == 0) {
+        int c = confirmHash(gram);
+        if ((grams[h >>> 6] & 1L << h) == 0 || (confirm[c >>> 6] & 1L << c) == 0) {
             return;
         }
         lookUp(b, from, end, i, gram & 0xFFFFFFFFL, s, stamp);
