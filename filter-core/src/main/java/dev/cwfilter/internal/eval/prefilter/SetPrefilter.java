@@ -77,12 +77,18 @@ public final class SetPrefilter {
     private final long[] always;
     /** The patterns whose literals a backslash voids (JSON patterns). */
     private final long[] voidedByBackslash;
-    /** Per pattern, its number of clauses a read decides (those with a literal too short to look for always hold). */
-    private final int[] clauseCount;
-    /** Per clause, its pattern. */
-    private final int[] clausePattern;
-    /** Per literal, the clauses it satisfies. */
-    private final int[][] literalClauses;
+    /**
+     * Per pattern, the clauses a read decides (those with a literal too short to look for always hold), each as its
+     * literals; the first is the pattern's watched clause.
+     */
+    private final int[][][] patternClauses;
+    /**
+     * Per literal, the patterns whose watched clause holds it. A pattern is checked, clause by clause, only after an
+     * event in which a literal of its watched clause was found: of the clauses, the one whose literals the fewest
+     * patterns share, so that a literal many patterns need but few tell apart (the {@code eventSource} of sixty
+     * filters that each name their own {@code secretId}) costs one mark when found, not one count per pattern.
+     */
+    private final int[][] literalWatchers;
     /** Per literal, the bytes looked for (a quoted literal with its quotes). */
     private final byte[][] literalBytes;
 
@@ -113,7 +119,6 @@ public final class SetPrefilter {
         this.words = (patternCount + 63) >>> 6;
         this.always = new long[words];
         this.voidedByBackslash = new long[words];
-        this.clauseCount = new int[patternCount];
         this.literalBytes = literals.stream().map(SetPrefilter::searched).toArray(byte[][]::new);
         // Grams are sampled every third byte, or every other one if a literal has three bytes (it would not fit three
         // grams otherwise). A literal of `stride` bytes or fewer is not looked for: it counts as present in every
@@ -125,33 +130,47 @@ public final class SetPrefilter {
             }
         }
         this.stride = stride;
-        List<Integer> clauseOwners = new ArrayList<>();
-        List<List<Integer>> byLiteral = new ArrayList<>();
-        for (int i = 0; i < literals.size(); i++) {
-            byLiteral.add(new ArrayList<>());
-        }
+        List<List<List<Integer>>> decided = new ArrayList<>();
+        int[] users = new int[literals.size()];
         for (int p = 0; p < patternCount; p++) {
+            List<List<Integer>> own = new ArrayList<>();
             for (List<Integer> clause : clauses.get(p)) {
-                if (clause.stream().anyMatch(literal -> literalBytes[literal].length <= this.stride)) {
-                    continue;
-                }
-                int c = clauseOwners.size();
-                clauseOwners.add(p);
-                clauseCount[p]++;
-                for (int literal : clause) {
-                    if (!byLiteral.get(literal).contains(c)) {
-                        byLiteral.get(literal).add(c);
-                    }
+                if (clause.stream().noneMatch(literal -> literalBytes[literal].length <= this.stride)) {
+                    own.add(clause);
                 }
             }
-            if (clauseCount[p] == 0) {
+            decided.add(own);
+            own.stream().flatMap(List::stream).distinct().forEach(literal -> users[literal]++);
+            if (own.isEmpty()) {
                 always[p >>> 6] |= 1L << p;
             } else if (json[p]) {
                 voidedByBackslash[p >>> 6] |= 1L << p;
             }
         }
-        this.clausePattern = clauseOwners.stream().mapToInt(Integer::intValue).toArray();
-        this.literalClauses = byLiteral.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+        List<List<Integer>> watchers = new ArrayList<>();
+        for (int i = 0; i < literals.size(); i++) {
+            watchers.add(new ArrayList<>());
+        }
+        this.patternClauses = new int[patternCount][][];
+        for (int p = 0; p < patternCount; p++) {
+            List<List<Integer>> own = new ArrayList<>(decided.get(p));
+            // Watched: the clause whose literals the fewest patterns need (the first of those), put first.
+            int watched = 0;
+            for (int c = 1; c < own.size(); c++) {
+                if (sharers(own.get(c), users) < sharers(own.get(watched), users)) {
+                    watched = c;
+                }
+            }
+            if (!own.isEmpty()) {
+                own.add(0, own.remove(watched));
+                for (int literal : own.get(0)) {
+                    watchers.get(literal).add(p);
+                }
+            }
+            patternClauses[p] = own.stream().map(c -> c.stream().mapToInt(Integer::intValue).toArray())
+                    .toArray(int[][]::new);
+        }
+        this.literalWatchers = watchers.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
 
         // Each literal's grams: the checks a gram at a sampled offset starts, by gram value.
@@ -234,6 +253,11 @@ public final class SetPrefilter {
             gramKeys[slot] = key;
             gramChecks[slot] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
         }
+    }
+
+    /** How many patterns need the literals of a clause, together. */
+    private static int sharers(List<Integer> clause, int[] users) {
+        return clause.stream().mapToInt(literal -> users[literal]).sum();
     }
 
     /** The {@code n} (up to 4) bytes of {@code b} at {@code at}, little-endian. */
@@ -423,9 +447,10 @@ public final class SetPrefilter {
         /** Bit {@code p} is set if pattern {@code p} may match the last event. */
         public final long[] survivors;
         private final int[] literalStamp;
-        private final int[] clauseStamp;
         private final int[] patternStamp;
-        private final int[] satisfied;
+        /** The patterns a found literal of their watched clause put up for checking, {@code pending} of them. */
+        private final int[] checked;
+        private int pending;
         private int stamp;
         /** Times whether consulting the prefilter pays. */
         public final PrefilterGate gate = new PrefilterGate();
@@ -434,18 +459,17 @@ public final class SetPrefilter {
         public Scratch(SetPrefilter prefilter) {
             this.survivors = new long[prefilter.words];
             this.literalStamp = new int[prefilter.literalBytes.length];
-            this.clauseStamp = new int[prefilter.clausePattern.length];
             this.patternStamp = new int[prefilter.patternCount];
-            this.satisfied = new int[prefilter.patternCount];
+            this.checked = new int[prefilter.patternCount];
         }
 
         private int next() {
             if (++stamp == Integer.MAX_VALUE) {
                 stamp = 1;
                 Arrays.fill(literalStamp, 0);
-                Arrays.fill(clauseStamp, 0);
                 Arrays.fill(patternStamp, 0);
             }
+            pending = 0;
             return stamp;
         }
     }
@@ -470,7 +494,14 @@ public final class SetPrefilter {
         int stamp = s.next();
         long[] out = s.survivors;
         System.arraycopy(always, 0, out, 0, words);
-        if (gramPass(b, offset, offset + length, s, stamp)) {
+        boolean backslash = gramPass(b, offset, offset + length, s, stamp);
+        for (int k = 0; k < s.pending; k++) {
+            int p = s.checked[k];
+            if (holds(patternClauses[p], s.literalStamp, stamp)) {
+                out[p >>> 6] |= 1L << p;
+            }
+        }
+        if (backslash) {
             for (int w = 0; w < words; w++) {
                 out[w] |= voidedByBackslash[w];
             }
@@ -596,26 +627,35 @@ public final class SetPrefilter {
         }
     }
 
-    /** Literal {@code id} is present: the clauses it is in hold; a pattern all of whose clauses hold may match. */
+    /** Literal {@code id} is present: the patterns that watch it are put up for checking. */
     private void present(int id, Scratch s, int stamp) {
         if (s.literalStamp[id] == stamp) {
             return;
         }
         s.literalStamp[id] = stamp;
-        for (int c : literalClauses[id]) {
-            if (s.clauseStamp[c] == stamp) {
-                continue;
-            }
-            s.clauseStamp[c] = stamp;
-            int p = clausePattern[c];
+        for (int p : literalWatchers[id]) {
             if (s.patternStamp[p] != stamp) {
                 s.patternStamp[p] = stamp;
-                s.satisfied[p] = 0;
-            }
-            if (++s.satisfied[p] == clauseCount[p]) {
-                s.survivors[p >>> 6] |= 1L << p;
+                s.checked[s.pending++] = p;
             }
         }
+    }
+
+    /** Whether each clause has a literal found in the event ({@code found[literal] == stamp}). */
+    private static boolean holds(int[][] clauses, int[] found, int stamp) {
+        for (int[] clause : clauses) {
+            boolean any = false;
+            for (int literal : clause) {
+                if (found[literal] == stamp) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many patterns the prefilter answers for. */
