@@ -28,13 +28,15 @@ import java.util.Set;
  *
  * <p>One pass reads the event's four-byte grams at every third offset ({@code offset, offset+3, ...}; every other
  * one if a literal has three bytes), twelve bytes per step, and tests each against a 2^17-bit table of hashed grams.
- * Each literal sets the grams at three consecutive offsets of its own (two at every other offset), the rarest three by
- * a fixed estimate of byte frequencies in log text and of the grams the set's literals share: every occurrence of
- * the literal puts one of them at a sampled offset. Near either end of a short literal the gram takes in a byte
- * outside it, and sets the table for each of that byte's 256 values. A gram found in the table is looked up among the
- * literals that set it, each compared where it would lie. Literals of one or two bytes are not looked for: they count
- * as present. The same eight-byte reads say whether the event holds a
- * backslash. The read costs the same whatever the number of literals, and never visits a byte alone: most events of
+ * Each literal sets the grams at three consecutive offsets of its own (two at every other offset), the three least
+ * likely to hit the table by a fixed estimate ({@link #gramChance}: byte frequencies in log text, the grams the set's
+ * literals share, JSON keys and common log words, the table bits a gram sets): every occurrence of the literal puts
+ * one of them at a sampled offset. Near either end of a short literal the gram takes in a byte outside it, and sets
+ * the table for each of that byte's 256 values. A gram found in the table and in a second, smaller one set by an
+ * independent hash is looked up among the literals that set it, each compared where it would lie. Literals of one or
+ * two bytes are not looked for: they count as present. A found literal puts up the patterns that watch it (each
+ * watches one of its clauses), which are checked clause by clause after the read. The same eight-byte reads say
+ * whether the event holds a backslash. The read costs the same whatever the number of literals, and never visits a byte alone: most events of
  * a log meet few of its literals' grams.
  *
  * <p>A literal's UTF-8 is in the bytes wherever the literal is in their decoded text (no character's encoding starts
@@ -201,8 +203,9 @@ public final class SetPrefilter {
             for (int o = -1; o + stride - 1 <= n - 3; o++) {
                 double cost = 0;
                 for (int k = o; k < o + stride; k++) {
-                    cost += gramCost(b, common, k)
-                            * (k < 0 || k + 4 > n ? 1 : holders.getOrDefault(gram(b, k, 4), 1));
+                    boolean wild = k < 0 || k + 4 > n;
+                    cost += (gramChance(b, common, k) + (wild ? 256.0 : 1.0) / (1 << HASH_BITS))
+                            * (wild ? 1 : holders.getOrDefault(gram(b, k, 4), 1));
                 }
                 if (cost < bestCost) {
                     bestCost = cost;
@@ -270,19 +273,19 @@ public final class SetPrefilter {
     }
 
     /**
-     * How often the gram at {@code at} may be expected to hit the table at a sampled offset of log text, roughly: the
-     * chance of its bytes, a byte outside the literal matching every byte and one of a word logs hold throughout
-     * ({@link #common}) a quarter of them; plus the chance of a false hit on the table bits it sets (256 for a gram
-     * with a byte outside the literal, one otherwise).
+     * How often the gram at {@code at} may be expected at an offset of log text, roughly: the chance of its bytes, a
+     * byte outside the literal matching every byte and one of a word logs hold throughout ({@link #common}) a quarter
+     * of them. A literal's cost for a gram adds the chance of a false hit on the table bits the gram sets (256 for a
+     * gram with a byte outside the literal, one otherwise) and multiplies the sum by how many of the set's literals
+     * hold the gram: a gram several literals share is met wherever any of them is, and tells their events apart from
+     * none of the others (the {@code prod/orders/} of six secret names, which events about one of them all hold).
      */
-    private static double gramCost(byte[] b, boolean[] common, int at) {
+    private static double gramChance(byte[] b, boolean[] common, int at) {
         double chance = 1;
-        boolean wild = false;
         for (int k = at; k < at + 4; k++) {
-            wild |= k < 0 || k >= b.length;
             chance *= k < 0 || k >= b.length ? 1 : common[k] ? 0.25 : frequency(b[k]) / (double) FREQUENCY_SUM;
         }
-        return chance + (wild ? 256.0 : 1.0) / (1 << HASH_BITS);
+        return chance;
     }
 
     /**
@@ -297,9 +300,14 @@ public final class SetPrefilter {
         "account", "Account", "region", "Region", "status", "Status", "code", "Code", "true", "false", "null",
         "role", "Role", "session", "Session", "Id", "id"};
 
+    private static boolean isJsonPunctuation(byte b) {
+        return b == '"' || b == ':' || b == ',';
+    }
+
     /**
-     * Per byte of a looked-for literal, whether it is part of a common word ({@link #COMMON_WORDS}) or of a JSON key:
-     * a quoted string the literal holds right before a {@code :} (the {@code "type"} of {@code "type":"Root"}).
+     * Per byte of a looked-for literal, whether it is part of a common word ({@link #COMMON_WORDS}), of a JSON key (a
+     * quoted string the literal holds right before a {@code :}: the {@code "type"} of {@code "type":"Root"}), or of
+     * the punctuation between JSON keys and values ({@code ":"}, {@code ","}).
      */
     private static boolean[] common(byte[] b) {
         boolean[] common = new boolean[b.length];
@@ -318,6 +326,12 @@ public final class SetPrefilter {
                     open--;
                 }
                 Arrays.fill(common, Math.max(open, 0), colon + 1, true);
+            }
+        }
+        for (int k = 0; k + 1 < b.length; k++) {
+            if (isJsonPunctuation(b[k]) && isJsonPunctuation(b[k + 1])) {
+                common[k] = true;
+                common[k + 1] = true;
             }
         }
         return common;
