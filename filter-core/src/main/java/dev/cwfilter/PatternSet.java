@@ -39,7 +39,8 @@ import java.util.Objects;
  * whose byte path decodes first (those holding U+FFFD). Before any of that, one literal prefilter for the whole set
  * reads the event once for the literals every pattern's matches need (the quoted values of JSON comparisons, the
  * texts of terms, regular expressions and fields): a JSON group none of whose patterns may match is not walked, a
- * pattern alone that may not match is not evaluated.
+ * pattern alone that may not match is not evaluated, and a group's walk evaluates only its patterns that may match
+ * (it selects only the fields they read, tests only their clauses, evaluates only their formulas).
  *
  * <p>Instances are immutable and thread-safe, and allocate nothing per event (the scratch state is per thread); the
  * {@code BitSet} a call fills belongs to the caller (use one per thread).
@@ -63,26 +64,41 @@ public final class PatternSet {
     private final SetPrefilter prefilter;
     private final ThreadLocal<Scratch> scratch;
 
-    /** JSON patterns sharing one matcher: formula {@code f} is pattern {@code bitOfFormula[f]}. */
-    private record JsonGroup(JsonMatcher matcher, int[] bitOfFormula, int maxEventBytes, long[] members) {
-        /** Whether one of the group's patterns may match, by the prefilter's survivors. */
-        boolean survives(long[] survivors) {
+    /**
+     * JSON patterns sharing one matcher: formula {@code f} is pattern {@code bitOfFormula[f]}, and pattern {@code i}
+     * of the set formula {@code formulaOfBit[i]} (-1 for the patterns of other groups).
+     */
+    private record JsonGroup(JsonMatcher matcher, int[] bitOfFormula, int[] formulaOfBit, int maxEventBytes,
+                             long[] members) {
+        /**
+         * The formulas of the group's patterns that may match, by the prefilter's {@code survivors}, into
+         * {@code live}: how many (0 if none may).
+         */
+        int survivors(long[] survivors, int[] live) {
+            int n = 0;
             for (int w = 0; w < members.length; w++) {
-                if ((members[w] & survivors[w]) != 0) {
-                    return true;
+                long m = members[w] & survivors[w];
+                while (m != 0) {
+                    live[n++] = formulaOfBit[(w << 6) + Long.numberOfTrailingZeros(m)];
+                    m &= m - 1;
                 }
             }
-            return false;
+            return n;
         }
     }
 
-    /** A thread's state: the prefilter's, and the buffer a {@code String} event is encoded into for it. */
+    /**
+     * A thread's state: the prefilter's, the buffer a {@code String} event is encoded into for it, and the formulas of
+     * a group that survived the prefilter.
+     */
     private static final class Scratch {
         final SetPrefilter.Scratch prefilter;
         final Utf8Buffer encoded = new Utf8Buffer();
+        final int[] live;
 
-        Scratch(SetPrefilter p) {
+        Scratch(SetPrefilter p, int largestGroup) {
             this.prefilter = p.scratch();
+            this.live = new int[largestGroup];
         }
     }
 
@@ -125,7 +141,12 @@ public final class PatternSet {
                     : Compiler.jsonSet(asts, captured, entry.getKey());
             long[] bits = new long[(patterns.size() + 63) >>> 6];
             members.forEach(i -> bits[i >>> 6] |= 1L << i);
-            built.add(new JsonGroup(matcher, members.stream().mapToInt(Integer::intValue).toArray(),
+            int[] formulaOfBit = new int[patterns.size()];
+            Arrays.fill(formulaOfBit, -1);
+            for (int f = 0; f < members.size(); f++) {
+                formulaOfBit[members.get(f)] = f;
+            }
+            built.add(new JsonGroup(matcher, members.stream().mapToInt(Integer::intValue).toArray(), formulaOfBit,
                     entry.getKey().maxEventBytes(), bits));
         }
         this.groups = built.toArray(JsonGroup[]::new);
@@ -138,7 +159,8 @@ public final class PatternSet {
         }
         this.prefilter = patterns.size() > 1 ? literals.build() : null;
         SetPrefilter built0 = prefilter;
-        this.scratch = built0 == null ? null : ThreadLocal.withInitial(() -> new Scratch(built0));
+        int largestGroup = byOptions.values().stream().mapToInt(List::size).max().orElse(0);
+        this.scratch = built0 == null ? null : ThreadLocal.withInitial(() -> new Scratch(built0, largestGroup));
     }
 
     /**
@@ -191,35 +213,44 @@ public final class PatternSet {
         Objects.checkFromIndexSize(offset, length, utf8.length);
         into.clear();
         if (prefilter == null) {
-            matchesUnfiltered(utf8, offset, length, into, null);
+            matchesUnfiltered(utf8, offset, length, into, null, null);
             return;
         }
-        SetPrefilter.Scratch s = scratch.get().prefilter;
+        Scratch t = scratch.get();
+        SetPrefilter.Scratch s = t.prefilter;
         if (s.gate.begin()) {
             if (prefilter.mayMatch(utf8, offset, length, s)) {
-                matchesUnfiltered(utf8, offset, length, into, s.survivors);
+                matchesUnfiltered(utf8, offset, length, into, s.survivors, t.live);
             }
         } else {
-            matchesUnfiltered(utf8, offset, length, into, null);
+            matchesUnfiltered(utf8, offset, length, into, null, null);
         }
         s.gate.end();
     }
 
-    /** The bytes path for the patterns that may match ({@code survivors}; all if null). */
-    private void matchesUnfiltered(byte[] utf8, int offset, int length, BitSet into, long[] survivors) {
+    /**
+     * The bytes path for the patterns that may match ({@code survivors}; all if null): a group evaluates only its
+     * surviving patterns, listed into {@code live}.
+     */
+    private void matchesUnfiltered(byte[] utf8, int offset, int length, BitSet into, long[] survivors, int[] live) {
         for (JsonGroup g : groups) {
-            if (length > g.maxEventBytes || survivors != null && !g.survives(survivors)) {
+            if (length > g.maxEventBytes) {
                 continue;
             }
+            int liveCount = 0;
+            if (survivors != null && (liveCount = g.survivors(survivors, live)) == 0) {
+                continue;
+            }
+            int[] only = survivors == null ? null : live;
             if ((long) length * 3 > g.maxEventBytes && !ByteSearch.isAscii(utf8, offset, offset + length)) {
                 // Malformed bytes decode to U+FFFD, three bytes each: near the limit, measure the text that is matched.
                 String text = decode(utf8, offset, length);
                 if (FilterPattern.withinSizeLimit(text, g.maxEventBytes)) {
-                    g.matcher.matchAll(text, into, g.bitOfFormula);
+                    g.matcher.matchAll(text, into, g.bitOfFormula, only, liveCount);
                 }
                 continue;
             }
-            g.matcher.matchAll(utf8, offset, length, into, g.bitOfFormula);
+            g.matcher.matchAll(utf8, offset, length, into, g.bitOfFormula, only, liveCount);
         }
         for (int i : alone) {
             if ((survivors == null || SetPrefilter.survived(i, survivors)) && patterns.get(i).matches(utf8, offset,
@@ -257,8 +288,10 @@ public final class PatternSet {
         // never encoded at all.
         byte[] utf8 = null;
         int length = -1;
+        int[] live = null;
         if (prefilter != null) {
             Scratch t = scratch.get();
+            live = t.live;
             SetPrefilter.Scratch s = t.prefilter;
             if (s.gate.begin()) {
                 length = t.encoded.encode(message, 0);
@@ -272,16 +305,18 @@ public final class PatternSet {
             }
         }
         for (JsonGroup g : groups) {
-            if (survivors != null && !g.survives(survivors)) {
+            int liveCount = 0;
+            if (survivors != null && (liveCount = g.survivors(survivors, live)) == 0) {
                 continue;
             }
+            int[] only = survivors == null ? null : live;
             if (utf8 != null) {
                 // Valid UTF-8 of the whole text: its length is the event's size, and the bytes answer as the text.
                 if (length <= g.maxEventBytes) {
-                    g.matcher.matchAll(utf8, 0, length, into, g.bitOfFormula);
+                    g.matcher.matchAll(utf8, 0, length, into, g.bitOfFormula, only, liveCount);
                 }
             } else if (FilterPattern.withinSizeLimit(message, g.maxEventBytes)) {
-                g.matcher.matchAll(message, into, g.bitOfFormula);
+                g.matcher.matchAll(message, into, g.bitOfFormula, only, liveCount);
             }
         }
         return survivors;

@@ -17,6 +17,11 @@ public final class RegexMatcher implements EventMatcher {
     private final Clause clause;
     /** The expression's required literals in UTF-8: bytes holding none of them cannot match. */
     private final ByteSearch.Needle[] required;
+    /**
+     * The UTF-8 of the texts the alternatives are, when each is a literal ({@link RegexProgram#literals}): ASCII
+     * bytes holding one of them match without being decoded. Null otherwise.
+     */
+    private final ByteSearch.Needle[] literals;
 
     /**
      * A matcher for an expression already translated to RE2 syntax and compiled.
@@ -28,6 +33,8 @@ public final class RegexMatcher implements EventMatcher {
         this.program = program;
         this.clause = clause;
         this.required = program.requiredLiterals().stream()
+                .map(l -> ByteSearch.Needle.of(l.getBytes(StandardCharsets.UTF_8))).toArray(ByteSearch.Needle[]::new);
+        this.literals = program.literals() == null ? null : program.literals().stream()
                 .map(l -> ByteSearch.Needle.of(l.getBytes(StandardCharsets.UTF_8))).toArray(ByteSearch.Needle[]::new);
     }
 
@@ -43,7 +50,16 @@ public final class RegexMatcher implements EventMatcher {
 
     @Override
     public boolean matches(byte[] utf8, int offset, int length) {
-        if (required.length > 0 && !holdsAny(utf8, offset, offset + length)) {
+        if (literals != null) {
+            if (!holdsAny(literals, utf8, offset, offset + length)) {
+                // A literal's UTF-8 is in the bytes wherever the literal is in their decoded text.
+                return false;
+            }
+            if (ByteSearch.isAscii(utf8, offset, offset + length)) {
+                // ASCII is its own decoded text: the literal found is there.
+                return true;
+            }
+        } else if (required.length > 0 && !holdsAny(required, utf8, offset, offset + length)) {
             // A literal's UTF-8 is in the bytes wherever the literal is in their decoded text (malformed bytes
             // decode to U+FFFD, which no literal holds): checked before decoding.
             return false;
@@ -52,8 +68,8 @@ public final class RegexMatcher implements EventMatcher {
         return program.find(utf8, offset, length);
     }
 
-    private boolean holdsAny(byte[] utf8, int from, int to) {
-        for (ByteSearch.Needle needle : required) {
+    private static boolean holdsAny(ByteSearch.Needle[] needles, byte[] utf8, int from, int to) {
+        for (ByteSearch.Needle needle : needles) {
             if (needle.indexIn(utf8, from, to) >= 0) {
                 return true;
             }

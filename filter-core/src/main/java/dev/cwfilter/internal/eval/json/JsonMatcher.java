@@ -58,6 +58,11 @@ public final class JsonMatcher implements EventMatcher {
     private final int captureCount;
     /** The fast path over UTF-8 bytes. */
     private final Utf8Walk walk;
+    /** Per formula, the trie nodes on the way to its leaves (the root aside), and its leaves. */
+    private final int[][] nodesOf;
+    private final int[][] leavesOf;
+    /** The trie nodes on the way to a capture (the root aside): every evaluation needs them. */
+    private final int[] capturing;
     /** Above this many distinct leaves a set of several patterns is evaluated only once the event has ended. */
     static final int FINAL_ONLY_LEAVES = 16;
 
@@ -99,6 +104,31 @@ public final class JsonMatcher implements EventMatcher {
                 leafWeights[id][counts[id]++] = Formula.weight(local, false);
             }
         }
+        this.nodesOf = new int[formulas.length][];
+        this.leavesOf = new int[formulas.length][];
+        BitSet capturingNodes = new BitSet();
+        BitSet[] formulaNodes = new BitSet[formulas.length];
+        for (int f = 0; f < formulas.length; f++) {
+            formulaNodes[f] = new BitSet();
+            leavesOf[f] = formulas[f].leafIds;
+        }
+        for (TrieNode node : nodes) {
+            if (node == root) {
+                continue;
+            }
+            for (int leaf : node.subtreeLeaves) {
+                for (int f : leafFormulas[leaf]) {
+                    formulaNodes[f].set(node.id);
+                }
+            }
+            if (node.subtreeCaptures.length > 0) {
+                capturingNodes.set(node.id);
+            }
+        }
+        for (int f = 0; f < formulas.length; f++) {
+            nodesOf[f] = formulaNodes[f].stream().toArray();
+        }
+        this.capturing = capturingNodes.stream().toArray();
         int scratchSize = formulaSize;
         // Tracking every formula's three-valued state as leaves are decided lets a walk stop early, but costs work
         // for every leaf decided, false ones included: worth it for a pattern or a few, not for a large set, whose
@@ -134,12 +164,14 @@ public final class JsonMatcher implements EventMatcher {
     @Override
     public boolean matches(String message) {
         JsonState st = states.get();
+        st.unrestricted();
         return evaluate(message, st) == Utf8Walk.TRUE && st.formulaValue[0] == Formula.TRUE;
     }
 
     @Override
     public boolean matches(byte[] utf8, int offset, int length) {
         JsonState st = states.get();
+        st.unrestricted();
         return evaluate(utf8, offset, length, st) == Utf8Walk.TRUE && st.formulaValue[0] == Formula.TRUE;
     }
 
@@ -151,18 +183,57 @@ public final class JsonMatcher implements EventMatcher {
      * @return whether some pattern matched
      */
     public boolean matchAll(String message, BitSet into, int[] bitOfFormula) {
-        JsonState st = states.get();
-        return evaluate(message, st) == Utf8Walk.TRUE && setBits(st, into, bitOfFormula);
+        return matchAll(message, into, bitOfFormula, null, 0);
     }
 
     /** {@link #matchAll(String, BitSet, int[])} for the UTF-8 message in {@code utf8[offset, offset+length)}. */
     public boolean matchAll(byte[] utf8, int offset, int length, BitSet into, int[] bitOfFormula) {
-        JsonState st = states.get();
+        return matchAll(utf8, offset, length, into, bitOfFormula, null, 0);
+    }
+
+    /**
+     * {@link #matchAll(String, BitSet, int[])} for only the patterns {@code live[0, liveCount)} (all if {@code live}
+     * is null): the caller knows the others cannot match (a set's prefilter found a literal they need missing), and
+     * their bits are left clear. The walk selects only the fields those patterns read, tests only their clauses,
+     * evaluates only their formulas and, for a pattern or a few, stops once those are decided.
+     */
+    public boolean matchAll(String message, BitSet into, int[] bitOfFormula, int[] live, int liveCount) {
+        JsonState st = restricted(live, liveCount);
+        return evaluate(message, st) == Utf8Walk.TRUE && setBits(st, into, bitOfFormula);
+    }
+
+    /**
+     * {@link #matchAll(String, BitSet, int[], int[], int)} for the UTF-8 message in
+     * {@code utf8[offset, offset+length)}.
+     */
+    public boolean matchAll(byte[] utf8, int offset, int length, BitSet into, int[] bitOfFormula, int[] live,
+                            int liveCount) {
+        JsonState st = restricted(live, liveCount);
         return evaluate(utf8, offset, length, st) == Utf8Walk.TRUE && setBits(st, into, bitOfFormula);
+    }
+
+    /** This thread's state, set to evaluate the formulas {@code live[0, liveCount)} (all if {@code live} is null). */
+    private JsonState restricted(int[] live, int liveCount) {
+        JsonState st = states.get();
+        if (live == null) {
+            st.unrestricted();
+        } else {
+            st.restrict(live, liveCount, nodesOf, leavesOf, capturing);
+        }
+        return st;
     }
 
     private static boolean setBits(JsonState st, BitSet into, int[] bitOfFormula) {
         byte[] values = st.formulaValue;
+        int[] live = st.liveFormulas();
+        if (live != null) {
+            for (int k = 0, n = st.liveCount(); k < n; k++) {
+                if (values[live[k]] == Formula.TRUE) {
+                    into.set(bitOfFormula[live[k]]);
+                }
+            }
+            return true;
+        }
         for (int f = 0; f < values.length; f++) {
             if (values[f] == Formula.TRUE) {
                 into.set(bitOfFormula[f]);
@@ -344,13 +415,16 @@ public final class JsonMatcher implements EventMatcher {
      */
     int walk(byte[] utf8) {
         int start = jsonStart(utf8, 0, utf8.length);
-        return start < 0 ? Utf8Walk.FALSE : walk.evaluate(utf8, start, utf8.length, states.get());
+        JsonState st = states.get();
+        st.unrestricted();
+        return start < 0 ? Utf8Walk.FALSE : walk.evaluate(utf8, start, utf8.length, st);
     }
 
     /** For tests: the exact answer for the UTF-8 event {@code utf8}, read into a tree by jackson-core. */
     boolean exactly(byte[] utf8) {
         int start = jsonStart(utf8, 0, utf8.length);
         JsonState st = states.get();
+        st.unrestricted();
         try (JsonParser parser = factory.createParser(utf8, Math.max(start, 0), utf8.length - Math.max(start, 0))) {
             return start >= 0 && exact(parser, st) == Utf8Walk.TRUE && st.formulaValue[0] == Formula.TRUE;
         } catch (IOException e) {
@@ -371,6 +445,9 @@ public final class JsonMatcher implements EventMatcher {
         boolean[] holds = new boolean[formulas.length];
         boolean any = false;
         for (int f = 0; f < formulas.length; f++) {
+            if (!st.liveFormula(f)) {
+                continue;
+            }
             Formula formula = formulas[f];
             holds[f] = formula.evaluate(leafValues(formula, leafHolds), new byte[formula.size()]) == Formula.TRUE;
             any |= holds[f];

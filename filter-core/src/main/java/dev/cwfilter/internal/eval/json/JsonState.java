@@ -74,6 +74,21 @@ final class JsonState implements LeafValues {
     final int[] dirty;
     int dirtyCount;
     private final boolean[] isDirty;
+
+    /*
+     * The restriction of the current event to some formulas (a set's prefilter has ruled the others out): a formula,
+     * trie node or leaf is live when its stamp is at least liveFloor. Unrestricted, liveFloor is 0 and everything is
+     * live; restricted, it is the event's stamp, given to the live formulas, the nodes on the way to their leaves (and
+     * to every capture), and their leaves.
+     */
+    private final int[] formulaLive;
+    private final int[] nodeLive;
+    private final int[] leafLive;
+    private int liveFloor;
+    private int liveStamp;
+    /** The live formulas, {@link #liveCount} of them, or null for all. */
+    private int[] live;
+    private int liveCount;
     /** Whether formulas are evaluated only at the end of the event (see {@link JsonMatcher}). */
     private final boolean finalOnly;
     /**
@@ -116,6 +131,9 @@ final class JsonState implements LeafValues {
         leafGeneration = new int[leaves];
         leafTrue = new boolean[leaves];
         nodeStamp = new long[nodes];
+        formulaLive = new int[formulas];
+        nodeLive = new int[nodes];
+        leafLive = new int[leaves];
         scratch = new byte[formulaSize];
         frameNodes = new int[maxFrames][];
         for (int k = 0; k < maxFrames; k++) {
@@ -154,6 +172,67 @@ final class JsonState implements LeafValues {
         return chars;
     }
 
+    /** The next events are evaluated for every formula. */
+    void unrestricted() {
+        live = null;
+        liveFloor = 0;
+    }
+
+    /**
+     * The next events are evaluated only for the formulas {@code formulas[0, count)}: the others are false whatever the
+     * event holds. Only the trie nodes on the way to their leaves ({@code nodesOf}, per formula), and the nodes that
+     * capture ({@code capturing}), are selected; only their leaves are tested.
+     */
+    void restrict(int[] formulas, int count, int[][] nodesOf, int[][] leavesOf, int[] capturing) {
+        if (liveStamp == Integer.MAX_VALUE) {
+            Arrays.fill(formulaLive, 0);
+            Arrays.fill(nodeLive, 0);
+            Arrays.fill(leafLive, 0);
+            liveStamp = 0;
+        }
+        int stamp = ++liveStamp;
+        for (int k = 0; k < count; k++) {
+            int f = formulas[k];
+            formulaLive[f] = stamp;
+            for (int node : nodesOf[f]) {
+                nodeLive[node] = stamp;
+            }
+            for (int leaf : leavesOf[f]) {
+                leafLive[leaf] = stamp;
+            }
+        }
+        for (int node : capturing) {
+            nodeLive[node] = stamp;
+        }
+        live = formulas;
+        liveCount = count;
+        liveFloor = stamp;
+    }
+
+    /** Whether the current evaluation needs the trie node (see {@link #restrict}). */
+    boolean live(TrieNode node) {
+        return nodeLive[node.id] >= liveFloor;
+    }
+
+    /** Whether the current evaluation needs the leaf. */
+    boolean liveLeaf(int leaf) {
+        return leafLive[leaf] >= liveFloor;
+    }
+
+    /** Whether the current evaluation needs the formula. */
+    boolean liveFormula(int f) {
+        return formulaLive[f] >= liveFloor;
+    }
+
+    /** The live formulas of a restricted evaluation, {@link #liveCount()} of them; null if every formula is. */
+    int[] liveFormulas() {
+        return live;
+    }
+
+    int liveCount() {
+        return liveCount;
+    }
+
     /** Starts a new event: everything of the previous one becomes unknown. Returns the root object's serial. */
     long reset() {
         for (int i = 0; i < dirtyCount; i++) {
@@ -162,11 +241,21 @@ final class JsonState implements LeafValues {
         dirtyCount = 0;
         if (finalOnly) {
             Arrays.fill(formulaValue, Formula.FALSE);
+            undecided = formulaValue.length;
         } else {
             Arrays.fill(assignment, 0);
-            Arrays.fill(formulaValue, Formula.UNKNOWN);
+            if (live == null) {
+                Arrays.fill(formulaValue, Formula.UNKNOWN);
+                undecided = formulaValue.length;
+            } else {
+                // The formulas ruled out are decided false already: the walk may stop once the live ones are decided.
+                Arrays.fill(formulaValue, Formula.FALSE);
+                for (int k = 0; k < liveCount; k++) {
+                    formulaValue[live[k]] = Formula.UNKNOWN;
+                }
+                undecided = liveCount;
+            }
         }
-        undecided = formulaValue.length;
         trueCount = 0;
         pendingCaptures = captureGeneration.length;
         generation++;
@@ -196,7 +285,9 @@ final class JsonState implements LeafValues {
         if (finalOnly) {
             if (value) {
                 for (int f : leafFormulas[leaf]) {
-                    markCandidate(f);
+                    if (formulaLive[f] >= liveFloor) {
+                        markCandidate(f);
+                    }
                 }
             }
             return;

@@ -386,13 +386,13 @@ final class Utf8Walk {
      * @param object the serial of the object the property is in
      */
     private static int selectProperty(JsonState st, long object, int n, TrieNode node, TrieNode child) {
-        if (child != null) {
+        if (child != null && st.live(child)) {
             if (!st.firstSelection(child, object)) {
                 return REPEATED;
             }
             st.nextNodes[n++] = child.id;
         }
-        if (node.wildcard != null) {
+        if (node.wildcard != null && st.live(node.wildcard)) {
             st.nextNodes[n++] = node.wildcard.id;
         }
         return n;
@@ -422,10 +422,10 @@ final class Utf8Walk {
         for (int i = 0; i < st.frameSize[depth]; i++) {
             TrieNode node = nodes[frame[i]];
             TrieNode child = node.child(index);
-            if (child != null) {
+            if (child != null && st.live(child)) {
                 st.nextNodes[n++] = child.id;
             }
-            if (node.wildcard != null) {
+            if (node.wildcard != null && st.live(node.wildcard)) {
                 st.nextNodes[n++] = node.wildcard.id;
             }
         }
@@ -578,14 +578,14 @@ final class Utf8Walk {
             int[] equal = node.exactMatches(chars, length);
             if (equal != null) {
                 for (int leaf : equal) {
-                    if (!st.resolved(leaf)) {
+                    if (!st.resolved(leaf) && st.liveLeaf(leaf)) {
                         st.resolve(leaf, true);
                     }
                 }
             }
         }
         for (int leaf : node.plainLeaves) {
-            if (st.resolved(leaf)) {
+            if (st.resolved(leaf) || !st.liveLeaf(leaf)) {
                 continue;
             }
             ValueTest test = tests[leaf];
@@ -697,7 +697,9 @@ final class Utf8Walk {
      */
     private void finalVerdict(JsonState st) {
         for (int f : holdWithoutTrueLeaves) {
-            st.markCandidate(f);
+            if (st.liveFormula(f)) {
+                st.markCandidate(f);
+            }
         }
         int n = st.dirtyCount;
         int[] dirty = st.dirty;

@@ -9,9 +9,14 @@ package dev.cwfilter.internal.eval.prefilter;
  * and a literal that events lack, but that lies beyond the field the pattern decides on, saves a walk that would have
  * stopped early anyway. Neither share of rejections nor literal length says which; the clock does. So each thread
  * times a sample of {@value #SAMPLE} events in blocks of {@value #BLOCK}, alternately with the prefilter and without
- * it, and for the next {@value #PERIOD} events leaves the prefilter out if the half without it took at least
+ * it, and for the period that follows leaves the prefilter out if the half without it took at least
  * 1/{@value #MARGIN} less time, and consults it otherwise; then it samples again, so that a change in the events is
- * noticed. Blocks, not alternate events: a scan that reads every event whole runs at its own
+ * noticed. A period lasts {@value #PERIOD} events after the first sample and after one that changed the choice, and
+ * twice as long as the one before after a sample that made the same choice again, up to {@value #MAX_PERIOD}: the
+ * half of a sample done the slower way costs time (256 events walked in full while the prefilter rejects most, a
+ * few microseconds each), and events whose choice holds sample after sample pay it less and less often. A change in
+ * the events is still noticed within {@value #MAX_PERIOD} + {@value #SAMPLE} events of the thread, and after it the
+ * periods are short again. Blocks, not alternate events: a scan that reads every event whole runs at its own
  * pace only when it reads event after event (memory is fetched ahead of a steady stream), and a sample that broke the
  * stream at every other event measured the prefilter slower than it runs. Interleaved blocks still give both halves
  * the same mix of events.
@@ -31,8 +36,16 @@ public final class PrefilterGate {
     public static final int MARGIN = 16;
     /** How many consecutive events of a sample are evaluated the same way. */
     public static final int BLOCK = 64;
-    /** How many events follow a sample, all with the prefilter or all without, before the next sample. */
+    /**
+     * How many events follow the first sample and a sample that changed the choice, all with the prefilter or all
+     * without, before the next sample.
+     */
     public static final int PERIOD = 16 * 1024;
+    /** The longest period: that of a choice made again sample after sample. */
+    public static final int MAX_PERIOD = 16 * PERIOD;
+
+    /** How many events the current (or, while sampling, the last) period lasts; 0 before the first sample. */
+    private int period;
 
     /** Events left in the current period; 0 while sampling. */
     private int left;
@@ -77,8 +90,10 @@ public final class PrefilterGate {
         if (++sampled == SAMPLE) {
             // Left out only when that was clearly faster: a prefilter wrongly consulted costs a scan, one wrongly left
             // out a walk, which for a large event costs more.
-            consulting = withoutPrefilter > withPrefilter - withPrefilter / MARGIN;
-            left = PERIOD;
+            boolean consult = withoutPrefilter > withPrefilter - withPrefilter / MARGIN;
+            period = period == 0 || consult != consulting ? PERIOD : Math.min(2 * period, MAX_PERIOD);
+            consulting = consult;
+            left = period;
             sampled = 0;
             withPrefilter = 0;
             withoutPrefilter = 0;

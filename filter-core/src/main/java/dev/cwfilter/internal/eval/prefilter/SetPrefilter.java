@@ -28,13 +28,15 @@ import java.util.Set;
  *
  * <p>One pass reads the event's four-byte grams at every third offset ({@code offset, offset+3, ...}; every other
  * one if a literal has three bytes), twelve bytes per step, and tests each against a 2^17-bit table of hashed grams.
- * Each literal sets the grams at three consecutive offsets of its own (two at every other offset), the rarest three by
- * a fixed estimate of byte frequencies in log text and of the grams the set's literals share: every occurrence of
- * the literal puts one of them at a sampled offset. Near either end of a short literal the gram takes in a byte
- * outside it, and sets the table for each of that byte's 256 values. A gram found in the table is looked up among the
- * literals that set it, each compared where it would lie. Literals of one or two bytes are not looked for: they count
- * as present. The same eight-byte reads say whether the event holds a
- * backslash. The read costs the same whatever the number of literals, and never visits a byte alone: most events of
+ * Each literal sets the grams at three consecutive offsets of its own (two at every other offset), the three least
+ * likely to hit the table by a fixed estimate ({@link #gramChance}: byte frequencies in log text, the grams the set's
+ * literals share, JSON keys and common log words, the table bits a gram sets): every occurrence of the literal puts
+ * one of them at a sampled offset. Near either end of a short literal the gram takes in a byte outside it, and sets
+ * the table for each of that byte's 256 values. A gram found in the table and in a second, smaller one set by an
+ * independent hash is looked up among the literals that set it, each compared where it would lie. Literals of one or
+ * two bytes are not looked for: they count as present. A found literal puts up the patterns that watch it (each
+ * watches one of its clauses), which are checked clause by clause after the read. The same eight-byte reads say
+ * whether the event holds a backslash. The read costs the same whatever the number of literals, and never visits a byte alone: most events of
  * a log meet few of its literals' grams.
  *
  * <p>A literal's UTF-8 is in the bytes wherever the literal is in their decoded text (no character's encoding starts
@@ -48,6 +50,8 @@ public final class SetPrefilter {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The bits of the gram table: 2^17 bits (16 KB) keep its false hits rare and the table in the first-level cache. */
     private static final int HASH_BITS = 17;
+    /** The bits of the second table: 2^15 (4 KB), read only on a hit in the first. */
+    private static final int CONFIRM_BITS = 15;
     private static final long WILD_FIRST = 1L << 32;
     private static final long WILD_LAST = 1L << 33;
     private static final long ONES = 0x0101010101010101L;
@@ -75,17 +79,28 @@ public final class SetPrefilter {
     private final long[] always;
     /** The patterns whose literals a backslash voids (JSON patterns). */
     private final long[] voidedByBackslash;
-    /** Per pattern, its number of clauses a read decides (those with a literal too short to look for always hold). */
-    private final int[] clauseCount;
-    /** Per clause, its pattern. */
-    private final int[] clausePattern;
-    /** Per literal, the clauses it satisfies. */
-    private final int[][] literalClauses;
+    /**
+     * Per pattern, the clauses a read decides (those with a literal too short to look for always hold), each as its
+     * literals; the first is the pattern's watched clause.
+     */
+    private final int[][][] patternClauses;
+    /**
+     * Per literal, the patterns whose watched clause holds it. A pattern is checked, clause by clause, only after an
+     * event in which a literal of its watched clause was found: of the clauses, the one whose literals the fewest
+     * patterns share, so that a literal many patterns need but few tell apart (the {@code eventSource} of sixty
+     * filters that each name their own {@code secretId}) costs one mark when found, not one count per pattern.
+     */
+    private final int[][] literalWatchers;
     /** Per literal, the bytes looked for (a quoted literal with its quotes). */
     private final byte[][] literalBytes;
 
     /** Bit {@code hash(gram)} is set if the four bytes at a sampled offset may begin a check. */
     private final long[] grams;
+    /**
+     * The same grams by a second, independent hash ({@link #confirmHash}): a gram found in {@link #grams} is looked
+     * up only if it is found here too, which most grams that hit the first table by a collision are not.
+     */
+    private final long[] confirm;
     /**
      * Open-addressing table of the grams literals set: keys (-1 empty) and their checks. A key is a gram's value, or
      * {@link #WILD_FIRST} with its last three bytes (a gram whose first byte lies before the literal: any byte), or
@@ -106,7 +121,6 @@ public final class SetPrefilter {
         this.words = (patternCount + 63) >>> 6;
         this.always = new long[words];
         this.voidedByBackslash = new long[words];
-        this.clauseCount = new int[patternCount];
         this.literalBytes = literals.stream().map(SetPrefilter::searched).toArray(byte[][]::new);
         // Grams are sampled every third byte, or every other one if a literal has three bytes (it would not fit three
         // grams otherwise). A literal of `stride` bytes or fewer is not looked for: it counts as present in every
@@ -118,33 +132,47 @@ public final class SetPrefilter {
             }
         }
         this.stride = stride;
-        List<Integer> clauseOwners = new ArrayList<>();
-        List<List<Integer>> byLiteral = new ArrayList<>();
-        for (int i = 0; i < literals.size(); i++) {
-            byLiteral.add(new ArrayList<>());
-        }
+        List<List<List<Integer>>> decided = new ArrayList<>();
+        int[] users = new int[literals.size()];
         for (int p = 0; p < patternCount; p++) {
+            List<List<Integer>> own = new ArrayList<>();
             for (List<Integer> clause : clauses.get(p)) {
-                if (clause.stream().anyMatch(literal -> literalBytes[literal].length <= this.stride)) {
-                    continue;
-                }
-                int c = clauseOwners.size();
-                clauseOwners.add(p);
-                clauseCount[p]++;
-                for (int literal : clause) {
-                    if (!byLiteral.get(literal).contains(c)) {
-                        byLiteral.get(literal).add(c);
-                    }
+                if (clause.stream().noneMatch(literal -> literalBytes[literal].length <= this.stride)) {
+                    own.add(clause);
                 }
             }
-            if (clauseCount[p] == 0) {
+            decided.add(own);
+            own.stream().flatMap(List::stream).distinct().forEach(literal -> users[literal]++);
+            if (own.isEmpty()) {
                 always[p >>> 6] |= 1L << p;
             } else if (json[p]) {
                 voidedByBackslash[p >>> 6] |= 1L << p;
             }
         }
-        this.clausePattern = clauseOwners.stream().mapToInt(Integer::intValue).toArray();
-        this.literalClauses = byLiteral.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+        List<List<Integer>> watchers = new ArrayList<>();
+        for (int i = 0; i < literals.size(); i++) {
+            watchers.add(new ArrayList<>());
+        }
+        this.patternClauses = new int[patternCount][][];
+        for (int p = 0; p < patternCount; p++) {
+            List<List<Integer>> own = new ArrayList<>(decided.get(p));
+            // Watched: the clause whose literals the fewest patterns need (the first of those), put first.
+            int watched = 0;
+            for (int c = 1; c < own.size(); c++) {
+                if (sharers(own.get(c), users) < sharers(own.get(watched), users)) {
+                    watched = c;
+                }
+            }
+            if (!own.isEmpty()) {
+                own.add(0, own.remove(watched));
+                for (int literal : own.get(0)) {
+                    watchers.get(literal).add(p);
+                }
+            }
+            patternClauses[p] = own.stream().map(c -> c.stream().mapToInt(Integer::intValue).toArray())
+                    .toArray(int[][]::new);
+        }
+        this.literalWatchers = watchers.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
 
         // Each literal's grams: the checks a gram at a sampled offset starts, by gram value.
@@ -169,12 +197,15 @@ public final class SetPrefilter {
             // Offsets o (of a gram's first byte in the literal) from -1 (its first byte a byte before the literal)
             // to n - 3 (its last byte one after): of any `stride` consecutive ones, every occurrence of the literal
             // puts one at a sampled offset. A byte outside the literal stands for each of its 256 values.
+            boolean[] common = common(b);
             int best = -1;
             double bestCost = Double.MAX_VALUE;
             for (int o = -1; o + stride - 1 <= n - 3; o++) {
                 double cost = 0;
                 for (int k = o; k < o + stride; k++) {
-                    cost += gramCost(b, k) * (k < 0 || k + 4 > n ? 1 : holders.getOrDefault(gram(b, k, 4), 1));
+                    boolean wild = k < 0 || k + 4 > n;
+                    cost += (gramChance(b, common, k) + (wild ? 256.0 : 1.0) / (1 << HASH_BITS))
+                            * (wild ? 1 : holders.getOrDefault(gram(b, k, 4), 1));
                 }
                 if (cost < bestCost) {
                     bestCost = cost;
@@ -201,6 +232,7 @@ public final class SetPrefilter {
         this.anyWildFirst = checks.keySet().stream().anyMatch(k -> (k & WILD_FIRST) != 0);
         this.anyWildLast = checks.keySet().stream().anyMatch(k -> (k & WILD_LAST) != 0);
         this.grams = new long[1 << HASH_BITS - 6];
+        this.confirm = new long[1 << CONFIRM_BITS - 6];
         int size = 4;
         while (size < checks.size() * 2) {
             size <<= 1;
@@ -212,6 +244,8 @@ public final class SetPrefilter {
         for (int g : bits) {
             int h = hash(g);
             grams[h >>> 6] |= 1L << h;
+            int c = confirmHash(g);
+            confirm[c >>> 6] |= 1L << c;
         }
         for (Map.Entry<Long, List<Integer>> e : checks.entrySet()) {
             long key = e.getKey();
@@ -224,6 +258,11 @@ public final class SetPrefilter {
         }
     }
 
+    /** How many patterns need the literals of a clause, together. */
+    private static int sharers(List<Integer> clause, int[] users) {
+        return clause.stream().mapToInt(literal -> users[literal]).sum();
+    }
+
     /** The {@code n} (up to 4) bytes of {@code b} at {@code at}, little-endian. */
     private static long gram(byte[] b, int at, int n) {
         long g = 0;
@@ -233,18 +272,79 @@ public final class SetPrefilter {
         return g;
     }
 
-    /** How often the gram at {@code at} may be expected in log text, roughly (a byte outside the literal: any). */
-    private static double gramCost(byte[] b, int at) {
-        double cost = 1;
+    /**
+     * How often the gram at {@code at} may be expected at an offset of log text, roughly: the chance of its bytes, a
+     * byte outside the literal matching every byte and one of a word logs hold throughout ({@link #common}) a quarter
+     * of them. A literal's cost for a gram adds the chance of a false hit on the table bits the gram sets (256 for a
+     * gram with a byte outside the literal, one otherwise) and multiplies the sum by how many of the set's literals
+     * hold the gram: a gram several literals share is met wherever any of them is, and tells their events apart from
+     * none of the others (the {@code prod/orders/} of six secret names, which events about one of them all hold).
+     */
+    private static double gramChance(byte[] b, boolean[] common, int at) {
+        double chance = 1;
         for (int k = at; k < at + 4; k++) {
-            cost *= k < 0 || k >= b.length ? 256 : frequency(b[k]);
+            chance *= k < 0 || k >= b.length ? 1 : common[k] ? 0.25 : frequency(b[k]) / (double) FREQUENCY_SUM;
         }
-        return cost;
+        return chance;
+    }
+
+    /**
+     * Words that structured logs hold in most of their events whatever the events say: the keys of their fields
+     * (whose values filters compare), and the vocabulary of their ids and names. A byte frequency estimate takes
+     * {@code amazonaws} (a z) or {@code type} (a y and a p) for rare words; a gram inside one of them is met over
+     * and over by a log that a literal holding it is otherwise rare in.
+     */
+    private static final String[] COMMON_WORDS = {"amazonaws", "arn:aws", "aws", "http", "https", "www", "com",
+        "type", "Type", "name", "Name", "user", "User", "time", "Time", "event", "Event", "request", "Request",
+        "response", "Response", "error", "Error", "message", "Message", "level", "source", "Source", "version",
+        "account", "Account", "region", "Region", "status", "Status", "code", "Code", "true", "false", "null",
+        "role", "Role", "session", "Session", "Id", "id"};
+
+    private static boolean isJsonPunctuation(byte b) {
+        return b == '"' || b == ':' || b == ',';
+    }
+
+    /**
+     * Per byte of a looked-for literal, whether it is part of a common word ({@link #COMMON_WORDS}), of a JSON key (a
+     * quoted string the literal holds right before a {@code :}: the {@code "type"} of {@code "type":"Root"}), or of
+     * the punctuation between JSON keys and values ({@code ":"}, {@code ","}).
+     */
+    private static boolean[] common(byte[] b) {
+        boolean[] common = new boolean[b.length];
+        for (String word : COMMON_WORDS) {
+            byte[] w = word.getBytes(StandardCharsets.US_ASCII);
+            for (int at = 0; at + w.length <= b.length; at++) {
+                if (Arrays.equals(b, at, at + w.length, w, 0, w.length)) {
+                    Arrays.fill(common, at, at + w.length, true);
+                }
+            }
+        }
+        for (int colon = 1; colon < b.length; colon++) {
+            if (b[colon] == ':' && b[colon - 1] == '"') {
+                int open = colon - 2;
+                while (open >= 0 && b[open] != '"') {
+                    open--;
+                }
+                Arrays.fill(common, Math.max(open, 0), colon + 1, true);
+            }
+        }
+        for (int k = 0; k + 1 < b.length; k++) {
+            if (isJsonPunctuation(b[k]) && isJsonPunctuation(b[k + 1])) {
+                common[k] = true;
+                common[k + 1] = true;
+            }
+        }
+        return common;
     }
 
     /** The gram's bit in {@link #grams}. */
     private static int hash(int gram) {
         return gram * 0x9E3779B1 >>> 32 - HASH_BITS;
+    }
+
+    /** The gram's bit in {@link #confirm}: from the product's low bits, which the first hash leaves out. */
+    private static int confirmHash(int gram) {
+        return (gram * 0x85EBCA6B ^ gram >>> 15) * 0xC2B2AE35 >>> 32 - CONFIRM_BITS;
     }
 
     private int slot(long key) {
@@ -303,6 +403,8 @@ public final class SetPrefilter {
         return f;
     }
 
+    private static final int FREQUENCY_SUM = Arrays.stream(FREQUENCY).sum();
+
     private static int frequency(int b) {
         return FREQUENCY[b & 0xFF];
     }
@@ -359,9 +461,10 @@ public final class SetPrefilter {
         /** Bit {@code p} is set if pattern {@code p} may match the last event. */
         public final long[] survivors;
         private final int[] literalStamp;
-        private final int[] clauseStamp;
         private final int[] patternStamp;
-        private final int[] satisfied;
+        /** The patterns a found literal of their watched clause put up for checking, {@code pending} of them. */
+        private final int[] checked;
+        private int pending;
         private int stamp;
         /** Times whether consulting the prefilter pays. */
         public final PrefilterGate gate = new PrefilterGate();
@@ -370,18 +473,17 @@ public final class SetPrefilter {
         public Scratch(SetPrefilter prefilter) {
             this.survivors = new long[prefilter.words];
             this.literalStamp = new int[prefilter.literalBytes.length];
-            this.clauseStamp = new int[prefilter.clausePattern.length];
             this.patternStamp = new int[prefilter.patternCount];
-            this.satisfied = new int[prefilter.patternCount];
+            this.checked = new int[prefilter.patternCount];
         }
 
         private int next() {
             if (++stamp == Integer.MAX_VALUE) {
                 stamp = 1;
                 Arrays.fill(literalStamp, 0);
-                Arrays.fill(clauseStamp, 0);
                 Arrays.fill(patternStamp, 0);
             }
+            pending = 0;
             return stamp;
         }
     }
@@ -406,7 +508,14 @@ public final class SetPrefilter {
         int stamp = s.next();
         long[] out = s.survivors;
         System.arraycopy(always, 0, out, 0, words);
-        if (gramPass(b, offset, offset + length, s, stamp)) {
+        boolean backslash = gramPass(b, offset, offset + length, s, stamp);
+        for (int k = 0; k < s.pending; k++) {
+            int p = s.checked[k];
+            if (holds(patternClauses[p], s.literalStamp, stamp)) {
+                out[p >>> 6] |= 1L << p;
+            }
+        }
+        if (backslash) {
             for (int w = 0; w < words; w++) {
                 out[w] |= voidedByBackslash[w];
             }
@@ -495,7 +604,8 @@ public final class SetPrefilter {
     /** Checks the literals that gram {@code gram} at {@code i} starts, unless it is not in the table. */
     private void gramAt(byte[] b, int from, int end, int i, int gram, Scratch s, int stamp) {
         int h = hash(gram);
-        if ((grams[h >>> 6] & 1L << h) == 0) {
+        int c = confirmHash(gram);
+        if ((grams[h >>> 6] & 1L << h) == 0 || (confirm[c >>> 6] & 1L << c) == 0) {
             return;
         }
         lookUp(b, from, end, i, gram & 0xFFFFFFFFL, s, stamp);
@@ -531,26 +641,35 @@ public final class SetPrefilter {
         }
     }
 
-    /** Literal {@code id} is present: the clauses it is in hold; a pattern all of whose clauses hold may match. */
+    /** Literal {@code id} is present: the patterns that watch it are put up for checking. */
     private void present(int id, Scratch s, int stamp) {
         if (s.literalStamp[id] == stamp) {
             return;
         }
         s.literalStamp[id] = stamp;
-        for (int c : literalClauses[id]) {
-            if (s.clauseStamp[c] == stamp) {
-                continue;
-            }
-            s.clauseStamp[c] = stamp;
-            int p = clausePattern[c];
+        for (int p : literalWatchers[id]) {
             if (s.patternStamp[p] != stamp) {
                 s.patternStamp[p] = stamp;
-                s.satisfied[p] = 0;
-            }
-            if (++s.satisfied[p] == clauseCount[p]) {
-                s.survivors[p >>> 6] |= 1L << p;
+                s.checked[s.pending++] = p;
             }
         }
+    }
+
+    /** Whether each clause has a literal found in the event ({@code found[literal] == stamp}). */
+    private static boolean holds(int[][] clauses, int[] found, int stamp) {
+        for (int[] clause : clauses) {
+            boolean any = false;
+            for (int literal : clause) {
+                if (found[literal] == stamp) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many patterns the prefilter answers for. */

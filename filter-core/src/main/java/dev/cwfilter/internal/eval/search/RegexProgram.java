@@ -65,9 +65,14 @@ public final class RegexProgram {
     /** Texts of which every match contains one: a text with none of them is rejected before the search. */
     private final List<String> required;
     private final TextSearch[] requiredSearches;
+    /**
+     * When every alternative is a literal text (as in {@code %kali|parrot|pentoo%}): those texts, of which the
+     * expression occurs wherever one does, so that a search is a substring search for each; null otherwise.
+     */
+    private final List<String> literals;
+    private final TextSearch[] literalSearches;
     private final String written;
     private final ThreadLocal<Scratch> scratch;
-    private final ThreadLocal<CharsView> views = ThreadLocal.withInitial(CharsView::new);
     /** Each thread's buffer the bytes {@link #find(byte[], int, int)} searches are decoded into (any program's). */
     private static final ThreadLocal<Utf16Buffer> DECODED = ThreadLocal.withInitial(Utf16Buffer::new);
 
@@ -106,6 +111,8 @@ public final class RegexProgram {
         }
         branchStart[branches.size()] = i;
         leadingLiterals = leadingLiterals(branches);
+        literals = literals(branches);
+        literalSearches = literals == null ? null : literals.stream().map(TextSearch::new).toArray(TextSearch[]::new);
         long[] first = new long[4];
         boolean above = false;
         for (List<CloudWatchRegex.Step> branch : branches) {
@@ -121,6 +128,28 @@ public final class RegexProgram {
         firstCharsAbove = above;
         int ringSize = ring;
         scratch = ThreadLocal.withInitial(() -> new Scratch(steps, branches.size(), ringSize));
+    }
+
+    /** The branches' texts if each is a non-empty literal (one given character per step, no anchor), else null. */
+    private static List<String> literals(List<List<CloudWatchRegex.Step>> branches) {
+        String[] texts = new String[branches.size()];
+        for (int b = 0; b < branches.size(); b++) {
+            List<CloudWatchRegex.Step> branch = branches.get(b);
+            if (branch.isEmpty()) {
+                return null;
+            }
+            StringBuilder text = new StringBuilder();
+            for (CloudWatchRegex.Step step : branch) {
+                int c = step.kind() == CloudWatchRegex.StepKind.REPEAT && step.min() == 1 && step.max() == 1
+                        ? step.set().single() : -1;
+                if (c < 0) {
+                    return null;
+                }
+                text.append((char) c);
+            }
+            texts[b] = text.toString();
+        }
+        return List.of(texts);
     }
 
     private static String[] leadingLiterals(List<List<CloudWatchRegex.Step>> branches) {
@@ -169,23 +198,49 @@ public final class RegexProgram {
         return required;
     }
 
+    /**
+     * The texts the expression's alternatives are, when each is a literal text: it occurs exactly where one of them
+     * does. Null for any other expression.
+     */
+    public List<String> literals() {
+        return literals;
+    }
+
     /** Whether the expression occurs anywhere in the text. */
     public boolean find(String text) {
+        if (literalSearches != null) {
+            for (TextSearch literal : literalSearches) {
+                if (literal.in(text)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (requiredSearches.length > 0 && !holdsARequiredLiteral(text)) {
             return false;
         }
-        return search(text);
+        return search(text, scratch.get());
     }
 
     /** Whether the expression occurs anywhere in {@code text[offset, offset+length)}. */
     public boolean find(char[] text, int offset, int length) {
+        if (literalSearches != null) {
+            for (TextSearch literal : literalSearches) {
+                if (literal.indexIn(text, offset, offset + length) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (requiredSearches.length > 0 && !holdsARequiredLiteral(text, offset, offset + length)) {
             return false;
         }
-        CharsView view = views.get();
+        // One per-thread lookup for the view and the search's state (a thread holding many patterns has many).
+        Scratch st = scratch.get();
+        CharsView view = st.view;
         view.set(text, offset, length);
         try {
-            return search(view);
+            return search(view, st);
         } finally {
             view.set(null, 0, 0);
         }
@@ -220,8 +275,7 @@ public final class RegexProgram {
         return false;
     }
 
-    private boolean search(CharSequence text) {
-        Scratch st = scratch.get();
+    private boolean search(CharSequence text, Scratch st) {
         int n = text.length();
         int base = st.begin(n);
         int[] last = st.last;
@@ -429,6 +483,8 @@ public final class RegexProgram {
         final int[] runStart;
         final int[] ring;
         final boolean[] live;
+        /** The view a search of a slice of a char array reads. */
+        final CharsView view = new CharsView();
         private int clock;
 
         Scratch(int steps, int branches, int ringSize) {

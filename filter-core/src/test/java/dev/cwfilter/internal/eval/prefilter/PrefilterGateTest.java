@@ -93,4 +93,47 @@ class PrefilterGateTest {
         assertThat(gate.sampling()).isTrue();
         assertThat(gate.begin()).as("a new sample starts with the prefilter").isTrue();
     }
+
+    /** Runs the current period out; how many events it lasted. */
+    private static int runPeriod(PrefilterGate gate, boolean consulting) {
+        int events = 0;
+        while (!gate.sampling()) {
+            assertThat(gate.begin()).as("event %d of the period", events).isEqualTo(consulting);
+            gate.end();
+            events++;
+        }
+        return events;
+    }
+
+    @Test
+    void aChoiceMadeAgainDoublesThePeriodUpToTheLongestAndAChangedOneStartsShortAgain() {
+        PrefilterGate gate = new PrefilterGate();
+        int expected = PrefilterGate.PERIOD;
+        for (int sample = 0; sample < 7; sample++) {
+            GateSamples.sample(gate, 900, 1_000);
+            assertThat(runPeriod(gate, true)).as("period after sample %d", sample).isEqualTo(expected);
+            expected = Math.min(2 * expected, PrefilterGate.MAX_PERIOD);
+        }
+        assertThat(expected).isEqualTo(PrefilterGate.MAX_PERIOD);
+        // The events changed: the prefilter now costs time. The choice changes at the next sample, and the period
+        // after it is the first one's, so that a second change is noticed as soon.
+        GateSamples.sample(gate, 1_100, 1_000);
+        assertThat(runPeriod(gate, false)).isEqualTo(PrefilterGate.PERIOD);
+        GateSamples.sample(gate, 1_100, 1_000);
+        assertThat(runPeriod(gate, false)).isEqualTo(2 * PrefilterGate.PERIOD);
+        GateSamples.sample(gate, 900, 1_000);
+        assertThat(runPeriod(gate, true)).isEqualTo(PrefilterGate.PERIOD);
+    }
+
+    @Test
+    void aChangeInTheEventsIsNoticedWithinTheLongestPeriodAndASample() {
+        PrefilterGate gate = new PrefilterGate();
+        for (int sample = 0; sample < 12; sample++) {
+            GateSamples.sample(gate, 900, 1_000);
+            runPeriod(gate, true);
+        }
+        assertThat(PrefilterGate.MAX_PERIOD).isLessThanOrEqualTo(256 * 1024);
+        GateSamples.sample(gate, 900, 1_000);
+        assertThat(runPeriod(gate, true)).isEqualTo(PrefilterGate.MAX_PERIOD);
+    }
 }

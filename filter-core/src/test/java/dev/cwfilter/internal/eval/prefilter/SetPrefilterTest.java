@@ -88,4 +88,24 @@ class SetPrefilterTest {
         assertThat(survivors(p, "GetSecretValue")).containsExactly(0, 1, 2);
         assertThat(survivors(p, "ab GetSecretVa")).containsExactly(0, 2);
     }
+
+    @Test
+    void patternsThatShareACommonLiteralAreEachDecidedByAllTheirClauses() {
+        SetPrefilter.Builder b = SetPrefilter.builder();
+        for (int i = 0; i < 40; i++) {
+            b.pattern(List.of(List.of(new Literal(Kind.EXACT, "secretsmanager.amazonaws.com")),
+                    List.of(new Literal(Kind.EXACT, "GetSecretValue")),
+                    List.of(new Literal(Kind.EXACT, "prod/app-" + i))), true);
+        }
+        b.pattern(List.of(List.of(new Literal(Kind.EXACT, "GetSecretValue"))), true);
+        SetPrefilter p = b.build();
+        String source = "\"eventSource\":\"secretsmanager.amazonaws.com\",";
+        String name = "\"eventName\":\"GetSecretValue\",";
+        assertThat(survivors(p, "{" + source + name + "\"secretId\":\"prod/app-17\"}")).containsExactly(17, 40);
+        assertThat(survivors(p, "{" + source + name + "\"secretId\":\"prod/app-170\"}")).containsExactly(40);
+        assertThat(survivors(p, "{" + name + "\"secretId\":\"prod/app-17\"}")).containsExactly(40);
+        assertThat(survivors(p, "{" + source + "\"secretId\":\"prod/app-3\"}")).isEmpty();
+        assertThat(survivors(p, "{\"secretId\":\"prod/app-3\",\"x\":[\"prod/app-4\"]," + source + name + "}"))
+                .containsExactly(3, 4, 40);
+    }
 }
