@@ -64,8 +64,7 @@ public final class CloudWatchRegex {
                 String longest = "";
                 StringBuilder run = new StringBuilder();
                 for (Step step : branch) {
-                    int c = step.kind() == StepKind.REPEAT && step.min() == 1 && step.max() == 1
-                            ? step.set().single() : -1;
+                    int c = step.literal();
                     if (c >= 0) {
                         run.append((char) c);
                     } else {
@@ -116,6 +115,10 @@ public final class CloudWatchRegex {
      * @param max  the most, or -1 for no limit (0 for an anchor)
      */
     public record Step(StepKind kind, CharSet set, int min, int max) {
+        /** The one character this step stands for, once (a literal character of the expression), or -1. */
+        public int literal() {
+            return kind == StepKind.REPEAT && min == 1 && max == 1 ? set.single() : -1;
+        }
     }
 
     /** Compiles the body of a {@code %...%} regular expression, or says what is wrong with it. */

@@ -285,7 +285,7 @@ final class JsonState implements LeafValues {
         if (finalOnly) {
             if (value) {
                 for (int f : leafFormulas[leaf]) {
-                    if (formulaLive[f] >= liveFloor) {
+                    if (liveFormula(f)) {
                         markCandidate(f);
                     }
                 }

@@ -493,11 +493,6 @@ public final class SetPrefilter {
         return new Scratch(this);
     }
 
-    /** Marks every pattern as one that may match (the prefilter not consulted). */
-    public void all(Scratch s) {
-        Arrays.fill(s.survivors, -1L);
-    }
-
     /**
      * Sets {@code s.survivors} to the patterns that may match the UTF-8 event {@code b[offset, offset+length)}: every
      * pattern that matches it is among them.
@@ -604,8 +599,11 @@ public final class SetPrefilter {
     /** Checks the literals that gram {@code gram} at {@code i} starts, unless it is not in the table. */
     private void gramAt(byte[] b, int from, int end, int i, int gram, Scratch s, int stamp) {
         int h = hash(gram);
+        if ((grams[h >>> 6] & 1L << h) == 0) {
+            return;
+        }
         int c = confirmHash(gram);
-        if ((grams[h >>> 6] & 1L << h) == 0 || (confirm[c >>> 6] & 1L << c) == 0) {
+        if ((confirm[c >>> 6] & 1L << c) == 0) {
             return;
         }
         lookUp(b, from, end, i, gram & 0xFFFFFFFFL, s, stamp);

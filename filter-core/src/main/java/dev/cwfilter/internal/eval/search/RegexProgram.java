@@ -140,8 +140,7 @@ public final class RegexProgram {
             }
             StringBuilder text = new StringBuilder();
             for (CloudWatchRegex.Step step : branch) {
-                int c = step.kind() == CloudWatchRegex.StepKind.REPEAT && step.min() == 1 && step.max() == 1
-                        ? step.set().single() : -1;
+                int c = step.literal();
                 if (c < 0) {
                     return null;
                 }
@@ -160,8 +159,7 @@ public final class RegexProgram {
                 if (literal.length() == MAX_SKIP_LITERAL) {
                     break;
                 }
-                int c = step.kind() == CloudWatchRegex.StepKind.REPEAT && step.min() == 1 && step.max() == 1
-                        ? step.set().single() : -1;
+                int c = step.literal();
                 if (c < 0) {
                     break;
                 }
@@ -209,14 +207,9 @@ public final class RegexProgram {
     /** Whether the expression occurs anywhere in the text. */
     public boolean find(String text) {
         if (literalSearches != null) {
-            for (TextSearch literal : literalSearches) {
-                if (literal.in(text)) {
-                    return true;
-                }
-            }
-            return false;
+            return holdsAny(literalSearches, text);
         }
-        if (requiredSearches.length > 0 && !holdsARequiredLiteral(text)) {
+        if (requiredSearches.length > 0 && !holdsAny(requiredSearches, text)) {
             return false;
         }
         return search(text, scratch.get());
@@ -225,14 +218,9 @@ public final class RegexProgram {
     /** Whether the expression occurs anywhere in {@code text[offset, offset+length)}. */
     public boolean find(char[] text, int offset, int length) {
         if (literalSearches != null) {
-            for (TextSearch literal : literalSearches) {
-                if (literal.indexIn(text, offset, offset + length) >= 0) {
-                    return true;
-                }
-            }
-            return false;
+            return holdsAny(literalSearches, text, offset, offset + length);
         }
-        if (requiredSearches.length > 0 && !holdsARequiredLiteral(text, offset, offset + length)) {
+        if (requiredSearches.length > 0 && !holdsAny(requiredSearches, text, offset, offset + length)) {
             return false;
         }
         // One per-thread lookup for the view and the search's state (a thread holding many patterns has many).
@@ -257,8 +245,9 @@ public final class RegexProgram {
         return n >= 0 ? find(buffer.chars(), 0, n) : find(new String(utf8, offset, length, StandardCharsets.UTF_8));
     }
 
-    private boolean holdsARequiredLiteral(String text) {
-        for (TextSearch literal : requiredSearches) {
+    /** Whether the text holds one of the searched texts. */
+    private static boolean holdsAny(TextSearch[] searches, String text) {
+        for (TextSearch literal : searches) {
             if (literal.in(text)) {
                 return true;
             }
@@ -266,8 +255,8 @@ public final class RegexProgram {
         return false;
     }
 
-    private boolean holdsARequiredLiteral(char[] text, int from, int to) {
-        for (TextSearch literal : requiredSearches) {
+    private static boolean holdsAny(TextSearch[] searches, char[] text, int from, int to) {
+        for (TextSearch literal : searches) {
             if (literal.indexIn(text, from, to) >= 0) {
                 return true;
             }
