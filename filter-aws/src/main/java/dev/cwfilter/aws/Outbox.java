@@ -87,6 +87,8 @@ final class Outbox<T> implements AutoCloseable {
     private final Duration closeTimeout;
     private final int maxBatch;
     private final BlockingQueue<Object> queue;
+    /** How many items the queue holds, read once while it is empty (a reading later races the sending thread). */
+    private final int capacity;
     private final Thread thread;
     private final Object lock = new Object();
     private final List<Throwable> listenerFailures = new ArrayList<>();
@@ -135,6 +137,7 @@ final class Outbox<T> implements AutoCloseable {
         this.sender = sender;
         this.listener = listener;
         this.queue = queue;
+        this.capacity = queue.remainingCapacity();
         this.thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
@@ -179,8 +182,7 @@ final class Outbox<T> implements AutoCloseable {
             fail(item, DeliveryFailure.Reason.CLOSED, owner + " closed before " + describe.apply(item)
                     + " could be sent", null);
         } else if (!queued) {
-            fail(item, DeliveryFailure.Reason.OUTBOX_FULL, "the outbox is full (" + (queue.size()
-                    + queue.remainingCapacity()) + " " + items + " waiting for " + service + "); "
+            fail(item, DeliveryFailure.Reason.OUTBOX_FULL, "the outbox is full (" + capacity + " " + items + " waiting for " + service + "); "
                     + describe.apply(item) + " was not sent", null);
         }
     }
