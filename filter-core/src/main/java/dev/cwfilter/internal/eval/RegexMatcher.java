@@ -18,8 +18,8 @@ public final class RegexMatcher implements EventMatcher {
     /** The expression's required literals in UTF-8: bytes holding none of them cannot match. */
     private final ByteSearch.Needle[] required;
     /**
-     * The UTF-8 of the texts the alternatives are, when each is a literal ({@link RegexProgram#literals}): ASCII
-     * bytes holding one of them match without being decoded. Null otherwise.
+     * The UTF-8 of the texts the alternatives are, when each is a literal ({@link RegexProgram#literals}): bytes
+     * holding one of them match, and only those, without being decoded. Null otherwise.
      */
     private final ByteSearch.Needle[] literals;
 
@@ -51,15 +51,12 @@ public final class RegexMatcher implements EventMatcher {
     @Override
     public boolean matches(byte[] utf8, int offset, int length) {
         if (literals != null) {
-            if (!holdsAny(literals, utf8, offset, offset + length)) {
-                // A literal's UTF-8 is in the bytes wherever the literal is in their decoded text.
-                return false;
-            }
-            if (ByteSearch.isAscii(utf8, offset, offset + length)) {
-                // ASCII is its own decoded text: the literal found is there.
-                return true;
-            }
-        } else if (required.length > 0 && !holdsAny(required, utf8, offset, offset + length)) {
+            // A literal's UTF-8 is in the bytes exactly where the literal is in their decoded text: a literal holds no
+            // U+FFFD (a regular expression's characters are below U+0100), and a valid sequence decodes to itself
+            // whatever precedes it, since its first byte (ASCII or a lead byte) ends any malformed sequence before it.
+            return holdsAny(literals, utf8, offset, offset + length);
+        }
+        if (required.length > 0 && !holdsAny(required, utf8, offset, offset + length)) {
             // A literal's UTF-8 is in the bytes wherever the literal is in their decoded text (malformed bytes
             // decode to U+FFFD, which no literal holds): checked before decoding.
             return false;

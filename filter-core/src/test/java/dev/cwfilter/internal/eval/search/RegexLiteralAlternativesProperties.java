@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An expression whose every alternative is a literal text ({@code %kali|parrot|pentoo%}) is searched as those texts:
- * as substrings of the text, and of a message's bytes when they are ASCII (else they are decoded first). Over generated
- * alternations and messages (malformed UTF-8 included), the answer is java.util.regex's on the decoded text.
+ * as substrings of the text, and their UTF-8 as substrings of a message's bytes, which are never decoded. Over generated
+ * alternations and messages (malformed UTF-8 next to the UTF-8 of é included), the answer is java.util.regex's on the
+ * decoded text.
  */
 class RegexLiteralAlternativesProperties {
 
