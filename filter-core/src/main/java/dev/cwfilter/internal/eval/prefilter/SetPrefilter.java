@@ -28,15 +28,19 @@ import java.util.Set;
  *
  * <p>One pass reads the event's four-byte grams at every third offset ({@code offset, offset+3, ...}; every other
  * one if a literal has three bytes), twelve bytes per step, and tests each against a 2^17-bit table of hashed grams.
+ * At every third offset the hash leaves out the two high bits of a gram's first and last bytes (the bits that tell
+ * ASCII text apart least), so that a gram with a byte outside its literal sets 64 bits of the table, not 256.
  * Each literal sets the grams at three consecutive offsets of its own (two at every other offset), the three least
  * likely to hit the table by a fixed estimate ({@link #gramChance}: byte frequencies in log text, the grams the set's
  * literals share, JSON keys and common log words, the table bits a gram sets): every occurrence of the literal puts
  * one of them at a sampled offset. Near either end of a short literal the gram takes in a byte outside it, and sets
- * the table for each of that byte's 256 values. A gram found in the table and in a second, smaller one set by an
+ * the table for each of that byte's values. A gram found in the table and in a second, smaller one set by an
  * independent hash is looked up among the literals that set it, each compared where it would lie. Literals of one or
  * two bytes are not looked for: they count as present. A found literal puts up the patterns that watch it (each
  * watches one of its clauses), which are checked clause by clause after the read. The same eight-byte reads say
- * whether the event holds a backslash. The read costs the same whatever the number of literals, and never visits a byte alone: most events of
+ * whether the event may hold a backslash, by a test that every backslash fails and that only bytes outside ASCII fail
+ * otherwise (one subtraction per eight bytes); the bytes are read again for an exact answer only if one fails it. The
+ * read costs the same whatever the number of literals, and never visits a byte alone: most events of
  * a log meet few of its literals' grams.
  *
  * <p>A literal's UTF-8 is in the bytes wherever the literal is in their decoded text (no character's encoding starts
@@ -56,6 +60,10 @@ public final class SetPrefilter {
     private static final long WILD_LAST = 1L << 33;
     private static final long ONES = 0x0101010101010101L;
     private static final long BACKSLASHES = ('\\' & 0xFFL) * 0x0101010101010101L;
+    /** The bits of a gram hashed at every third offset: all but the two high bits of its first and last bytes. */
+    private static final int END_MASK = 0x3FFFFF3F;
+    /** {@link #END_MASK} for the grams at bytes 0 and 3 of a long. */
+    private static final long END_MASK_LONG = 0xFF3FFFFF3FFFFF3FL;
 
     /** How a literal must occur. */
     public enum Kind {
@@ -114,6 +122,8 @@ public final class SetPrefilter {
     private final boolean anyWildLast;
     /** Grams are read at every {@code stride}-th offset: 2 or 3. */
     private final int stride;
+    /** The bits of a gram that {@link #grams} is indexed by: {@link #END_MASK} at stride 3, all at stride 2. */
+    private final int hashed;
 
     private SetPrefilter(int patternCount, List<List<List<Integer>>> clauses, boolean[] json,
                          List<Literal> literals) {
@@ -132,6 +142,7 @@ public final class SetPrefilter {
             }
         }
         this.stride = stride;
+        this.hashed = stride == 3 ? END_MASK : -1;
         List<List<List<Integer>>> decided = new ArrayList<>();
         int[] users = new int[literals.size()];
         for (int p = 0; p < patternCount; p++) {
@@ -204,7 +215,8 @@ public final class SetPrefilter {
                 double cost = 0;
                 for (int k = o; k < o + stride; k++) {
                     boolean wild = k < 0 || k + 4 > n;
-                    cost += (gramChance(b, common, k) + (wild ? 256.0 : 1.0) / (1 << HASH_BITS))
+                    cost += (gramChance(b, common, k) + (wild ? 1 << Integer.bitCount(hashed & 0xFF) : 1.0)
+                            / (1 << HASH_BITS))
                             * (wild ? 1 : holders.getOrDefault(gram(b, k, 4), 1));
                 }
                 if (cost < bestCost) {
@@ -242,7 +254,7 @@ public final class SetPrefilter {
         this.gramChecks = new int[size][];
         Arrays.fill(gramKeys, -1L);
         for (int g : bits) {
-            int h = hash(g);
+            int h = hash(g & hashed);
             grams[h >>> 6] |= 1L << h;
             int c = confirmHash(g);
             confirm[c >>> 6] |= 1L << c;
@@ -275,8 +287,8 @@ public final class SetPrefilter {
     /**
      * How often the gram at {@code at} may be expected at an offset of log text, roughly: the chance of its bytes, a
      * byte outside the literal matching every byte and one of a word logs hold throughout ({@link #common}) a quarter
-     * of them. A literal's cost for a gram adds the chance of a false hit on the table bits the gram sets (256 for a
-     * gram with a byte outside the literal, one otherwise) and multiplies the sum by how many of the set's literals
+     * of them. A literal's cost for a gram adds the chance of a false hit on the table bits the gram sets (64 for a
+     * gram with a byte outside the literal at every third offset, 256 at every other one, one otherwise) and multiplies the sum by how many of the set's literals
      * hold the gram: a gram several literals share is met wherever any of them is, and tells their events apart from
      * none of the others (the {@code prod/orders/} of six secret names, which events about one of them all hold).
      */
@@ -533,17 +545,21 @@ public final class SetPrefilter {
      */
     private boolean gramPass(byte[] b, int from, int end, Scratch s, int stamp) {
         long[] table = grams;
+        // Bit 7 of a byte of (x ^ BACKSLASHES) - ONES is set where a byte is a backslash, and perhaps where one is not
+        // ASCII: the bytes read are read again, exactly, only if a byte is so flagged.
         long backslashes = 0;
         int i = from;
         if (stride == 3) {
             for (; i + 14 <= end; i += 12) {
                 long word = (long) LONGS.get(b, i);
                 long next = (long) LONGS.get(b, i + 6);
-                backslashes |= hasZero(word ^ BACKSLASHES) | hasZero(next ^ BACKSLASHES);
-                int h0 = hash((int) word);
-                int h1 = hash((int) (word >>> 24));
-                int h2 = hash((int) next);
-                int h3 = hash((int) (next >>> 24));
+                backslashes |= (word ^ BACKSLASHES) - ONES | (next ^ BACKSLASHES) - ONES;
+                long w = word & END_MASK_LONG;
+                long x = next & END_MASK_LONG;
+                int h0 = hash((int) w);
+                int h1 = hash((int) (w >>> 24));
+                int h2 = hash((int) x);
+                int h3 = hash((int) (x >>> 24));
                 // A shift by a hash shifts by its low six bits: its bit in its word of the table.
                 if (((table[h0 >>> 6] >>> h0 | table[h1 >>> 6] >>> h1 | table[h2 >>> 6] >>> h2
                         | table[h3 >>> 6] >>> h3) & 1L) != 0) {
@@ -555,7 +571,7 @@ public final class SetPrefilter {
             for (; i + 10 <= end; i += 8) {
                 long word = (long) LONGS.get(b, i);
                 long next = (long) LONGS.get(b, i + 2);
-                backslashes |= hasZero(word ^ BACKSLASHES) | hasZero(next ^ BACKSLASHES);
+                backslashes |= (word ^ BACKSLASHES) - ONES | (next ^ BACKSLASHES) - ONES;
                 int h0 = hash((int) word);
                 int h1 = hash((int) (word >>> 16));
                 int h2 = hash((int) (word >>> 32));
@@ -567,7 +583,7 @@ public final class SetPrefilter {
                 }
             }
         }
-        boolean backslash = (backslashes & ONES << 7) != 0;
+        boolean backslash = (backslashes & ONES << 7) != 0 && holdsBackslash(b, from, i);
         for (int k = i; k < end; k++) {
             backslash |= b[k] == '\\';
         }
@@ -580,6 +596,19 @@ public final class SetPrefilter {
             gramAt(b, from, end, i, g, s, stamp);
         }
         return backslash;
+    }
+
+    /** Whether {@code b[from, end)} holds a backslash. */
+    private static boolean holdsBackslash(byte[] b, int from, int end) {
+        long found = 0;
+        int k = from;
+        for (; k + 8 <= end; k += 8) {
+            found |= hasZero((long) LONGS.get(b, k) ^ BACKSLASHES);
+        }
+        for (; k < end; k++) {
+            found |= b[k] == '\\' ? ONES << 7 : 0;
+        }
+        return (found & ONES << 7) != 0;
     }
 
     /** Checks the four grams from {@code i} on, {@code step} bytes apart: one of them is in the table. */
@@ -598,7 +627,7 @@ public final class SetPrefilter {
 
     /** Checks the literals that gram {@code gram} at {@code i} starts, unless it is not in the table. */
     private void gramAt(byte[] b, int from, int end, int i, int gram, Scratch s, int stamp) {
-        int h = hash(gram);
+        int h = hash(gram & hashed);
         if ((grams[h >>> 6] & 1L << h) == 0) {
             return;
         }
