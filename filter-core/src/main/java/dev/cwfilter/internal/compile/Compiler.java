@@ -146,8 +146,8 @@ public final class Compiler {
     /**
      * Literals a conjunct needs in the raw text: its selector's property names (as quoted keys, into {@code names})
      * unless it is
-     * {@code NOT EXISTS}, and the literal part of an {@code =} string comparison (a number or boolean compared by text
-     * appears unquoted, so values are taken without quotes; into {@code values}).
+     * {@code NOT EXISTS}, and the literal part of an {@code =} string comparison, quoted as a JSON string spells it
+     * unless a number could spell it ({@link #asSpelled}; into {@code values}).
      */
     private static void jsonLiterals(JsonExpression conjunct, List<String> names, List<String> values) {
         if (conjunct instanceof JsonTest test && test.kind() == JsonTestKind.NOT_EXISTS) {
@@ -166,9 +166,30 @@ public final class Compiler {
                 && c.value() instanceof StringValue) {
             TextTest text = (TextTest) valueTest(c.operator(), c.value());
             if (text.shape() != TextTest.Shape.ANY && spelledVerbatim(text.literal())) {
-                values.add(text.literal());
+                values.add(asSpelled(text));
             }
         }
+    }
+
+    /**
+     * The text every JSON string the test accepts is spelled with in the raw event, unescaped: the literal with the
+     * quotes its shape pins ({@code "false"} for {@code = "false"}, {@code "Get} for {@code = "Get*"}), since only a
+     * JSON string can equal a text that no number token can spell (a number's text holds only digits, signs, points
+     * and exponents, SEMANTICS.md O2, O4); the literal alone if a number could spell it ({@code = "400"} matches the
+     * number 400) or the test looks inside the text ({@code "*Get*"}). The quotes make the literal rarer: {@code false}
+     * is in most CloudTrail events as a boolean, {@code "false"} only where a string holds it.
+     */
+    private static String asSpelled(TextTest text) {
+        String literal = text.literal();
+        if (SetLiterals.numberLike(literal)) {
+            return literal;
+        }
+        return switch (text.shape()) {
+            case EXACT -> "\"" + literal + "\"";
+            case PREFIX -> "\"" + literal;
+            case SUFFIX -> literal + "\"";
+            default -> literal;
+        };
     }
 
     /** Whether JSON text holds the string as is, unescaped (else it would hold a backslash, voiding the prefilter). */

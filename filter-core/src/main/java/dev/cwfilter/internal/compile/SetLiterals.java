@@ -243,7 +243,7 @@ public final class SetLiterals {
     }
 
     /** Whether the text could be a JSON number's literal, which an event spells without quotes. */
-    private static boolean numberLike(String s) {
+    static boolean numberLike(String s) {
         for (int i = 0; i < s.length(); i++) {
             if ("0123456789+-.eE".indexOf(s.charAt(i)) < 0) {
                 return false;
