@@ -149,15 +149,31 @@ public final class LogGroup {
          */
         private final boolean[] silentUnlessMatched;
         private final BitSet matched = new BitSet();
+        /** The metric filters with a default value, as bits: every event is offered to them. */
+        private final long[] loud;
+        /** The metric filters the set does not evaluate in a shared walk, as bits: each evaluates its own pattern. */
+        private final long[] alone;
+        /** Per event, the metric filters it is offered to (see {@link #accept}). */
+        private final long[] visited;
 
         private Emitter(Listener listener) {
             this.listener = listener;
             this.emitters = new MetricFilter.Emitter[metricFilters.size()];
             this.silentUnlessMatched = new boolean[metricFilters.size()];
+            int words = (emitters.length + 63) >>> 6;
+            this.loud = new long[words];
+            this.alone = new long[words];
+            this.visited = new long[words];
             for (int i = 0; i < emitters.length; i++) {
                 int index = i;
                 silentUnlessMatched[i] = metricFilters.get(i).defaultValue().isEmpty();
                 emitters[i] = metricFilters.get(i).emitter(d -> listener.datapoint(index, d));
+                if (!silentUnlessMatched[i]) {
+                    loud[i >>> 6] |= 1L << i;
+                }
+                if (!evaluation.shared(i)) {
+                    alone[i >>> 6] |= 1L << i;
+                }
             }
         }
 
@@ -171,24 +187,20 @@ public final class LogGroup {
             Objects.requireNonNull(event, "event");
             String message = event.message();
             long[] mayMatch = evaluation.matchesShared(message, matched);
-            for (int i = 0; i < emitters.length; i++) {
-                boolean hit;
-                if (evaluation.shared(i)) {
-                    hit = matched.get(i);
-                    if (hit || !silentUnlessMatched[i]) {
-                        emitters[i].offerEvaluated(event, hit, hit ? captured(i) : null);
-                    }
-                } else if (mayMatch != null && !SetPrefilter.survived(i, mayMatch)) {
-                    // The set's prefilter found a literal the pattern needs missing: no match, nothing read.
-                    hit = false;
-                    if (!silentUnlessMatched[i]) {
-                        emitters[i].offerEvaluated(event, false, null);
-                    }
-                } else {
-                    hit = emitters[i].offer(event);
-                }
-                if (hit) {
-                    listener.metricFilterMatched(i, event);
+            // The event is offered, in filter order, only to the metric filters it can concern: those it matched in
+            // the shared walk, those with a default value, and those evaluated alone that the set's prefilter let
+            // through. Any other is a filter without a default value that did not match, to which the event
+            // publishes nothing: most of a log group's filters, for most events.
+            long[] visit = visited;
+            for (int w = 0; w < visit.length; w++) {
+                visit[w] = loud[w] | (mayMatch == null ? alone[w] : alone[w] & mayMatch[w]);
+            }
+            for (int i = matched.nextSetBit(0); i >= 0 && i < emitters.length; i = matched.nextSetBit(i + 1)) {
+                visit[i >>> 6] |= 1L << i;
+            }
+            for (int w = 0; w < visit.length; w++) {
+                for (long bits = visit[w]; bits != 0; bits &= bits - 1) {
+                    offer(event, (w << 6) + Long.numberOfTrailingZeros(bits), mayMatch);
                 }
             }
             int first = emitters.length;
@@ -201,6 +213,28 @@ public final class LogGroup {
                 }
             }
             evaluation.ended();
+        }
+
+        /** Offers the event just evaluated to metric filter {@code i}. */
+        private void offer(LogEvent event, int i, long[] mayMatch) {
+            boolean hit;
+            if (evaluation.shared(i)) {
+                hit = matched.get(i);
+                if (hit || !silentUnlessMatched[i]) {
+                    emitters[i].offerEvaluated(event, hit, hit ? captured(i) : null);
+                }
+            } else if (mayMatch != null && !SetPrefilter.survived(i, mayMatch)) {
+                // The set's prefilter found a literal the pattern needs missing: no match, nothing read.
+                hit = false;
+                if (!silentUnlessMatched[i]) {
+                    emitters[i].offerEvaluated(event, false, null);
+                }
+            } else {
+                hit = emitters[i].offer(event);
+            }
+            if (hit) {
+                listener.metricFilterMatched(i, event);
+            }
         }
 
         /** The values metric filter {@code i} captured from the event just evaluated. */

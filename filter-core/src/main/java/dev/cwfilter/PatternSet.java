@@ -124,17 +124,19 @@ public final class PatternSet {
         for (Map.Entry<EvalOptions, List<Integer>> entry : byOptions.entrySet()) {
             List<Integer> members = entry.getValue();
             List<JsonPattern> asts = new ArrayList<>();
-            List<Selector> captured = new ArrayList<>();
+            // One capture slot per distinct selector: the 96 metric filters publishing $.latency share one slot,
+            // which the walk fills once per event rather than 96 times.
+            Map<Selector, Integer> slotOf = new LinkedHashMap<>();
             for (int i : members) {
                 asts.add((JsonPattern) patterns.get(i).ast());
                 List<Selector> own = captures == null ? List.of() : captures.get(i);
                 captureSlots[i] = new int[own.size()];
                 for (int k = 0; k < own.size(); k++) {
-                    captureSlots[i][k] = captured.size();
-                    captured.add(own.get(k));
+                    captureSlots[i][k] = slotOf.computeIfAbsent(own.get(k), s -> slotOf.size());
                 }
                 groupOf[i] = built.size();
             }
+            List<Selector> captured = new ArrayList<>(slotOf.keySet());
             // A pattern alone keeps its own matcher, prefilter included: a set of one is the pattern.
             JsonMatcher matcher = members.size() == 1 && captured.isEmpty()
                     ? (JsonMatcher) patterns.get(members.get(0)).matcher()
@@ -340,6 +342,11 @@ public final class PatternSet {
      */
     String captured(int i, int k) {
         return groups[groupOf[i]].matcher.captured(captureSlots[i][k]);
+    }
+
+    /** The capture slot of pattern {@code i}'s captured selector {@code k} in its group's matcher (for tests). */
+    int captureSlot(int i, int k) {
+        return captureSlots[i][k];
     }
 
     /** The patterns' canonical texts, for diagnostics. */

@@ -25,6 +25,10 @@ import java.util.Map;
  * end, spacing preserved (U1); with {@code exactFieldCount} it needs exactly as many. {@code []} has no
  * fields and matches every event.
  *
+ * <p>Matching reads only what decides: a pattern ending in {@code ...} reads the event's fields up to its own last one
+ * and no further (the fields after them can neither align with anything nor be too few); one with fields after
+ * {@code ...} counts every field, keeping those at either end.
+ *
  * <p>Immutable and thread-safe; the field boundaries of the event being evaluated live in a per-thread buffer.
  */
 public final class DelimitedMatcher implements EventMatcher {
@@ -100,6 +104,12 @@ public final class DelimitedMatcher implements EventMatcher {
 
     /** The event's answer, the prefilter passed or not asked. */
     private boolean matches(byte[] utf8, int offset, int length, Fields fields) {
+        if (ellipsis && suffix.length == 0) {
+            // Nothing aligns with the end ([identity = "*BreakGlassAdmin*", ...]): only the first fields are tested,
+            // and the event needs only that many; the rest is not read.
+            fields.split(utf8, offset, offset + length, prefix.length);
+            return fields.count == prefix.length && conditionsHold(utf8, fields, prefix.length);
+        }
         if (ellipsis) {
             // Only the fields at either end are tested: keep those, count the rest, and hold memory that does not
             // grow with the event.
