@@ -143,13 +143,12 @@ public final class LogGroup {
     public final class Emitter {
         private final Listener listener;
         private final MetricFilter.Emitter[] emitters;
-        /**
-         * Per metric filter, whether it has no default value: an event it does not match then publishes nothing,
-         * and its emitter is not called for it (most of a large log group's filters match few events).
-         */
-        private final boolean[] silentUnlessMatched;
         private final BitSet matched = new BitSet();
-        /** The metric filters with a default value, as bits: every event is offered to them. */
+        /**
+         * The metric filters with a default value, as bits: every event is offered to them. Any other publishes
+         * nothing for an event it does not match, and its emitter is not called for it (most of a large log group's
+         * filters match few events).
+         */
         private final long[] loud;
         /** The metric filters the set does not evaluate in a shared walk, as bits: each evaluates its own pattern. */
         private final long[] alone;
@@ -159,16 +158,14 @@ public final class LogGroup {
         private Emitter(Listener listener) {
             this.listener = listener;
             this.emitters = new MetricFilter.Emitter[metricFilters.size()];
-            this.silentUnlessMatched = new boolean[metricFilters.size()];
             int words = (emitters.length + 63) >>> 6;
             this.loud = new long[words];
             this.alone = new long[words];
             this.visited = new long[words];
             for (int i = 0; i < emitters.length; i++) {
                 int index = i;
-                silentUnlessMatched[i] = metricFilters.get(i).defaultValue().isEmpty();
                 emitters[i] = metricFilters.get(i).emitter(d -> listener.datapoint(index, d));
-                if (!silentUnlessMatched[i]) {
+                if (metricFilters.get(i).defaultValue().isPresent()) {
                     loud[i >>> 6] |= 1L << i;
                 }
                 if (!evaluation.shared(i)) {
@@ -215,18 +212,22 @@ public final class LogGroup {
             evaluation.ended();
         }
 
+        private boolean loud(int i) {
+            return (loud[i >>> 6] & 1L << i) != 0;
+        }
+
         /** Offers the event just evaluated to metric filter {@code i}. */
         private void offer(LogEvent event, int i, long[] mayMatch) {
             boolean hit;
             if (evaluation.shared(i)) {
                 hit = matched.get(i);
-                if (hit || !silentUnlessMatched[i]) {
+                if (hit || loud(i)) {
                     emitters[i].offerEvaluated(event, hit, hit ? captured(i) : null);
                 }
             } else if (mayMatch != null && !SetPrefilter.survived(i, mayMatch)) {
                 // The set's prefilter found a literal the pattern needs missing: no match, nothing read.
                 hit = false;
-                if (!silentUnlessMatched[i]) {
+                if (loud(i)) {
                     emitters[i].offerEvaluated(event, false, null);
                 }
             } else {

@@ -1,5 +1,6 @@
 package dev.cwfilter.internal.eval.prefilter;
 
+import dev.cwfilter.internal.eval.search.ByteSearch;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -583,7 +584,7 @@ public final class SetPrefilter {
                 }
             }
         }
-        boolean backslash = (backslashes & ONES << 7) != 0 && holdsBackslash(b, from, i);
+        boolean backslash = (backslashes & ONES << 7) != 0 && ByteSearch.indexOf(b, from, i, (byte) '\\') >= 0;
         for (int k = i; k < end; k++) {
             backslash |= b[k] == '\\';
         }
@@ -596,19 +597,6 @@ public final class SetPrefilter {
             gramAt(b, from, end, i, g, s, stamp);
         }
         return backslash;
-    }
-
-    /** Whether {@code b[from, end)} holds a backslash. */
-    private static boolean holdsBackslash(byte[] b, int from, int end) {
-        long found = 0;
-        int k = from;
-        for (; k + 8 <= end; k += 8) {
-            found |= hasZero((long) LONGS.get(b, k) ^ BACKSLASHES);
-        }
-        for (; k < end; k++) {
-            found |= b[k] == '\\' ? ONES << 7 : 0;
-        }
-        return (found & ONES << 7) != 0;
     }
 
     /** Checks the four grams from {@code i} on, {@code step} bytes apart: one of them is in the table. */
