@@ -43,8 +43,8 @@ public class DelimitedBenchmark {
     @Setup
     public void setup() {
         corpus = Corpus.accessLog(hitRate);
-        lines = corpus.utf8();
-        strings = corpus.strings();
+        lines = Corpus.inMemoryOrder(corpus.utf8());
+        strings = Corpus.inMemoryOrder(corpus.strings());
         pattern = FilterPattern.compile(Family.DELIMITED.pattern());
     }
 

@@ -65,8 +65,8 @@ public class EventRulesBenchmark {
     @Setup
     public void setUp() {
         Corpus corpus = Corpus.cloudTrail(HIT_RATE);
-        records = corpus.strings();
-        utf8 = corpus.utf8();
+        records = Corpus.inMemoryOrder(corpus.strings());
+        utf8 = Corpus.inMemoryOrder(corpus.utf8());
         List<EventRule> list = rules(rules);
         set = EventRuleSet.of(list);
         machine = Machine.builder().build();
@@ -77,10 +77,11 @@ public class EventRulesBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        envelopes = new String[records.length];
+        String[] built = new String[records.length];
         for (int i = 0; i < records.length; i++) {
-            envelopes[i] = EventBridgeEvent.fromCloudTrail(records[i]).toJson();
+            built[i] = EventBridgeEvent.fromCloudTrail(records[i]).toJson();
         }
+        envelopes = Corpus.inMemoryOrder(built);
         seedPattern = FilterPattern.compile(Family.SEED_EQUALITY.pattern());
         // The set and the machine must agree before anything is timed.
         int fromSet = eventRuleSet();
