@@ -36,6 +36,7 @@ import dev.cwfilter.metric.PeriodStatistics;
 import dev.cwfilter.metric.Statistic;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,7 +178,8 @@ public final class WatchCommand implements Callable<Integer> {
     private InputFormat format;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "Log files to follow (one event per line, text or JSON); '-' or none: standard input.")
+            description = "Log files to follow (one event per line, text or JSON); '-' or none: standard input. With "
+                    + "--no-follow, any input filter reads, directories included.")
     private List<String> files = new ArrayList<>();
 
     @Mixin
@@ -209,6 +211,14 @@ public final class WatchCommand implements Callable<Integer> {
                         + " delivered, each covering minutes that are over, so there is nothing to follow as it happens;"
                         + " replay them with 'cwfilter metrics " + f + "', or follow the trail's CloudWatch Logs log"
                         + " group with --log-group NAME");
+            }
+        }
+        if (!noFollow) {
+            for (String f : files) {
+                if (!f.equals("-") && Files.isDirectory(Path.of(f))) {
+                    throw new UsageError("cwfilter watch: " + f + " is a directory: watch follows files; read a"
+                            + " directory once with --no-follow");
+                }
             }
         }
         if (awsMetrics.endTime != null) {
@@ -341,13 +351,23 @@ public final class WatchCommand implements Callable<Integer> {
         long started = env.millis().getAsLong();
         AtomicLong now = new AtomicLong(started);
         String how;
+        int fileCount = followed.size();
         try (LogGroupMonitor monitor = builder.build(); CtrlC ctrlC = CtrlC.install(Thread.currentThread())) {
             Feeder feeder = new Feeder(monitor, bad, now);
             if (!eventClock) {
                 monitor.advanceTo(started);
             }
             if (noFollow) {
-                how = readOnce(followed, stdin, env.stdin(), maxEventBytes, feeder, readerReports, errors);
+                List<Input> once = new ArrayList<>();
+                for (Path p : followed) {
+                    if (Files.isDirectory(p)) {
+                        Input.directory(p, once);
+                    } else {
+                        once.add(Input.file(p));
+                    }
+                }
+                fileCount = once.size();
+                how = readOnce(once, stdin, env.stdin(), maxEventBytes, feeder, readerReports, errors);
                 if (follower != null && how.startsWith("the input")) {
                     how = readLogGroupOnce(follower, monitor, errors);
                 }
@@ -366,7 +386,7 @@ public final class WatchCommand implements Callable<Integer> {
                 stopped = true;
             }
             console.clearStatus();
-            summary(out, monitor, counts, inputs(followed.size(), stdin, follower),
+            summary(out, monitor, counts, inputs(fileCount, stdin, follower),
                     env.millis().getAsLong() - started, stopped ? "stopped" : how);
         }
         int code = errors.isEmpty() ? ExitCodes.OK : ExitCodes.IO_ERROR;
@@ -429,11 +449,13 @@ public final class WatchCommand implements Callable<Integer> {
         return code;
     }
 
-    /** Reads every input once with the readers {@code filter} uses; how the reading ended. */
-    private String readOnce(List<Path> paths, boolean stdin, InputStream in, int maxEventBytes, Feeder feeder,
+    /**
+     * Reads every input once with the readers {@code filter} uses (the files, directories replaced by the files under
+     * them, as {@code filter} reads them); how the reading ended.
+     */
+    private String readOnce(List<Input> files, boolean stdin, InputStream in, int maxEventBytes, Feeder feeder,
                             List<BadEvents> reports, List<String> errors) {
-        List<Input> inputs = new ArrayList<>();
-        paths.forEach(p -> inputs.add(Input.file(p)));
+        List<Input> inputs = new ArrayList<>(files);
         if (stdin) {
             inputs.add(Input.stream("-", in));
         }

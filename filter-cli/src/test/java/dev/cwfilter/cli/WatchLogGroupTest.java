@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -180,6 +181,37 @@ class WatchLogGroupTest {
         assertThat(run.out()).contains("  alarm \"Secret is accessed\": INSUFFICIENT_DATA since 2026-11-21 13:03, 12"
                 + " transitions");
         assertThat(run.err()).isEmpty();
+    }
+
+    /**
+     * docs/cli.md's {@code watch --metric-filters monitoring.yaml --alarms monitoring.yaml --clock event --no-follow
+     * trail/}: with --no-follow a directory is read as filter and metrics read it (CloudTrail's S3 layout, every file
+     * under it in path order), not refused as "is a directory".
+     */
+    @Test
+    void noFollowReadsADirectoryAsMetricsDoes(@TempDir Path dir) throws Exception {
+        String text = MetricsFromDefinitionsTest.TEMPLATE;
+        Path template = Files.writeString(dir.resolve("monitoring.yaml"), text.substring(0,
+                text.indexOf("  CpuAlarm:")));
+        Path trail = dir.resolve("trail");
+        List<Path> written = CloudTrailTree.write(trail, "us-east-1",
+                CloudTrailTree.records(Files.readAllBytes(Run.seed())), 10, NOON, false);
+        Run run = Run.of("watch", "--metric-filters", template.toString(), "--alarms", template.toString(),
+                "--clock", "event", "--no-follow", trail.toString());
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(WatchCommandTest.transitions(run.out())).isEqualTo(WatchCommandTest.expectedLines);
+        assertThat(run.out()).contains("Summary (the inputs ended): " + written.size() + " files, 127 events");
+    }
+
+    /** Followed inputs are files: a directory is refused with the reason, not retried forever. */
+    @Test
+    @Timeout(60)
+    void aDirectoryToFollowIsAnInvalidOption(@TempDir Path dir) throws Exception {
+        Run run = Run.of("watch", "-p", "ERROR", dir.toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("cwfilter watch: " + dir + " is a directory: watch follows files; read a"
+                + " directory once with --no-follow");
     }
 
     @Test
