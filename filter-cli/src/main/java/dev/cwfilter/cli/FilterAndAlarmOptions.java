@@ -108,19 +108,30 @@ public final class FilterAndAlarmOptions {
     }
 
     /**
-     * The statistic of {@code --stat}, after checking {@code --period}.
+     * The statistic of {@code --stat}, after checking {@code --period} and {@code --treat-missing-data}.
      *
-     * @throws UsageError if the period is not a multiple of 60 or the statistic is not one
+     * @throws UsageError if the period is not a multiple of 60, the statistic is not one, or the TreatMissingData is
+     *                    not one
      */
     Statistic statistic(String command) {
         if (period <= 0 || period % 60 != 0) {
             throw new UsageError("cwfilter " + command + ": --period " + period + ": metric-filter metrics are stored "
                     + "per minute, so the period is 60 seconds or a multiple of 60");
         }
+        // Checked here, with or without --alarm, so that an invalid value is never silently accepted.
+        treatMissingData(command);
         try {
             return Statistic.parse(stat);
         } catch (IllegalArgumentException e) {
             throw new UsageError("cwfilter " + command + ": --stat '" + stat + "': " + e.getMessage());
+        }
+    }
+
+    private TreatMissingData treatMissingData(String command) {
+        try {
+            return TreatMissingData.fromAwsName(treatMissingData);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("cwfilter " + command + ": --treat-missing-data: " + e.getMessage());
         }
     }
 
@@ -176,12 +187,7 @@ public final class FilterAndAlarmOptions {
      */
     MetricAlarm alarm(String command, Statistic statistic, AlarmExpression expression, List<String> alarmActions,
                       List<String> okActions, long configuredAt) {
-        TreatMissingData treat;
-        try {
-            treat = TreatMissingData.fromAwsName(treatMissingData);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("cwfilter " + command + ": --treat-missing-data: " + e.getMessage());
-        }
+        TreatMissingData treat = treatMissingData(command);
         String name = alarmName != null ? alarmName : metricName + " " + statistic.awsName() + " "
                 + expression.symbol() + " " + Values.format(expression.threshold()) + " for "
                 + expression.datapointsToAlarm() + " of " + expression.evaluationPeriods();

@@ -117,6 +117,11 @@ class MetricsCommandTest {
         assertUsage(Run.of("metrics", "-p", SECRETS, "--alarm", ">= 1 for 2 of 1", seed), "1 <= M <= N");
         assertUsage(Run.of("metrics", "-p", SECRETS, "--alarm", ">= 1", "--treat-missing-data", "zero", seed),
                 "unknown TreatMissingData 'zero'");
+        // Without --alarm too: an invalid value is refused, not silently ignored (metrics and watch alike).
+        assertUsage(Run.of("metrics", "-p", SECRETS, "--treat-missing-data", "zero", seed),
+                "cwfilter metrics: --treat-missing-data: unknown TreatMissingData 'zero'");
+        assertUsage(Run.of("watch", "--no-follow", "-p", SECRETS, "--treat-missing-data", "zero", seed),
+                "cwfilter watch: --treat-missing-data: unknown TreatMissingData 'zero'");
         assertUsage(Run.of("metrics", "-p", SECRETS, "--alarm", ">= 1 for 2 of 2000", "--period", "60", seed),
                 "invalid alarm");
         assertUsage(Run.of("metrics", "-p", "{ $.a = 1 }", "--dimension", "A=$.a", "--default", "0", seed),
