@@ -43,7 +43,12 @@ public final class InputOptions {
     static final class FormatConverter implements ITypeConverter<InputFormat> {
         @Override
         public InputFormat convert(String value) {
-            return InputFormat.fromCliName(value);
+            try {
+                return InputFormat.fromCliName(value);
+            } catch (IllegalArgumentException e) {
+                // Printed as it is by picocli, without the exception's class name.
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.cwfilter.cli;
 
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Converts an {@code --output} of {@code text} or {@code json} into a command's own output value; anything else is
@@ -23,7 +24,8 @@ abstract class TextOrJson<T> implements ITypeConverter<T> {
         return switch (value) {
             case "text" -> text;
             case "json" -> json;
-            default -> throw new IllegalArgumentException("expected text or json, not '" + value + "'");
+            // picocli prints a TypeConversionException's message as it is (any other exception with its class name).
+            default -> throw new TypeConversionException("expected text or json, not '" + value + "'");
         };
     }
 }

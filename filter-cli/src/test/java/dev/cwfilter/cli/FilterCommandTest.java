@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -265,6 +266,23 @@ class FilterCommandTest {
                 .isEqualTo("2026-11-21T12:00:00.000Z hello\n");
         Run unknown = Run.of("filter", "--format", "xml", export.toString());
         assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(unknown.err()).contains("unknown input format 'xml'");
+        assertThat(unknown.err()).startsWith("cwfilter: Invalid value for option '--format': unknown input format"
+                + " 'xml': expected one of auto, lines, export, cloudtrail, events\n").doesNotContain("java.lang");
+    }
+
+    /** A value picocli's converters refuse is named in plain words, without a Java exception's class name. */
+    @Test
+    void anUnknownOutputIsNamedInPlainWords() throws IOException {
+        Path log = file("app.log", "ERROR x\n");
+        for (String command : List.of("filter", "events")) {
+            List<String> args = new java.util.ArrayList<>(List.of(command, "--output", "xml", log.toString()));
+            if (command.equals("events")) {
+                args.addAll(1, List.of("--rule", "{\"source\":[\"x\"]}"));
+            }
+            Run run = Run.of(args.toArray(String[]::new));
+            assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(command).startsWith("cwfilter: Invalid value for option '--output': expected"
+                    + " text or json, not 'xml'\n").doesNotContain("java.lang");
+        }
     }
 }
