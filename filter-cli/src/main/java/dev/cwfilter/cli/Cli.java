@@ -2,6 +2,7 @@ package dev.cwfilter.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
@@ -34,7 +35,20 @@ public final class Cli {
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             PrintWriter err = failed.getErr();
-            err.println("cwfilter: " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && failed.getParent() == null
+                    && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+                // The first word is no command: say so, rather than picocli's "Unmatched arguments from index 0".
+                String name = unmatched.getUnmatched().get(0);
+                List<String> commands = failed.getSubcommands().keySet().stream().filter(c -> !c.equals("help"))
+                        .toList();
+                // picocli's suggestions, closest first.
+                List<String> close = unmatched.getSuggestions().stream().filter(commands::contains).limit(1).toList();
+                err.println("cwfilter: unknown command '" + name + "'" + (close.isEmpty() ? ""
+                        : " (did you mean " + close.get(0) + "?)") + "; the commands: "
+                        + String.join(", ", commands));
+            } else {
+                err.println("cwfilter: " + ex.getMessage());
+            }
             err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
             return ExitCodes.USAGE;

@@ -58,6 +58,19 @@ class HelpTest {
         assertThat(Run.of("filter", "--version").out()).isEqualTo(run.out());
     }
 
+    /** A misspelt command is named as an unknown command, with the closest commands, not as "unmatched arguments". */
+    @Test
+    void anUnknownCommandIsNamedWithTheCommandsAndExits2() {
+        Run run = Run.of("fliter", "-p", "x", "app.log");
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).isEqualTo("cwfilter: unknown command 'fliter' (did you mean filter?); the commands:"
+                + " demo, test-metric-filter, filter, metrics, watch, events\n"
+                + "Try 'cwfilter --help' for more information.\n");
+        Run far = Run.of("bogus");
+        assertThat(far.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(far.err()).startsWith("cwfilter: unknown command 'bogus'; the commands: demo, test-metric-filter,");
+    }
+
     @Test
     void anUnknownOptionPointsToHelpAndExits2() {
         Run run = Run.of("filter", "--colour");
