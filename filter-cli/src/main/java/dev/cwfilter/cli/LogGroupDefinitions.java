@@ -112,8 +112,11 @@ final class LogGroupDefinitions {
             Definitions defs = read(source, read, options, account);
             fromFilterSources.add(defs);
             if (!defs.alarms().isEmpty() && !alarmSources.contains(source)) {
-                err.println("cwfilter: " + source + " also holds " + count(defs.alarms().size(), "alarm")
-                        + ", which run only when it is given with --alarms too");
+                err.println(defs.metricFilters().isEmpty()
+                        ? "cwfilter: " + source + " holds no metric filters but " + count(defs.alarms().size(), "alarm")
+                                + ": alarms are read from --alarms " + source
+                        : "cwfilter: " + source + " also holds " + count(defs.alarms().size(), "alarm")
+                                + ", which run only when it is given with --alarms too");
             }
         }
         List<Definitions> fromAlarmSources = new ArrayList<>();
@@ -121,8 +124,11 @@ final class LogGroupDefinitions {
             Definitions defs = read(source, read, options, account);
             fromAlarmSources.add(defs);
             if (!defs.metricFilters().isEmpty() && !filterSources.contains(source)) {
-                err.println("cwfilter: " + source + " also holds " + count(defs.metricFilters().size(),
-                        "metric filter") + ", which run only when it is given with --metric-filters too");
+                err.println(defs.alarms().isEmpty()
+                        ? "cwfilter: " + source + " holds no alarms but " + count(defs.metricFilters().size(),
+                                "metric filter") + ": metric filters are read from --metric-filters " + source
+                        : "cwfilter: " + source + " also holds " + count(defs.metricFilters().size(),
+                                "metric filter") + ", which run only when it is given with --metric-filters too");
             }
         }
         // Alarms read from the account watch all sorts of metrics; only those of the log group's are ours.

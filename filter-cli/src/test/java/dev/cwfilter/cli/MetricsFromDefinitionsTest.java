@@ -316,6 +316,18 @@ class MetricsFromDefinitionsTest {
         assertThat(filtersOnly.err()).isEqualTo("cwfilter: " + template + " also holds 2 alarms, which run only when"
                 + " it is given with --alarms too\n");
 
+        // The files swapped (describe-alarms output given as the filters, and the reverse): each note says that the
+        // file holds none of the kind its option takes, and which option takes what it holds.
+        Path alarmsFile = definitions("alarms.json");
+        Path filtersFile = definitions("metric-filters.json");
+        Run swapped = Run.of("metrics", "--metric-filters", alarmsFile.toString(), "--alarms",
+                filtersFile.toString(), Run.seed().toString());
+        assertThat(swapped.code()).as(swapped.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(swapped.err()).startsWith("cwfilter: " + alarmsFile + " holds no metric filters but 3 alarms:"
+                + " alarms are read from --alarms " + alarmsFile + "\n"
+                + "cwfilter: " + filtersFile + " holds no alarms but 3 metric filters: metric filters are read from"
+                + " --metric-filters " + filtersFile + "\n").doesNotContain("also holds");
+
         Path plan = Files.writeString(dir.resolve("plan.json"), """
                 {"planned_values": {"root_module": {"resources": [
                   {"address": "aws_cloudwatch_log_metric_filter.reads", "mode": "managed",
