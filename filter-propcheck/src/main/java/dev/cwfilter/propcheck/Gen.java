@@ -287,6 +287,31 @@ public interface Gen<T> {
     }
 
     /**
+     * Byte strings made of {@code min} to {@code max} pieces, one after another, shrinking towards {@code min} pieces:
+     * for inputs built from parts that matter whole (a character's UTF-8, a malformed byte, a delimiter).
+     *
+     * @param piece the generator of each piece (its arrays are copied, never kept)
+     * @param min the fewest pieces
+     * @param max the most pieces
+     * @return the generator of fresh arrays
+     */
+    static Gen<byte[]> bytes(Gen<byte[]> piece, int min, int max) {
+        return listOf(piece, min, max).map(pieces -> {
+            int n = 0;
+            for (byte[] p : pieces) {
+                n += p.length;
+            }
+            byte[] out = new byte[n];
+            int at = 0;
+            for (byte[] p : pieces) {
+                System.arraycopy(p, 0, out, at, p.length);
+                at += p.length;
+            }
+            return out;
+        });
+    }
+
+    /**
      * Strings of {@code min} to {@code max} characters, shrinking towards {@code min} characters and towards the
      * alphabet's first character.
      *

@@ -76,6 +76,24 @@ class GenTest {
     }
 
     @Test
+    void bytesAreTheirPiecesOneAfterAnother() {
+        Gen<byte[]> piece = Gen.elements(new byte[] {1}, new byte[] {2, 3}, new byte[0]);
+        SplittableRandom random = new SplittableRandom(5);
+        Set<Integer> lengths = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            byte[] b = Gen.bytes(piece, 1, 3).generate(random);
+            assertThat(b.length).isBetween(0, 6);
+            lengths.add(b.length);
+            for (int k = 0; k < b.length; k++) {
+                // A 3 always follows a 2, and a 2 is always followed by a 3: pieces are never cut or interleaved.
+                assertThat(b[k] == 3).isEqualTo(k > 0 && b[k - 1] == 2);
+            }
+        }
+        assertThat(lengths).contains(0, 1, 2, 3, 4, 5, 6);
+        assertThat(Gen.bytes(piece, 2, 5).generate(Choices.replay(new long[0]))).containsExactly(1, 1);
+    }
+
+    @Test
     void listsAndStringsRespectTheirSizes() {
         SplittableRandom random = new SplittableRandom(4);
         Set<Integer> sizes = new HashSet<>();
