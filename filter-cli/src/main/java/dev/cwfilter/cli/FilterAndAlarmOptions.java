@@ -108,10 +108,11 @@ public final class FilterAndAlarmOptions {
     }
 
     /**
-     * The statistic of {@code --stat}, after checking {@code --period} and {@code --treat-missing-data}.
+     * The statistic of {@code --stat}, after checking {@code --period}, {@code --treat-missing-data} and that
+     * {@code --alarm-name} comes with {@code --alarm}.
      *
-     * @throws UsageError if the period is not a multiple of 60, the statistic is not one, or the TreatMissingData is
-     *                    not one
+     * @throws UsageError if the period is not a multiple of 60, the statistic is not one, the TreatMissingData is
+     *                    not one, or {@code --alarm-name} is given without {@code --alarm}
      */
     Statistic statistic(String command) {
         if (period <= 0 || period % 60 != 0) {
@@ -120,6 +121,10 @@ public final class FilterAndAlarmOptions {
         }
         // Checked here, with or without --alarm, so that an invalid value is never silently accepted.
         treatMissingData(command);
+        if (alarmName != null && alarm == null) {
+            throw new UsageError("cwfilter " + command + ": --alarm-name '" + alarmName + "' names the alarm of --alarm,"
+                    + " and no --alarm is given");
+        }
         try {
             return Statistic.parse(stat);
         } catch (IllegalArgumentException e) {

@@ -131,6 +131,11 @@ class MetricsCommandTest {
         assertUsage(Run.of("metrics", "-p", SECRETS, "--unit", "Furlongs", seed), "unknown unit 'Furlongs'");
         assertUsage(Run.of("metrics", "-p", SECRETS, "--chart", "out.png", seed), "FILE.svg");
         assertUsage(Run.of("metrics", "-p", SECRETS, "--notifications", seed), "--notifications needs an --alarm");
+        // An alarm's name without the alarm would name nothing: refused, not ignored (metrics and watch alike).
+        assertUsage(Run.of("metrics", "-p", SECRETS, "--alarm-name", "secret-reads", seed),
+                "cwfilter metrics: --alarm-name 'secret-reads' names the alarm of --alarm, and no --alarm is given");
+        assertUsage(Run.of("watch", "--no-follow", "-p", SECRETS, "--alarm-name", "secret-reads", seed),
+                "cwfilter watch: --alarm-name 'secret-reads' names the alarm of --alarm, and no --alarm is given");
         assertUsage(Run.of("metrics", seed), "Missing required option: '--filter-pattern=PATTERN'");
     }
 
