@@ -47,7 +47,8 @@ public final class Cli {
                         : " (did you mean " + close.get(0) + "?)") + "; the commands: "
                         + String.join(", ", commands));
             } else {
-                err.println("cwfilter: " + ex.getMessage());
+                // picocli says "Value for option option '--targets' ..." of a map option's malformed KEY=VALUE.
+                err.println("cwfilter: " + ex.getMessage().replace("for option option '", "for option '"));
             }
             err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();

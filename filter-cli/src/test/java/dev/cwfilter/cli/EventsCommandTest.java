@@ -234,5 +234,10 @@ class EventsCommandTest {
                 Run.seed().toString());
         assertThat(targetsWithoutRules.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(targetsWithoutRules.err()).contains("there is no --rules");
+        Run targetsNotKeyValue = Run.of("events", "--rule", DELETE_OR_ROTATE, "--targets", "x.json",
+                Run.seed().toString());
+        assertThat(targetsNotKeyValue.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(targetsNotKeyValue.err()).startsWith("cwfilter: Value for option '--targets' (RULE=FILE) should be"
+                + " in KEY=VALUE format but was x.json\n");
     }
 }
