@@ -86,6 +86,13 @@ class BadRuleTest {
                 .hasMessageStartingWith("rule secret-rule: EventPattern");
         assertThatThrownBy(() -> pattern("").build()).isInstanceOf(EventRuleException.class)
                 .hasMessageStartingWith("rule secret-rule: EventPattern:");
+        // A container closed by the wrong bracket: where it was opened, without Jackson quoting the pattern again.
+        assertThatThrownBy(() -> pattern("{\"detail\": {\"eventName\": [\"DeleteSecret\"}}").build())
+                .isInstanceOf(EventRuleException.class).hasMessage("rule secret-rule: EventPattern at"
+                        + " detail.eventName[0]: Unexpected close marker '}': expected ']' (for the array opened at"
+                        + " line 1, column 26) (line 1, column 41)\n"
+                        + "  {\"detail\": {\"eventName\": [\"DeleteSecret\"}}\n"
+                        + "                                          ^");
     }
 
     @Test

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.event.ruler.JsonRuleCompiler;
 import software.amazon.event.ruler.Machine;
 
@@ -59,8 +62,19 @@ public final class EventPatterns {
         return null;
     }
 
+    /**
+     * Jackson's reference to where an open container began, which quotes the whole source again: {@code (for Array
+     * starting at [Source: (String)"{...}"; line: 1, column: 26])}.
+     */
+    private static final Pattern OPENED_AT = Pattern.compile(
+            " \\(for (\\w+) starting at \\[Source: .*; line: (\\d+), column: (\\d+)]\\)");
+
     private static Problem locate(String pattern, String message, JsonLocation at) {
         String first = message == null ? "invalid" : message.lines().findFirst().orElse("invalid");
+        // Where the container began, without the pattern quoted again (the excerpt shows it).
+        first = OPENED_AT.matcher(first).replaceAll(m -> Matcher.quoteReplacement(" (for the "
+                + m.group(1).toLowerCase(Locale.ROOT) + " opened at line " + m.group(2) + ", column " + m.group(3)
+                + ")"));
         if (at == null || at.getLineNr() < 1) {
             return new Problem("", first, 0, 0, "");
         }
