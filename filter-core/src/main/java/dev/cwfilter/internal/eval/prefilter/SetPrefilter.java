@@ -608,11 +608,6 @@ public final class SetPrefilter {
         gramAt(b, from, end, i + 3 * step, g3, s, stamp);
     }
 
-    /** Nonzero in a byte's high bit if {@code x} has a zero byte (only where, not whether, can be wrong). */
-    private static long hasZero(long x) {
-        return x - ONES & ~x;
-    }
-
     /** Checks the literals that gram {@code gram} at {@code i} starts, unless it is not in the table. */
     private void gramAt(byte[] b, int from, int end, int i, int gram, Scratch s, int stamp) {
         int h = hash(gram & hashed);
