@@ -212,24 +212,19 @@ public final class LogGroup {
             evaluation.ended();
         }
 
-        private boolean loud(int i) {
-            return (loud[i >>> 6] & 1L << i) != 0;
-        }
-
-        /** Offers the event just evaluated to metric filter {@code i}. */
+        /**
+         * Offers the event just evaluated to metric filter {@code i}, one that it concerns: matched in the shared walk,
+         * with a default value, or evaluated alone (and then let through by the prefilter unless it has a default).
+         */
         private void offer(LogEvent event, int i, long[] mayMatch) {
             boolean hit;
             if (evaluation.shared(i)) {
                 hit = matched.get(i);
-                if (hit || loud(i)) {
-                    emitters[i].offerEvaluated(event, hit, hit ? captured(i) : null);
-                }
+                emitters[i].offerEvaluated(event, hit, hit ? captured(i) : null);
             } else if (mayMatch != null && !SetPrefilter.survived(i, mayMatch)) {
                 // The set's prefilter found a literal the pattern needs missing: no match, nothing read.
                 hit = false;
-                if (loud(i)) {
-                    emitters[i].offerEvaluated(event, false, null);
-                }
+                emitters[i].offerEvaluated(event, false, null);
             } else {
                 hit = emitters[i].offer(event);
             }
