@@ -3,7 +3,6 @@ package dev.cwfilter.cli;
 import dev.cwfilter.cli.input.Input;
 import dev.cwfilter.cli.input.InputFormat;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,10 +79,8 @@ public final class InputOptions {
                 continue;
             } else if (file.equals("-")) {
                 inputs.add(Input.stream("-", stdin));
-            } else if (Files.isDirectory(Path.of(file))) {
-                Input.directory(Path.of(file), inputs);
             } else {
-                inputs.add(Input.file(Path.of(file)));
+                Input.fileOrDirectory(Path.of(file), inputs);
             }
         }
         if (files.isEmpty() && !otherSources) {

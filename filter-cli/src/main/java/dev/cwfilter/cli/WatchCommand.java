@@ -359,13 +359,7 @@ public final class WatchCommand implements Callable<Integer> {
             }
             if (noFollow) {
                 List<Input> once = new ArrayList<>();
-                for (Path p : followed) {
-                    if (Files.isDirectory(p)) {
-                        Input.directory(p, once);
-                    } else {
-                        once.add(Input.file(p));
-                    }
-                }
+                followed.forEach(p -> Input.fileOrDirectory(p, once));
                 fileCount = once.size();
                 how = readOnce(once, stdin, env.stdin(), maxEventBytes, feeder, readerReports, errors);
                 if (follower != null && how.startsWith("the input")) {

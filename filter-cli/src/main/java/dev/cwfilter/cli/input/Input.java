@@ -49,6 +49,15 @@ public record Input(String name, long size, Opener opener) {
         });
     }
 
+    /** Adds a file, or the files under a directory as {@link #directory} lists them. */
+    public static void fileOrDirectory(Path path, List<Input> out) {
+        if (Files.isDirectory(path)) {
+            directory(path, out);
+        } else {
+            out.add(file(path));
+        }
+    }
+
     /**
      * Adds the files under a directory, at any depth, in path order: the entries of each directory sorted by name, so
      * that CloudTrail's {@code AWSLogs/<account>/CloudTrail/<region>/yyyy/mm/dd/} layout is read in time order.
