@@ -112,11 +112,8 @@ final class LogGroupDefinitions {
             Definitions defs = read(source, read, options, account);
             fromFilterSources.add(defs);
             if (!defs.alarms().isEmpty() && !alarmSources.contains(source)) {
-                err.println(defs.metricFilters().isEmpty()
-                        ? "cwfilter: " + source + " holds no metric filters but " + count(defs.alarms().size(), "alarm")
-                                + ": alarms are read from --alarms " + source
-                        : "cwfilter: " + source + " also holds " + count(defs.alarms().size(), "alarm")
-                                + ", which run only when it is given with --alarms too");
+                err.println(otherKindNote(source, "metric filter", defs.metricFilters().isEmpty(),
+                        defs.alarms().size(), "alarm", "--alarms"));
             }
         }
         List<Definitions> fromAlarmSources = new ArrayList<>();
@@ -124,11 +121,8 @@ final class LogGroupDefinitions {
             Definitions defs = read(source, read, options, account);
             fromAlarmSources.add(defs);
             if (!defs.metricFilters().isEmpty() && !filterSources.contains(source)) {
-                err.println(defs.alarms().isEmpty()
-                        ? "cwfilter: " + source + " holds no alarms but " + count(defs.metricFilters().size(),
-                                "metric filter") + ": metric filters are read from --metric-filters " + source
-                        : "cwfilter: " + source + " also holds " + count(defs.metricFilters().size(),
-                                "metric filter") + ", which run only when it is given with --metric-filters too");
+                err.println(otherKindNote(source, "alarm", defs.alarms().isEmpty(),
+                        defs.metricFilters().size(), "metric filter", "--metric-filters"));
             }
         }
         // Alarms read from the account watch all sorts of metrics; only those of the log group's are ours.
@@ -150,6 +144,20 @@ final class LogGroupDefinitions {
             alarms.add(new AlarmOn(a.definition(), a.metric()));
         }
         accountAlarmsElsewhere = selection.alarmsElsewhere();
+    }
+
+    /**
+     * The note on a file given to the option that takes {@code ownKind} that also holds {@code held} definitions of
+     * {@code heldKind}, which only {@code heldOption} reads: if it holds none of its own kind, the files were likely
+     * swapped.
+     */
+    private static String otherKindNote(String source, String ownKind, boolean noneOfOwnKind, int held,
+                                        String heldKind, String heldOption) {
+        return noneOfOwnKind
+                ? "cwfilter: " + source + " holds no " + ownKind + "s but " + count(held, heldKind) + ": " + heldKind
+                        + "s are read from " + heldOption + " " + source
+                : "cwfilter: " + source + " also holds " + count(held, heldKind) + ", which run only when it is given"
+                        + " with " + heldOption + " too";
     }
 
     private static String count(int n, String what) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -275,7 +276,7 @@ class FilterCommandTest {
     void anUnknownOutputIsNamedInPlainWords() throws IOException {
         Path log = file("app.log", "ERROR x\n");
         for (String command : List.of("filter", "events")) {
-            List<String> args = new java.util.ArrayList<>(List.of(command, "--output", "xml", log.toString()));
+            List<String> args = new ArrayList<>(List.of(command, "--output", "xml", log.toString()));
             if (command.equals("events")) {
                 args.addAll(1, List.of("--rule", "{\"source\":[\"x\"]}"));
             }
